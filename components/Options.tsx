@@ -1,0 +1,113 @@
+/** The options page: language, and everything Windsock stored, with a way to erase it. */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { controlLabel, pickLang, planLabel, setLang, surfaceLabel, t, timeAgo, valueLabel } from '@/lib/i18n';
+import { readStore, watchStore } from '@/lib/store';
+import type { LoadResult } from '@/lib/store/schema';
+import { send } from '@/lib/client';
+
+function label(key: string, value: string): [string, string] {
+  if (key.startsWith('plan:')) return [`${t('popupPlan')} (${t(key === 'plan:vibe' ? 'productVibe' : 'productApi')})`, planLabel(value)];
+  return [controlLabel(key), valueLabel(value)];
+}
+
+export function Options() {
+  const [loaded, setLoaded] = useState<LoadResult | null>(null);
+  const [status, setStatus] = useState<string>('');
+  const [error, setError] = useState<string>('');
+
+  const apply = (st: LoadResult) => {
+    const lang = pickLang(st.store.settings.language, browser.i18n.getUILanguage());
+    setLang(lang);
+    document.documentElement.lang = lang;
+    document.title = t('optionsTitle');
+    setLoaded(st);
+  };
+
+  useEffect(() => {
+    readStore().then(apply, (e) => setError(String(e)));
+    return watchStore(apply);
+  }, []);
+
+  if (error) return <main class="options"><p role="alert" class="error">{t('popupError', [error])}</p></main>;
+  if (!loaded) return <main class="options" aria-busy="true"><p class="muted">{t('popupLoading')}</p></main>;
+  const { store, problems } = loaded;
+  const now = Date.now();
+  const orgs = Object.entries(store.orgs);
+
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <p>{t('optionsPrivacy')}</p>
+
+      <section class="section" aria-labelledby="h-lang">
+        <h2 id="h-lang">{t('optionsLanguage')}</h2>
+        <select
+          id="language"
+          aria-labelledby="h-lang"
+          value={store.settings.language}
+          onChange={async (e) => {
+            const language = (e.currentTarget as HTMLSelectElement).value as 'auto' | 'en' | 'fr';
+            await send({ type: 'set-settings', settings: { language } });
+            setStatus(t('optionsSaved'));
+          }}
+        >
+          <option value="auto">{t('optionsLanguageAuto')}</option>
+          <option value="en">English</option>
+          <option value="fr">Français</option>
+        </select>
+      </section>
+
+      <section class="section" aria-labelledby="h-stored">
+        <h2 id="h-stored">{t('optionsStored')}</h2>
+        <p class="muted">{t('optionsStoredHint')}</p>
+        {problems.length > 0 && <p role="alert" class="note">{t('optionsProblems', [problems.join('; ')])}</p>}
+        {orgs.length === 0 ? (
+          <p data-empty="true">{t('optionsNothingStored')}</p>
+        ) : (
+          orgs.map(([id, org]) => (
+            <div key={id} class="org" data-org={id}>
+              <h3>{t('optionsOrganization', [org.name ?? t('optionsOrgDefault')])}</h3>
+              <h4>{t('optionsObservations')}</h4>
+              <ul>
+                {Object.entries(org.observations).map(([key, o]) => {
+                  const [name, value] = label(key, String(o!.value));
+                  return (
+                    <li key={key} data-key={key}>
+                      {name}: <strong>{value}</strong> — {surfaceLabel(o!.where)}, {timeAgo(o!.seenAt, now)}
+                    </li>
+                  );
+                })}
+              </ul>
+              <h4>{t('optionsDeclarations')}</h4>
+              <ul>
+                {Object.entries(org.declarations).map(([key, d]) => {
+                  const [name, value] = label(key, String(d!.value));
+                  return (
+                    <li key={key} data-key={key}>
+                      {name}: <strong>{value}</strong> — {timeAgo(d!.at, now)}
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))
+        )}
+        <button
+          type="button"
+          class="danger"
+          onClick={async () => {
+            if (!confirm(t('optionsResetConfirm'))) return;
+            await send({ type: 'reset' });
+            setStatus(t('optionsResetDone'));
+          }}
+        >
+          {t('optionsReset')}
+        </button>
+      </section>
+      <p role="status" aria-live="polite" class="status">
+        {status}
+      </p>
+    </main>
+  );
+}

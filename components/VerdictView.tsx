@@ -1,0 +1,179 @@
+/** The verdict, in words: headline, plan and how it is known, reasons with sources, conflicts, caveats, fixes. */
+import type { ComponentChildren } from 'preact';
+import { sourceById } from '@/lib/policy/knowledge';
+import type { Citation } from '@/lib/policy/schema';
+import { controlLabel, planLabel, surfaceLabel, t, timeAgo, tm, valueLabel } from '@/lib/i18n';
+import type { Known, Verdict, VerdictInput } from '@/lib/verdict';
+import type { Observation } from '@/lib/store/schema';
+
+export function Citations({ citations }: { citations: Citation[] }) {
+  if (!citations.length) return null;
+  return (
+    <details class="sources">
+      <summary>{t('popupMoreSources')} ({citations.length})</summary>
+      <ul>
+        {citations.map((c, i) => {
+          const s = sourceById(c.source);
+          return (
+            <li key={i} data-source={c.source}>
+              <cite>{s.title}</cite> <span class="muted">({s.date}, {s.file})</span>, {t('sourceSection', [c.section])}
+              <blockquote lang="en">“{c.quote}”</blockquote>
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}
+
+export function Provenance({ known, now }: { known: Known<unknown>; now: number }) {
+  let how: string;
+  if (known.via === 'declared') how = t('viaDeclared');
+  else {
+    const where = surfaceLabel(known.where) || String(known.where ?? '');
+    how = t(known.via === 'account-data' ? 'viaAccountData' : known.via === 'visible-cue' ? 'viaVisibleCue' : 'viaPage', [where]);
+  }
+  return (
+    <span class="provenance" data-via={known.via}>
+      {how}
+      {known.seenAt ? `, ${timeAgo(known.seenAt, now)}` : ''}
+      {known.stale ? ` ${t('staleMark')}` : ''}
+    </span>
+  );
+}
+
+function Section({ title, children, id }: { title: string; children: ComponentChildren; id: string }) {
+  return (
+    <section aria-labelledby={`h-${id}`} class={`section section-${id}`}>
+      <h2 id={`h-${id}`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function VerdictView({
+  verdict,
+  input,
+  now,
+  observations,
+}: {
+  verdict: Verdict;
+  input: VerdictInput;
+  now: number;
+  observations: Partial<Record<string, Observation>>;
+}) {
+  const stateKey = verdict.state === 'training' ? 'stateTraining' : verdict.state === 'not-training' ? 'stateNotTraining' : 'stateUnknown';
+  const controls = Object.entries(input.controls);
+  return (
+    <div class="verdict">
+      <div class={`headline state-${verdict.state}`} role="status">
+        <span class="state-pill" aria-hidden="true">
+          {verdict.state === 'training' ? 'ON' : verdict.state === 'not-training' ? 'OFF' : '?'}
+        </span>
+        <div>
+          <strong class="state-name">{t(stateKey)}</strong>
+          <p class="headline-text" data-headline={verdict.headline.key}>
+            {tm(verdict.headline)}
+          </p>
+        </div>
+      </div>
+
+      <dl class="facts-list">
+        <dt>{t('popupPlan')}</dt>
+        <dd data-plan={input.plan?.value ?? 'unknown'}>
+          {input.plan ? (
+            <>
+              <strong>{planLabel(input.plan.value)}</strong> — <Provenance known={input.plan} now={now} />
+            </>
+          ) : (
+            t('popupPlanUnknown')
+          )}
+          {observations[`plan:${verdict.product}`]?.replaced ? <p class="note">{t('popupReplaced', [planLabel(String(observations[`plan:${verdict.product}`]!.replaced!.value))])}</p> : null}
+        </dd>
+      </dl>
+
+      <Section title={t('popupSettingsSeen')} id="settings">
+        {controls.length === 0 ? (
+          <p class="muted">{t('popupNoSettingsSeen')}</p>
+        ) : (
+          <ul class="settings">
+            {controls.map(([id, k]) => (
+              <li key={id} data-control={id} data-value={k!.value}>
+                {controlLabel(id)}: <strong>{valueLabel(String(k!.value))}</strong> — <Provenance known={k!} now={now} />
+                {observations[id]?.locked ? <em> ({t('popupLocked')})</em> : null}
+                {observations[id]?.replaced ? <p class="note">{t('popupReplaced', [valueLabel(String(observations[id]!.replaced!.value))])}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section title={t('popupReasons')} id="reasons">
+        <ul class="reasons">
+          {verdict.reasons.map((r) => (
+            <li key={r.id} data-reason={r.id}>
+              {tm(r.msg)}
+              <Citations citations={r.citations} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      {verdict.conflicts.length > 0 && (
+        <Section title={t('popupConflicts')} id="conflicts">
+          {verdict.conflicts.map((c) => (
+            <div key={c.id} class="conflict" data-conflict={c.id}>
+              <p>{tm(c.topic)}</p>
+              <ul>
+                {c.sides.map((s, i) => (
+                  <li key={i}>
+                    <strong>{tm(s.msg)}</strong>
+                    <Citations citations={s.citations} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </Section>
+      )}
+
+      {verdict.fixes.length > 0 && (
+        <Section title={t('popupFixes')} id="fixes">
+          <ul class="fixes">
+            {verdict.fixes.map((f) => (
+              <li key={f.id} data-fix={f.id} class={f.applied ? 'applied' : ''}>
+                {f.url ? (
+                  <a href={f.url} target="_blank" rel="noopener noreferrer">
+                    {tm(f.msg)}
+                  </a>
+                ) : (
+                  <span>{tm(f.msg)}</span>
+                )}
+                {f.applied ? <span class="done"> ✓ {t('fixApplied')}</span> : null}
+                {f.adminOnly ? <p class="note">{t('fixAdminOnly')}</p> : null}
+                {f.steps ? (
+                  <ol>
+                    {f.steps.map((s) => (
+                      <li key={s.key}>{tm(s)}</li>
+                    ))}
+                  </ol>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      <Section title={t('popupCaveats')} id="caveats">
+        <ul class="caveats">
+          {verdict.caveats.map((c) => (
+            <li key={c.id} data-caveat={c.id}>
+              {tm(c.msg)}
+              <Citations citations={c.citations} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </div>
+  );
+}

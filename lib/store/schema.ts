@@ -1,0 +1,188 @@
+/**
+ * What Windsock keeps in browser.storage.local, its versions and the migrations between them. Pure: no browser.
+ *
+ * Stored: per organization, the last value seen for each observation key (plan and privacy controls) with the
+ * page and time, and the user's declarations; the user's settings. Never any prompt, reply, name or email.
+ *
+ * Every stored value is `{ schemaVersion, ... }`. `load()` migrates older versions step by step, validates the
+ * result, and salvages what it can from malformed data: one corrupt organization is dropped, the others kept;
+ * anything unreadable falls back to the defaults. test/unit/store.test.ts keeps an example of every version.
+ */
+import { z } from 'zod';
+import { ControlId, ControlValue, PlanId } from '../policy/schema';
+
+export const STORE_KEY = 'windsock';
+export const CURRENT_VERSION = 1;
+export const STALE_AFTER_MS = 30 * 24 * 3600 * 1000;
+export const DEFAULT_ORG = 'default';
+
+/** What an observation is about: the plan of one product, or one control. */
+export const OBS_KEYS = ['plan:vibe', 'plan:api', ...ControlId.options] as const;
+export const ObsKey = z.enum(OBS_KEYS);
+export type ObsKey = z.infer<typeof ObsKey>;
+
+export const ObsValue = z.union([PlanId, ControlValue]);
+export type ObsValue = z.infer<typeof ObsValue>;
+
+export const ObsVia = z.enum(['page', 'account-data', 'visible-cue']);
+
+export const Observation = z.object({
+  value: ObsValue,
+  via: ObsVia,
+  /** Surface id where it was seen. */
+  where: z.string().max(64),
+  seenAt: z.number().int().nonnegative(),
+  /** How sure the detector was (0..1); a plan from account data beats one from a visible cue. */
+  confidence: z.number().min(0).max(1).default(1),
+  /** The managing organization locked it (disabled control). */
+  locked: z.boolean().optional(),
+  /** The user's declaration this observation replaced, kept so the popup can say so. */
+  replaced: z.object({ value: ObsValue, at: z.number() }).optional(),
+});
+export type Observation = z.infer<typeof Observation>;
+
+export const Declaration = z.object({ value: ObsValue, at: z.number().int().nonnegative() });
+export type Declaration = z.infer<typeof Declaration>;
+
+export const OrgRecord = z.object({
+  /** The organization's name as the Admin Panel shows it, when seen. */
+  name: z.string().max(200).optional(),
+  observations: z.partialRecord(ObsKey, Observation).default({}),
+  declarations: z.partialRecord(ObsKey, Declaration).default({}),
+});
+export type OrgRecord = z.infer<typeof OrgRecord>;
+
+export const Settings = z.object({
+  language: z.enum(['auto', 'en', 'fr']).default('auto'),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const StoreV1 = z.object({
+  schemaVersion: z.literal(1),
+  currentOrg: z.string().max(200).default(DEFAULT_ORG),
+  orgs: z.record(z.string().max(200), OrgRecord).default({}),
+  settings: Settings.default({ language: 'auto' }),
+});
+export type Store = z.infer<typeof StoreV1>;
+
+export function emptyStore(): Store {
+  return { schemaVersion: CURRENT_VERSION as 1, currentOrg: DEFAULT_ORG, orgs: {}, settings: { language: 'auto' } };
+}
+
+/**
+ * Migrations: MIGRATIONS[n] turns a version-n store into version n+1. Version 1 is the first released shape, so
+ * there are none yet; when the shape changes, bump CURRENT_VERSION, add the step here and an example of the old
+ * version to test/unit/store.test.ts.
+ */
+export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+
+function isObj(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+export interface LoadResult {
+  store: Store;
+  /** What had to be dropped or reset, for the options page and the tests. */
+  problems: string[];
+  migratedFrom?: number;
+}
+
+/** Turn whatever is in storage into a valid current store. Never throws. */
+export function load(raw: unknown): LoadResult {
+  const problems: string[] = [];
+  if (raw === undefined || raw === null) return { store: emptyStore(), problems };
+  if (!isObj(raw)) return { store: emptyStore(), problems: ['store is not an object; reset'] };
+  let data: Record<string, unknown> = raw;
+  const from = raw.schemaVersion;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) return { store: emptyStore(), problems: ['no valid schemaVersion; reset'] };
+  if (from > CURRENT_VERSION) return { store: emptyStore(), problems: [`store version ${from} is newer than this Windsock (${CURRENT_VERSION}); ignored`] };
+  try {
+    for (let v = from; v < CURRENT_VERSION; v++) {
+      const step = MIGRATIONS[v];
+      if (!step) throw new Error(`no migration from ${v}`);
+      data = step(data);
+    }
+  } catch (e) {
+    return { store: emptyStore(), problems: [`migration from ${from} failed; reset`] };
+  }
+  const whole = StoreV1.safeParse(data);
+  if (whole.success) return { store: whole.data, problems, migratedFrom: from < CURRENT_VERSION ? from : undefined };
+
+  // Salvage: keep each valid organization, each valid observation, the valid settings.
+  const store = emptyStore();
+  if (typeof data.currentOrg === 'string' && data.currentOrg.length <= 200) store.currentOrg = data.currentOrg;
+  const s = Settings.safeParse(data.settings ?? {});
+  if (s.success) store.settings = s.data;
+  else problems.push('settings were malformed; reset');
+  if (isObj(data.orgs)) {
+    for (const [id, rec] of Object.entries(data.orgs)) {
+      const ok = OrgRecord.safeParse(rec);
+      if (ok.success) {
+        store.orgs[id] = ok.data;
+        continue;
+      }
+      if (!isObj(rec)) {
+        problems.push(`organization ${JSON.stringify(id).slice(0, 40)} was malformed; dropped`);
+        continue;
+      }
+      const salvaged: OrgRecord = { observations: {}, declarations: {} };
+      if (typeof rec.name === 'string') salvaged.name = rec.name.slice(0, 200);
+      for (const [field, schema] of [
+        ['observations', Observation],
+        ['declarations', Declaration],
+      ] as const) {
+        const entries = isObj(rec[field]) ? Object.entries(rec[field] as object) : [];
+        for (const [k, v] of entries) {
+          const key = ObsKey.safeParse(k);
+          const val = (schema as z.ZodType).safeParse(v);
+          if (key.success && val.success) (salvaged[field] as Record<string, unknown>)[key.data] = val.data;
+          else problems.push(`${field} ${k.slice(0, 40)} of organization ${id.slice(0, 40)} was malformed; dropped`);
+        }
+      }
+      store.orgs[id] = salvaged;
+    }
+  } else if (data.orgs !== undefined) problems.push('organizations were malformed; reset');
+  return { store, problems, migratedFrom: from < CURRENT_VERSION ? from : undefined };
+}
+
+export function currentOrg(store: Store): OrgRecord {
+  return store.orgs[store.currentOrg] ?? { observations: {}, declarations: {} };
+}
+
+export interface ObservationInput {
+  key: ObsKey;
+  value: ObsValue;
+  via: z.infer<typeof ObsVia>;
+  confidence?: number;
+  locked?: boolean;
+}
+
+/** Record what a page showed. A fresher observation replaces the user's declaration for the same key. */
+export function recordObservations(store: Store, orgId: string | null, where: string, obs: ObservationInput[], now: number, orgName?: string): Store {
+  const id = orgId ?? store.currentOrg ?? DEFAULT_ORG;
+  const org: OrgRecord = structuredClone(store.orgs[id] ?? { observations: {}, declarations: {} });
+  if (orgName) org.name = orgName;
+  for (const o of obs) {
+    const prev = org.observations[o.key];
+    const confidence = o.confidence ?? 1;
+    // A weaker signal (a visible cue) does not overwrite a stronger recent one (the account data) for the plan.
+    if (prev && prev.value !== o.value && prev.confidence > confidence && now - prev.seenAt < STALE_AFTER_MS) continue;
+    const decl = org.declarations[o.key];
+    const next: Observation = { value: o.value, via: o.via, where, seenAt: now, confidence, ...(o.locked ? { locked: true } : {}) };
+    if (decl && decl.at <= now) {
+      next.replaced = { value: decl.value, at: decl.at };
+      delete org.declarations[o.key];
+    } else if (prev?.replaced) next.replaced = prev.replaced;
+    org.observations[o.key] = next;
+  }
+  return { ...store, currentOrg: id, orgs: { ...store.orgs, [id]: org } };
+}
+
+/** The user's own word for a key; null clears it. */
+export function declare(store: Store, key: ObsKey, value: ObsValue | null, now: number): Store {
+  const id = store.currentOrg ?? DEFAULT_ORG;
+  const org: OrgRecord = structuredClone(store.orgs[id] ?? { observations: {}, declarations: {} });
+  if (value === null) delete org.declarations[key];
+  else org.declarations[key] = { value, at: now };
+  return { ...store, orgs: { ...store.orgs, [id]: org } };
+}

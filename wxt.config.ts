@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Hosts Windsock reads. Nothing else: no <all_urls>, no remote servers of ours.
+export const MISTRAL_HOSTS = ['https://chat.mistral.ai/*', 'https://admin.mistral.ai/*', 'https://console.mistral.ai/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: remembered plan, settings and declarations (local only).
+    permissions: ['storage'],
+    host_permissions: MISTRAL_HOSTS,
+    action: { default_title: '__MSG_badgeTitleNone__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'windsock@windsock.invalid',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
+});
