@@ -1,0 +1,333 @@
+/**
+ * One interface over two real browsers with the built extension loaded:
+ * - Chromium through Playwright (playwright-core, Debian's /usr/bin/chromium, `.output/chrome-mv3`);
+ * - Firefox through puppeteer-core over WebDriver BiDi (Debian's firefox-esr, `.output/firefox-mv2`).
+ * Replica pages are served at their real URLs by request interception: no network, no Mistral account.
+ * Requests the replicas send to Mistral's API (`/api/…`) are answered with `{}` and recorded, so tests can
+ * count them. Browser paths come from CHROMIUM_PATH / FIREFOX_PATH when set.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+export const ROOT = resolve(__dirname, '../..');
+export const CHROME_DIR = join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_DIR = join(ROOT, '.output/firefox-mv2');
+export const GECKO_ID = 'windsock@windsock.invalid';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface Served {
+  body: string;
+  contentType?: string;
+  status?: number;
+}
+
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  body: string | null;
+}
+
+export interface PageHandle {
+  url(): string;
+  evaluate<T>(fn: string): Promise<T>;
+  click(selector: string): Promise<void>;
+  press(key: string): Promise<void>;
+  waitFor(selector: string, timeoutMs?: number): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  selectOption(selector: string, value: string): Promise<void>;
+  /** Text of console errors and uncaught page errors seen on this page. */
+  errors: string[];
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+  raw: unknown;
+}
+
+export interface Harness {
+  name: BrowserName;
+  extensionOrigin: string;
+  /** Serve `body` at `url` (and remember it for reloads). */
+  serve(url: string, served: Served | string): void;
+  open(url: string): Promise<PageHandle>;
+  /** Open an extension page (popup.html?tab=…, options.html). */
+  openExtensionPage(path: string): Promise<PageHandle>;
+  /** Badge text and title of the tab showing `url` (exact URL, or the newest tab whose URL starts with it). */
+  badge(tabUrl: string): Promise<{ text: string; title: string; tabId: number }>;
+  /** Badge of every tab; `url` is undefined for tabs the extension has no access to (non-Mistral pages). */
+  badges(): Promise<{ tabId: number; url: string | undefined; text: string }[]>;
+  tabId(tabUrl: string): Promise<number>;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export function fixture(name: string): string {
+  return readFileSync(join(ROOT, 'test/fixtures', name), 'utf8');
+}
+
+const API_RE = /^https:\/\/(chat|admin|console)\.mistral\.ai\/api\//;
+const SERVED_HOSTS = /^https:\/\/((chat|admin|console)\.mistral\.ai|example\.com)\//;
+
+function answer(served: Map<string, Served>, url: string, method: string, body: string | null, requests: RecordedRequest[]): Served {
+  if (API_RE.test(url)) {
+    requests.push({ url, method, body });
+    return { body: '{}', contentType: 'application/json' };
+  }
+  const exact = served.get(url) ?? served.get(url.split('#')[0]) ?? served.get(url.split('?')[0]);
+  if (exact) return exact;
+  return { status: 404, body: '<!doctype html><title>Not served</title><p>Not served by the test harness.', contentType: 'text/html' };
+}
+
+const norm = (s: Served | string): Served => (typeof s === 'string' ? { body: s } : s);
+
+// Evaluated in an extension page: the badge of a tab.
+const BADGE_FN = `async (tabUrl) => {
+  const b = globalThis.browser?.tabs ? globalThis.browser : globalThis.chrome;
+  const tabs = await b.tabs.query({});
+  const matches = tabs.filter(t => t.url === tabUrl || (t.url || '').startsWith(tabUrl));
+  const tab = matches.sort((a, c) => c.id - a.id)[0];
+  if (!tab) return { text: '<no tab>', title: '', tabId: -1 };
+  const a = b.action ?? b.browserAction;
+  return { text: await a.getBadgeText({ tabId: tab.id }), title: await a.getTitle({ tabId: tab.id }), tabId: tab.id };
+}`;
+
+const BADGES_FN = `async () => {
+  const b = globalThis.browser?.tabs ? globalThis.browser : globalThis.chrome;
+  const a = b.action ?? b.browserAction;
+  const tabs = await b.tabs.query({});
+  return Promise.all(tabs.map(async (t) => ({ tabId: t.id, url: t.url, text: await a.getBadgeText({ tabId: t.id }) })));
+}`;
+
+const BASE_CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,MediaRouter,OptimizationHints',
+];
+
+export async function launchChromium(opts: { lang?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
+  const { chromium } = await import('playwright-core');
+  const dir = opts.extensionDir ?? CHROME_DIR;
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build first`);
+  const profile = mkdtempSync(join(tmpdir(), 'windsock-chromium-'));
+  const lang = opts.lang ?? 'en-US';
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: opts.headless ?? true,
+    locale: lang,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, `--lang=${lang}`, ...BASE_CHROME_ARGS],
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
+    viewport: { width: 1100, height: 760 },
+  });
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionOrigin = `chrome-extension://${new URL(sw.url()).host}`;
+  const served = new Map<string, Served>();
+  const requests: RecordedRequest[] = [];
+  await ctx.route(SERVED_HOSTS, async (route) => {
+    const req = route.request();
+    const a = answer(served, req.url(), req.method(), req.postData(), requests);
+    await route.fulfill({ status: a.status ?? 200, contentType: a.contentType ?? 'text/html; charset=utf-8', body: a.body });
+  });
+
+  const wrap = (page: import('playwright-core').Page): PageHandle => {
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    return {
+      url: () => page.url(),
+      evaluate: (fn) => page.evaluate(`(${fn})()`),
+      click: (sel) => page.click(sel),
+      press: (key) => page.keyboard.press(key),
+      waitFor: async (sel, timeout = 10_000) => {
+        await page.waitForSelector(sel, { timeout, state: 'attached' });
+      },
+      screenshot: async (path) => {
+        await page.screenshot({ path, fullPage: true });
+      },
+      selectOption: async (sel, value) => {
+        await page.selectOption(sel, value);
+      },
+      errors,
+      bringToFront: () => page.bringToFront(),
+      close: () => page.close(),
+      raw: page,
+    };
+  };
+
+  let extPage: import('playwright-core').Page | null = null;
+  const extEval = async <T>(fn: string, arg: unknown): Promise<T> => {
+    if (!extPage || extPage.isClosed()) {
+      extPage = await ctx.newPage();
+      await extPage.goto(`${extensionOrigin}/options.html`);
+    }
+    return extPage.evaluate(`(${fn})(${JSON.stringify(arg)})`) as Promise<T>;
+  };
+
+  return {
+    name: 'chromium',
+    extensionOrigin,
+    serve: (url, s) => served.set(url, norm(s)),
+    open: async (url) => {
+      const page = await ctx.newPage();
+      const h = wrap(page);
+      await page.goto(url, { waitUntil: 'load' });
+      return h;
+    },
+    openExtensionPage: async (path) => {
+      const page = await ctx.newPage();
+      const h = wrap(page);
+      await page.goto(`${extensionOrigin}/${path.replace(/^\//, '')}`);
+      return h;
+    },
+    badge: (tabUrl) => extEval(BADGE_FN, tabUrl),
+    badges: () => extEval(BADGES_FN, null),
+    tabId: async (tabUrl) => (await extEval<{ tabId: number }>(BADGE_FN, tabUrl)).tabId,
+    requests,
+    close: async () => {
+      await ctx.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchFirefox(opts: { lang?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
+  const puppeteer = (await import('puppeteer-core')).default;
+  const dir = opts.extensionDir ?? FIREFOX_DIR;
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build first`);
+  const uuid = randomUUID();
+  const lang = opts.lang ?? 'en-US';
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    headless: opts.headless ?? true,
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr',
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      'intl.locale.requested': lang,
+      'intl.accept_languages': lang,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+    },
+  });
+  await browser.installExtension(dir);
+  const extensionOrigin = `moz-extension://${uuid}`;
+  const served = new Map<string, Served>();
+  const requests: RecordedRequest[] = [];
+
+  const wrap = async (page: import('puppeteer-core').Page): Promise<PageHandle> => {
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.setRequestInterception(true);
+    page.on('request', (req) => {
+      const url = req.url();
+      if (!SERVED_HOSTS.test(url)) {
+        if (url.startsWith('moz-extension:') || url.startsWith('data:') || url.startsWith('about:')) void req.continue();
+        else void req.abort();
+        return;
+      }
+      let body: string | null = null;
+      try {
+        body = req.postData() ?? null;
+      } catch {
+        // WebDriver BiDi does not expose request bodies; the URL and method are recorded all the same.
+      }
+      const a = answer(served, url, req.method(), body, requests);
+      void req.respond({ status: a.status ?? 200, contentType: a.contentType ?? 'text/html; charset=utf-8', body: a.body });
+    });
+    return {
+      url: () => page.url(),
+      evaluate: (fn) => page.evaluate(`(${fn})()`) as Promise<never>,
+      click: (sel) => page.click(sel),
+      press: (key) => page.keyboard.press(key as never),
+      waitFor: async (sel, timeout = 10_000) => {
+        await page.waitForSelector(sel, { timeout });
+      },
+      screenshot: async (path) => {
+        await page.screenshot({ path: path as `${string}.png`, fullPage: true });
+      },
+      selectOption: async (sel, value) => {
+        await page.select(sel, value);
+      },
+      errors,
+      bringToFront: () => page.bringToFront(),
+      close: () => page.close(),
+      raw: page,
+    };
+  };
+
+  let extPage: import('puppeteer-core').Page | null = null;
+  const extEval = async <T>(fn: string, arg: unknown): Promise<T> => {
+    if (!extPage || extPage.isClosed()) {
+      extPage = await browser.newPage();
+      // Navigations to moz-extension:// never report completion over BiDi: don't await, wait for the content.
+      void extPage.goto(`${extensionOrigin}/options.html`).catch(() => undefined);
+      await extPage.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
+    }
+    return extPage.evaluate(`(${fn})(${JSON.stringify(arg)})`) as Promise<T>;
+  };
+
+  return {
+    name: 'firefox',
+    extensionOrigin,
+    serve: (url, s) => served.set(url, norm(s)),
+    open: async (url) => {
+      const page = await browser.newPage();
+      const h = await wrap(page);
+      await page.goto(url, { waitUntil: 'load' });
+      return h;
+    },
+    openExtensionPage: async (path) => {
+      const page = await browser.newPage();
+      const h = await wrap(page);
+      void page.goto(`${extensionOrigin}/${path.replace(/^\//, '')}`).catch(() => undefined);
+      await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
+      return h;
+    },
+    badge: (tabUrl) => extEval(BADGE_FN, tabUrl),
+    badges: () => extEval(BADGES_FN, null),
+    tabId: async (tabUrl) => (await extEval<{ tabId: number }>(BADGE_FN, tabUrl)).tabId,
+    requests,
+    close: async () => {
+      await browser.close();
+    },
+  };
+}
+
+export function launch(name: BrowserName, opts?: { lang?: string; headless?: boolean }): Promise<Harness> {
+  return name === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
+}
+
+/** Poll `fn` until it returns a truthy value (tests only; the extension itself never polls). */
+export async function until<T>(fn: () => Promise<T>, what: string, timeoutMs = 8_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastErr: unknown;
+  while (Date.now() < end) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      lastErr = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}; last value ${JSON.stringify(last)}${lastErr ? `, last error ${String(lastErr)}` : ''}`);
+}
+
+export const BROWSERS: BrowserName[] = (process.env.WINDSOCK_BROWSERS?.split(',') as BrowserName[] | undefined) ?? ['chromium', 'firefox'];
