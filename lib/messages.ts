@@ -85,12 +85,12 @@ export function accept(raw: unknown, sender: SenderLike, runtimeId: string, exte
   const msg = parsed.data;
   if (kind === 'content-script') {
     if (!CONTENT_TYPES.has(msg.type)) return { ok: false, error: `content scripts may not send ${msg.type}` };
-    if (msg.type === 'page-report' && !sameOriginAndPath(msg.url, sender.url)) return { ok: false, error: 'page-report URL does not match its sender' };
+    if (msg.type === 'page-report' && !sameOrigin(msg.url, sender.url)) return { ok: false, error: 'page-report URL does not match its sender' };
   }
   return { ok: true, kind, msg };
 }
 
-function sameOriginAndPath(a: string, b: string | undefined): boolean {
+function sameOrigin(a: string, b: string | undefined): boolean {
   try {
     const ua = new URL(a);
     const ub = new URL(b ?? '');

@@ -192,10 +192,12 @@ function buildCaveats(input: VerdictInput, state: VerdictState, zdrOn: boolean):
   const out: Caveat[] = [];
   if (product === 'vibe') {
     // Feedback trains on every plan, opt-out or not; admins can switch feedback off for the organization.
+    // The 2025 policy exempts Team feedback; the Help Center says a rating trains on any plan: warn, and say so.
+    const orgPlan = input.plan && ORG_MANAGED.includes(input.plan.value);
     out.push({
       id: 'feedback',
-      msg: m(controls.feedback?.value === 'off' ? 'caveatFeedbackDisabled' : 'caveatFeedback'),
-      citations: factById('feedback-trains').citations,
+      msg: m(controls.feedback?.value === 'off' ? 'caveatFeedbackDisabled' : orgPlan ? 'caveatFeedbackOrg' : 'caveatFeedback'),
+      citations: orgPlan ? [...factById('feedback-trains').citations, ...factById('feedback-team').citations] : factById('feedback-trains').citations,
     });
     if (controls['public-sharing']?.value !== 'off') out.push({ id: 'sharing', msg: m('caveatSharing'), citations: factById('public-sharing').citations });
     if (state !== 'not-training') out.push({ id: 'attachments', msg: m('caveatAttachments'), citations: factById('attachments-are-input').citations });

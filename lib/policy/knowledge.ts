@@ -18,6 +18,8 @@ import type {
   Source,
   SourceId,
 } from './schema';
+import { CONTROL_LABELS } from '../detect/rules';
+import { PLAN_NAMES, planFromName as planFromNameDetect } from '../detect/plan-names';
 
 export const SOURCES: Source[] = [
   {
@@ -99,24 +101,19 @@ const C = {
   memory: cite('privacy-policy-2026-summary', 'Summary', 'you can also turn off or delete the Memory feature that stores personal details from your conversations'),
 } satisfies Record<string, Citation>;
 
-export const PLANS: Plan[] = [
-  { id: 'free', names: ['Free', 'Free mode', 'Le Chat Free', 'Experiment', 'Gratuit', 'Mode gratuit'], products: ['vibe', 'api'], paid: false },
-  { id: 'pro', names: ['Pro', 'Le Chat Pro', 'Vibe Pro'], products: ['vibe', 'api'], paid: true },
-  { id: 'education', names: ['Education', 'Student', 'Le Chat Student', 'Éducation', 'Étudiant'], products: ['vibe', 'api'], paid: true },
-  { id: 'team', names: ['Team', 'Teams', 'Le Chat Team', 'Équipe'], products: ['vibe', 'api'], paid: true },
-  { id: 'enterprise', names: ['Enterprise', 'Le Chat Enterprise', 'Entreprise'], products: ['vibe', 'api'], paid: true },
-  { id: 'scale', names: ['Scale'], products: ['api'], paid: true },
-];
+export const PLANS: Plan[] = (Object.entries(PLAN_NAMES) as [PlanId, (typeof PLAN_NAMES)[PlanId]][]).map(([id, d]) => ({
+  id,
+  names: d.names,
+  products: d.products,
+  paid: id !== 'free',
+}));
 
 export const CONTROLS: Control[] = [
   {
     id: 'vibe-training',
     product: 'vibe',
     kind: 'switch',
-    labels: {
-      en: ['Model training', 'Allow your interactions to be used to train our models'],
-      fr: ['Entraînement des modèles', 'Entraînement du modèle', 'Autoriser l’utilisation de vos interactions pour entraîner nos modèles'],
-    },
+    labels: CONTROL_LABELS['vibe-training'],
     labelsNote: 'French labels are guesses: no real French UI string was found (notes/mistral-surfaces.md).',
     page: 'admin-vibe-privacy',
     safeValue: 'off',
@@ -126,7 +123,7 @@ export const CONTROLS: Control[] = [
     id: 'mobile-data-sharing',
     product: 'vibe',
     kind: 'switch',
-    labels: { en: ['Enable data sharing'], fr: ['Activer le partage des données'] },
+    labels: CONTROL_LABELS['mobile-data-sharing'],
     labelsNote: 'Shown only in the mobile app (Settings › Account › Data & Account Controls); Windsock cannot see it.',
     page: null,
     safeValue: 'off',
@@ -136,10 +133,7 @@ export const CONTROLS: Control[] = [
     id: 'api-training',
     product: 'api',
     kind: 'switch',
-    labels: {
-      en: ['Data usage for improving our services', 'Anonymous improvement data'],
-      fr: ['Utilisation des données pour améliorer nos services', 'Données d’amélioration anonymes'],
-    },
+    labels: CONTROL_LABELS['api-training'],
     labelsNote: 'French labels are guesses.',
     page: 'admin-api-privacy',
     safeValue: 'off',
@@ -149,7 +143,7 @@ export const CONTROLS: Control[] = [
     id: 'labs-models',
     product: 'api',
     kind: 'switch',
-    labels: { en: ['Enable Labs models', 'Labs models'], fr: ['Activer les modèles Labs', 'Modèles Labs'] },
+    labels: CONTROL_LABELS['labs-models'],
     labelsNote: 'French labels are guesses.',
     page: 'admin-api-privacy',
     safeValue: 'off',
@@ -159,7 +153,7 @@ export const CONTROLS: Control[] = [
     id: 'zdr',
     product: 'api',
     kind: 'status',
-    labels: { en: ['Zero data retention', 'Zero Data Retention (ZDR)'], fr: ['Conservation zéro des données', 'Zéro rétention des données'] },
+    labels: CONTROL_LABELS['zdr'],
     labelsNote: 'A status set by Mistral on request, not a switch. French labels are guesses.',
     page: 'admin-api-privacy',
     safeValue: 'on',
@@ -169,7 +163,7 @@ export const CONTROLS: Control[] = [
     id: 'public-sharing',
     product: 'vibe',
     kind: 'switch',
-    labels: { en: ['Public chat sharing'], fr: ['Partage public des conversations', 'Partage public des chats'] },
+    labels: CONTROL_LABELS['public-sharing'],
     labelsNote: 'French labels are guesses.',
     page: 'admin-vibe-privacy',
     safeValue: 'off',
@@ -179,7 +173,7 @@ export const CONTROLS: Control[] = [
     id: 'feedback',
     product: 'vibe',
     kind: 'switch',
-    labels: { en: ['Model response feedback'], fr: ['Retours sur les réponses du modèle', 'Avis sur les réponses du modèle'] },
+    labels: CONTROL_LABELS['feedback'],
     labelsNote: 'French labels are guesses.',
     page: 'admin-vibe-privacy',
     safeValue: 'off',
@@ -189,7 +183,7 @@ export const CONTROLS: Control[] = [
     id: 'chat-retention',
     product: 'vibe',
     kind: 'select',
-    labels: { en: ['Chat Retention Policy', 'Chat retention'], fr: ['Politique de conservation des conversations', 'Conservation des conversations'] },
+    labels: CONTROL_LABELS['chat-retention'],
     labelsNote: 'French labels are guesses.',
     page: 'admin-vibe-privacy',
     citations: [C.docsRetention],
@@ -198,7 +192,7 @@ export const CONTROLS: Control[] = [
     id: 'memories',
     product: 'vibe',
     kind: 'switch',
-    labels: { en: ['Memories in Vibe', 'Enable Memories'], fr: ['Mémoires dans Vibe', 'Activer Mémoires'] },
+    labels: CONTROL_LABELS['memories'],
     page: 'vibe-memories',
     safeValue: 'off',
     citations: [C.memory],
@@ -213,7 +207,7 @@ export const DEFAULTS: DefaultClaim[] = [
   { product: 'vibe', plan: 'free', training: 'on', citation: C.pp25LeChatFree },
   { product: 'vibe', plan: 'free', training: 'on', citation: C.pp26Free },
   { product: 'vibe', plan: 'pro', training: 'off', citation: C.docsDataPaid },
-  { product: 'vibe', plan: 'pro', training: 'on', citation: C.helpOthers },
+  { product: 'vibe', plan: 'pro', training: 'on', citation: C.helpAttach },
   { product: 'vibe', plan: 'pro', training: 'on', citation: C.pp25LeChatFree },
   { product: 'vibe', plan: 'education', training: 'on', citation: C.helpAttach },
   { product: 'vibe', plan: 'education', training: 'on', citation: C.pp25LeChatFree },
@@ -239,6 +233,7 @@ export const DEFAULTS: DefaultClaim[] = [
   { product: 'api', plan: 'team', training: 'off', citation: C.docsDataApi },
   { product: 'api', plan: 'enterprise', training: 'off', citation: C.pp25PlatPaid },
   { product: 'api', plan: 'enterprise', training: 'off', citation: C.pp26Carve },
+  { product: 'api', plan: 'enterprise', training: 'off', citation: C.docsDataApi },
 ];
 
 /** Facts the verdict's reasons and caveats draw on. */
@@ -246,6 +241,7 @@ export const FACTS: Fact[] = [
   { id: 'opt-out-works', claimKey: 'factOptOutWorks', citations: [C.docsVibeTraining, C.pp25OptOut] },
   { id: 'api-opt-out-works', claimKey: 'factApiOptOutWorks', citations: [C.docsApiTraining, C.helpApiFree] },
   { id: 'feedback-trains', claimKey: 'factFeedbackTrains', citations: [C.pp25Feedback, C.docsFeedback] },
+  { id: 'feedback-team', claimKey: 'factFeedbackTeam', citations: [C.pp25Team] },
   { id: 'labs-override', claimKey: 'factLabsOverride', citations: [C.docsLabs] },
   { id: 'zdr-scale-only', claimKey: 'factZdrScaleOnly', citations: [C.zdrScaleOnly, C.zdrNotVibe] },
   { id: 'zdr-stateless-only', claimKey: 'factZdrStatelessOnly', citations: [C.zdrStateful, C.zdrSeparate] },
@@ -273,6 +269,12 @@ export const RETENTION: RetentionFact[] = [
       cite('privacy-policy-2025', '5. How long do we keep your personal data?', 'If you use Le Chat with an account, we keep your Input, Output and Feedback in an identifying form until you delete your account.'),
       cite('help-zdr', 'ZDR on Vibe', 'Conversations are removed from our systems upon manual deletion on your side, or when you delete your account, typically after a short grace period'),
     ],
+  },
+  {
+    id: 'vibe-no-account',
+    product: 'vibe',
+    claimKey: 'retVibeNoAccount',
+    citations: [cite('privacy-policy-2025', '5. How long do we keep your personal data?', 'If you use Le Chat without an account, we keep your Input, Output and Feedback in an identifying form for the duration of your conversation on Le Chat.')],
   },
   { id: 'vibe-retention-policy', product: 'vibe', claimKey: 'retVibePolicy', citations: [C.docsRetention] },
   {
@@ -369,8 +371,4 @@ export function defaultsFor(product: Product, plan: PlanId): { claims: DefaultCl
 }
 
 /** Plan id from a name as a page prints it ("Le Chat Pro", "Free mode", "Experiment"…), or null. */
-export function planFromName(name: string): PlanId | null {
-  const n = name.trim().toLowerCase().replace(/\s+/g, ' ');
-  for (const p of PLANS) if (p.names.some((x) => x.toLowerCase() === n)) return p.id;
-  return null;
-}
+export const planFromName = (name: string): PlanId | null => planFromNameDetect(name);

@@ -111,6 +111,7 @@ export function load(raw: unknown): LoadResult {
   // Salvage: keep each valid organization, each valid observation, the valid settings.
   const store = emptyStore();
   if (typeof data.currentOrg === 'string' && data.currentOrg.length <= 200) store.currentOrg = data.currentOrg;
+  else if (data.currentOrg !== undefined) problems.push('current organization was malformed; reset');
   const s = Settings.safeParse(data.settings ?? {});
   if (s.success) store.settings = s.data;
   else problems.push('settings were malformed; reset');
@@ -127,10 +128,12 @@ export function load(raw: unknown): LoadResult {
       }
       const salvaged: OrgRecord = { observations: {}, declarations: {} };
       if (typeof rec.name === 'string') salvaged.name = rec.name.slice(0, 200);
+      else if (rec.name !== undefined) problems.push(`name of organization ${id.slice(0, 40)} was malformed; dropped`);
       for (const [field, schema] of [
         ['observations', Observation],
         ['declarations', Declaration],
       ] as const) {
+        if (rec[field] !== undefined && !isObj(rec[field])) problems.push(`${field} of organization ${id.slice(0, 40)} were malformed; dropped`);
         const entries = isObj(rec[field]) ? Object.entries(rec[field] as object) : [];
         for (const [k, v] of entries) {
           const key = ObsKey.safeParse(k);

@@ -26,7 +26,7 @@ describe.each(BROWSERS)('base in %s', (name) => {
       const x = await h.badge(CHAT);
       return x.text === '?' ? x : null;
     }, 'badge ?');
-    expect(b.title).toMatch(/can't tell/i);
+    expect(b!.title).toMatch(/can't tell/i);
     expect(page.errors).toEqual([]);
   });
 

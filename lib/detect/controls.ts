@@ -1,0 +1,196 @@
+/**
+ * Reading privacy controls off a page by their label text: a pure function of a DOM tree.
+ *
+ * For each rule, find an element whose own text is one of the rule's labels, then the control that label
+ * belongs to, in any of the usual markups:
+ * - `[role=switch][aria-checked]` (shadcn/Radix also sets `data-state=checked|unchecked`);
+ * - `input[type=checkbox]` inside the `<label>`, or tied to it by `for`, or labelled by `aria-labelledby`;
+ * - `[role=checkbox][aria-checked]`; `<select>` or `[role=combobox]` for the retention policy;
+ * - otherwise the nearest such control in the label's row (the smallest ancestor holding one control).
+ * A status (ZDR) is read from the words next to its label. Disabled controls are reported as `locked`.
+ * Nothing found is reported as nothing: the verdict then says "unknown", never "off".
+ */
+import { MANAGED_TEXT, RETENTION_TEXT, STATUS_WORDS, type ControlRule } from './rules';
+import type { ControlId } from '../policy/schema';
+import { norm, ownText, textMatches } from './text';
+
+export interface ControlReading {
+  control: ControlId;
+  value: string;
+  locked: boolean;
+  /** Which markup it was found in, for the diagnostic report. */
+  how: string;
+}
+
+const CONTROL_SEL = '[role="switch"], input[type="checkbox"], [role="checkbox"], select, [role="combobox"]';
+const LABEL_CANDIDATES = 'label, span, p, div, h1, h2, h3, h4, h5, h6, dt, td, th, legend, strong, b';
+const MAX_ROW_DEPTH = 4;
+
+export function readControls(root: ParentNode, rules: ControlRule[]): ControlReading[] {
+  const out: ControlReading[] = [];
+  const used = new Set<Element>();
+  for (const rule of rules) {
+    try {
+      const r = readOne(root, rule, used);
+      if (r) out.push(r);
+    } catch {
+      // A detector that trips over odd markup reads nothing.
+    }
+  }
+  return out;
+}
+
+function readOne(root: ParentNode, rule: ControlRule, used: Set<Element>): ControlReading | null {
+  const labels = [...rule.labels.en, ...rule.labels.fr];
+  // 1. Controls that name themselves (aria-label, aria-labelledby, wrapping label, label[for]).
+  for (const el of Array.from(root.querySelectorAll(CONTROL_SEL))) {
+    if (used.has(el)) continue;
+    const name = accessibleName(el, root);
+    if (name && textMatches(name, labels)) {
+      const r = valueOf(el, rule);
+      if (r) {
+        used.add(el);
+        return { control: rule.control, ...r, how: `named ${describe(el)}` };
+      }
+    }
+  }
+  // 2. A text element with the label, and a control in its row.
+  const labelEl = findLabelElement(root, labels);
+  if (!labelEl) return null;
+  if (rule.kind === 'status') {
+    const control = rowControl(labelEl, used);
+    if (control) {
+      const r = valueOf(control, rule);
+      if (r) return { control: rule.control, ...r, how: `row ${describe(control)}` };
+    }
+    const status = statusNear(labelEl, labels);
+    return status ? { control: rule.control, value: status, locked: true, how: 'status text' } : null;
+  }
+  const control = rowControl(labelEl, used);
+  if (!control) return null;
+  const r = valueOf(control, rule);
+  if (!r) return null;
+  used.add(control);
+  return { control: rule.control, ...r, how: `row ${describe(control)}` };
+}
+
+function describe(el: Element): string {
+  const role = el.getAttribute('role');
+  return role ? `${el.tagName.toLowerCase()}[role=${role}]` : el.tagName.toLowerCase() + (el.getAttribute('type') ? `[type=${el.getAttribute('type')}]` : '');
+}
+
+function byId(root: ParentNode, id: string): Element | null {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  return doc.getElementById?.(id) ?? null;
+}
+
+/** The control's name as assistive technology would compute it (the parts that matter here). */
+export function accessibleName(el: Element, root: ParentNode): string {
+  const labelledby = el.getAttribute('aria-labelledby');
+  if (labelledby) {
+    const txt = labelledby
+      .split(/\s+/)
+      .map((id) => byId(root, id)?.textContent ?? '')
+      .join(' ');
+    if (norm(txt)) return txt;
+  }
+  const aria = el.getAttribute('aria-label');
+  if (aria && norm(aria)) return aria;
+  const id = el.getAttribute('id');
+  if (id) {
+    const doc = (root as Node).ownerDocument ?? (root as Document);
+    for (const l of Array.from(doc.querySelectorAll('label[for]'))) if (l.getAttribute('for') === id) return l.textContent ?? '';
+  }
+  const wrap = el.closest('label');
+  if (wrap) return wrap.textContent ?? '';
+  return '';
+}
+
+function findLabelElement(root: ParentNode, labels: string[]): Element | null {
+  let best: Element | null = null;
+  for (const el of Array.from(root.querySelectorAll(LABEL_CANDIDATES))) {
+    const own = ownText(el);
+    if (!own) continue;
+    if (textMatches(own, labels, true)) {
+      // Prefer the innermost element that carries the label.
+      if (!best || best.contains(el)) best = el;
+    }
+  }
+  return best;
+}
+
+/** The one control in the label's row: the smallest ancestor (up to a few levels) holding exactly one. */
+function rowControl(labelEl: Element, used: Set<Element>): Element | null {
+  const forId = labelEl.getAttribute('for');
+  if (forId) {
+    const target = labelEl.ownerDocument?.getElementById(forId);
+    if (target && target.matches(CONTROL_SEL)) return target;
+  }
+  const inside = labelEl.querySelector(CONTROL_SEL);
+  if (inside && !used.has(inside)) return inside;
+  let node: Element | null = labelEl;
+  for (let depth = 0; node && depth < MAX_ROW_DEPTH; depth++) {
+    node = node.parentElement;
+    if (!node) break;
+    const found = Array.from(node.querySelectorAll(CONTROL_SEL)).filter((c) => !used.has(c));
+    if (found.length === 1) return found[0];
+    if (found.length > 1) return null; // The row holds several controls: too ambiguous to pick one.
+  }
+  return null;
+}
+
+function isLocked(el: Element): boolean {
+  if (el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true' || el.hasAttribute('data-disabled')) return true;
+  if (el.closest('fieldset[disabled]')) return true;
+  const row = el.parentElement?.parentElement;
+  return !!row && textMatches(row.textContent ?? '', MANAGED_TEXT, false, true);
+}
+
+function valueOf(el: Element, rule: ControlRule): { value: string; locked: boolean } | null {
+  const locked = isLocked(el);
+  if (rule.kind === 'select') {
+    let text = '';
+    if (el.tagName === 'SELECT') {
+      const sel = el as HTMLSelectElement;
+      text = sel.selectedOptions?.[0]?.textContent ?? sel.value;
+    }
+    else text = el.textContent ?? '';
+    const v = retentionValue(text);
+    return v ? { value: v, locked } : null;
+  }
+  const role = el.getAttribute('role');
+  if (el.tagName === 'INPUT') return { value: (el as HTMLInputElement).checked ? 'on' : 'off', locked };
+  if (role === 'switch' || role === 'checkbox') {
+    const checked = el.getAttribute('aria-checked') ?? el.getAttribute('data-state');
+    if (checked === 'true' || checked === 'checked') return { value: 'on', locked };
+    if (checked === 'false' || checked === 'unchecked') return { value: 'off', locked };
+    const ds = el.getAttribute('data-state');
+    if (ds === 'checked') return { value: 'on', locked };
+    if (ds === 'unchecked') return { value: 'off', locked };
+  }
+  return null;
+}
+
+export function retentionValue(text: string): string | null {
+  const t = norm(text);
+  if (!t) return null;
+  for (const [value, words] of Object.entries(RETENTION_TEXT)) if (words.some((w) => t === w || t.startsWith(w + ' ') || t.endsWith(' ' + w))) return value;
+  return null;
+}
+
+/** "Zero data retention: Active" — the status words in the label's row, after the label itself. */
+function statusNear(labelEl: Element, labels: string[]): string | null {
+  let node: Element | null = labelEl;
+  for (let depth = 0; node && depth < MAX_ROW_DEPTH; depth++) {
+    let text = norm(node.textContent ?? '');
+    for (const l of labels) text = text.replace(norm(l), ' ');
+    text = text.replace(/\s+/g, ' ').trim();
+    if (text) {
+      const padded = ` ${text.replace(/[.:;,()]/g, ' ')} `;
+      if (STATUS_WORDS.off.some((w) => padded.includes(` ${w} `))) return 'off';
+      if (STATUS_WORDS.on.some((w) => padded.includes(` ${w} `))) return 'on';
+    }
+    node = node.parentElement;
+  }
+  return null;
+}

@@ -1,0 +1,168 @@
+/**
+ * Plan signals, each with its confidence and origin: pure functions of a DOM tree (and, for the chat app's
+ * account data, of a JSON response validated with zod/mini and ignored whole when its shape does not match).
+ */
+import * as z from 'zod/mini';
+import { planFromNameIn } from './plan-names';
+import { ACCOUNT_DATA, PLAN_SIGNALS, SUBSCRIPTION_TABS, UPGRADE_TEXT, type PlanSignalKind } from './rules';
+import { norm, textMatches } from './text';
+import type { PlanId } from '../policy/schema';
+import type { SurfaceId } from '../surfaces';
+
+export interface PlanSignal {
+  product: 'vibe' | 'api';
+  plan: PlanId;
+  kind: PlanSignalKind | 'account-data';
+  confidence: number;
+}
+
+const confidenceOf = (kind: PlanSignalKind) => PLAN_SIGNALS.find((s) => s.kind === kind)!.confidence;
+const applies = (kind: PlanSignalKind, surface: SurfaceId) => PLAN_SIGNALS.find((s) => s.kind === kind)!.surfaces.includes(surface);
+
+export function readPlanSignals(root: ParentNode, surface: SurfaceId): PlanSignal[] {
+  const out: PlanSignal[] = [];
+  const guard = (fn: () => void) => {
+    try {
+      fn();
+    } catch {
+      // Odd markup: no signal.
+    }
+  };
+  if (applies('subscription-tab', surface)) guard(() => out.push(...subscriptionTabs(root)));
+  if (applies('studio-header', surface)) guard(() => out.push(...studioHeader(root)));
+  if (applies('upgrade-link', surface)) guard(() => out.push(...upgradeLink(root)));
+  if (applies('pro-badge', surface)) guard(() => out.push(...proBadge(root)));
+  return out;
+}
+
+/** Admin Panel › Subscriptions: a "Vibe" tab and an "API Plan" tab, each naming its plan. */
+function subscriptionTabs(root: ParentNode): PlanSignal[] {
+  const out: PlanSignal[] = [];
+  const tabs = Array.from(root.querySelectorAll('[role="tab"]'));
+  const seen = new Set<string>();
+  for (const tab of tabs) {
+    const label = norm(tab.textContent ?? '');
+    const product = (Object.keys(SUBSCRIPTION_TABS) as ('vibe' | 'api')[]).find((p) => SUBSCRIPTION_TABS[p].some((n) => label === n));
+    if (!product || seen.has(product)) continue;
+    const panelId = tab.getAttribute('aria-controls');
+    const doc = (root as Node).ownerDocument ?? (root as Document);
+    const panel = panelId ? doc.getElementById(panelId) : null;
+    if (!panel) continue;
+    const plan = planFromNameIn(panelHeadings(panel), product);
+    if (plan) {
+      seen.add(product);
+      out.push({ product, plan, kind: 'subscription-tab', confidence: confidenceOf('subscription-tab') });
+    }
+  }
+  // A page with no tabs but one plan panel (older "/subscription" layout): read the Vibe plan from it.
+  if (tabs.length === 0) {
+    const main = root.querySelector('main') ?? (root as Element);
+    const plan = planFromNameIn(panelHeadings(main), 'vibe');
+    if (plan) out.push({ product: 'vibe', plan, kind: 'subscription-tab', confidence: 0.8 });
+  }
+  return out;
+}
+
+/** The short texts of a panel that may name a plan: headings, badges, "Current plan: X" lines. */
+function panelHeadings(panel: Element): string[] {
+  const texts: string[] = [];
+  for (const el of Array.from(panel.querySelectorAll('h1, h2, h3, h4, strong, b, [data-plan], [class*="badge"], [class*="plan"], dd, p, span'))) {
+    const t = (el.getAttribute('data-plan') ?? el.textContent ?? '').trim();
+    if (t && t.length <= 60) texts.push(t);
+  }
+  return texts;
+}
+
+/** Studio shows "Free mode" (older "Experiment") or "Scale" near the top. */
+function studioHeader(root: ParentNode): PlanSignal[] {
+  const scope = root.querySelector('header, nav, [role="banner"]') ?? root;
+  const texts = Array.from(scope.querySelectorAll('span, a, div, p, strong, b, [data-plan]'))
+    .map((e) => (e.getAttribute('data-plan') ?? e.textContent ?? '').trim())
+    .filter((t) => t && t.length <= 30);
+  const plan = planFromNameIn(texts, 'api');
+  return plan ? [{ product: 'api', plan, kind: 'studio-header', confidence: confidenceOf('studio-header') }] : [];
+}
+
+/** An "Upgrade to Pro" link or button in the chat app: the user is on the free plan. */
+function upgradeLink(root: ParentNode): PlanSignal[] {
+  for (const el of Array.from(root.querySelectorAll('a, button'))) {
+    const txt = el.getAttribute('aria-label') ?? el.textContent ?? '';
+    const href = el.getAttribute('href') ?? '';
+    if (textMatches(txt, UPGRADE_TEXT.slice(0, -1), true) || (href.includes('/upgrade') && textMatches(txt, UPGRADE_TEXT, true))) {
+      return [{ product: 'vibe', plan: 'free', kind: 'upgrade-link', confidence: confidenceOf('upgrade-link') }];
+    }
+  }
+  return [];
+}
+
+/** A "Pro" badge next to the user's name in the chat app's sidebar. */
+function proBadge(root: ParentNode): PlanSignal[] {
+  const scope = root.querySelector('nav, aside, [data-sidebar]')?.closest('aside, nav, div') ?? root;
+  for (const el of Array.from(scope.querySelectorAll('span, div, small, [data-plan]'))) {
+    if (el.children.length > 0) continue;
+    const t = norm(el.getAttribute('data-plan') ?? el.textContent ?? '');
+    if (t === 'pro' || t === 'le chat pro' || t === 'vibe pro') {
+      return [{ product: 'vibe', plan: 'pro', kind: 'pro-badge', confidence: confidenceOf('pro-badge') }];
+    }
+  }
+  return [];
+}
+
+// The chat app's own account data. Only the fields Windsock reads; anything else may come and go.
+const OrgItem = z.object({
+  leChatPlan: z.optional(z.nullable(z.string())),
+  isLeChatPro: z.optional(z.nullable(z.boolean())),
+  orgTier: z.optional(z.nullable(z.string())),
+  role: z.optional(z.nullable(z.string())),
+  name: z.optional(z.nullable(z.string())),
+});
+const OrgList = z.array(OrgItem);
+
+/** Parse a tRPC batch response (JSON array or JSON lines, superjson `{result:{data:{json}}}`) of `organization.all`. */
+export function planFromAccountData(body: string): PlanSignal | null {
+  const candidates: unknown[] = [];
+  const push = (x: unknown) => candidates.push(x);
+  try {
+    push(JSON.parse(body));
+  } catch {
+    for (const line of body.split('\n')) {
+      try {
+        if (line.trim()) push(JSON.parse(line));
+      } catch {
+        // Not JSON: ignored.
+      }
+    }
+  }
+  for (const c of candidates) {
+    const list = findOrgList(c, 0);
+    if (!list) continue;
+    const parsed = OrgList.safeParse(list);
+    if (!parsed.success || parsed.data.length === 0) return null;
+    const org = parsed.data[0];
+    let plan: PlanId | null = null;
+    if (org.isLeChatPro === true) plan = 'pro';
+    if (!plan && org.leChatPlan) plan = planFromNameIn([org.leChatPlan], 'vibe');
+    if (!plan && org.orgTier && ACCOUNT_DATA.freeTiers.includes(org.orgTier) && org.isLeChatPro === false) plan = 'free';
+    if (!plan) return null;
+    return { product: 'vibe', plan, kind: 'account-data', confidence: ACCOUNT_DATA.confidence };
+  }
+  return null;
+}
+
+/** Find the first array of objects that carry at least one of the plan fields, a few levels deep. */
+function findOrgList(x: unknown, depth: number): unknown[] | null {
+  if (depth > 6 || x === null || typeof x !== 'object') return null;
+  if (Array.isArray(x)) {
+    if (x.length && x.every((i) => i && typeof i === 'object' && !Array.isArray(i)) && x.some((i) => 'leChatPlan' in i || 'isLeChatPro' in i || 'orgTier' in i)) return x;
+    for (const i of x) {
+      const f = findOrgList(i, depth + 1);
+      if (f) return f;
+    }
+    return null;
+  }
+  for (const v of Object.values(x)) {
+    const f = findOrgList(v, depth + 1);
+    if (f) return f;
+  }
+  return null;
+}

@@ -1,0 +1,97 @@
+/**
+ * Site rules, as data: for each surface, which controls and plan signals Windsock looks for there, and the
+ * label texts it knows them by (English, French, older names). Detectors (controls.ts, plan.ts) are generic;
+ * a change in Mistral's wording is a change here. test/unit/rules.test.ts validates this file with zod and
+ * runs every rule against every fixture in test/fixtures (expected results on its own pages, none elsewhere).
+ *
+ * French labels of the privacy toggles are guesses: no real French UI string was found
+ * (shared/notes/mistral-surfaces.md, "Labels on the privacy pages"); the French docs keep the English labels.
+ */
+import type { ControlId, PlanId } from '../policy/schema';
+import type { SurfaceId } from '../surfaces';
+
+export interface ControlRule {
+  control: ControlId;
+  kind: 'switch' | 'status' | 'select';
+  labels: { en: string[]; fr: string[] };
+}
+
+/** Label texts, current and older, by control. Shared with the policy knowledge (CONTROLS). */
+export const CONTROL_LABELS: Record<ControlId, { en: string[]; fr: string[] }> = {
+  'vibe-training': {
+    en: ['Model training', 'Allow your interactions to be used to train our models', 'Train on my data'],
+    fr: ['Entraînement des modèles', 'Entraînement du modèle', 'Autoriser l’utilisation de vos interactions pour entraîner nos modèles'],
+  },
+  'mobile-data-sharing': { en: ['Enable data sharing'], fr: ['Activer le partage des données'] },
+  'api-training': {
+    en: ['Data usage for improving our services', 'Anonymous improvement data'],
+    fr: ['Utilisation des données pour améliorer nos services', 'Données d’amélioration anonymes', 'Données d’amélioration anonymisées'],
+  },
+  'labs-models': { en: ['Enable Labs models', 'Labs models'], fr: ['Activer les modèles Labs', 'Modèles Labs'] },
+  zdr: { en: ['Zero data retention', 'Zero Data Retention (ZDR)'], fr: ['Conservation zéro des données', 'Zéro rétention des données', 'Rétention zéro des données'] },
+  'public-sharing': { en: ['Public chat sharing'], fr: ['Partage public des conversations', 'Partage public des chats'] },
+  feedback: { en: ['Model response feedback'], fr: ['Retours sur les réponses du modèle', 'Avis sur les réponses du modèle'] },
+  'chat-retention': {
+    en: ['Chat Retention Policy', 'Chat retention'],
+    fr: ['Politique de conservation des conversations', 'Conservation des conversations', 'Politique de rétention des conversations'],
+  },
+  memories: { en: ['Memories in Vibe', 'Enable Memories'], fr: ['Mémoires dans Vibe', 'Activer Mémoires', 'Activer les mémoires'] },
+};
+
+const rule = (control: ControlId, kind: ControlRule['kind']): ControlRule => ({ control, kind, labels: CONTROL_LABELS[control] });
+
+export const CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
+  'admin-vibe-privacy': [rule('vibe-training', 'switch'), rule('public-sharing', 'switch'), rule('feedback', 'switch'), rule('chat-retention', 'select')],
+  'admin-api-privacy': [rule('api-training', 'switch'), rule('labs-models', 'switch'), rule('zdr', 'status')],
+  'vibe-memories': [rule('memories', 'switch')],
+};
+
+/** Chat Retention Policy choices as pages print them. */
+export const RETENTION_TEXT: Record<string, string[]> = {
+  never: ['never', 'jamais', 'off', 'disabled'],
+  '30d': ['30 days', '30 jours'],
+  '60d': ['60 days', '60 jours'],
+  '90d': ['90 days', '90 jours'],
+  '180d': ['180 days', '180 jours'],
+  '1y': ['1 year', '1 an', '365 days', '365 jours'],
+};
+
+/** Words that say a status (ZDR) is on or off. Checked in this order: "not enabled" before "enabled". */
+export const STATUS_WORDS = {
+  off: ['not enabled', 'not active', 'inactive', 'disabled', 'not activated', 'not available', 'non activé', 'non activée', 'inactif', 'inactive', 'désactivé', 'désactivée', 'pas activé', 'off'],
+  on: ['enabled', 'active', 'activated', 'approved', 'activé', 'activée', 'actif', 'on'],
+};
+
+/** Texts that mark a control as managed by the organization (besides `disabled`/`aria-disabled`). */
+export const MANAGED_TEXT = ['managed by your organization', 'managed by your organisation', 'géré par votre organisation', 'gérée par votre organisation'];
+
+export type PlanSignalKind = 'subscription-tab' | 'studio-header' | 'upgrade-link' | 'pro-badge';
+
+/** Where plan signals are read, and how much each is trusted (0..1). */
+export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confidence: number }[] = [
+  { kind: 'subscription-tab', surfaces: ['admin-subscriptions'], confidence: 1 },
+  { kind: 'studio-header', surfaces: ['studio', 'studio-upgrade'], confidence: 0.8 },
+  { kind: 'upgrade-link', surfaces: ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other', 'vibe-memories'], confidence: 0.5 },
+  { kind: 'pro-badge', surfaces: ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other', 'vibe-memories'], confidence: 0.6 },
+];
+
+/** Tabs of Admin Panel › Subscriptions, by the product whose plan they show. */
+export const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = {
+  vibe: ['vibe', 'le chat'],
+  api: ['api plan', 'api', 'plan api', 'la plateforme', 'studio'],
+};
+
+/** "Upgrade to Pro" and similar: a free user's cue. */
+export const UPGRADE_TEXT = ['upgrade to pro', 'passer à pro', 'passer au plan pro', 'passez à pro', 'upgrade'];
+
+/** Account data from the chat app (`organization.all`, reverse-engineered, may drift). */
+export const ACCOUNT_DATA = {
+  path: '/api/trpc/organization.all',
+  query: 'batch=1&input=%7B%220%22%3A%7B%22json%22%3Anull%7D%7D',
+  surfaces: ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code'] as SurfaceId[],
+  confidence: 0.9,
+  /** orgTier values known to mean the free plan. */
+  freeTiers: ['B'],
+};
+
+export type { PlanId };

@@ -1,0 +1,187 @@
+/**
+ * `accept()` in lib/messages.ts: trust comes from the sender (this extension's id, then its own pages or a
+ * top-frame content script on a Mistral host), content scripts may send only 'page-report' about their own
+ * origin, and every payload must parse.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { accept, Message, type SenderLike } from '@/lib/messages';
+import { OBS_KEYS } from '@/lib/store/schema';
+
+const RID = 'kbfnbcaeplbcioakkpcpgfkobkghlhen';
+const ORIGIN = `chrome-extension://${RID}`;
+
+const EXTENSION_PAGE: SenderLike = { id: RID, url: `${ORIGIN}/popup.html?tab=12` };
+const contentScript = (url = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c', frameId = 0): SenderLike => ({ id: RID, url, tab: { id: 12, url }, frameId });
+
+const pageReport = (url = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c', n = 1) => ({
+  type: 'page-report',
+  url,
+  observations: Array.from({ length: n }, () => ({ key: 'vibe-training', value: 'off', via: 'page' })),
+  org: { name: 'Atelier Nord' },
+});
+
+const EVERY_TYPE = {
+  'page-report': pageReport(),
+  declare: { type: 'declare', key: 'plan:vibe', value: 'pro' },
+  reset: { type: 'reset' },
+  'set-settings': { type: 'set-settings', settings: { language: 'fr' } },
+} as const;
+
+const ok = (raw: unknown, sender: SenderLike) => accept(raw, sender, RID, ORIGIN).ok;
+
+describe('extension pages', () => {
+  it.each(Object.entries(EVERY_TYPE))('may send %s', (_type, msg) => {
+    const r = accept(msg, EXTENSION_PAGE, RID, ORIGIN);
+    expect(r).toMatchObject({ ok: true, kind: 'extension-page' });
+  });
+
+  it('the options page and the bare origin are extension pages too; a trailing slash on the origin is fine', () => {
+    expect(ok(EVERY_TYPE.reset, { id: RID, url: `${ORIGIN}/options.html` })).toBe(true);
+    expect(accept(EVERY_TYPE.reset, { id: RID, url: `${ORIGIN}/options.html` }, RID, `${ORIGIN}/`).ok).toBe(true);
+  });
+
+  it('declaring null clears (value may be null)', () => {
+    expect(ok({ type: 'declare', key: 'vibe-training', value: null }, EXTENSION_PAGE)).toBe(true);
+  });
+
+  it('an origin that only starts like ours is not ours', () => {
+    expect(ok(EVERY_TYPE.reset, { id: RID, url: `${ORIGIN}x/popup.html` })).toBe(false);
+  });
+});
+
+describe('content scripts', () => {
+  it('may send page-report about their own page', () => {
+    expect(accept(pageReport(), contentScript(), RID, ORIGIN)).toMatchObject({ ok: true, kind: 'content-script' });
+  });
+
+  it.each([
+    'https://chat.mistral.ai/',
+    'https://admin.mistral.ai/vibe/privacy',
+    'https://admin.mistral.ai/plateforme/privacy',
+    'https://console.mistral.ai/build/playground',
+  ])('on %s', (url) => {
+    expect(ok(pageReport(url), contentScript(url))).toBe(true);
+  });
+
+  it.each(['declare', 'reset', 'set-settings'] as const)('may not send %s', (type) => {
+    const r = accept(EVERY_TYPE[type], contentScript(), RID, ORIGIN);
+    expect(r.ok).toBe(false);
+  });
+
+  it('a page-report whose url origin differs from the sender is rejected', () => {
+    expect(ok(pageReport('https://admin.mistral.ai/vibe/privacy'), contentScript('https://chat.mistral.ai/chat'))).toBe(false);
+    expect(ok(pageReport('https://evil.example/'), contentScript('https://chat.mistral.ai/chat'))).toBe(false);
+    expect(ok(pageReport('not a url'), contentScript('https://chat.mistral.ai/chat'))).toBe(false);
+  });
+});
+
+describe('untrusted senders', () => {
+  const url = 'https://chat.mistral.ai/chat';
+  const CASES: [string, SenderLike][] = [
+    ['another extension id', { ...contentScript(), id: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }],
+    ['another extension, on our origin url', { id: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', url: `${ORIGIN}/popup.html` }],
+    ['no id', { url, tab: { id: 12, url }, frameId: 0 }],
+    ['no id, extension page url', { url: `${ORIGIN}/popup.html` }],
+    ['a non-Mistral tab', contentScript('https://example.com/')],
+    ['mistral.ai itself (not an app host)', contentScript('https://mistral.ai/en/contact')],
+    ['a lookalike host', contentScript('https://chat.mistral.ai.evil.example/chat')],
+    ['a lookalike subdomain', contentScript('https://evilchat.mistral.ai/chat')],
+    ['plain http', contentScript('http://chat.mistral.ai/chat')],
+    ['a subframe', contentScript(url, 3)],
+    ['no tab', { id: RID, url, frameId: 0 }],
+    ['a tab without an id', { id: RID, url, tab: { url }, frameId: 0 }],
+    ['no url', { id: RID, tab: { id: 12 }, frameId: 0 }],
+    ['an empty sender', {}],
+  ];
+  it.each(CASES)('%s → rejected', (_name, sender) => {
+    // the report names the sender's own page, so only the sender is at fault
+    const r = accept(pageReport(sender.url), sender, RID, ORIGIN);
+    expect(r.ok).toBe(false);
+  });
+
+  it('a lookalike page-report matching its lookalike sender is still rejected', () => {
+    const evil = 'https://chat.mistral.ai.evil.example/chat';
+    expect(ok(pageReport(evil), contentScript(evil))).toBe(false);
+  });
+});
+
+describe('malformed payloads are rejected, from any sender', () => {
+  const MALFORMED: [string, unknown][] = [
+    ['missing type', { url: 'https://chat.mistral.ai/chat', observations: [] }],
+    ['unknown type', { type: 'eval', code: '1' }],
+    ['type is not a string', { type: 7 }],
+    ['url is a number', { ...pageReport(), url: 5 }],
+    ['observations is a string', { ...pageReport(), observations: 'vibe-training=off' }],
+    ['observation value is a number', { ...pageReport(), observations: [{ key: 'vibe-training', value: 0, via: 'page' }] }],
+    ['observation via is unknown', { ...pageReport(), observations: [{ key: 'vibe-training', value: 'off', via: 'declared' }] }],
+    ['confidence above 1', { ...pageReport(), observations: [{ key: 'vibe-training', value: 'off', via: 'page', confidence: 2 }] }],
+    ['locked is a string', { ...pageReport(), observations: [{ key: 'vibe-training', value: 'off', via: 'page', locked: 'yes' }] }],
+    ['33 observations', pageReport(undefined, 33)],
+    ['an observation key not in the list', { ...pageReport(), observations: [{ key: 'telemetry', value: 'on', via: 'page' }] }],
+    ['a 5000-char url', pageReport('https://chat.mistral.ai/chat?q=' + 'a'.repeat(5000 - 31))],
+    ['an org name over 200 chars', { ...pageReport(), org: { name: 'x'.repeat(201) } }],
+    ['declare a key that cannot be declared', { type: 'declare', key: 'labs-models', value: 'off' }],
+    ['declare an unknown value', { type: 'declare', key: 'plan:vibe', value: 'platinum' }],
+    ['declare without value', { type: 'declare', key: 'plan:vibe' }],
+    ['set-settings with an unknown language', { type: 'set-settings', settings: { language: 'de' } }],
+    ['set-settings without settings', { type: 'set-settings' }],
+    ['null', null],
+    ['a string', 'page-report'],
+    ['an array', [pageReport()]],
+  ];
+  it.each(MALFORMED)('%s', (_name, raw) => {
+    expect(accept(raw, EXTENSION_PAGE, RID, ORIGIN)).toEqual({ ok: false, error: 'malformed message' });
+    expect(ok(raw, contentScript())).toBe(false);
+  });
+
+  it('the boundaries themselves are accepted: 32 observations, a 2048-char url, every observation key', () => {
+    expect(ok(pageReport(undefined, 32), contentScript())).toBe(true);
+    const long = 'https://chat.mistral.ai/chat?q=' + 'a'.repeat(2048 - 31);
+    expect(long.length).toBe(2048);
+    expect(ok(pageReport(long), contentScript(long))).toBe(true);
+    for (const key of OBS_KEYS) {
+      const value = key.startsWith('plan:') ? 'pro' : key === 'chat-retention' ? '30d' : 'on';
+      expect(ok({ ...pageReport(), observations: [{ key, value, via: 'page' }] }, contentScript()), key).toBe(true);
+    }
+  });
+});
+
+describe('property: arbitrary JSON', () => {
+  it('never throws, and is accepted from an extension page exactly when it parses', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (raw) => {
+        const r = accept(raw, EXTENSION_PAGE, RID, ORIGIN);
+        expect(r.ok).toBe(Message.safeParse(raw).success);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('message-shaped values too (type picked from the real ones), from both kinds of sender', () => {
+    const shaped = fc.record(
+      {
+        type: fc.constantFrom('page-report', 'declare', 'reset', 'set-settings', 'other'),
+        url: fc.oneof(fc.constant('https://chat.mistral.ai/chat'), fc.webUrl(), fc.jsonValue()),
+        observations: fc.oneof(fc.array(fc.record({ key: fc.constantFrom(...OBS_KEYS, 'x'), value: fc.constantFrom('on', 'off', 'pro', '1y', 3), via: fc.constantFrom('page', 'visible-cue', 'x') }), { maxLength: 40 }), fc.jsonValue()),
+        key: fc.constantFrom('plan:vibe', 'vibe-training', 'zdr', 'x'),
+        value: fc.oneof(fc.constantFrom('on', 'off', 'free', null), fc.jsonValue()),
+        settings: fc.jsonValue(),
+      },
+      { requiredKeys: ['type'] },
+    );
+    fc.assert(
+      fc.property(shaped, (raw) => {
+        const parses = Message.safeParse(raw).success;
+        expect(accept(raw, EXTENSION_PAGE, RID, ORIGIN).ok).toBe(parses);
+        const cs = accept(raw, contentScript('https://chat.mistral.ai/chat'), RID, ORIGIN);
+        if (cs.ok) {
+          expect(parses).toBe(true);
+          expect(cs.msg.type).toBe('page-report');
+          expect(new URL((cs.msg as { url: string }).url).origin).toBe('https://chat.mistral.ai');
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

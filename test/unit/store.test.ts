@@ -1,0 +1,178 @@
+/**
+ * `load()` in lib/store/schema.ts: whatever is in browser.storage.local becomes a valid current store, never
+ * throws, and keeps whatever valid parts a damaged store still has. One example per stored version (v1 only so
+ * far); when a version 2 appears, add its v1 → v2 migration test here.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_VERSION, emptyStore, load, recordObservations, StoreV1, type Store } from '@/lib/store/schema';
+
+const T = Date.UTC(2026, 9, 14, 16, 20, 0);
+
+/** A realistic version-1 store: a Team organization seen on the Admin Panel, plus the default one. */
+const V1_EXAMPLE: Store = {
+  schemaVersion: 1,
+  currentOrg: 'org_2b7c9e41',
+  orgs: {
+    org_2b7c9e41: {
+      name: 'Atelier Nord',
+      observations: {
+        'plan:vibe': { value: 'team', via: 'account-data', where: 'vibe-chat', seenAt: T - 3_600_000, confidence: 1 },
+        'plan:api': { value: 'scale', via: 'page', where: 'admin-subscriptions', seenAt: T - 7_200_000, confidence: 1 },
+        'vibe-training': { value: 'off', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1, locked: true, replaced: { value: 'on', at: T - 86_400_000 } },
+        'public-sharing': { value: 'off', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1 },
+        feedback: { value: 'on', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1 },
+        'chat-retention': { value: '90d', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1 },
+        'api-training': { value: 'off', via: 'page', where: 'admin-api-privacy', seenAt: T - 60_000, confidence: 1 },
+        'labs-models': { value: 'off', via: 'page', where: 'admin-api-privacy', seenAt: T - 60_000, confidence: 1 },
+        zdr: { value: 'on', via: 'page', where: 'admin-api-privacy', seenAt: T - 60_000, confidence: 1 },
+      },
+      declarations: {},
+    },
+    default: {
+      observations: {
+        'plan:vibe': { value: 'free', via: 'visible-cue', where: 'vibe-upgrade', seenAt: T - 40 * 86_400_000, confidence: 0.5 },
+      },
+      declarations: { 'vibe-training': { value: 'on', at: T - 10 * 86_400_000 } },
+    },
+  },
+  settings: { language: 'fr' },
+};
+
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+
+describe('load: empty and valid', () => {
+  it('undefined (nothing stored yet) → the empty store, no problem', () => {
+    expect(load(undefined)).toEqual({ store: emptyStore(), problems: [] });
+  });
+
+  it('null → the empty store', () => {
+    expect(load(null).store).toEqual(emptyStore());
+  });
+
+  it('the v1 example round-trips unchanged, with no problem and no migration', () => {
+    const r = load(clone(V1_EXAMPLE));
+    expect(r.problems).toEqual([]);
+    expect(r.migratedFrom).toBeUndefined();
+    expect(r.store).toEqual(V1_EXAMPLE);
+  });
+
+  it('the v1 example is what the schema describes (the fixture itself is valid)', () => {
+    expect(StoreV1.safeParse(V1_EXAMPLE).success).toBe(true);
+    expect(V1_EXAMPLE.schemaVersion).toBe(CURRENT_VERSION);
+  });
+
+  it('a store written by recordObservations survives a JSON trip through storage', () => {
+    const s = recordObservations(clone(V1_EXAMPLE), null, 'admin-api-privacy', [{ key: 'labs-models', value: 'on', via: 'page' }], T + 1000);
+    const r = load(clone(s));
+    expect(r.problems).toEqual([]);
+    expect(r.store).toEqual(s);
+  });
+
+  it('missing optional parts are filled with their defaults', () => {
+    const r = load({ schemaVersion: 1 });
+    expect(r.store).toEqual(emptyStore());
+    expect(r.problems).toEqual([]);
+    const r2 = load({ schemaVersion: 1, orgs: { x: {} } });
+    expect(r2.store.orgs.x).toEqual({ observations: {}, declarations: {} });
+  });
+
+  it('an observation without confidence gets confidence 1', () => {
+    const raw = clone(V1_EXAMPLE) as unknown as { orgs: Record<string, { observations: Record<string, Record<string, unknown>> }> };
+    delete raw.orgs.org_2b7c9e41.observations['plan:vibe'].confidence;
+    expect(load(raw).store.orgs.org_2b7c9e41.observations['plan:vibe']?.confidence).toBe(1);
+  });
+});
+
+describe('load: garbage → the empty store, a problem message, never a throw', () => {
+  const GARBAGE: [string, unknown][] = [
+    ['a string', 'windsock'],
+    ['an empty string', ''],
+    ['an array', [V1_EXAMPLE]],
+    ['a number', 42],
+    ['a boolean', true],
+    ['a newer version', { schemaVersion: 99, orgs: {} }],
+    ['a string version', { schemaVersion: 'x' }],
+    ['version 0', { schemaVersion: 0 }],
+    ['a fractional version', { schemaVersion: 1.5 }],
+    ['no version', { currentOrg: 'a', orgs: {} }],
+  ];
+  it.each(GARBAGE)('%s', (_name, raw) => {
+    let r: ReturnType<typeof load> | undefined;
+    expect(() => (r = load(raw))).not.toThrow();
+    expect(r!.store).toEqual(emptyStore());
+    expect(r!.problems.length).toBeGreaterThan(0);
+    expect(r!.problems.every((p) => typeof p === 'string' && p.length > 0)).toBe(true);
+  });
+
+  it('property: any JSON value → never throws, always a valid current store', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.record({ schemaVersion: fc.constantFrom(1, 2, 0, '1'), orgs: fc.jsonValue(), settings: fc.jsonValue(), currentOrg: fc.jsonValue() }, { requiredKeys: ['schemaVersion'] })), (raw) => {
+        const r = load(raw);
+        expect(StoreV1.safeParse(r.store).success).toBe(true);
+        expect(Array.isArray(r.problems)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('load: salvage what is valid', () => {
+  const good = V1_EXAMPLE.orgs.org_2b7c9e41;
+
+  it('a store with one corrupt organization keeps the valid one and says what it dropped', () => {
+    const raw = { ...clone(V1_EXAMPLE), orgs: { org_2b7c9e41: clone(good), broken: 42 } };
+    const r = load(raw);
+    expect(r.store.orgs.org_2b7c9e41).toEqual(good);
+    expect(r.store.orgs.broken).toBeUndefined();
+    expect(r.store.currentOrg).toBe('org_2b7c9e41');
+    expect(r.store.settings).toEqual({ language: 'fr' });
+    expect(r.problems.join('\n')).toMatch(/broken/);
+  });
+
+  it('a corrupt organization that is an object with unreadable fields: the valid org is kept, the loss reported', () => {
+    const raw = { ...clone(V1_EXAMPLE), orgs: { org_2b7c9e41: clone(good), broken: { name: 7, observations: 'garbage', declarations: [1, 2] } } };
+    const r = load(raw);
+    expect(r.store.orgs.org_2b7c9e41).toEqual(good);
+    expect(r.store.orgs.broken?.observations ?? {}).toEqual({});
+    // LoadResult.problems is "what had to be dropped or reset": dropping a whole observations field must show.
+    expect(r.problems.length).toBeGreaterThan(0);
+  });
+
+  it('a corrupt single observation is dropped and its siblings kept', () => {
+    const raw = clone(V1_EXAMPLE) as unknown as { orgs: Record<string, { observations: Record<string, unknown>; declarations: Record<string, unknown> }> };
+    raw.orgs.org_2b7c9e41.observations['vibe-training'] = { value: 'maybe', via: 'page', where: 'admin-vibe-privacy', seenAt: T };
+    raw.orgs.org_2b7c9e41.observations['not-a-key'] = { value: 'on', via: 'page', where: 'x', seenAt: T };
+    raw.orgs.org_2b7c9e41.declarations['plan:api'] = { value: 'scale', at: -1 };
+    const r = load(raw);
+    const org = r.store.orgs.org_2b7c9e41;
+    expect(org.observations['vibe-training']).toBeUndefined();
+    expect((org.observations as Record<string, unknown>)['not-a-key']).toBeUndefined();
+    expect(org.declarations['plan:api']).toBeUndefined();
+    const { 'vibe-training': _dropped, ...siblings } = good.observations;
+    expect(org.observations).toEqual(siblings);
+    expect(org.name).toBe('Atelier Nord');
+    expect(r.store.orgs.default).toEqual(V1_EXAMPLE.orgs.default);
+    expect(r.problems.filter((p) => /vibe-training/.test(p))).toHaveLength(1);
+    expect(r.problems.filter((p) => /not-a-key/.test(p))).toHaveLength(1);
+    expect(r.problems.filter((p) => /plan:api/.test(p))).toHaveLength(1);
+  });
+
+  it.each([
+    ['an unknown language', { language: 'klingon' }],
+    ['a string', 'fr'],
+    ['an array', ['fr']],
+  ])('settings malformed (%s) → defaults, organizations kept', (_name, settings) => {
+    const r = load({ ...clone(V1_EXAMPLE), settings });
+    expect(r.store.settings).toEqual({ language: 'auto' });
+    expect(r.store.orgs).toEqual(V1_EXAMPLE.orgs);
+    expect(r.problems.join('\n')).toMatch(/settings/);
+  });
+
+  it('organizations that are not an object → none, reported', () => {
+    const r = load({ ...clone(V1_EXAMPLE), orgs: 'nope' });
+    expect(r.store.orgs).toEqual({});
+    expect(r.store.settings).toEqual({ language: 'fr' });
+    expect(r.problems.length).toBeGreaterThan(0);
+  });
+});

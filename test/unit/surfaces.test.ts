@@ -1,0 +1,96 @@
+/**
+ * lib/surfaces.ts: every surface against its own example URLs and against every other surface's (a positive and
+ * a negative matrix), foreign URLs nowhere, and lookalike hosts never taken for Mistral's.
+ */
+import { describe, expect, it } from 'vitest';
+import { FIX_URLS, FOREIGN_EXAMPLES, isMistralUrl, MISTRAL_HOSTS, SURFACES, surfaceById, surfaceOf, type SurfaceDef } from '@/lib/surfaces';
+
+/** A catch-all (a host's "other page") matches paths no page has; the others must match only their own URLs. */
+const isCatchAll = (s: SurfaceDef) => s.test('/zz-no-such-page/1/2', new URL(`https://${s.host}/zz-no-such-page/1/2`));
+
+/** Every non-catch-all surface that claims a URL. */
+function claimants(url: string): string[] {
+  const u = new URL(url);
+  return SURFACES.filter((s) => s.host === u.hostname && !isCatchAll(s) && s.test(u.pathname, u)).map((s) => s.id);
+}
+
+const allExamples = SURFACES.flatMap((s) => s.examples.map((url) => [s.id, url] as const));
+
+describe('surfaces: positive and negative matrix', () => {
+  it('every surface has at least one example, and ids are unique', () => {
+    for (const s of SURFACES) expect(s.examples.length, s.id).toBeGreaterThan(0);
+    expect(new Set(SURFACES.map((s) => s.id)).size).toBe(SURFACES.length);
+  });
+
+  it.each(allExamples)('%s ← %s', (id, url) => {
+    expect(surfaceOf(url)?.id).toBe(id);
+    const def = surfaceById(id);
+    // no other specific surface claims it (whatever the order), and a specific surface claims only its own
+    expect(claimants(url)).toEqual(isCatchAll(def) ? [] : [id]);
+  });
+
+  it('each host has exactly one catch-all, and it comes after that host\'s specific surfaces', () => {
+    for (const host of MISTRAL_HOSTS) {
+      const onHost = SURFACES.filter((s) => s.host === host);
+      const catchAlls = onHost.filter(isCatchAll);
+      expect(catchAlls.map((s) => s.id), host).toHaveLength(1);
+      expect(onHost[onHost.length - 1]).toBe(catchAlls[0]);
+    }
+  });
+
+  it('every Mistral URL lands on some surface', () => {
+    for (const host of MISTRAL_HOSTS) expect(surfaceOf(`https://${host}/anything/at/all`), host).not.toBeNull();
+  });
+
+  it('the fix URLs on Mistral hosts land on the page they name', () => {
+    expect(surfaceOf(FIX_URLS.vibePrivacy)?.id).toBe('admin-vibe-privacy');
+    expect(surfaceOf(FIX_URLS.apiPrivacy)?.id).toBe('admin-api-privacy');
+    expect(surfaceOf(FIX_URLS.subscriptions)?.id).toBe('admin-subscriptions');
+    expect(surfaceOf(FIX_URLS.memories)?.id).toBe('vibe-memories');
+  });
+});
+
+describe('surfaces: foreign URLs', () => {
+  it.each(FOREIGN_EXAMPLES)('%s → null', (url) => {
+    expect(surfaceOf(url)).toBeNull();
+  });
+
+  it.each([undefined, null, ''])('%j → null', (url) => {
+    expect(surfaceOf(url)).toBeNull();
+    expect(isMistralUrl(url)).toBe(false);
+  });
+});
+
+describe('isMistralUrl', () => {
+  it.each(['https://chat.mistral.ai/chat', 'https://admin.mistral.ai/vibe/privacy', 'https://console.mistral.ai/build/playground', 'https://CHAT.Mistral.AI/chat'])('accepts %s', (url) => {
+    expect(isMistralUrl(url)).toBe(true);
+  });
+
+  it.each([
+    'https://chat.mistral.ai.evil.example/chat',
+    'https://chat.mistral.ai.evil.example/',
+    'https://evilchat.mistral.ai/chat',
+    'https://chat-mistral.ai/chat',
+    'https://chat.mistral.ai@evil.example/chat',
+    'https://evil.example/chat.mistral.ai',
+    'https://evil.example/?u=https://chat.mistral.ai/chat',
+    'https://evil.example/#https://chat.mistral.ai/',
+    'http://chat.mistral.ai/chat',
+    'ws://chat.mistral.ai/',
+    'wss://chat.mistral.ai/',
+    'ftp://chat.mistral.ai/',
+    'https://mistral.ai/',
+    'https://docs.mistral.ai/',
+    'https://help.mistral.ai/',
+    'https://api.mistral.ai/v1/chat/completions',
+    'https://chat.mistral.ai.',
+    'https://xn--chat-mistral-ai.example/',
+    'chat.mistral.ai/chat',
+    '//chat.mistral.ai/chat',
+    'javascript:alert(1)//https://chat.mistral.ai/',
+    'data:text/html,https://chat.mistral.ai/',
+    'chrome-extension://abc/https://chat.mistral.ai/',
+  ])('rejects %s', (url) => {
+    expect(isMistralUrl(url)).toBe(false);
+  });
+});
