@@ -14,6 +14,7 @@ import { verdictInput } from '@/lib/resolve';
 import { send } from '@/lib/client';
 import { VerdictView } from './VerdictView';
 import { DeclareForm } from './DeclareForm';
+import { Diagnostics } from './Diagnostics';
 
 type TabInfo = { id: number; url: string | undefined } | null;
 
@@ -131,6 +132,7 @@ export function Popup() {
         onDeclare={onDeclare}
         busy={busy}
       />
+      <Diagnostics tabId={tab.id} />
       <Footer />
     </main>
   );

@@ -59,8 +59,8 @@ export default defineBackground(() => {
         const surface = surfaceOf(msg.url);
         if (!surface) return { ok: false };
         const now = Date.now();
-        const store = msg.observations.length
-          ? await update((s) => recordObservations(s, null, surface.id, msg.observations, now, msg.org?.name))
+        const store = msg.observations.length || msg.org?.name
+          ? await update((s) => recordObservations(s, msg.org?.name ?? null, surface.id, msg.observations, now, msg.org?.name))
           : (await readStore()).store;
         if (tabId !== undefined) await paint(tabId, msg.url, store);
         return { ok: true };

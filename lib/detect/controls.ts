@@ -64,7 +64,7 @@ function readOne(root: ParentNode, rule: ControlRule, used: Set<Element>): Contr
       if (r) return { control: rule.control, ...r, how: `row ${describe(control)}` };
     }
     const status = statusNear(labelEl, labels);
-    return status ? { control: rule.control, value: status, locked: true, how: 'status text' } : null;
+    return status ? { control: rule.control, value: status, locked: false, how: 'status text' } : null;
   }
   const control = rowControl(labelEl, used);
   if (!control) return null;
@@ -178,17 +178,29 @@ export function retentionValue(text: string): string | null {
   return null;
 }
 
-/** "Zero data retention: Active" — the status words in the label's row, after the label itself. */
+/**
+ * "Zero data retention: Active", or a status badge in the label's row ("Not enabled"). Only a short text that
+ * is wholly a status phrase counts, so a description ("When zero data retention is enabled, …") never does.
+ */
 function statusNear(labelEl: Element, labels: string[]): string | null {
-  let node: Element | null = labelEl;
+  const phrase = (text: string): string | null => {
+    let t = norm(text).replace(/[.:;,()!]/g, ' ').replace(/\s+/g, ' ').trim();
+    for (const p of ['status', 'statut']) if (t.startsWith(p + ' ')) t = t.slice(p.length + 1);
+    if (!t || t.length > 30) return null;
+    if (STATUS_WORDS.off.includes(t)) return 'off';
+    if (STATUS_WORDS.on.includes(t)) return 'on';
+    return null;
+  };
+  let own = norm(labelEl.textContent ?? '');
+  for (const l of labels) own = own.replace(norm(l), ' ');
+  const inline = phrase(own);
+  if (inline) return inline;
+  let node: Element | null = labelEl.parentElement;
   for (let depth = 0; node && depth < MAX_ROW_DEPTH; depth++) {
-    let text = norm(node.textContent ?? '');
-    for (const l of labels) text = text.replace(norm(l), ' ');
-    text = text.replace(/\s+/g, ' ').trim();
-    if (text) {
-      const padded = ` ${text.replace(/[.:;,()]/g, ' ')} `;
-      if (STATUS_WORDS.off.some((w) => padded.includes(` ${w} `))) return 'off';
-      if (STATUS_WORDS.on.some((w) => padded.includes(` ${w} `))) return 'on';
+    for (const el of Array.from(node.querySelectorAll('span, div, p, strong, b, small, dd, td, [role="status"]'))) {
+      if (el === labelEl || el.contains(labelEl) || el.children.length > 2) continue;
+      const v = phrase(el.textContent ?? '');
+      if (v) return v;
     }
     node = node.parentElement;
   }

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { planFromNameIn } from './plan-names';
-import { ACCOUNT_DATA, PLAN_SIGNALS, SUBSCRIPTION_TABS, UPGRADE_TEXT, type PlanSignalKind } from './rules';
+import { ACCOUNT_DATA, CURRENT_PLAN_TEXT, PLAN_SIGNALS, SUBSCRIPTION_TABS, UPGRADE_TEXT, type PlanSignalKind } from './rules';
 import { norm, textMatches } from './text';
 import type { PlanId } from '../policy/schema';
 import type { SurfaceId } from '../surfaces';
@@ -29,6 +29,7 @@ export function readPlanSignals(root: ParentNode, surface: SurfaceId): PlanSigna
     }
   };
   if (applies('subscription-tab', surface)) guard(() => out.push(...subscriptionTabs(root)));
+  if (applies('current-plan-card', surface)) guard(() => out.push(...currentPlanCard(root, surface)));
   if (applies('studio-header', surface)) guard(() => out.push(...studioHeader(root)));
   if (applies('upgrade-link', surface)) guard(() => out.push(...upgradeLink(root)));
   if (applies('pro-badge', surface)) guard(() => out.push(...proBadge(root)));
@@ -73,6 +74,22 @@ function panelHeadings(panel: Element): string[] {
   return texts;
 }
 
+/** The plans page marks the user's plan: a "Current plan" button or badge, or `data-current`, on its card. */
+function currentPlanCard(root: ParentNode, surface: SurfaceId): PlanSignal[] {
+  const product = surface === 'studio-upgrade' ? 'api' : 'vibe';
+  const markers = [
+    ...Array.from(root.querySelectorAll('[data-current="true"], [aria-current="true"]')),
+    ...Array.from(root.querySelectorAll('button, span, p, div, strong, small')).filter((e) => e.children.length === 0 && textMatches(e.textContent ?? '', CURRENT_PLAN_TEXT, false)),
+  ];
+  for (const m of markers) {
+    const card = m.matches('section, article, li, [data-current]') ? m : m.closest('section, article, li, [class*="card"]');
+    const heading = card?.querySelector('h1, h2, h3, h4, [data-plan]');
+    const plan = heading ? planFromNameIn([heading.getAttribute('data-plan') ?? heading.textContent ?? ''], product) : null;
+    if (plan) return [{ product, plan, kind: 'current-plan-card', confidence: confidenceOf('current-plan-card') }];
+  }
+  return [];
+}
+
 /** Studio shows "Free mode" (older "Experiment") or "Scale" near the top. */
 function studioHeader(root: ParentNode): PlanSignal[] {
   const scope = root.querySelector('header, nav, [role="banner"]') ?? root;
@@ -87,8 +104,8 @@ function studioHeader(root: ParentNode): PlanSignal[] {
 function upgradeLink(root: ParentNode): PlanSignal[] {
   for (const el of Array.from(root.querySelectorAll('a, button'))) {
     const txt = el.getAttribute('aria-label') ?? el.textContent ?? '';
-    const href = el.getAttribute('href') ?? '';
-    if (textMatches(txt, UPGRADE_TEXT.slice(0, -1), true) || (href.includes('/upgrade') && textMatches(txt, UPGRADE_TEXT, true))) {
+    // Only an invitation to Pro says the user is not on Pro or above; a bare "Upgrade" may lead to Team.
+    if (textMatches(txt, UPGRADE_TEXT, true)) {
       return [{ product: 'vibe', plan: 'free', kind: 'upgrade-link', confidence: confidenceOf('upgrade-link') }];
     }
   }

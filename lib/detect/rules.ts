@@ -65,11 +65,12 @@ export const STATUS_WORDS = {
 /** Texts that mark a control as managed by the organization (besides `disabled`/`aria-disabled`). */
 export const MANAGED_TEXT = ['managed by your organization', 'managed by your organisation', 'géré par votre organisation', 'gérée par votre organisation'];
 
-export type PlanSignalKind = 'subscription-tab' | 'studio-header' | 'upgrade-link' | 'pro-badge';
+export type PlanSignalKind = 'subscription-tab' | 'studio-header' | 'upgrade-link' | 'pro-badge' | 'current-plan-card';
 
 /** Where plan signals are read, and how much each is trusted (0..1). */
 export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confidence: number }[] = [
   { kind: 'subscription-tab', surfaces: ['admin-subscriptions'], confidence: 1 },
+  { kind: 'current-plan-card', surfaces: ['vibe-upgrade', 'studio-upgrade'], confidence: 0.7 },
   { kind: 'studio-header', surfaces: ['studio', 'studio-upgrade'], confidence: 0.8 },
   { kind: 'upgrade-link', surfaces: ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other', 'vibe-memories'], confidence: 0.5 },
   { kind: 'pro-badge', surfaces: ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other', 'vibe-memories'], confidence: 0.6 },
@@ -78,11 +79,14 @@ export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confid
 /** Tabs of Admin Panel › Subscriptions, by the product whose plan they show. */
 export const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = {
   vibe: ['vibe', 'le chat'],
-  api: ['api plan', 'api', 'plan api', 'la plateforme', 'studio'],
+  api: ['api plan', 'api', 'plan api', 'forfait api', 'offre api', 'la plateforme', 'studio'],
 };
 
+/** The marker on the plans page's card of the user's current plan. */
+export const CURRENT_PLAN_TEXT = ['current plan', 'your current plan', 'your plan', 'forfait actuel', 'plan actuel', 'offre actuelle', 'votre offre', 'votre forfait'];
+
 /** "Upgrade to Pro" and similar: a free user's cue. */
-export const UPGRADE_TEXT = ['upgrade to pro', 'passer à pro', 'passer au plan pro', 'passez à pro', 'upgrade'];
+export const UPGRADE_TEXT = ['upgrade to pro', 'passer à pro', 'passer au plan pro', 'passez à pro', 'passer à vibe pro', 'upgrade to vibe pro'];
 
 /** Account data from the chat app (`organization.all`, reverse-engineered, may drift). */
 export const ACCOUNT_DATA = {

@@ -163,7 +163,13 @@ export interface ObservationInput {
 /** Record what a page showed. A fresher observation replaces the user's declaration for the same key. */
 export function recordObservations(store: Store, orgId: string | null, where: string, obs: ObservationInput[], now: number, orgName?: string): Store {
   const id = orgId ?? store.currentOrg ?? DEFAULT_ORG;
-  const org: OrgRecord = structuredClone(store.orgs[id] ?? { observations: {}, declarations: {} });
+  let orgs = store.orgs;
+  // The first time an organization is named, what was learnt before under no name is taken to be its own.
+  if (id !== DEFAULT_ORG && !orgs[id] && orgs[DEFAULT_ORG] && store.currentOrg === DEFAULT_ORG) {
+    const { [DEFAULT_ORG]: unnamed, ...rest } = orgs;
+    orgs = { ...rest, [id]: unnamed };
+  }
+  const org: OrgRecord = structuredClone(orgs[id] ?? { observations: {}, declarations: {} });
   if (orgName) org.name = orgName;
   for (const o of obs) {
     const prev = org.observations[o.key];
@@ -178,7 +184,7 @@ export function recordObservations(store: Store, orgId: string | null, where: st
     } else if (prev?.replaced) next.replaced = prev.replaced;
     org.observations[o.key] = next;
   }
-  return { ...store, currentOrg: id, orgs: { ...store.orgs, [id]: org } };
+  return { ...store, currentOrg: id, orgs: { ...orgs, [id]: org } };
 }
 
 /** The user's own word for a key; null clears it. */
