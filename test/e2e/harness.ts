@@ -58,8 +58,22 @@ export interface Harness {
   /** Badge of every tab; `url` is undefined for tabs the extension has no access to (non-Mistral pages). */
   badges(): Promise<{ tabId: number; url: string | undefined; text: string }[]>;
   tabId(tabUrl: string): Promise<number>;
+  /** Evaluate a function source `(arg) => …` in an extension page (has the extension APIs). */
+  extEval<T>(fn: string, arg?: unknown): Promise<T>;
+  /** Erase Windsock's store, as the options page's button does. */
+  reset(): Promise<void>;
   requests: RecordedRequest[];
   close(): Promise<void>;
+}
+
+const RESET_FN = `async () => {
+  const b = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome;
+  return b.runtime.sendMessage({ type: 'reset' });
+}`;
+
+/** Serve every fixture of test/fixtures/index.json whose file name matches, at its URL. */
+export function fixtureEntries(): { file: string; url: string; lang: string; surface: string; variant: string; expect: Record<string, unknown> }[] {
+  return JSON.parse(readFileSync(join(ROOT, 'test/fixtures/index.json'), 'utf8'));
 }
 
 export function fixture(name: string): string {
@@ -190,6 +204,10 @@ export async function launchChromium(opts: { lang?: string; headless?: boolean; 
     badge: (tabUrl) => extEval(BADGE_FN, tabUrl),
     badges: () => extEval(BADGES_FN, null),
     tabId: async (tabUrl) => (await extEval<{ tabId: number }>(BADGE_FN, tabUrl)).tabId,
+    extEval: (fn, arg) => extEval(fn, arg ?? null),
+    reset: async () => {
+      await extEval(RESET_FN, null);
+    },
     requests,
     close: async () => {
       await ctx.close();
@@ -302,6 +320,10 @@ export async function launchFirefox(opts: { lang?: string; headless?: boolean; e
     badge: (tabUrl) => extEval(BADGE_FN, tabUrl),
     badges: () => extEval(BADGES_FN, null),
     tabId: async (tabUrl) => (await extEval<{ tabId: number }>(BADGE_FN, tabUrl)).tabId,
+    extEval: (fn, arg) => extEval(fn, arg ?? null),
+    reset: async () => {
+      await extEval(RESET_FN, null);
+    },
     requests,
     close: async () => {
       await browser.close();

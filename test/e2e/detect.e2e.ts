@@ -1,0 +1,129 @@
+/**
+ * Reading the pages, end to end in Chromium and Firefox, on the replica fixtures served at their real URLs:
+ * the Admin Panel's privacy page with Model training on, then a chat page, gives ON; switching the toggle off
+ * on the page turns a Pro user's badge OFF; a Team organization shows OFF with its reasons; a page whose
+ * markup matches nothing gives ? and no console errors; detection follows in-app navigation.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BROWSERS, fixture, fixtureEntries, launch, until, type Harness } from './harness';
+
+const entries = fixtureEntries();
+const urlOf = (file: string) => entries.find((e) => e.file === file)!.url;
+
+async function badgeBecomes(h: Harness, url: string, text: string) {
+  return until(async () => {
+    const b = await h.badge(url);
+    return b.text === text ? b : null;
+  }, `badge ${text} on ${url}`);
+}
+
+describe.each(BROWSERS)('reading pages in %s', (name) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch(name);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(async () => {
+    await h.reset();
+  });
+
+  it('Model training on in the Admin Panel, then a chat page: ON', async () => {
+    h.serve(urlOf('admin-vibe-privacy.switch.en.html'), fixture('admin-vibe-privacy.switch.en.html'));
+    const privacy = await h.open(urlOf('admin-vibe-privacy.switch.en.html'));
+    await badgeBecomes(h, urlOf('admin-vibe-privacy.switch.en.html'), 'ON');
+    const chatUrl = urlOf('vibe-chat.plain.en.html');
+    h.serve(chatUrl, fixture('vibe-chat.plain.en.html'));
+    const chat = await h.open(chatUrl);
+    await badgeBecomes(h, chatUrl, 'ON');
+    const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(chatUrl)}`);
+    await popup.waitFor('main[data-verdict="training"]');
+    await popup.waitFor('[data-control="vibe-training"][data-value="on"] .provenance[data-via="page"]');
+    expect([...privacy.errors, ...chat.errors, ...popup.errors]).toEqual([]);
+    await Promise.all([privacy.close(), chat.close(), popup.close()]);
+  });
+
+  it("switching the toggle off on the page turns a Pro user's badge OFF", async () => {
+    h.serve(urlOf('admin-subscriptions.pro.en.html'), fixture('admin-subscriptions.pro.en.html'));
+    const subs = await h.open(urlOf('admin-subscriptions.pro.en.html'));
+    await until(async () => (await h.badge(urlOf('admin-subscriptions.pro.en.html'))).text === 'ON', 'pro: disputed default, cautious ON');
+    const privacyUrl = urlOf('admin-vibe-privacy.switch.en.html');
+    h.serve(privacyUrl, fixture('admin-vibe-privacy.switch.en.html'));
+    const privacy = await h.open(privacyUrl);
+    await badgeBecomes(h, privacyUrl, 'ON');
+    await privacy.click('#model-training');
+    expect(await privacy.evaluate<string>(`() => document.querySelector('#model-training').getAttribute('aria-checked')`)).toBe('false');
+    const t0 = Date.now();
+    await badgeBecomes(h, privacyUrl, 'OFF');
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    // …and back on.
+    await privacy.click('#model-training');
+    await badgeBecomes(h, privacyUrl, 'ON');
+    await privacy.click('#model-training');
+    await badgeBecomes(h, privacyUrl, 'OFF');
+    const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(privacyUrl)}`);
+    await popup.waitFor('main[data-verdict="not-training"]');
+    await popup.waitFor('[data-plan="pro"]');
+    await popup.waitFor('[data-fix="vibe-training-off"].applied');
+    expect([...subs.errors, ...privacy.errors, ...popup.errors]).toEqual([]);
+    await Promise.all([subs.close(), privacy.close(), popup.close()]);
+  });
+
+  it('a Team organization shows OFF with its reasons', async () => {
+    const subsUrl = urlOf('admin-subscriptions.team.en.html');
+    h.serve(subsUrl, fixture('admin-subscriptions.team.en.html'));
+    const subs = await h.open(subsUrl);
+    await badgeBecomes(h, subsUrl, 'OFF');
+    const chatUrl = urlOf('vibe-chat.plain.en.html');
+    h.serve(chatUrl, fixture('vibe-chat.plain.en.html'));
+    const chat = await h.open(chatUrl);
+    await badgeBecomes(h, chatUrl, 'OFF');
+    const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(chatUrl)}`);
+    await popup.waitFor('main[data-verdict="not-training"]');
+    await popup.waitFor('[data-plan="team"] .provenance[data-via="page"]');
+    await popup.waitFor('[data-reason="default-off"]');
+    const sources = await popup.evaluate<string[]>(`() => [...document.querySelectorAll('[data-reason="default-off"] [data-source]')].map((e) => e.getAttribute('data-source'))`);
+    expect(new Set(sources)).toEqual(new Set(['docs-privacy', 'help-opt-out', 'privacy-policy-2025']));
+    expect([...subs.errors, ...chat.errors, ...popup.errors]).toEqual([]);
+    await Promise.all([subs.close(), chat.close(), popup.close()]);
+  });
+
+  it('a page whose markup matches nothing gives ? and no console errors', async () => {
+    const url = urlOf('vibe-chat.nomatch.en.html');
+    h.serve(url, fixture('vibe-chat.nomatch.en.html'));
+    const page = await h.open(url);
+    await badgeBecomes(h, url, '?');
+    const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(url)}`);
+    await popup.waitFor('main[data-verdict="unknown"]');
+    await popup.waitFor('[data-diagnostics="ready"]');
+    const detectors = await popup.evaluate<string[]>(`() => [...document.querySelectorAll('[data-detector]')].map((e) => e.getAttribute('data-detector') + '=' + e.getAttribute('data-matched'))`);
+    expect(detectors.length).toBeGreaterThan(0);
+    expect(detectors.every((d) => d.endsWith('=false'))).toBe(true);
+    expect([...page.errors, ...popup.errors]).toEqual([]);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('detection follows in-app navigation without a reload', async () => {
+    const subsUrl = urlOf('admin-subscriptions.free.en.html');
+    h.serve(subsUrl, fixture('admin-subscriptions.free.en.html'));
+    const page = await h.open(subsUrl);
+    await badgeBecomes(h, subsUrl, 'ON');
+    // The app swaps its content and pushes the new URL, as a single-page app does.
+    const privacyHtml = fixture('admin-vibe-privacy.switch.en.html');
+    const body = privacyHtml.slice(privacyHtml.indexOf('<body'), privacyHtml.lastIndexOf('</body>') + 7);
+    await page.evaluate(`() => { const d = new DOMParser().parseFromString(${JSON.stringify(`<html>${body}</html>`)}, 'text/html'); document.body.replaceWith(document.adoptNode(d.body)); history.pushState({}, '', '/vibe/privacy'); }`);
+    const privacyUrl = 'https://admin.mistral.ai/vibe/privacy';
+    const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(privacyUrl)}`);
+    await popup.waitFor('[data-control="vibe-training"][data-value="on"]');
+    await popup.waitFor('main[data-surface="admin-vibe-privacy"]');
+    // The new page's controls are watched too: the app flips the switch off. (Windsock does nothing in a hidden
+    // tab, so the page is brought back to the front first, as the user would have it.)
+    await page.bringToFront();
+    await page.evaluate(`() => { const s = document.querySelector('#model-training'); s.setAttribute('aria-checked', 'false'); s.setAttribute('data-state', 'unchecked'); }`);
+    await badgeBecomes(h, privacyUrl, 'OFF');
+    await popup.waitFor('main[data-verdict="not-training"]');
+    expect(page.errors).toEqual([]);
+    await Promise.all([page.close(), popup.close()]);
+  });
+});
