@@ -88,6 +88,12 @@ export function VerdictView({
           ) : (
             t('popupPlanUnknown')
           )}
+          {observations[`plan:${verdict.product}`]?.disputed ? (
+            <p class="note" data-disputed="plan">
+              {t('popupDisputed', [planLabel(String(observations[`plan:${verdict.product}`]!.disputed!.value))])}{' '}
+              <Provenance known={{ ...observations[`plan:${verdict.product}`]!.disputed!, value: observations[`plan:${verdict.product}`]!.disputed!.value }} now={now} />
+            </p>
+          ) : null}
           {observations[`plan:${verdict.product}`]?.replaced ? <p class="note">{t('popupReplaced', [planLabel(String(observations[`plan:${verdict.product}`]!.replaced!.value))])}</p> : null}
         </dd>
       </dl>

@@ -36,6 +36,8 @@ export const Observation = z.object({
   confidence: z.number().min(0).max(1).default(1),
   /** The managing organization locked it (disabled control). */
   locked: z.boolean().optional(),
+  /** A recent signal from another page that said otherwise, kept so the popup can show the disagreement. */
+  disputed: z.object({ value: ObsValue, via: z.enum(['page', 'account-data', 'visible-cue']), where: z.string().max(64), seenAt: z.number() }).optional(),
   /** The user's declaration this observation replaced, kept so the popup can say so. */
   replaced: z.object({ value: ObsValue, at: z.number() }).optional(),
 });
@@ -174,10 +176,19 @@ export function recordObservations(store: Store, orgId: string | null, where: st
   for (const o of obs) {
     const prev = org.observations[o.key];
     const confidence = o.confidence ?? 1;
-    // A weaker signal (a visible cue) does not overwrite a stronger recent one (the account data) for the plan.
-    if (prev && prev.value !== o.value && prev.confidence > confidence && now - prev.seenAt < STALE_AFTER_MS) continue;
+    const recent = prev && now - prev.seenAt < STALE_AFTER_MS;
+    // A weaker signal (a visible cue) does not overwrite a stronger recent one (the account data), but the
+    // disagreement is kept to be shown.
+    if (prev && recent && prev.value !== o.value && prev.confidence > confidence) {
+      org.observations[o.key] = { ...prev, disputed: { value: o.value, via: o.via, where, seenAt: now } };
+      continue;
+    }
+    // The same value from a weaker source confirms it; the stronger source stays the one named.
+    if (prev && recent && prev.value === o.value && prev.confidence > confidence && !org.declarations[o.key]) continue;
     const decl = org.declarations[o.key];
     const next: Observation = { value: o.value, via: o.via, where, seenAt: now, confidence, ...(o.locked ? { locked: true } : {}) };
+    if (prev && recent && prev.value !== o.value && o.key.startsWith('plan:')) next.disputed = { value: prev.value, via: prev.via, where: prev.where, seenAt: prev.seenAt };
+    else if (prev?.disputed && prev.value === o.value && prev.disputed.value !== o.value && now - prev.disputed.seenAt < STALE_AFTER_MS && o.via !== 'page') next.disputed = prev.disputed;
     if (decl && decl.at <= now) {
       next.replaced = { value: decl.value, at: decl.at };
       delete org.declarations[o.key];

@@ -151,3 +151,19 @@ describe('a weak plan cue against account data', () => {
     expect(currentOrg(s).observations['plan:vibe']).toMatchObject({ value: 'pro', via: 'account-data' });
   });
 });
+
+describe('disagreeing plan signals are kept, not hidden', () => {
+  it('a weaker cue that disagrees is recorded as disputed; a stronger page that disagrees keeps the old one as disputed', async () => {
+    const { emptyStore, recordObservations } = await import('@/lib/store/schema');
+    const t0 = 1_800_000_000_000;
+    let s = recordObservations(emptyStore(), null, 'admin-subscriptions', [{ key: 'plan:vibe', value: 'team', via: 'page', confidence: 1 }], t0);
+    s = recordObservations(s, null, 'vibe-chat', [{ key: 'plan:vibe', value: 'free', via: 'visible-cue', confidence: 0.5 }], t0 + 1000);
+    const o = s.orgs[s.currentOrg].observations['plan:vibe']!;
+    expect(o.value).toBe('team');
+    expect(o.disputed).toMatchObject({ value: 'free', via: 'visible-cue', where: 'vibe-chat' });
+    s = recordObservations(s, null, 'admin-subscriptions', [{ key: 'plan:vibe', value: 'pro', via: 'page', confidence: 1 }], t0 + 2000);
+    const o2 = s.orgs[s.currentOrg].observations['plan:vibe']!;
+    expect(o2.value).toBe('pro');
+    expect(o2.disputed).toMatchObject({ value: 'team', via: 'page' });
+  });
+});
