@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { ControlId, ControlValue, PlanId } from '../policy/schema';
 
 export const STORE_KEY = 'windsock';
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 export const STALE_AFTER_MS = 30 * 24 * 3600 * 1000;
 export const DEFAULT_ORG = 'default';
 
@@ -59,24 +59,75 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/** One line of the privacy record: what changed, when, where it was seen. Never content. */
+export const HistoryEntry = z.object({
+  at: z.number().int().nonnegative(),
+  org: z.string().max(200),
+  kind: z.enum(['observed', 'declared', 'shared', 'reset']),
+  key: z.string().max(64),
+  value: z.string().max(64).nullable(),
+  previous: z.string().max(64).nullable().optional(),
+  where: z.string().max(64).optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+export const HISTORY_MAX = 1000;
+
+/** A chat the user shared by public link, recorded when Windsock saw it happen (id and time only). */
+export const Share = z.object({
+  chatId: z.string().regex(/^[A-Za-z0-9-]{6,64}$/),
+  at: z.number().int().nonnegative(),
+  org: z.string().max(200),
+});
+export type Share = z.infer<typeof Share>;
+
+/** The in-page warnings and their "don't ask again" choices. */
+export const GUARD_IDS = ['feedback', 'share', 'labs', 'composer'] as const;
+export const GuardId = z.enum(GUARD_IDS);
+export type GuardId = z.infer<typeof GuardId>;
+
+/** Version 1 (Windsock 0.1.0 development builds): organizations and settings only. */
 export const StoreV1 = z.object({
   schemaVersion: z.literal(1),
   currentOrg: z.string().max(200).default(DEFAULT_ORG),
   orgs: z.record(z.string().max(200), OrgRecord).default({}),
   settings: Settings.default({ language: 'auto' }),
 });
-export type Store = z.infer<typeof StoreV1>;
+
+/** Version 2: adds the privacy record (history), shared chats, warning choices and banner dismissals. */
+export const StoreV2 = z.object({
+  schemaVersion: z.literal(2),
+  currentOrg: z.string().max(200).default(DEFAULT_ORG),
+  orgs: z.record(z.string().max(200), OrgRecord).default({}),
+  settings: Settings.default({ language: 'auto' }),
+  /** Guards the user turned off for good ("don't ask again: always"). Session choices live in storage.session. */
+  guardsOff: z.array(GuardId).default([]),
+  /** Per organization, until when the training banner stays dismissed. */
+  bannerDismissedUntil: z.record(z.string().max(200), z.number()).default({}),
+  shares: z.array(Share).max(500).default([]),
+  history: z.array(HistoryEntry).max(HISTORY_MAX).default([]),
+});
+export type Store = z.infer<typeof StoreV2>;
+export const CurrentStore = StoreV2;
 
 export function emptyStore(): Store {
-  return { schemaVersion: CURRENT_VERSION as 1, currentOrg: DEFAULT_ORG, orgs: {}, settings: { language: 'auto' } };
+  return { schemaVersion: CURRENT_VERSION as 2, currentOrg: DEFAULT_ORG, orgs: {}, settings: { language: 'auto' }, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] };
+}
+
+/** Append to the privacy record, keeping the newest HISTORY_MAX lines. */
+export function withHistory(store: Store, entries: HistoryEntry[]): Store {
+  if (!entries.length) return store;
+  const history = [...store.history, ...entries];
+  return { ...store, history: history.length > HISTORY_MAX ? history.slice(history.length - HISTORY_MAX) : history };
 }
 
 /**
- * Migrations: MIGRATIONS[n] turns a version-n store into version n+1. Version 1 is the first released shape, so
- * there are none yet; when the shape changes, bump CURRENT_VERSION, add the step here and an example of the old
- * version to test/unit/store.test.ts.
+ * Migrations: MIGRATIONS[n] turns a version-n store into version n+1. When the shape changes, bump
+ * CURRENT_VERSION, add the step here and an example of the old version to test/unit/store.test.ts.
  */
-export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // 1 → 2: the new lists start empty; nothing of version 1 changes meaning.
+  1: (old) => ({ ...old, schemaVersion: 2, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] }),
+};
 
 function isObj(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -107,7 +158,7 @@ export function load(raw: unknown): LoadResult {
   } catch (e) {
     return { store: emptyStore(), problems: [`migration from ${from} failed; reset`] };
   }
-  const whole = StoreV1.safeParse(data);
+  const whole = CurrentStore.safeParse(data);
   if (whole.success) return { store: whole.data, problems, migratedFrom: from < CURRENT_VERSION ? from : undefined };
 
   // Salvage: keep each valid organization, each valid observation, the valid settings.
@@ -117,6 +168,29 @@ export function load(raw: unknown): LoadResult {
   const s = Settings.safeParse(data.settings ?? {});
   if (s.success) store.settings = s.data;
   else problems.push('settings were malformed; reset');
+  for (const [field, schema] of [
+    ['history', HistoryEntry],
+    ['shares', Share],
+  ] as const) {
+    const list = data[field];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      problems.push(`${field} were malformed; reset`);
+      continue;
+    }
+    const kept = list.flatMap((x) => {
+      const r = (schema as z.ZodType).safeParse(x);
+      return r.success ? [r.data] : [];
+    });
+    if (kept.length < list.length) problems.push(`${list.length - kept.length} ${field} entr${list.length - kept.length === 1 ? 'y was' : 'ies were'} malformed; dropped`);
+    (store as Record<string, unknown>)[field] = kept.slice(-(field === 'history' ? HISTORY_MAX : 500));
+  }
+  const guards = z.array(GuardId).safeParse(data.guardsOff ?? []);
+  if (guards.success) store.guardsOff = guards.data;
+  else problems.push('guard choices were malformed; reset');
+  const banner = z.record(z.string().max(200), z.number()).safeParse(data.bannerDismissedUntil ?? {});
+  if (banner.success) store.bannerDismissedUntil = banner.data;
+  else problems.push('banner dismissals were malformed; reset');
   if (isObj(data.orgs)) {
     for (const [id, rec] of Object.entries(data.orgs)) {
       const ok = OrgRecord.safeParse(rec);
@@ -173,6 +247,7 @@ export function recordObservations(store: Store, orgId: string | null, where: st
   }
   const org: OrgRecord = structuredClone(orgs[id] ?? { observations: {}, declarations: {} });
   if (orgName) org.name = orgName;
+  const changes: HistoryEntry[] = [];
   for (const o of obs) {
     const prev = org.observations[o.key];
     const confidence = o.confidence ?? 1;
@@ -194,15 +269,27 @@ export function recordObservations(store: Store, orgId: string | null, where: st
       delete org.declarations[o.key];
     } else if (prev?.replaced) next.replaced = prev.replaced;
     org.observations[o.key] = next;
+    if (!prev || prev.value !== next.value || prev.locked !== next.locked) {
+      changes.push({ at: now, org: id, kind: 'observed', key: o.key, value: String(next.value), previous: prev ? String(prev.value) : null, where });
+    }
   }
-  return { ...store, currentOrg: id, orgs: { ...orgs, [id]: org } };
+  return withHistory({ ...store, currentOrg: id, orgs: { ...orgs, [id]: org } }, changes);
 }
 
 /** The user's own word for a key; null clears it. */
 export function declare(store: Store, key: ObsKey, value: ObsValue | null, now: number): Store {
   const id = store.currentOrg ?? DEFAULT_ORG;
   const org: OrgRecord = structuredClone(store.orgs[id] ?? { observations: {}, declarations: {} });
+  const previous = org.declarations[key]?.value ?? null;
   if (value === null) delete org.declarations[key];
   else org.declarations[key] = { value, at: now };
-  return { ...store, orgs: { ...store.orgs, [id]: org } };
+  const entry: HistoryEntry = { at: now, org: id, kind: 'declared', key, value: value === null ? null : String(value), previous: previous === null ? null : String(previous) };
+  return withHistory({ ...store, orgs: { ...store.orgs, [id]: org } }, [entry]);
+}
+
+/** Record that the user shared a chat by public link (id and time only). */
+export function recordShare(store: Store, chatId: string, now: number): Store {
+  const org = store.currentOrg;
+  const shares = [...store.shares.filter((x) => x.chatId !== chatId), { chatId, at: now, org }].slice(-500);
+  return withHistory({ ...store, shares }, [{ at: now, org, kind: 'shared', key: 'chat', value: chatId }]);
 }

@@ -1,16 +1,17 @@
 /**
  * `load()` in lib/store/schema.ts: whatever is in browser.storage.local becomes a valid current store, never
- * throws, and keeps whatever valid parts a damaged store still has. One example per stored version (v1 only so
- * far); when a version 2 appears, add its v1 → v2 migration test here.
+ * throws, and keeps whatever valid parts a damaged store still has. One example per stored version, and each
+ * migration step tested from n-1 to n.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, emptyStore, load, recordObservations, StoreV1, type Store } from '@/lib/store/schema';
+import type { z } from 'zod';
+import { CURRENT_VERSION, CurrentStore, emptyStore, load, recordObservations, StoreV1, StoreV2, type Store } from '@/lib/store/schema';
 
 const T = Date.UTC(2026, 9, 14, 16, 20, 0);
 
 /** A realistic version-1 store: a Team organization seen on the Admin Panel, plus the default one. */
-const V1_EXAMPLE: Store = {
+const V1_EXAMPLE: z.infer<typeof StoreV1> = {
   schemaVersion: 1,
   currentOrg: 'org_2b7c9e41',
   orgs: {
@@ -39,6 +40,20 @@ const V1_EXAMPLE: Store = {
   settings: { language: 'fr' },
 };
 
+/** The same organization in version 2, with a privacy record, a shared chat and warning choices. */
+const V2_EXAMPLE: Store = {
+  ...V1_EXAMPLE,
+  schemaVersion: 2,
+  guardsOff: ['labs'],
+  bannerDismissedUntil: { org_2b7c9e41: T + 7 * 86_400_000 },
+  shares: [{ chatId: '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c', at: T - 1000, org: 'org_2b7c9e41' }],
+  history: [
+    { at: T - 86_400_000, org: 'org_2b7c9e41', kind: 'declared', key: 'vibe-training', value: 'on', previous: null },
+    { at: T, org: 'org_2b7c9e41', kind: 'observed', key: 'vibe-training', value: 'off', previous: null, where: 'admin-vibe-privacy' },
+    { at: T - 1000, org: 'org_2b7c9e41', kind: 'shared', key: 'chat', value: '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c' },
+  ],
+};
+
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
 describe('load: empty and valid', () => {
@@ -50,30 +65,38 @@ describe('load: empty and valid', () => {
     expect(load(null).store).toEqual(emptyStore());
   });
 
-  it('the v1 example round-trips unchanged, with no problem and no migration', () => {
-    const r = load(clone(V1_EXAMPLE));
+  it('the v2 example round-trips unchanged, with no problem and no migration', () => {
+    const r = load(clone(V2_EXAMPLE));
     expect(r.problems).toEqual([]);
     expect(r.migratedFrom).toBeUndefined();
-    expect(r.store).toEqual(V1_EXAMPLE);
+    expect(r.store).toEqual(V2_EXAMPLE);
   });
 
-  it('the v1 example is what the schema describes (the fixture itself is valid)', () => {
+  it('the examples are what their schemas describe (the fixtures themselves are valid)', () => {
     expect(StoreV1.safeParse(V1_EXAMPLE).success).toBe(true);
-    expect(V1_EXAMPLE.schemaVersion).toBe(CURRENT_VERSION);
+    expect(StoreV2.safeParse(V2_EXAMPLE).success).toBe(true);
+    expect(V2_EXAMPLE.schemaVersion).toBe(CURRENT_VERSION);
+  });
+
+  it('v1 → v2: everything of v1 is kept, the new lists start empty', () => {
+    const r = load(clone(V1_EXAMPLE));
+    expect(r.problems).toEqual([]);
+    expect(r.migratedFrom).toBe(1);
+    expect(r.store).toEqual({ ...V1_EXAMPLE, schemaVersion: 2, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] });
   });
 
   it('a store written by recordObservations survives a JSON trip through storage', () => {
-    const s = recordObservations(clone(V1_EXAMPLE), null, 'admin-api-privacy', [{ key: 'labs-models', value: 'on', via: 'page' }], T + 1000);
+    const s = recordObservations(clone(V2_EXAMPLE), null, 'admin-api-privacy', [{ key: 'labs-models', value: 'on', via: 'page' }], T + 1000);
     const r = load(clone(s));
     expect(r.problems).toEqual([]);
     expect(r.store).toEqual(s);
   });
 
   it('missing optional parts are filled with their defaults', () => {
-    const r = load({ schemaVersion: 1 });
+    const r = load({ schemaVersion: 2 });
     expect(r.store).toEqual(emptyStore());
     expect(r.problems).toEqual([]);
-    const r2 = load({ schemaVersion: 1, orgs: { x: {} } });
+    const r2 = load({ schemaVersion: 2, orgs: { x: {} } });
     expect(r2.store.orgs.x).toEqual({ observations: {}, declarations: {} });
   });
 
@@ -109,7 +132,7 @@ describe('load: garbage → the empty store, a problem message, never a throw', 
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), fc.record({ schemaVersion: fc.constantFrom(1, 2, 0, '1'), orgs: fc.jsonValue(), settings: fc.jsonValue(), currentOrg: fc.jsonValue() }, { requiredKeys: ['schemaVersion'] })), (raw) => {
         const r = load(raw);
-        expect(StoreV1.safeParse(r.store).success).toBe(true);
+        expect(CurrentStore.safeParse(r.store).success).toBe(true);
         expect(Array.isArray(r.problems)).toBe(true);
       }),
       { numRuns: 500 },
@@ -174,5 +197,19 @@ describe('load: salvage what is valid', () => {
     expect(r.store.orgs).toEqual({});
     expect(r.store.settings).toEqual({ language: 'fr' });
     expect(r.problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('load: version 2 lists salvage entry by entry', () => {
+  it('one corrupt history line and one corrupt share are dropped, the rest kept, and said', () => {
+    const raw = clone(V2_EXAMPLE) as unknown as Record<string, unknown[]>;
+    raw.history.splice(1, 0, { at: 'yesterday', kind: 'observed' });
+    raw.shares.push({ chatId: '<script>', at: 1, org: 'x' });
+    const r = load(raw);
+    expect(r.store.history).toEqual(V2_EXAMPLE.history);
+    expect(r.store.shares).toEqual(V2_EXAMPLE.shares);
+    expect(r.store.orgs).toEqual(V2_EXAMPLE.orgs);
+    expect(r.problems.join(' ')).toMatch(/1 history entry was malformed/);
+    expect(r.problems.join(' ')).toMatch(/1 shares entry was malformed/);
   });
 });
