@@ -13,6 +13,7 @@ import { pickLang, setLang, t } from '@/lib/i18n';
 import { readStore, update, clearStore, watchStore } from '@/lib/store';
 import { declare, recordObservations, type Store } from '@/lib/store/schema';
 import { surfaceOf, MISTRAL_HOSTS } from '@/lib/surfaces';
+import { fromImport } from '@/lib/store/transfer';
 import { verdictFor } from '@/lib/resolve';
 import { BADGE } from '@/lib/verdict';
 
@@ -71,6 +72,12 @@ export default defineBackground(() => {
       }
       case 'set-settings': {
         await update((s) => ({ ...s, settings: { ...s.settings, ...msg.settings } }));
+        return { ok: true };
+      }
+      case 'import': {
+        const r = fromImport(msg.text);
+        if (!r.ok) return { ok: false, error: r.error };
+        await update(() => r.store);
         return { ok: true };
       }
       case 'reset': {

@@ -41,7 +41,10 @@ export const SetSettings = z.object({
   settings: z.object({ language: z.enum(['auto', 'en', 'fr']).optional() }),
 });
 
-export const Message = z.discriminatedUnion('type', [PageReport, Declare, ResetAll, SetSettings]);
+/** Replace the whole store with an imported privacy record (the text of the file; validated in the background). */
+export const ImportRecord = z.object({ type: z.literal('import'), text: z.string().max(5_000_000) });
+
+export const Message = z.discriminatedUnion('type', [PageReport, Declare, ResetAll, SetSettings, ImportRecord]);
 export type Message = z.infer<typeof Message>;
 export type PageReportMsg = z.infer<typeof PageReport>;
 
