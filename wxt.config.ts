@@ -5,7 +5,8 @@ import preact from '@preact/preset-vite';
 export const MISTRAL_HOSTS = ['https://chat.mistral.ai/*', 'https://admin.mistral.ai/*', 'https://console.mistral.ai/*'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // No @wxt-dev/webextension-polyfill module: the background and the extension pages import the polyfill
+  // themselves (lib/browser.ts); content scripts use the browser's own API and stay small.
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',

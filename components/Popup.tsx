@@ -4,8 +4,8 @@
  * stored state with the same pure function the background uses for the badge, and follows every store change.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { pickLang, setLang, surfaceLabel, t } from '@/lib/i18n';
+import { browser } from '@/lib/browser';
+import { pickLang, setLang, surfaceLabel, t, timeAgo } from '@/lib/i18n';
 import { readStore, watchStore } from '@/lib/store';
 import { currentOrg, type LoadResult } from '@/lib/store/schema';
 import { surfaceOf, type SurfaceDef } from '@/lib/surfaces';
@@ -132,6 +132,21 @@ export function Popup() {
         onDeclare={onDeclare}
         busy={busy}
       />
+      {loaded.store.shares.length > 0 && (
+        <section class="section" aria-labelledby="h-shares">
+          <h2 id="h-shares">{t('popupShares')}</h2>
+          <p class="muted small">{t('popupSharesHint')}</p>
+          <ul class="shares">
+            {[...loaded.store.shares].reverse().map((sh) => (
+              <li key={sh.chatId} data-share={sh.chatId}>
+                <a href={`https://chat.mistral.ai/chat/${sh.chatId}`} target="_blank" rel="noopener noreferrer">
+                  {t('popupShareOpen', [timeAgo(sh.at, now)])}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <Diagnostics tabId={tab.id} />
       <Footer />
     </main>

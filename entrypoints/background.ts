@@ -7,11 +7,14 @@
  *   recomputed when the tab's URL changes (including in-app navigation) and whenever the store changes.
  */
 import '@/lib/zod-setup';
-import { browser } from 'wxt/browser';
+import { browser } from '@/lib/browser';
+import type { Runtime } from 'webextension-polyfill';
 import { accept, type Message, type NavigatedMsg } from '@/lib/messages';
 import { pickLang, setLang, t } from '@/lib/i18n';
 import { readStore, update, clearStore, watchStore } from '@/lib/store';
-import { declare, recordObservations, type Store } from '@/lib/store/schema';
+import { declare, recordObservations, recordShare, type GuardId, type Store } from '@/lib/store/schema';
+import { planFromAccountData } from '@/lib/detect/account';
+import { BANNER_DISMISS_MS, pageContext } from '@/lib/context';
 import { surfaceOf, MISTRAL_HOSTS } from '@/lib/surfaces';
 import { fromImport } from '@/lib/store/transfer';
 import { verdictFor } from '@/lib/resolve';
@@ -51,7 +54,26 @@ export default defineBackground(() => {
     const s = store ?? (await readStore()).store;
     await applyLang(s);
     const tabs = await browser.tabs.query({ url: MISTRAL_HOSTS.map((h) => `https://${h}/*`) });
-    await Promise.all(tabs.map((tab) => (tab.id === undefined ? null : paint(tab.id, tab.url, s))));
+    await Promise.all(
+      tabs.map(async (tab) => {
+        if (tab.id === undefined) return;
+        await paint(tab.id, tab.url, s);
+        // The page's warnings and banner fetch their context again when they next need it.
+        browser.tabs.sendMessage(tab.id, { type: 'context-changed' }).catch(() => undefined);
+      }),
+    );
+  }
+
+  // "Don't ask again: for this session" lives in storage.session (gone when the browser closes).
+  const SESSION_KEY = 'windsock-session-guards-off';
+  async function sessionOff(): Promise<GuardId[]> {
+    try {
+      const got = await browser.storage.session.get(SESSION_KEY);
+      const v = got[SESSION_KEY];
+      return Array.isArray(v) ? (v.filter((x) => ['feedback', 'share', 'labs'].includes(x)) as GuardId[]) : [];
+    } catch {
+      return [];
+    }
   }
 
   async function handle(msg: Message, tabId: number | undefined): Promise<unknown> {
@@ -64,6 +86,41 @@ export default defineBackground(() => {
           ? await update((s) => recordObservations(s, msg.org?.name ?? null, surface.id, msg.observations, now, msg.org?.name))
           : (await readStore()).store;
         if (tabId !== undefined) await paint(tabId, msg.url, store);
+        return { ok: true };
+      }
+      case 'account-data': {
+        const surface = surfaceOf(msg.url);
+        const signal = planFromAccountData(msg.body);
+        if (!surface || !signal) return { ok: true, matched: false };
+        const store = await update((s) => recordObservations(s, null, surface.id, [{ key: 'plan:vibe', value: signal.plan, via: 'account-data', confidence: signal.confidence }], Date.now()));
+        if (tabId !== undefined) await paint(tabId, msg.url, store);
+        return { ok: true, matched: true };
+      }
+      case 'get-context': {
+        const surface = surfaceOf(msg.url);
+        if (!surface) return { ok: false };
+        const { store } = await readStore();
+        return pageContext(store, surface, msg.lang, await sessionOff(), Date.now());
+      }
+      case 'guard-choice': {
+        if (msg.scope === 'always') await update((s) => ({ ...s, guardsOff: [...new Set([...s.guardsOff, msg.guard])] }));
+        else {
+          await browser.storage.session.set({ [SESSION_KEY]: [...new Set([...(await sessionOff()), msg.guard])] }).catch(() => undefined);
+          await paintAll();
+        }
+        return { ok: true };
+      }
+      case 'set-guards': {
+        await update((s) => ({ ...s, guardsOff: msg.guardsOff }));
+        await browser.storage.session.set({ [SESSION_KEY]: (await sessionOff()).filter((g) => msg.guardsOff.includes(g)) }).catch(() => undefined);
+        return { ok: true };
+      }
+      case 'record-share': {
+        await update((s) => recordShare(s, msg.chatId, Date.now()));
+        return { ok: true };
+      }
+      case 'dismiss-banner': {
+        await update((s) => ({ ...s, bannerDismissedUntil: { ...s.bannerDismissedUntil, [s.currentOrg]: Date.now() + BANNER_DISMISS_MS } }));
         return { ok: true };
       }
       case 'declare': {
@@ -88,7 +145,7 @@ export default defineBackground(() => {
     }
   }
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
     const verdict = accept(raw, sender, browser.runtime.id, extensionOrigin);
     if (!verdict.ok) return Promise.resolve({ ok: false, error: verdict.error });
     return handle(verdict.msg, sender.tab?.id).catch((e) => ({ ok: false, error: String(e) }));

@@ -9,7 +9,7 @@
  * Content scripts import only the types from here (`import type`), so zod stays out of their bundles.
  */
 import { z } from 'zod';
-import { ObsKey, ObsValue } from './store/schema';
+import { GuardId, ObsKey, ObsValue } from './store/schema';
 import { isMistralUrl } from './surfaces';
 
 const ObservationInput = z.object({
@@ -41,20 +41,56 @@ export const SetSettings = z.object({
   settings: z.object({ language: z.enum(['auto', 'en', 'fr']).optional() }),
 });
 
+const PageUrl = z.string().max(2048);
+
+/** The chat app's own account data, as the content script fetched it; parsed and validated in the background. */
+export const AccountData = z.object({ type: z.literal('account-data'), url: PageUrl, body: z.string().max(200_000) });
+
+/** What the in-page warnings need to know, in the page's language. */
+export const GetContext = z.object({ type: z.literal('get-context'), url: PageUrl, lang: z.string().max(35) });
+
+/** "Don't ask again" for one warning, for this session or always. */
+export const GuardChoice = z.object({ type: z.literal('guard-choice'), url: PageUrl, guard: z.enum(['feedback', 'share', 'labs']), scope: z.enum(['session', 'always']) });
+
+/** The user confirmed a public share of this chat (its id and the time only). */
+export const RecordShare = z.object({ type: z.literal('record-share'), url: PageUrl, chatId: z.string().regex(/^[A-Za-z0-9-]{6,64}$/) });
+
+/** The training banner was dismissed (for a week, for the current organization). */
+export const DismissBanner = z.object({ type: z.literal('dismiss-banner'), url: PageUrl });
+
+/** Which warnings are switched off for good (options page). */
+export const SetGuards = z.object({ type: z.literal('set-guards'), guardsOff: z.array(GuardId).max(8) });
+
 /** Replace the whole store with an imported privacy record (the text of the file; validated in the background). */
 export const ImportRecord = z.object({ type: z.literal('import'), text: z.string().max(5_000_000) });
 
-export const Message = z.discriminatedUnion('type', [PageReport, Declare, ResetAll, SetSettings, ImportRecord]);
+export const Message = z.discriminatedUnion('type', [PageReport, Declare, ResetAll, SetSettings, ImportRecord, AccountData, GetContext, GuardChoice, RecordShare, DismissBanner, SetGuards]);
 export type Message = z.infer<typeof Message>;
 export type PageReportMsg = z.infer<typeof PageReport>;
 
 /** What a content script may send. */
-export const CONTENT_TYPES: ReadonlySet<Message['type']> = new Set(['page-report']);
+export const CONTENT_TYPES: ReadonlySet<Message['type']> = new Set(['page-report', 'account-data', 'get-context', 'guard-choice', 'record-share', 'dismiss-banner']);
 
 /** Messages the background sends to a content script. */
 export interface NavigatedMsg {
   type: 'navigated';
   url: string;
+}
+export interface ContextChangedMsg {
+  type: 'context-changed';
+}
+
+/** The in-page warnings' knowledge of the verdict and their strings, in the page's language. */
+export interface PageContext {
+  state: 'training' | 'not-training' | 'unknown';
+  product: 'vibe' | 'api';
+  lang: 'en' | 'fr';
+  /** Which warnings still ask (false: the user said "don't ask again"). */
+  ask: { feedback: boolean; share: boolean; labs: boolean };
+  /** Show the "this chat may be used for training" banner on chat pages. */
+  banner: boolean;
+  fixUrl: string;
+  strings: Record<string, string>;
 }
 
 export interface SenderLike {
@@ -88,7 +124,7 @@ export function accept(raw: unknown, sender: SenderLike, runtimeId: string, exte
   const msg = parsed.data;
   if (kind === 'content-script') {
     if (!CONTENT_TYPES.has(msg.type)) return { ok: false, error: `content scripts may not send ${msg.type}` };
-    if (msg.type === 'page-report' && !sameOrigin(msg.url, sender.url)) return { ok: false, error: 'page-report URL does not match its sender' };
+    if ('url' in msg && !sameOrigin(msg.url, sender.url)) return { ok: false, error: `${msg.type} URL does not match its sender` };
   }
   return { ok: true, kind, msg };
 }

@@ -10,13 +10,16 @@
  *   MutationObserver limited to the attributes that carry a switch's state, whose callback only schedules
  *   one detection 150 ms later. Chat pages, which stream replies token by token, get no observer at all;
  * - never while the tab is hidden: a detection due then waits for `visibilitychange`.
+ * The warnings (guards.ts) are one capture-phase listener; the banner is shown or hidden when the background
+ * says the context changed.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { NavigatedMsg, PageReportMsg } from '../messages';
+import type { ContextChangedMsg, Message, NavigatedMsg, PageContext, PageReportMsg } from '../messages';
 import { detectPage, type PageDetection } from '../detect';
-import { planFromAccountData } from '../detect/plan';
 import { ACCOUNT_DATA, CONTROL_RULES } from '../detect/rules';
+import { installGuards } from './guards';
+import { destroyUi, hideBanner, showBanner, uiSnapshot, type UiSnapshot } from './ui';
 import { skeleton } from '../detect/skeleton';
 import { surfaceOf } from '../surfaces';
 
@@ -33,9 +36,14 @@ export interface Diagnosis {
   accountData: 'not-tried' | 'matched' | 'ignored' | 'failed';
   counters: Counters;
   skeleton: ReturnType<typeof skeleton>;
+  /** Windsock's own in-page UI (warning, banner, note) as it stands. */
+  ui: UiSnapshot;
 }
 
 export interface Counters {
+  guarded?: number;
+  confirmed?: number;
+  cancelled?: number;
   detections: number;
   reports: number;
   observerCallbacks: number;
@@ -57,18 +65,39 @@ export function startPage(ctx: ContentScriptContext): void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let observer: MutationObserver | null = null;
   let accountData: Diagnosis['accountData'] = 'not-tried';
-  let accountPlan: ReturnType<typeof planFromAccountData> = null;
+  const guardCounters = { guarded: 0, confirmed: 0, cancelled: 0 };
+
+  /** Send to the background; never throws (an orphaned script after an update just gets nothing back). */
+  const ask = async <T>(msg: Message): Promise<T | null> => {
+    if (ctx.isInvalid) return null;
+    try {
+      return (await browser.runtime.sendMessage(msg)) as T;
+    } catch {
+      return null;
+    }
+  };
 
   const send = (msg: PageReportMsg) => {
-    if (ctx.isInvalid) return;
     counters.reports++;
-    browser.runtime
-      .sendMessage(msg)
-      .then(() => {
-        if (counters.firstReportAt === null) counters.firstReportAt = performance.now();
-      })
-      .catch(() => undefined);
+    void ask(msg).then(() => {
+      if (counters.firstReportAt === null) counters.firstReportAt = performance.now();
+    });
   };
+
+  // The verdict's context for the warnings and the banner, fetched when needed and dropped when it changes.
+  let context: Promise<PageContext | null> | null = null;
+  const pageLang = () => document.documentElement.lang || /(?:^|;\s*)lang=([a-zA-Z-]+)/.exec(document.cookie)?.[1] || navigator.language;
+  const getContext = () => (context ??= ask<PageContext>({ type: 'get-context', url: location.href, lang: pageLang() }).then((c) => (c && 'strings' in c ? c : null)));
+  const refreshBanner = async () => {
+    const surface = surfaceOf(location.href);
+    if (!surface?.chat || document.hidden) return hideBanner();
+    const c = await getContext();
+    if (!c?.banner || ctx.isInvalid) return hideBanner();
+    showBanner({ text: c.strings.bannerText, link: c.strings.bannerLink, href: c.fixUrl, dismiss: c.strings.bannerDismiss, brand: c.strings.brand }, c.lang, () => {
+      void ask({ type: 'dismiss-banner', url: location.href });
+    });
+  };
+  ctx.onInvalidated(() => destroyUi());
 
   const detect = () => {
     if (ctx.isInvalid) return;
@@ -84,14 +113,6 @@ export function startPage(ctx: ContentScriptContext): void {
       det = detectPage(document, url);
     } catch {
       det = { surface: surfaceOf(url)?.id ?? null, observations: [], planSignals: [], detectors: [] };
-    }
-    if (accountPlan) {
-      det.planSignals.push(accountPlan);
-      const page = det.observations.find((o) => o.key === 'plan:vibe');
-      if (!page || (page.confidence ?? 1) < accountPlan.confidence) {
-        det.observations = det.observations.filter((o) => o.key !== 'plan:vibe');
-        det.observations.push({ key: 'plan:vibe', value: accountPlan.plan, via: 'account-data', confidence: accountPlan.confidence });
-      }
     }
     last = det;
     const msg: PageReportMsg = { type: 'page-report', url, observations: det.observations, ...(det.orgName ? { org: { name: det.orgName } } : {}) };
@@ -141,7 +162,8 @@ export function startPage(ctx: ContentScriptContext): void {
     if (s && SETTINGS_SURFACES.has(s.id)) schedule();
   }, { capture: true, passive: true });
 
-  // The chat app's own account data: one same-origin request per page load, like the page's own.
+  // The chat app's own account data: one same-origin request per page load, like the page's own. The raw
+  // answer goes to the background, which validates it (zod) and ignores it whole if its shape is unexpected.
   const readAccountData = async () => {
     const surface = surfaceOf(location.href);
     if (!surface || !ACCOUNT_DATA.surfaces.includes(surface.id) || accountData !== 'not-tried') return;
@@ -150,13 +172,9 @@ export function startPage(ctx: ContentScriptContext): void {
       const f = ((globalThis as { content?: { fetch?: typeof fetch } }).content?.fetch ?? fetch).bind(globalThis);
       const res = await f(`${location.origin}${ACCOUNT_DATA.path}?${ACCOUNT_DATA.query}`, { credentials: 'include', signal: ctx.signal });
       if (!res.ok) return;
-      const body = await res.text();
-      accountPlan = planFromAccountData(body.slice(0, 200_000));
-      accountData = accountPlan ? 'matched' : 'ignored';
-      if (accountPlan) {
-        lastSent = '';
-        detect();
-      }
+      const body = (await res.text()).slice(0, 200_000);
+      const r = await ask<{ ok: boolean; matched?: boolean }>({ type: 'account-data', url: location.href, body });
+      accountData = r?.matched ? 'matched' : 'ignored';
     } catch {
       // Offline, blocked or aborted: no account data, nothing else changes.
     }
@@ -165,20 +183,28 @@ export function startPage(ctx: ContentScriptContext): void {
   const onPage = () => {
     if (ctx.isInvalid) return;
     lastUrl = location.href;
+    context = null;
     detect();
     watchSettings();
     void readAccountData();
+    void refreshBanner();
   };
 
-  // In-app navigation.
-  const onNavigated = (raw: unknown, sender: { id?: string }) => {
+  // Messages from the background (navigation, context changes) and the popup (diagnosis). The answer goes
+  // through sendResponse, which Chrome and Firefox both support without the polyfill.
+  const onNavigated = (raw: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => {
     if (sender?.id !== browser.runtime.id) return;
-    const m = raw as NavigatedMsg | DiagnoseMsg | undefined;
+    const m = raw as NavigatedMsg | DiagnoseMsg | ContextChangedMsg | undefined;
     if (m?.type === 'navigated') {
       if (location.href !== lastUrl) onPage();
       return;
     }
-    if (m?.type === 'diagnose') return Promise.resolve(diagnose());
+    if (m?.type === 'context-changed') {
+      context = null;
+      void refreshBanner();
+      return;
+    }
+    if (m?.type === 'diagnose') sendResponse(diagnose());
   };
   browser.runtime.onMessage.addListener(onNavigated as never);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onNavigated as never));
@@ -188,10 +214,12 @@ export function startPage(ctx: ContentScriptContext): void {
   }
   ctx.addEventListener(window, 'popstate', () => location.href !== lastUrl && onPage());
   ctx.addEventListener(document, 'visibilitychange', () => {
-    if (!document.hidden && dueWhileHidden) {
+    if (document.hidden) return;
+    if (dueWhileHidden) {
       dueWhileHidden = false;
       detect();
     }
+    void refreshBanner();
   });
 
   const diagnose = (): Diagnosis => {
@@ -204,10 +232,21 @@ export function startPage(ctx: ContentScriptContext): void {
       detectors: last?.detectors ?? [],
       planSignals: last?.planSignals ?? [],
       accountData,
-      counters: { ...counters },
+      counters: { ...counters, ...guardCounters },
       skeleton: document.body ? skeleton(document.body) : null,
+      ui: uiSnapshot(),
     };
   };
+
+  installGuards(ctx, {
+    context: getContext,
+    onChoice: (guard, scope) => {
+      context = null;
+      void ask({ type: 'guard-choice', url: location.href, guard, scope });
+    },
+    onShared: (chatId) => void ask({ type: 'record-share', url: location.href, chatId }),
+    counters: guardCounters,
+  });
 
   onPage();
 }

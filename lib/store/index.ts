@@ -3,7 +3,7 @@
  * write at a time); pages read it and watch it. Whatever is stored is passed through `load()`, so a malformed
  * or older store never reaches the rest of the code.
  */
-import { browser } from 'wxt/browser';
+import { browser } from '../browser';
 import { load, STORE_KEY, type LoadResult, type Store } from './schema';
 
 export async function readStore(): Promise<LoadResult> {

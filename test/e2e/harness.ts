@@ -42,6 +42,14 @@ export interface PageHandle {
   errors: string[];
   bringToFront(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Windsock's in-page UI lives in a closed shadow root, out of reach of page scripts and of ordinary
+   * selectors. Tests reach it the way assistive technology does: the accessibility tree (Firefox) or the
+   * DevTools protocol's pierced DOM (Chromium). `ui()` lists what is shown; `uiClick()` clicks a control with a
+   * real (trusted) mouse click at its position.
+   */
+  ui(): Promise<{ dialog: string | null; banner: string | null; note: string | null }>;
+  uiClick(name: string): Promise<void>;
   raw: unknown;
 }
 
@@ -124,6 +132,18 @@ const BASE_CHROME_ARGS = [
   '--disable-features=Translate,MediaRouter,OptimizationHints',
 ];
 
+interface CdpNode {
+  backendNodeId: number;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+async function docNode(cdp: import('playwright-core').CDPSession): Promise<{ backendNodeId: number }> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: CdpNode };
+  return { backendNodeId: root.backendNodeId };
+}
+
 export async function launchChromium(opts: { lang?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
   const { chromium } = await import('playwright-core');
   const dir = opts.extensionDir ?? CHROME_DIR;
@@ -172,6 +192,43 @@ export async function launchChromium(opts: { lang?: string; headless?: boolean; 
       errors,
       bringToFront: () => page.bringToFront(),
       close: () => page.close(),
+      ui: async () => {
+        const cdp = await page.context().newCDPSession(page);
+        try {
+          const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+          const find = (n: CdpNode, attr: string): CdpNode | null => {
+            if (n.attributes && n.attributes.includes(attr)) return n;
+            for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
+              const f = find(c, attr);
+              if (f) return f;
+            }
+            return null;
+          };
+          const text = async (attr: string) => {
+            const n = find(root, attr);
+            if (!n) return null;
+            const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: n.backendNodeId })) as { object: { objectId: string } };
+            const r = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function(){return this.textContent}', returnByValue: true })) as { result: { value: string } };
+            return r.result.value;
+          };
+          return { dialog: await text('data-windsock-dialog'), banner: await text('data-windsock-banner'), note: await text('data-windsock-note') };
+        } finally {
+          await cdp.detach();
+        }
+      },
+      uiClick: async (name) => {
+        const cdp = await page.context().newCDPSession(page);
+        try {
+          let { nodes } = (await cdp.send('Accessibility.queryAXTree', { accessibleName: name, role: 'button', ...(await docNode(cdp)) })) as { nodes: { backendDOMNodeId: number }[] };
+          if (!nodes.length) ({ nodes } = (await cdp.send('Accessibility.queryAXTree', { accessibleName: name, role: 'checkbox', ...(await docNode(cdp)) })) as { nodes: { backendDOMNodeId: number }[] });
+          if (!nodes.length) throw new Error(`no button named ${name} in Windsock's UI`);
+          const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: nodes[0].backendDOMNodeId })) as { model: { content: number[] } };
+          const [x1, y1, x2, , , y3] = model.content;
+          await page.mouse.click((x1 + x2) / 2, (y1 + y3) / 2);
+        } finally {
+          await cdp.detach();
+        }
+      },
       raw: page,
     };
   };
@@ -285,6 +342,16 @@ export async function launchFirefox(opts: { lang?: string; headless?: boolean; e
       errors,
       bringToFront: () => page.bringToFront(),
       close: () => page.close(),
+      ui: async () => {
+        const d = await uiVia(page.url());
+        return { dialog: d.dialog, banner: d.banner, note: d.note };
+      },
+      uiClick: async (name) => {
+        const d = await uiVia(page.url());
+        const b = d.buttons.find((x) => x.name === name);
+        if (!b) throw new Error(`no button named ${name} in Windsock's UI (${d.buttons.map((x) => x.name).join(', ')})`);
+        await page.mouse.click(b.x, b.y);
+      },
       raw: page,
     };
   };
@@ -300,12 +367,23 @@ export async function launchFirefox(opts: { lang?: string; headless?: boolean; e
     return extPage.evaluate(`(${fn})(${JSON.stringify(arg)})`) as Promise<T>;
   };
 
+  // Firefox: Windsock's closed shadow root is not in the accessibility tree that WebDriver BiDi searches, so
+  // the tests ask the content script itself, through the extension's diagnostic message (extension-only).
+  const uiVia = async (url: string) => {
+    const tabId = (await extEval<{ tabId: number }>(BADGE_FN, url)).tabId;
+    return extEval<{ dialog: string | null; banner: string | null; note: string | null; buttons: { name: string; x: number; y: number }[] }>(
+      `async (id) => (await browser.tabs.sendMessage(id, { type: 'diagnose' })).ui`,
+      tabId,
+    );
+  };
+
   return {
     name: 'firefox',
     extensionOrigin,
     serve: (url, s) => served.set(url, norm(s)),
     open: async (url) => {
       const page = await browser.newPage();
+      await page.setViewport({ width: 1100, height: 760 }).catch(() => undefined);
       const h = await wrap(page);
       await page.goto(url, { waitUntil: 'load' });
       return h;
@@ -329,6 +407,11 @@ export async function launchFirefox(opts: { lang?: string; headless?: boolean; e
       await browser.close();
     },
   };
+}
+
+/** The recorded requests to one of Mistral's tRPC procedures. */
+export function calls(h: Harness, procedure: string): RecordedRequest[] {
+  return h.requests.filter((r) => new URL(r.url).pathname === `/api/trpc/${procedure}`);
 }
 
 export function launch(name: BrowserName, opts?: { lang?: string; headless?: boolean }): Promise<Harness> {

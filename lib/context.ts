@@ -1,0 +1,68 @@
+/**
+ * The context the in-page warnings get from the background: the verdict's state for the page, which warnings
+ * still ask, whether the training banner shows, and every string they display, in the page's language. Pure.
+ * The content script carries no translations of its own; this keeps it small.
+ */
+import { t, pickLang, planLabel, type Lang } from './i18n';
+import { CITE, sourceById } from './policy/knowledge';
+import type { Citation } from './policy/schema';
+import type { PageContext } from './messages';
+import { verdictFor } from './resolve';
+import { currentOrg, type GuardId, type Store } from './store/schema';
+import { FIX_URLS, type SurfaceDef } from './surfaces';
+
+const ORG_MANAGED = ['team', 'enterprise'];
+
+export function sourceLine(c: Citation, lang: Lang): string {
+  const s = sourceById(c.source);
+  return t('page_source', [s.title, s.date, c.section, c.quote], lang);
+}
+
+export function pageContext(store: Store, surface: SurfaceDef, pageLang: string, sessionOff: GuardId[], now: number): PageContext {
+  const lang = pickLang(undefined, pageLang);
+  const v = verdictFor(store, surface.product, surface.id, now);
+  const off = new Set([...store.guardsOff, ...sessionOff]);
+  const plan = currentOrg(store).observations['plan:vibe']?.value ?? currentOrg(store).declarations['plan:vibe']?.value ?? null;
+  const orgPlan = !!plan && ORG_MANAGED.includes(String(plan));
+  const dismissedUntil = store.bannerDismissedUntil[store.currentOrg] ?? 0;
+  const k = (key: string, args: string[] = []) => t(`page_${key}`, args, lang);
+  const strings: Record<string, string> = {
+    brand: k('brand'),
+    cancel: k('cancel'),
+    close: k('close'),
+    dontAsk: k('dontAsk'),
+    dontAskSession: k('dontAskSession'),
+    dontAskAlways: k('dontAskAlways'),
+    feedbackTitle: k('feedbackTitle'),
+    feedbackBody: k(orgPlan ? 'feedbackBodyOrg' : 'feedbackBody'),
+    feedbackPlan: plan ? k('feedbackPlan', [planLabel(String(plan), lang)]) : k('feedbackPlanUnknown'),
+    feedbackSource: sourceLine(CITE.pp25Feedback, lang),
+    feedbackConfirm: k('feedbackConfirm'),
+    shareTitle: k('shareTitle'),
+    shareBody: k('shareBody'),
+    shareRevoke: k('shareRevoke'),
+    shareSource: sourceLine(CITE.docsSharing, lang),
+    shareConfirm: k('shareConfirm'),
+    sharePublicConfirm: k('sharePublicConfirm'),
+    labsTitle: k('labsTitle'),
+    labsBody: k('labsBody'),
+    labsSource: sourceLine(CITE.docsLabs, lang),
+    labsConfirm: k('labsConfirm'),
+    bannerText: k('bannerText'),
+    bannerLink: k('bannerLink'),
+    bannerDismiss: k('bannerDismiss'),
+    attachNote: k('attachNote'),
+    attachSource: sourceLine(CITE.helpAttach, lang),
+  };
+  return {
+    state: v.state,
+    product: surface.product,
+    lang,
+    ask: { feedback: !off.has('feedback'), share: !off.has('share'), labs: !off.has('labs') },
+    banner: surface.chat && v.state === 'training' && dismissedUntil <= now,
+    fixUrl: FIX_URLS.vibePrivacy,
+    strings,
+  };
+}
+
+export const BANNER_DISMISS_MS = 7 * 24 * 3600 * 1000;

@@ -1,0 +1,255 @@
+/**
+ * Windsock's in-page UI: a warning dialog, a slim banner and a short note, all inside one closed shadow root
+ * (the page's scripts and styles can't reach in, and its styles don't leak out). Built with DOM calls and
+ * `textContent` only: no HTML strings, so no page-derived text can ever become markup.
+ *
+ * The dialog is an `alertdialog`: labelled and described, focus moves in (to Cancel, the safe choice) and
+ * comes back to where it was, Tab stays inside, Escape cancels. Its buttons act only on the user's own
+ * (trusted) input, so a page script cannot click through it.
+ */
+
+const CSS = `
+:host { all: initial; }
+* { box-sizing: border-box; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.dialog { position: fixed; z-index: 2147483647; width: min(380px, calc(100vw - 16px)); background: #fff; color: #1b1b1f;
+  border: 1px solid #c9cdd2; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.28); padding: 14px 16px; font-size: 14px; line-height: 1.45; }
+.dialog h2 { font-size: 15px; margin: 0 0 6px; display: flex; gap: 8px; align-items: center; }
+.dialog p { margin: 6px 0; }
+.brand { font-size: 11px; font-weight: 600; color: #b3261e; text-transform: uppercase; letter-spacing: .04em; }
+.source { font-size: 12px; color: #5f6368; border-left: 3px solid #dadce0; padding-left: 8px; }
+.row { display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap; margin-top: 10px; }
+.choice { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; font-size: 13px; margin-top: 8px; }
+button, select { font: inherit; border-radius: 6px; padding: 6px 12px; border: 1px solid #c9cdd2; background: #f6f7f9; color: inherit; cursor: pointer; }
+button.primary { background: #b3261e; border-color: #b3261e; color: #fff; }
+button:focus-visible, select:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+.banner { position: fixed; z-index: 2147483646; top: 8px; left: 50%; transform: translateX(-50%); max-width: calc(100vw - 16px);
+  display: flex; gap: 10px; align-items: center; background: #fff1d6; color: #4a3000; border: 1px solid #e0b250; border-radius: 8px;
+  padding: 6px 10px; font-size: 13px; box-shadow: 0 2px 10px rgba(0,0,0,.15); }
+.banner a { color: #0b57d0; font-weight: 600; }
+.banner button { padding: 2px 8px; font-size: 12px; }
+.note { position: fixed; z-index: 2147483646; bottom: 16px; left: 50%; transform: translateX(-50%); width: min(460px, calc(100vw - 16px));
+  background: #fff; color: #1b1b1f; border: 1px solid #c9cdd2; border-left: 4px solid #b3261e; border-radius: 8px; padding: 8px 12px; font-size: 13px;
+  box-shadow: 0 4px 16px rgba(0,0,0,.2); display: flex; gap: 10px; align-items: flex-start; }
+.note p { margin: 0; flex: 1; }
+@media (prefers-color-scheme: dark) {
+  .dialog, .note { background: #26282c; color: #e8eaed; border-color: #3c4043; }
+  .source { color: #a8adb4; border-color: #3c4043; }
+  button, select { background: #1c1d20; border-color: #5f6368; }
+  .banner { background: #45330f; color: #ffe2a8; border-color: #8a6a1f; }
+  .banner a { color: #8ab4f8; }
+  .brand { color: #f2b8b5; }
+}
+@media (max-width: 480px) {
+  .dialog { left: 8px !important; right: 8px; top: auto !important; bottom: 8px; width: auto; }
+  .row button { flex: 1; }
+}
+`;
+
+export interface UiHost {
+  root: ShadowRoot;
+  host: HTMLElement;
+  destroy(): void;
+}
+
+let shared: UiHost | null = null;
+
+/** The one host element of Windsock's UI on this page (re-attached if the page replaced it). */
+export function uiHost(): UiHost {
+  if (shared && shared.host.isConnected) return shared;
+  const host = document.createElement('windsock-ui');
+  host.setAttribute('data-windsock', '');
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  root.append(style);
+  document.documentElement.append(host);
+  shared = { root, host, destroy: () => host.remove() };
+  return shared;
+}
+
+export function destroyUi(): void {
+  shared?.destroy();
+  shared = null;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export interface DialogText {
+  title: string;
+  body: string[];
+  source?: string;
+  confirm: string;
+  cancel: string;
+  brand: string;
+  dontAsk?: { label: string; session: string; always: string };
+}
+
+export interface DialogResult {
+  confirmed: boolean;
+  dontAsk: 'session' | 'always' | null;
+}
+
+let seq = 0;
+
+/** Show a warning anchored near `anchor`. Resolves when the user decides; only trusted input decides. */
+export function warn(anchor: Element | null, text: DialogText, lang: string, signal?: AbortSignal): Promise<DialogResult> {
+  const { root } = uiHost();
+  const id = `ws-${++seq}`;
+  const previous = document.activeElement as HTMLElement | null;
+  const box = el('div', { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': `${id}-t`, 'aria-describedby': `${id}-d`, lang, 'data-windsock-dialog': '' });
+  box.append(el('div', { class: 'brand' }, text.brand));
+  box.append(el('h2', { id: `${id}-t` }, text.title));
+  const desc = el('div', { id: `${id}-d` });
+  for (const line of text.body) desc.append(el('p', {}, line));
+  box.append(desc);
+  if (text.source) box.append(el('p', { class: 'source' }, text.source));
+  let check: HTMLInputElement | null = null;
+  let scope: HTMLSelectElement | null = null;
+  if (text.dontAsk) {
+    const row = el('div', { class: 'choice' });
+    check = el('input', { type: 'checkbox', id: `${id}-c` }) as HTMLInputElement;
+    scope = el('select', { 'aria-label': text.dontAsk.label, disabled: '' }) as HTMLSelectElement;
+    scope.append(el('option', { value: 'session' }, text.dontAsk.session), el('option', { value: 'always' }, text.dontAsk.always));
+    check.addEventListener('change', () => {
+      if (scope) scope.disabled = !check!.checked;
+    });
+    row.append(check, el('label', { for: `${id}-c` }, text.dontAsk.label), scope);
+    box.append(row);
+  }
+  const cancel = el('button', { type: 'button', 'data-action': 'cancel' }, text.cancel);
+  const confirm = el('button', { type: 'button', class: 'primary', 'data-action': 'confirm' }, text.confirm);
+  const buttons = el('div', { class: 'row' });
+  buttons.append(cancel, confirm);
+  box.append(buttons);
+  root.append(box);
+  place(box, anchor);
+
+  return new Promise<DialogResult>((resolve) => {
+    let done = false;
+    const finish = (confirmed: boolean) => {
+      if (done) return;
+      done = true;
+      box.remove();
+      const dontAsk = confirmed && check?.checked ? (scope?.value === 'always' ? 'always' : 'session') : null;
+      try {
+        (anchor as HTMLElement | null)?.focus?.({ preventScroll: true });
+        if (!anchor && previous?.isConnected) previous.focus({ preventScroll: true });
+      } catch {
+        // Focus can fail on a node the page removed.
+      }
+      resolve({ confirmed, dontAsk });
+    };
+    signal?.addEventListener('abort', () => finish(false), { once: true });
+    cancel.addEventListener('click', (e) => e.isTrusted && finish(false));
+    confirm.addEventListener('click', (e) => e.isTrusted && finish(true));
+    box.addEventListener('keydown', (e) => {
+      if (!e.isTrusted) return;
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        finish(false);
+      } else if (e.key === 'Tab') {
+        const f = Array.from(box.querySelectorAll<HTMLElement>('button, input, select')).filter((x) => !(x as HTMLInputElement).disabled);
+        const i = f.indexOf(root.activeElement as HTMLElement);
+        const next = e.shiftKey ? (i <= 0 ? f.length - 1 : i - 1) : i === f.length - 1 ? 0 : i + 1;
+        e.preventDefault();
+        f[next]?.focus();
+      }
+      // Keys typed in the dialog are Windsock's, not the page's.
+      e.stopPropagation();
+    });
+    cancel.focus({ preventScroll: true });
+  });
+}
+
+/** Near the anchor, wholly inside the viewport: below it if it fits, else above, else as high as it can be. */
+function place(box: HTMLElement, anchor: Element | null) {
+  const vw = window.innerWidth;
+  const vh = window.innerHeight;
+  box.style.maxHeight = `${vh - 16}px`;
+  box.style.overflowY = 'auto';
+  const w = Math.min(380, vw - 16);
+  const h = box.getBoundingClientRect().height || 300;
+  const r = anchor?.getBoundingClientRect?.();
+  if (!r || (r.width === 0 && r.height === 0)) {
+    box.style.left = `${Math.max(8, (vw - w) / 2)}px`;
+    box.style.top = `${Math.max(8, (vh - h) / 3)}px`;
+    return;
+  }
+  box.style.left = `${Math.min(Math.max(8, r.left + r.width / 2 - w / 2), vw - w - 8)}px`;
+  let top: number;
+  if (r.bottom + 8 + h <= vh - 8) top = r.bottom + 8;
+  else if (r.top - 8 - h >= 8) top = r.top - 8 - h;
+  else top = Math.max(8, vh - 8 - h);
+  box.style.top = `${top}px`;
+}
+
+export interface BannerText {
+  text: string;
+  link: string;
+  href: string;
+  dismiss: string;
+  brand: string;
+}
+
+/** The slim banner on chat pages while training is on; `onDismiss` is called on the user's own click. */
+export function showBanner(text: BannerText, lang: string, onDismiss: () => void): () => void {
+  const { root } = uiHost();
+  root.querySelector('.banner')?.remove();
+  const bar = el('div', { class: 'banner', role: 'region', 'aria-label': text.brand, lang, 'data-windsock-banner': '' });
+  const a = el('a', { href: text.href, target: '_blank', rel: 'noopener noreferrer' }, text.link);
+  const close = el('button', { type: 'button', 'data-action': 'dismiss' }, text.dismiss);
+  close.addEventListener('click', (e) => {
+    if (!e.isTrusted) return;
+    bar.remove();
+    onDismiss();
+  });
+  bar.append(el('span', {}, text.text), a, close);
+  root.append(bar);
+  return () => bar.remove();
+}
+
+export function hideBanner(): void {
+  shared?.root.querySelector('.banner')?.remove();
+}
+
+/** A short note (attachments are input data), dismissible, gone by itself after a while. */
+export function showNote(text: string, source: string, closeLabel: string, lang: string): void {
+  const { root } = uiHost();
+  root.querySelector('.note')?.remove();
+  const note = el('div', { class: 'note', role: 'status', lang, 'data-windsock-note': '' });
+  const p = el('p', {}, text);
+  p.append(el('br'), el('span', { class: 'source' }, source));
+  const close = el('button', { type: 'button' }, closeLabel);
+  close.addEventListener('click', (e) => e.isTrusted && note.remove());
+  note.append(p, close);
+  root.append(note);
+  setTimeout(() => note.remove(), 15_000);
+}
+
+export interface UiSnapshot {
+  dialog: string | null;
+  banner: string | null;
+  note: string | null;
+  /** Where each button of Windsock's UI is (viewport coordinates), for the diagnostic report and the tests. */
+  buttons: { name: string; x: number; y: number }[];
+}
+
+/** What Windsock's UI shows on this page right now (its own elements only). */
+export function uiSnapshot(): UiSnapshot {
+  const root = shared?.host.isConnected ? shared.root : null;
+  const text = (sel: string) => root?.querySelector(sel)?.textContent ?? null;
+  const buttons = root
+    ? Array.from(root.querySelectorAll('button, a, input')).map((b) => {
+        const r = b.getBoundingClientRect();
+        const name = b.tagName === 'INPUT' ? (root.querySelector(`label[for="${b.id}"]`)?.textContent ?? '') : (b.textContent ?? '');
+        return { name: name.trim(), x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+      })
+    : [];
+  return { dialog: text('[data-windsock-dialog]'), banner: text('[data-windsock-banner]'), note: text('[data-windsock-note]'), buttons };
+}
