@@ -115,14 +115,21 @@ function matchFeedback(el: Element): GuardMatch | null {
   return { kind: 'feedback', element: el, direction, clearing: isActive(el), signals };
 }
 
+/** A switch or checkbox's state: `checked` for inputs, else aria-checked, else Radix's data-state. */
+function isOn(el: Element): boolean {
+  if (el.tagName === 'INPUT') return (el as HTMLInputElement).checked;
+  const aria = el.getAttribute('aria-checked');
+  if (aria !== null) return aria === 'true';
+  return el.getAttribute('data-state') === 'checked';
+}
+
 function matchShare(el: Element): GuardMatch | null {
   const name = label(el);
   const role = el.getAttribute('role');
   if (role === 'switch' || role === 'checkbox' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'checkbox')) {
     const acc = accessibleName(el, el.ownerDocument ?? document);
     if (textMatches(acc, SHARE.publicLabels, true, true)) {
-      const on = el.tagName === 'INPUT' ? (el as HTMLInputElement).checked : el.getAttribute('aria-checked') === 'true' || el.getAttribute('data-state') === 'checked';
-      return { kind: 'share-public', element: el, clearing: on, signals: ['label'] };
+      return { kind: 'share-public', element: el, clearing: isOn(el), signals: ['label'] };
     }
     return null;
   }
@@ -130,7 +137,7 @@ function matchShare(el: Element): GuardMatch | null {
     // Already public (the dialog's switch is on): showing the link again is not a new exposure.
     const dialog = el.closest('[role="dialog"], [role="alertdialog"]') ?? el.ownerDocument;
     const sw = dialog ? Array.from(dialog.querySelectorAll('[role="switch"], input[type="checkbox"]')).find((s) => textMatches(accessibleName(s, el.ownerDocument ?? document), SHARE.publicLabels, true, true)) : undefined;
-    const alreadyPublic = !!sw && !(sw as HTMLElement).closest('[hidden]') && (sw.getAttribute('aria-checked') === 'true' || (sw as HTMLInputElement).checked === true);
+    const alreadyPublic = !!sw && !(sw as HTMLElement).closest('[hidden]') && isOn(sw);
     return { kind: 'share-link', element: el, clearing: alreadyPublic, signals: ['label'] };
   }
   return null;
@@ -143,6 +150,5 @@ function matchLabs(el: Element): GuardMatch | null {
   const acc = accessibleName(el, el.ownerDocument ?? document);
   const labels = [...CONTROL_LABELS['labs-models'].en, ...CONTROL_LABELS['labs-models'].fr];
   if (!textMatches(acc, labels, true)) return null;
-  const on = el.tagName === 'INPUT' ? (el as HTMLInputElement).checked : el.getAttribute('aria-checked') === 'true' || el.getAttribute('data-state') === 'checked';
-  return { kind: 'labs', element: el, clearing: on, signals: ['label'] };
+  return { kind: 'labs', element: el, clearing: isOn(el), signals: ['label'] };
 }
