@@ -89,6 +89,29 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
     await Promise.all([subs.close(), chat.close(), popup.close()]);
   });
 
+  it("the chat app's own account data gives the plan; an answer of another shape is ignored whole", async () => {
+    const url = urlOf('vibe-chat.plain.en.html');
+    const api = 'https://chat.mistral.ai/api/trpc/organization.all';
+    h.serve(url, fixture('vibe-chat.plain.en.html'));
+    // The shape third-party code reports: a tRPC batch, superjson-wrapped.
+    h.serve(api, { contentType: 'application/json', body: JSON.stringify([{ result: { data: { json: [{ id: 'o1', name: 'Acme', role: 'admin', orgTier: 'C', leChatPlan: 'team', isLeChatPro: false }] } } }]) });
+    const page = await h.open(url);
+    await badgeBecomes(h, url, 'OFF');
+    const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(url)}`);
+    await popup.waitFor('[data-plan="team"] .provenance[data-via="account-data"]');
+    await Promise.all([page.close(), popup.close()]);
+
+    await h.reset();
+    h.serve(api, { contentType: 'application/json', body: JSON.stringify([{ result: { data: { json: [{ leChatPlan: 42, isLeChatPro: 'yes' }] } } }]) });
+    const again = await h.open(url);
+    await badgeBecomes(h, url, '?');
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await h.badge(url)).text).toBe('?');
+    expect(again.errors).toEqual([]);
+    await again.close();
+    h.serve(api, { contentType: 'application/json', body: '{}' });
+  });
+
   it('a page whose markup matches nothing gives ? and no console errors', async () => {
     const url = urlOf('vibe-chat.nomatch.en.html');
     h.serve(url, fixture('vibe-chat.nomatch.en.html'));

@@ -230,6 +230,29 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     await p.close();
   });
 
+  it('attaching files while training is on shows a note; a page script cannot open or click through a warning', async () => {
+    const p = await openChat('vibe-chat.free.en.html');
+    await p.click('button[aria-label="Add files"]');
+    const note = await until(async () => (await p.ui()).note, 'the attachment note');
+    expect(note).toMatch(/input data/i);
+    await p.click(LIKE);
+    await dialogShown(p);
+    // A page script sees no shadow root, and its synthetic keys and clicks do nothing to the warning.
+    const seen = await p.evaluate<string>(`() => {
+      const host = document.querySelector('windsock-ui');
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      host.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      return String(host.shadowRoot);
+    }`);
+    expect(seen).toBe('null');
+    await sleep(300);
+    expect((await p.ui()).dialog).not.toBeNull();
+    expect(calls(h, 'message.updateReaction')).toHaveLength(0);
+    await p.uiClick('Cancel');
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
   it('a page with no recognisable buttons still works, with no console errors', async () => {
     const p = await openChat('vibe-chat.nomatch.en.html');
     // Its only controls are icons and a text area: click each, type, press Enter.

@@ -94,7 +94,7 @@ const SERVED_HOSTS = /^https:\/\/((chat|admin|console)\.mistral\.ai|example\.com
 function answer(served: Map<string, Served>, url: string, method: string, body: string | null, requests: RecordedRequest[]): Served {
   if (API_RE.test(url)) {
     requests.push({ url, method, body });
-    return { body: '{}', contentType: 'application/json' };
+    return served.get(url.split('?')[0]) ?? { body: '{}', contentType: 'application/json' };
   }
   const exact = served.get(url) ?? served.get(url.split('#')[0]) ?? served.get(url.split('?')[0]);
   if (exact) return exact;

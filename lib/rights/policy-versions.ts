@@ -1,0 +1,71 @@
+/**
+ * Which versions of Mistral's documents Windsock's knowledge comes from, and what changed between them that
+ * matters to the verdict — for the privacy record's Markdown receipt and the rights page. Each change cites
+ * both sides verbatim (checked by test/unit/record.test.ts); its plain-language statement is an rt() key.
+ */
+import type { Citation, SourceId } from '../policy/schema';
+import { CITE, RETENTION } from '../policy/knowledge';
+
+const cite = (source: SourceId, section: string, quote: string): Citation => ({ source, section, quote });
+
+export interface PolicyVersion {
+  id: string;
+  /** ISO date, or the year for pages that carry none. */
+  date: string;
+  sources: SourceId[];
+  /** rt() key of its description. */
+  labelKey: string;
+}
+
+/** Oldest first. */
+export const POLICY_VERSIONS: PolicyVersion[] = [
+  { id: 'pp-2025', date: '2025-02-06', sources: ['privacy-policy-2025'], labelKey: 'record_version_pp2025' },
+  { id: 'pp-2026', date: '2026-04-08', sources: ['privacy-policy-2026-summary'], labelKey: 'record_version_pp2026' },
+  { id: 'docs-2026', date: '2026', sources: ['docs-privacy', 'help-opt-out', 'help-zdr'], labelKey: 'record_version_docs' },
+];
+
+export interface PolicyChange {
+  id: string;
+  /** rt() key of the statement. */
+  claimKey: string;
+  citations: Citation[];
+}
+
+const retentionQuote = (id: string, i = 0): Citation => RETENTION.find((r) => r.id === id)!.citations[i];
+
+export const POLICY_CHANGES: PolicyChange[] = [
+  {
+    id: 'names',
+    claimKey: 'record_change_names',
+    citations: [
+      cite('privacy-policy-2026-summary', 'Summary', 'when you use products like Le Chat and Mistral AI Studio'),
+      cite('docs-privacy', 'Privacy', 'Use privacy and data controls to manage how your data is handled across Vibe and the API.'),
+    ],
+  },
+  {
+    id: 'legitimate-interest',
+    claimKey: 'record_change_legitimate_interest',
+    citations: [
+      CITE.pp25LeChatFree,
+      cite('privacy-policy-2025', '3.4.3. Le Chat', 'Lawful basis: Our legitimate interests in providing advanced artificial intelligence models to our customers.'),
+      cite('privacy-policy-2026-summary', 'Summary', "the policy uses 'legitimate interest' as the lawful basis for AI model training on free-tier user Inputs and Outputs"),
+      CITE.pp26Free,
+    ],
+  },
+  { id: 'pro-default', claimKey: 'record_change_pro_default', citations: [CITE.pp25LeChatFree, CITE.helpAttach, CITE.docsDataPaid] },
+  { id: 'api-free', claimKey: 'record_change_api_free', citations: [CITE.pp25PlatFree, CITE.helpApiFree, CITE.docsDataApi] },
+  { id: 'paid-carve-out', claimKey: 'record_change_paid_carve_out', citations: [CITE.pp25PlatPaid, CITE.pp25Team, CITE.pp26Carve] },
+  {
+    id: 'memory',
+    claimKey: 'record_change_memory',
+    citations: [CITE.memory, cite('privacy-policy-2026-summary', 'Summary', "the Memory feature's handling of sensitive health data under GDPR Article 9")],
+  },
+  { id: 'labs', claimKey: 'record_change_labs', citations: [CITE.docsLabs] },
+  { id: 'feedback', claimKey: 'record_change_feedback', citations: [CITE.pp25Feedback, CITE.docsFeedback] },
+  { id: 'chat-retention', claimKey: 'record_change_chat_retention', citations: [retentionQuote('vibe-chats'), CITE.docsRetention] },
+  { id: 'zdr', claimKey: 'record_change_zdr', citations: [retentionQuote('api-io'), CITE.zdrScaleOnly, CITE.zdrStateful] },
+];
+
+export function policyChangeCitations(): { where: string; c: Citation }[] {
+  return POLICY_CHANGES.flatMap((ch) => ch.citations.map((c, i) => ({ where: `change ${ch.id} #${i}`, c })));
+}
