@@ -15,8 +15,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: remembered plan, settings and declarations (local only).
-    permissions: ['storage'],
+    // storage: remembered plan, settings and declarations (local only). scripting (Chrome): put the updated
+    // content script into Mistral tabs already open when Windsock is updated, instead of leaving them unguarded.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
     host_permissions: MISTRAL_HOSTS,
     action: { default_title: '__MSG_badgeTitleNone__' },
     ...(browser === 'firefox'

@@ -164,7 +164,17 @@ export default defineBackground(() => {
   });
 
   watchStore(({ store }) => void paintAll(store));
-  browser.runtime.onInstalled.addListener(() => void paintAll());
+  // After an update or a reload, Chrome leaves the old content script orphaned in open Mistral tabs and does
+  // not inject the new one until the page reloads: inject it now (the old one sees the new one start and stops).
+  // Firefox injects into open tabs by itself.
+  browser.runtime.onInstalled.addListener(async () => {
+    await paintAll();
+    const scripting = (globalThis as { chrome?: { scripting?: { executeScript(o: unknown): Promise<unknown> } } }).chrome?.scripting;
+    if (!scripting || import.meta.env.FIREFOX) return;
+    const files = browser.runtime.getManifest().content_scripts?.flatMap((c) => c.js ?? []) ?? [];
+    const tabs = await browser.tabs.query({ url: MISTRAL_HOSTS.map((h) => `https://${h}/*`) });
+    for (const tab of tabs) if (tab.id !== undefined) await scripting.executeScript({ target: { tabId: tab.id }, files }).catch(() => undefined);
+  });
   browser.runtime.onStartup?.addListener(() => void paintAll());
   void paintAll();
 });

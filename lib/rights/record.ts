@@ -26,7 +26,7 @@ export interface EntryWords {
 
 /** The label of an observation key: "Plan (Vibe)", "Model training (Vibe)", "Chat". */
 export function keyLabel(key: string, lang: Lang): string {
-  if (key === 'plan:vibe' || key === 'plan:api') return `${t('popupPlan', [], lang)} (${t(key === 'plan:vibe' ? 'productVibe' : 'productApi', [], lang)})`;
+  if (key === 'plan:vibe' || key === 'plan:api') return `${t('popupPlan', [], lang)} (${rt(key === 'plan:vibe' ? 'letter_product_vibe' : 'letter_product_api', [], lang)})`;
   if (key === 'chat') return rt('record_key_chat', [], lang);
   const label = controlLabel(key, lang);
   return label.startsWith('control_') ? key : label;
@@ -103,7 +103,7 @@ export function toMarkdown(store: Store, opts: MarkdownOptions): string {
   const L = (key: string, args: readonly (string | number)[] = []) => rt(key, args, lang);
   const out: string[] = [];
   out.push(`# ${L('record_md_title')}`, '');
-  out.push(L('record_md_generated', [utcStamp(now), opts.version ?? '']), '');
+  out.push(L('record_md_generated', [utcStamp(now), opts.version ? `Windsock ${opts.version}` : 'Windsock']), '');
   out.push(L('record_md_disclaimer'), '');
 
   const orgIds = Object.keys(store.orgs).sort((a, b) => (a === store.currentOrg ? -1 : b === store.currentOrg ? 1 : a.localeCompare(b)));

@@ -70,6 +70,8 @@ export interface Harness {
   extEval<T>(fn: string, arg?: unknown): Promise<T>;
   /** Erase Windsock's store, as the options page's button does. */
   reset(): Promise<void>;
+  /** Reload the extension (as an update does) and wait for it to be back. */
+  reloadExtension(): Promise<void>;
   requests: RecordedRequest[];
   close(): Promise<void>;
 }
@@ -265,6 +267,16 @@ export async function launchChromium(opts: { lang?: string; headless?: boolean; 
     reset: async () => {
       await extEval(RESET_FN, null);
     },
+    reloadExtension: async () => {
+      await extEval(`() => { setTimeout(() => chrome.runtime.reload(), 50); return true; }`, null).catch(() => undefined);
+      extPage = null;
+      await new Promise((r) => setTimeout(r, 1500));
+      await until(async () => {
+        await extPage?.close().catch(() => undefined);
+        extPage = null;
+        return (await extEval<string>(`() => chrome.runtime.getManifest().version`, null).catch(() => '')) !== '';
+      }, 'the extension back', 15_000);
+    },
     requests,
     close: async () => {
       await ctx.close();
@@ -401,6 +413,12 @@ export async function launchFirefox(opts: { lang?: string; headless?: boolean; e
     extEval: (fn, arg) => extEval(fn, arg ?? null),
     reset: async () => {
       await extEval(RESET_FN, null);
+    },
+    reloadExtension: async () => {
+      await extEval(`() => { setTimeout(() => browser.runtime.reload(), 50); return true; }`, null).catch(() => undefined);
+      await extPage?.close().catch(() => undefined);
+      extPage = null;
+      await new Promise((r) => setTimeout(r, 2000));
     },
     requests,
     close: async () => {
