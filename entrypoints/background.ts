@@ -171,9 +171,10 @@ export default defineBackground(() => {
     await paintAll();
     const scripting = (globalThis as { chrome?: { scripting?: { executeScript(o: unknown): Promise<unknown> } } }).chrome?.scripting;
     if (!scripting || import.meta.env.FIREFOX) return;
-    const files = browser.runtime.getManifest().content_scripts?.flatMap((c) => c.js ?? []) ?? [];
-    const tabs = await browser.tabs.query({ url: MISTRAL_HOSTS.map((h) => `https://${h}/*`) });
-    for (const tab of tabs) if (tab.id !== undefined) await scripting.executeScript({ target: { tabId: tab.id }, files }).catch(() => undefined);
+    for (const cs of browser.runtime.getManifest().content_scripts ?? []) {
+      const tabs = await browser.tabs.query({ url: cs.matches ?? [] });
+      for (const tab of tabs) if (tab.id !== undefined) await scripting.executeScript({ target: { tabId: tab.id }, files: cs.js ?? [] }).catch(() => undefined);
+    }
   });
   browser.runtime.onStartup?.addListener(() => void paintAll());
   void paintAll();

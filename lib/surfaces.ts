@@ -1,7 +1,8 @@
 /**
- * Which Mistral page a URL is: small pure functions of the URL, one per surface, each with the example URLs
- * it must match. test/unit/surfaces.test.ts checks every surface against its own examples and against every
- * other surface's examples (a positive and a negative matrix), so a new or changed pattern cannot steal URLs.
+ * Which Mistral page a URL is: small pure functions of the URL, one per surface. The example URLs each must
+ * match are in surfaces.examples.ts (kept out of the content scripts' bundles); test/unit/surfaces.test.ts
+ * checks every surface against its own examples and against every other surface's (a positive and a negative
+ * matrix), so a new or changed pattern cannot steal URLs.
  */
 import type { Product } from './policy/schema';
 
@@ -35,7 +36,6 @@ export interface SurfaceDef {
   /** True where the user's own chat content is on the page (warnings apply there). */
   chat: boolean;
   test: (path: string, url: URL) => boolean;
-  examples: string[];
 }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -49,7 +49,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'vibe',
     chat: true,
     test: (p) => re('(/chat)?').test(p),
-    examples: ['https://chat.mistral.ai/chat', 'https://chat.mistral.ai/', 'https://chat.mistral.ai/chat?q=hello'],
   },
   {
     id: 'vibe-project',
@@ -57,7 +56,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'vibe',
     chat: true,
     test: (p) => re('/chat/projects/[^/]+(/.*)?').test(p),
-    examples: ['https://chat.mistral.ai/chat/projects/7b1f0f3e-2c1d-4b9a-9b35-8e0f5e2a1c44'],
   },
   {
     id: 'vibe-chat',
@@ -65,7 +63,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'vibe',
     chat: true,
     test: (p) => re(`/chat/${UUID}`).test(p),
-    examples: ['https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c', 'https://chat.mistral.ai/chat/3F6C2A1E-8B4D-4E7A-9C2F-1D5E6F7A8B9C#x'],
   },
   {
     id: 'vibe-work',
@@ -73,7 +70,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'vibe',
     chat: true,
     test: (p) => re('/work(/[^/]+)?').test(p),
-    examples: ['https://chat.mistral.ai/work', 'https://chat.mistral.ai/work/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'],
   },
   {
     id: 'vibe-code',
@@ -81,7 +77,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'vibe',
     chat: true,
     test: (p) => re('/code(/.*)?').test(p),
-    examples: ['https://chat.mistral.ai/code', 'https://chat.mistral.ai/code/extensions'],
   },
   {
     id: 'vibe-incognito',
@@ -89,7 +84,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'vibe',
     chat: true,
     test: (p) => re('/incognito(/.*)?').test(p),
-    examples: ['https://chat.mistral.ai/incognito'],
   },
   {
     id: 'vibe-share',
@@ -97,7 +91,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'vibe',
     chat: false,
     test: (p) => re('/share/[^/]+').test(p),
-    examples: ['https://chat.mistral.ai/share/9e8d7c6b-5a4f-4e3d-2c1b-0a9f8e7d6c5b', 'https://chat.mistral.ai/share/abc123'],
   },
   {
     id: 'vibe-upgrade',
@@ -105,7 +98,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'vibe',
     chat: false,
     test: (p) => re('/upgrade(/.*)?').test(p),
-    examples: ['https://chat.mistral.ai/upgrade/plans', 'https://chat.mistral.ai/upgrade'],
   },
   {
     id: 'vibe-memories',
@@ -113,7 +105,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'vibe',
     chat: false,
     test: (p) => re('/(intelligence|settings)/memor(y|ies)').test(p),
-    examples: ['https://chat.mistral.ai/intelligence/memories'],
   },
   {
     id: 'vibe-other',
@@ -121,7 +112,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'vibe',
     chat: false,
     test: () => true,
-    examples: ['https://chat.mistral.ai/libraries/', 'https://chat.mistral.ai/connections', 'https://chat.mistral.ai/chat/not-a-uuid'],
   },
   {
     id: 'admin-vibe-privacy',
@@ -129,7 +119,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'vibe',
     chat: false,
     test: (p) => re('/vibe/privacy').test(p),
-    examples: ['https://admin.mistral.ai/vibe/privacy', 'https://admin.mistral.ai/vibe/privacy/'],
   },
   {
     id: 'admin-api-privacy',
@@ -137,7 +126,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'api',
     chat: false,
     test: (p) => re('/plateforme/privacy').test(p),
-    examples: ['https://admin.mistral.ai/plateforme/privacy'],
   },
   {
     id: 'admin-subscriptions',
@@ -145,7 +133,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'vibe',
     chat: false,
     test: (p) => re('/subscriptions?(/.*)?').test(p),
-    examples: ['https://admin.mistral.ai/subscriptions', 'https://admin.mistral.ai/subscription', 'https://admin.mistral.ai/subscriptions/upgrade', 'https://admin.mistral.ai/subscriptions?tab=api'],
   },
   {
     id: 'admin-vibe-preferences',
@@ -153,7 +140,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'vibe',
     chat: false,
     test: (p) => re('/vibe/preferences').test(p),
-    examples: ['https://admin.mistral.ai/vibe/preferences'],
   },
   {
     id: 'admin-other',
@@ -161,7 +147,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'vibe',
     chat: false,
     test: () => true,
-    examples: ['https://admin.mistral.ai/organization/billing', 'https://admin.mistral.ai/plateforme/limits', 'https://admin.mistral.ai/audit-logs', 'https://admin.mistral.ai/api/privacy'],
   },
   {
     id: 'studio-upgrade',
@@ -169,7 +154,6 @@ export const SURFACES: SurfaceDef[] = [
     product: 'api',
     chat: false,
     test: (p) => re('/upgrade(/.*)?').test(p),
-    examples: ['https://console.mistral.ai/upgrade/subscribe?via=subscriptions'],
   },
   {
     id: 'studio',
@@ -177,20 +161,7 @@ export const SURFACES: SurfaceDef[] = [
     product: 'api',
     chat: false,
     test: () => true,
-    examples: ['https://console.mistral.ai/build/playground', 'https://console.mistral.ai/build/agents', 'https://console.mistral.ai/home?profile_dialog=api-keys', 'https://console.mistral.ai/limits/'],
   },
-];
-
-/** Non-Mistral URLs every surface must reject. */
-export const FOREIGN_EXAMPLES = [
-  'https://example.com/',
-  'https://mistral.ai/en/contact',
-  'https://chat.mistral.ai.evil.example/chat',
-  'http://chat.mistral.ai/chat',
-  'https://evil.example/?u=https://chat.mistral.ai/chat',
-  'chrome://extensions/',
-  'about:blank',
-  'not a url',
 ];
 
 export function parseUrl(url: string | undefined | null): URL | null {

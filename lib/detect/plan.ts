@@ -18,25 +18,27 @@ export interface PlanSignal {
 const confidenceOf = (kind: PlanSignalKind) => PLAN_SIGNALS.find((s) => s.kind === kind)!.confidence;
 const applies = (kind: PlanSignalKind, surface: SurfaceId) => PLAN_SIGNALS.find((s) => s.kind === kind)!.surfaces.includes(surface);
 
-export function readPlanSignals(root: ParentNode, surface: SurfaceId): PlanSignal[] {
+export type PlanReader = (root: ParentNode, surface: SurfaceId) => PlanSignal[];
+
+/**
+ * Run the given readers where the site rules say they apply. The readers are passed in (see lib/detect/kits)
+ * so that each content script bundles only those of its own host.
+ */
+export function readPlanSignals(root: ParentNode, surface: SurfaceId, readers: Partial<Record<PlanSignalKind, PlanReader>>): PlanSignal[] {
   const out: PlanSignal[] = [];
-  const guard = (fn: () => void) => {
+  for (const [kind, read] of Object.entries(readers) as [PlanSignalKind, PlanReader][]) {
+    if (!applies(kind, surface)) continue;
     try {
-      fn();
+      out.push(...read(root, surface));
     } catch {
       // Odd markup: no signal.
     }
-  };
-  if (applies('subscription-tab', surface)) guard(() => out.push(...subscriptionTabs(root)));
-  if (applies('current-plan-card', surface)) guard(() => out.push(...currentPlanCard(root, surface)));
-  if (applies('studio-header', surface)) guard(() => out.push(...studioHeader(root)));
-  if (applies('upgrade-link', surface)) guard(() => out.push(...upgradeLink(root)));
-  if (applies('pro-badge', surface)) guard(() => out.push(...proBadge(root)));
+  }
   return out;
 }
 
 /** Admin Panel › Subscriptions: a "Vibe" tab and an "API Plan" tab, each naming its plan. */
-function subscriptionTabs(root: ParentNode): PlanSignal[] {
+export function subscriptionTabs(root: ParentNode): PlanSignal[] {
   const out: PlanSignal[] = [];
   const tabs = Array.from(root.querySelectorAll('[role="tab"]'));
   const seen = new Set<string>();
@@ -74,7 +76,7 @@ function panelHeadings(panel: Element): string[] {
 }
 
 /** The plans page marks the user's plan: a "Current plan" button or badge, or `data-current`, on its card. */
-function currentPlanCard(root: ParentNode, surface: SurfaceId): PlanSignal[] {
+export function currentPlanCard(root: ParentNode, surface: SurfaceId): PlanSignal[] {
   const product = surface === 'studio-upgrade' ? 'api' : 'vibe';
   const markers = [
     ...Array.from(root.querySelectorAll('[data-current="true"], [aria-current="true"]')),
@@ -90,7 +92,7 @@ function currentPlanCard(root: ParentNode, surface: SurfaceId): PlanSignal[] {
 }
 
 /** Studio shows "Free mode" (older "Experiment") or "Scale" near the top. */
-function studioHeader(root: ParentNode): PlanSignal[] {
+export function studioHeader(root: ParentNode): PlanSignal[] {
   const scope = root.querySelector('header, nav, [role="banner"]') ?? root;
   const texts = Array.from(scope.querySelectorAll('span, a, div, p, strong, b, [data-plan]'))
     .map((e) => (e.getAttribute('data-plan') ?? e.textContent ?? '').trim())
@@ -100,7 +102,7 @@ function studioHeader(root: ParentNode): PlanSignal[] {
 }
 
 /** An "Upgrade to Pro" link or button in the chat app: the user is on the free plan. */
-function upgradeLink(root: ParentNode): PlanSignal[] {
+export function upgradeLink(root: ParentNode): PlanSignal[] {
   for (const el of Array.from(root.querySelectorAll('a, button'))) {
     const txt = el.getAttribute('aria-label') ?? el.textContent ?? '';
     // Only an invitation to Pro says the user is not on Pro or above; a bare "Upgrade" may lead to Team.
@@ -112,7 +114,7 @@ function upgradeLink(root: ParentNode): PlanSignal[] {
 }
 
 /** A "Pro" badge next to the user's name in the chat app's sidebar. */
-function proBadge(root: ParentNode): PlanSignal[] {
+export function proBadge(root: ParentNode): PlanSignal[] {
   const scope = root.querySelector('nav, aside, [data-sidebar]')?.closest('aside, nav, div') ?? root;
   for (const el of Array.from(scope.querySelectorAll('span, div, small, [data-plan]'))) {
     if (el.children.length > 0) continue;

@@ -16,35 +16,49 @@ export interface ControlRule {
   labels: { en: string[]; fr: string[] };
 }
 
-/** Label texts, current and older, by control. Shared with the policy knowledge (CONTROLS). */
+/** Label texts, current and older, by control (separate constants so each content script bundles only its own). */
+const L_VIBE_TRAINING = {
+  en: ['Model training', 'Allow your interactions to be used to train our models', 'Train on my data'],
+  fr: ['Entraînement des modèles', 'Entraînement du modèle', 'Autoriser l’utilisation de vos interactions pour entraîner nos modèles'],
+};
+const L_MOBILE_DATA_SHARING = { en: ['Enable data sharing'], fr: ['Activer le partage des données'] };
+const L_API_TRAINING = {
+  en: ['Data usage for improving our services', 'Anonymous improvement data'],
+  fr: ['Utilisation des données pour améliorer nos services', 'Données d’amélioration anonymes', 'Données d’amélioration anonymisées'],
+};
+const L_LABS_MODELS = { en: ['Enable Labs models', 'Labs models'], fr: ['Activer les modèles Labs', 'Modèles Labs'] };
+const L_ZDR = { en: ['Zero data retention', 'Zero Data Retention (ZDR)'], fr: ['Conservation zéro des données', 'Zéro rétention des données', 'Rétention zéro des données'] };
+const L_PUBLIC_SHARING = { en: ['Public chat sharing'], fr: ['Partage public des conversations', 'Partage public des chats'] };
+const L_FEEDBACK = { en: ['Model response feedback'], fr: ['Retours sur les réponses du modèle', 'Avis sur les réponses du modèle'] };
+const L_CHAT_RETENTION = {
+  en: ['Chat Retention Policy', 'Chat retention'],
+  fr: ['Politique de conservation des conversations', 'Conservation des conversations', 'Politique de rétention des conversations'],
+};
+const L_MEMORIES = { en: ['Memories in Vibe', 'Enable Memories'], fr: ['Mémoires dans Vibe', 'Activer Mémoires', 'Activer les mémoires'] };
+
 export const CONTROL_LABELS: Record<ControlId, { en: string[]; fr: string[] }> = {
-  'vibe-training': {
-    en: ['Model training', 'Allow your interactions to be used to train our models', 'Train on my data'],
-    fr: ['Entraînement des modèles', 'Entraînement du modèle', 'Autoriser l’utilisation de vos interactions pour entraîner nos modèles'],
-  },
-  'mobile-data-sharing': { en: ['Enable data sharing'], fr: ['Activer le partage des données'] },
-  'api-training': {
-    en: ['Data usage for improving our services', 'Anonymous improvement data'],
-    fr: ['Utilisation des données pour améliorer nos services', 'Données d’amélioration anonymes', 'Données d’amélioration anonymisées'],
-  },
-  'labs-models': { en: ['Enable Labs models', 'Labs models'], fr: ['Activer les modèles Labs', 'Modèles Labs'] },
-  zdr: { en: ['Zero data retention', 'Zero Data Retention (ZDR)'], fr: ['Conservation zéro des données', 'Zéro rétention des données', 'Rétention zéro des données'] },
-  'public-sharing': { en: ['Public chat sharing'], fr: ['Partage public des conversations', 'Partage public des chats'] },
-  feedback: { en: ['Model response feedback'], fr: ['Retours sur les réponses du modèle', 'Avis sur les réponses du modèle'] },
-  'chat-retention': {
-    en: ['Chat Retention Policy', 'Chat retention'],
-    fr: ['Politique de conservation des conversations', 'Conservation des conversations', 'Politique de rétention des conversations'],
-  },
-  memories: { en: ['Memories in Vibe', 'Enable Memories'], fr: ['Mémoires dans Vibe', 'Activer Mémoires', 'Activer les mémoires'] },
+  'vibe-training': L_VIBE_TRAINING,
+  'mobile-data-sharing': L_MOBILE_DATA_SHARING,
+  'api-training': L_API_TRAINING,
+  'labs-models': L_LABS_MODELS,
+  'zdr': L_ZDR,
+  'public-sharing': L_PUBLIC_SHARING,
+  'feedback': L_FEEDBACK,
+  'chat-retention': L_CHAT_RETENTION,
+  memories: L_MEMORIES,
 };
 
-const rule = (control: ControlId, kind: ControlRule['kind']): ControlRule => ({ control, kind, labels: CONTROL_LABELS[control] });
+const rule = (control: ControlId, kind: ControlRule['kind'], labels: ControlRule['labels']): ControlRule => ({ control, kind, labels });
 
-export const CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
-  'admin-vibe-privacy': [rule('vibe-training', 'switch'), rule('public-sharing', 'switch'), rule('feedback', 'switch'), rule('chat-retention', 'select')],
-  'admin-api-privacy': [rule('api-training', 'switch'), rule('labs-models', 'switch'), rule('zdr', 'status')],
-  'vibe-memories': [rule('memories', 'switch')],
+/** The controls read on each settings page, by host: the chat app's, and the Admin Panel's. */
+export const CHAT_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
+  'vibe-memories': [rule('memories', 'switch', L_MEMORIES)],
 };
+export const ADMIN_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
+  'admin-vibe-privacy': [rule('vibe-training', 'switch', L_VIBE_TRAINING), rule('public-sharing', 'switch', L_PUBLIC_SHARING), rule('feedback', 'switch', L_FEEDBACK), rule('chat-retention', 'select', L_CHAT_RETENTION)],
+  'admin-api-privacy': [rule('api-training', 'switch', L_API_TRAINING), rule('labs-models', 'switch', L_LABS_MODELS), rule('zdr', 'status', L_ZDR)],
+};
+export const CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = { ...CHAT_CONTROL_RULES, ...ADMIN_CONTROL_RULES };
 
 /** Chat Retention Policy choices as pages print them. */
 export const RETENTION_TEXT: Record<string, string[]> = {

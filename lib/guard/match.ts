@@ -28,24 +28,20 @@ function label(el: Element): string {
   return el.getAttribute('aria-label') ?? el.getAttribute('title') ?? (el.textContent ?? '').trim().slice(0, 80);
 }
 
-export function matchGesture(target: Element | null, surface: SurfaceId): GuardMatch | null {
+export type Matcher = (el: Element, surface: SurfaceId) => GuardMatch | null;
+
+/** Which gesture `target` is, among those the given matchers know (each content script carries its own). */
+export function matchGesture(target: Element | null, surface: SurfaceId, matchers: Matcher[]): GuardMatch | null {
   const el = target?.closest?.(ACTIVATABLE);
   if (!el) return null;
-  if (applies('feedback', surface)) {
-    const m = matchFeedback(el);
-    if (m) return m;
+  for (const m of matchers) {
+    const r = m(el, surface);
+    if (r) return r;
   }
-  if (applies('share-link', surface) || applies('share-public', surface)) {
-    const m = matchShare(el);
-    if (m) return m;
-  }
-  if (applies('labs', surface)) {
-    const m = matchLabs(el);
-    if (m) return m;
-  }
-  if (applies('attach', surface) && textMatches(label(el), ATTACH.labels)) return { kind: 'attach', element: el, signals: ['label'] };
   return null;
 }
+
+export const matchAttach: Matcher = (el, surface) => (applies('attach', surface) && textMatches(label(el), ATTACH.labels) ? { kind: 'attach', element: el, signals: ['label'] } : null);
 
 function iconDirection(el: Element): { dir: 'like' | 'dislike'; signal: string } | null {
   const svg = el.querySelector('svg');
@@ -82,7 +78,8 @@ function isActive(el: Element): boolean {
   return !!fill && fill !== 'none' && fill !== 'transparent';
 }
 
-function matchFeedback(el: Element): GuardMatch | null {
+export const matchFeedback: Matcher = (el, surface) => {
+  if (!applies('feedback', surface)) return null;
   const name = norm(label(el));
   if (name && textMatches(name, FEEDBACK.notFeedback, false)) return null;
   const signals: string[] = [];
@@ -113,7 +110,7 @@ function matchFeedback(el: Element): GuardMatch | null {
   const ok = signals.includes('label') || ((signals.includes('icon-class') || signals.includes('icon-shape') || signals.includes('position')) && !!bar);
   if (!ok || !direction) return null;
   return { kind: 'feedback', element: el, direction, clearing: isActive(el), signals };
-}
+};
 
 /** A switch or checkbox's state: `checked` for inputs, else aria-checked, else Radix's data-state. */
 function isOn(el: Element): boolean {
@@ -123,7 +120,8 @@ function isOn(el: Element): boolean {
   return el.getAttribute('data-state') === 'checked';
 }
 
-function matchShare(el: Element): GuardMatch | null {
+export const matchShare: Matcher = (el, surface) => {
+  if (!applies('share-link', surface)) return null;
   const name = label(el);
   const role = el.getAttribute('role');
   if (role === 'switch' || role === 'checkbox' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'checkbox')) {
@@ -141,9 +139,10 @@ function matchShare(el: Element): GuardMatch | null {
     return { kind: 'share-link', element: el, clearing: alreadyPublic, signals: ['label'] };
   }
   return null;
-}
+};
 
-function matchLabs(el: Element): GuardMatch | null {
+export const matchLabs: Matcher = (el, surface) => {
+  if (!applies('labs', surface)) return null;
   const role = el.getAttribute('role');
   const isToggle = role === 'switch' || role === 'checkbox' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'checkbox');
   if (!isToggle) return null;
@@ -151,4 +150,7 @@ function matchLabs(el: Element): GuardMatch | null {
   const labels = [...CONTROL_LABELS['labs-models'].en, ...CONTROL_LABELS['labs-models'].fr];
   if (!textMatches(acc, labels, true)) return null;
   return { kind: 'labs', element: el, clearing: isOn(el), signals: ['label'] };
-}
+};
+
+/** Every matcher, for the tests and the diagnostic tools. */
+export const ALL_MATCHERS: Matcher[] = [matchFeedback, matchShare, matchLabs, matchAttach];

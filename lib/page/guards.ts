@@ -11,7 +11,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageContext } from '../messages';
-import { matchGesture, type GuardMatch } from '../guard/match';
+import { matchGesture, type GuardMatch, type Matcher } from '../guard/match';
 import { surfaceOf } from '../surfaces';
 import { showNote, warn } from './ui';
 
@@ -19,6 +19,7 @@ export interface GuardDeps {
   context: () => Promise<PageContext | null>;
   onChoice: (guard: 'feedback' | 'share' | 'labs', scope: 'session' | 'always') => void;
   onShared: (chatId: string) => void;
+  matchers: Matcher[];
   counters: { guarded: number; confirmed: number; cancelled: number };
 }
 
@@ -32,7 +33,7 @@ export function installGuards(ctx: ContentScriptContext, deps: GuardDeps): void 
     const surface = surfaceOf(location.href);
     if (!surface) return null;
     try {
-      return matchGesture(target, surface.id);
+      return matchGesture(target, surface.id, deps.matchers);
     } catch {
       return null;
     }

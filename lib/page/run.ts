@@ -17,11 +17,21 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContextChangedMsg, Message, NavigatedMsg, PageContext, PageReportMsg } from '../messages';
 import { detectPage, type PageDetection } from '../detect';
-import { ACCOUNT_DATA, CONTROL_RULES } from '../detect/rules';
+import { ACCOUNT_DATA } from '../detect/rules';
 import { installGuards } from './guards';
+import type { DetectKit } from '../detect';
+import type { Matcher } from '../guard/match';
 import { destroyUi, hideBanner, showBanner, uiSnapshot, type UiSnapshot } from './ui';
 import { skeleton } from '../detect/skeleton';
 import { surfaceOf } from '../surfaces';
+
+/** What one content script carries (lib/page/kit-chat.ts, lib/page/kit-admin.ts). */
+export interface PageKit {
+  detect: DetectKit;
+  matchers: Matcher[];
+  /** Read the chat app's own account data (chat.mistral.ai only). */
+  accountData: boolean;
+}
 
 export interface DiagnoseMsg {
   type: 'diagnose';
@@ -54,9 +64,8 @@ export interface Counters {
   firstReportAt: number | null;
 }
 
-const SETTINGS_SURFACES = new Set(Object.keys(CONTROL_RULES));
 
-export function startPage(ctx: ContentScriptContext): void {
+export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
   const counters: Counters = { detections: 0, reports: 0, observerCallbacks: 0, mutationRecords: 0, observerMs: 0, longestObserverMs: 0, startedAt: performance.now(), firstReportAt: null };
   let lastSent = '';
   let lastUrl = '';
@@ -110,7 +119,7 @@ export function startPage(ctx: ContentScriptContext): void {
     counters.detections++;
     let det: PageDetection;
     try {
-      det = detectPage(document, url);
+      det = detectPage(document, url, kit.detect);
     } catch {
       det = { surface: surfaceOf(url)?.id ?? null, observations: [], planSignals: [], detectors: [] };
     }
@@ -138,7 +147,7 @@ export function startPage(ctx: ContentScriptContext): void {
     observer?.disconnect();
     observer = null;
     const surface = surfaceOf(location.href);
-    if (!surface || !SETTINGS_SURFACES.has(surface.id) || !document.body) return;
+    if (!surface || !kit.detect.controlRules[surface.id] || !document.body) return;
     observer = new MutationObserver((records) => {
       const t0 = performance.now();
       counters.observerCallbacks++;
@@ -159,14 +168,14 @@ export function startPage(ctx: ContentScriptContext): void {
   // A checkbox's `checked` property changes without an attribute mutation: its `change` event says so.
   ctx.addEventListener(document, 'change', () => {
     const s = surfaceOf(location.href);
-    if (s && SETTINGS_SURFACES.has(s.id)) schedule();
+    if (s && kit.detect.controlRules[s.id]) schedule();
   }, { capture: true, passive: true });
 
   // The chat app's own account data: one same-origin request per page load, like the page's own. The raw
   // answer goes to the background, which validates it (zod) and ignores it whole if its shape is unexpected.
   const readAccountData = async () => {
     const surface = surfaceOf(location.href);
-    if (!surface || !ACCOUNT_DATA.surfaces.includes(surface.id) || accountData !== 'not-tried') return;
+    if (!kit.accountData || !surface || !ACCOUNT_DATA.surfaces.includes(surface.id) || accountData !== 'not-tried') return;
     accountData = 'failed';
     try {
       const f = ((globalThis as { content?: { fetch?: typeof fetch } }).content?.fetch ?? fetch).bind(globalThis);
@@ -246,6 +255,7 @@ export function startPage(ctx: ContentScriptContext): void {
     },
     onShared: (chatId) => void ask({ type: 'record-share', url: location.href, chatId }),
     counters: guardCounters,
+    matchers: kit.matchers,
   });
 
   onPage();

@@ -8,42 +8,8 @@
  * (trusted) input, so a page script cannot click through it.
  */
 
-const CSS = `
-:host { all: initial; }
-* { box-sizing: border-box; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-.dialog { position: fixed; z-index: 2147483647; width: min(380px, calc(100vw - 16px)); background: #fff; color: #1b1b1f;
-  border: 1px solid #c9cdd2; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.28); padding: 14px 16px; font-size: 14px; line-height: 1.45; }
-.dialog h2 { font-size: 15px; margin: 0 0 6px; display: flex; gap: 8px; align-items: center; }
-.dialog p { margin: 6px 0; }
-.brand { font-size: 11px; font-weight: 600; color: #b3261e; text-transform: uppercase; letter-spacing: .04em; }
-.source { font-size: 12px; color: #5f6368; border-left: 3px solid #dadce0; padding-left: 8px; }
-.row { display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap; margin-top: 10px; }
-.choice { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; font-size: 13px; margin-top: 8px; }
-button, select { font: inherit; border-radius: 6px; padding: 6px 12px; border: 1px solid #c9cdd2; background: #f6f7f9; color: inherit; cursor: pointer; }
-button.primary { background: #b3261e; border-color: #b3261e; color: #fff; }
-button:focus-visible, select:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
-.banner { position: fixed; z-index: 2147483646; top: 8px; left: 50%; transform: translateX(-50%); max-width: calc(100vw - 16px);
-  display: flex; gap: 10px; align-items: center; background: #fff1d6; color: #4a3000; border: 1px solid #e0b250; border-radius: 8px;
-  padding: 6px 10px; font-size: 13px; box-shadow: 0 2px 10px rgba(0,0,0,.15); }
-.banner a { color: #0b57d0; font-weight: 600; }
-.banner button { padding: 2px 8px; font-size: 12px; }
-.note { position: fixed; z-index: 2147483646; bottom: 16px; left: 50%; transform: translateX(-50%); width: min(460px, calc(100vw - 16px));
-  background: #fff; color: #1b1b1f; border: 1px solid #c9cdd2; border-left: 4px solid #b3261e; border-radius: 8px; padding: 8px 12px; font-size: 13px;
-  box-shadow: 0 4px 16px rgba(0,0,0,.2); display: flex; gap: 10px; align-items: flex-start; }
-.note p { margin: 0; flex: 1; }
-@media (prefers-color-scheme: dark) {
-  .dialog, .note { background: #26282c; color: #e8eaed; border-color: #3c4043; }
-  .source { color: #a8adb4; border-color: #3c4043; }
-  button, select { background: #1c1d20; border-color: #5f6368; }
-  .banner { background: #45330f; color: #ffe2a8; border-color: #8a6a1f; }
-  .banner a { color: #8ab4f8; }
-  .brand { color: #f2b8b5; }
-}
-@media (max-width: 480px) {
-  .dialog { left: 8px !important; right: 8px; top: auto !important; bottom: 8px; width: auto; }
-  .row button { flex: 1; }
-}
-`;
+// Compact on purpose: it ships in every Mistral page. Light and dark, and phone widths (max-width: 480px).
+const CSS = `:host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}.dialog{position:fixed;z-index:2147483647;width:min(380px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.28);padding:14px 16px;font-size:14px;line-height:1.45}.dialog h2{font-size:15px;margin:0 0 6px;display:flex;gap:8px;align-items:center}.dialog p{margin:6px 0}.brand{font-size:11px;font-weight:600;color:#b3261e;text-transform:uppercase;letter-spacing:.04em}.source{font-size:12px;color:#5f6368;border-left:3px solid #dadce0;padding-left:8px}.row{display:flex;gap:8px;justify-content:flex-end;flex-wrap:wrap;margin-top:10px}.choice{display:flex;gap:6px;align-items:center;flex-wrap:wrap;font-size:13px;margin-top:8px}button,select{font:inherit;border-radius:6px;padding:6px 12px;border:1px solid #c9cdd2;background:#f6f7f9;color:inherit;cursor:pointer}button.primary{background:#b3261e;border-color:#b3261e;color:#fff}button:focus-visible,select:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}.banner{position:fixed;z-index:2147483646;top:8px;left:50%;transform:translateX(-50%);max-width:calc(100vw - 16px);display:flex;gap:10px;align-items:center;background:#fff1d6;color:#4a3000;border:1px solid #e0b250;border-radius:8px;padding:6px 10px;font-size:13px;box-shadow:0 2px 10px rgba(0,0,0,.15)}.banner a{color:#0b57d0;font-weight:600}.banner button{padding:2px 8px;font-size:12px}.note{position:fixed;z-index:2147483646;bottom:16px;left:50%;transform:translateX(-50%);width:min(460px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-left:4px solid #b3261e;border-radius:8px;padding:8px 12px;font-size:13px;box-shadow:0 4px 16px rgba(0,0,0,.2);display:flex;gap:10px;align-items:flex-start}.note p{margin:0;flex:1}@media (prefers-color-scheme:dark){.dialog,.note{background:#26282c;color:#e8eaed;border-color:#3c4043}.source{color:#a8adb4;border-color:#3c4043}button,select{background:#1c1d20;border-color:#5f6368}.banner{background:#45330f;color:#ffe2a8;border-color:#8a6a1f}.banner a{color:#8ab4f8}.brand{color:#f2b8b5}}@media (max-width:480px){.dialog{left:8px !important;right:8px;top:auto !important;bottom:8px;width:auto}.row button{flex:1}}`;
 
 export interface UiHost {
   root: ShadowRoot;

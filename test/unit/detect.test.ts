@@ -9,6 +9,11 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '@/lib/detect';
 import { CONTROL_RULES } from '@/lib/detect/rules';
+import { CHAT_DETECT } from '@/lib/page/kit-chat';
+import { ADMIN_DETECT } from '@/lib/page/kit-admin';
+
+/** The detectors the content script of that URL's host carries. */
+const kitFor = (url: string) => (new URL(url).hostname === 'chat.mistral.ai' ? CHAT_DETECT : ADMIN_DETECT);
 
 interface Entry {
   file: string;
@@ -28,7 +33,7 @@ export function parse(file: string, url: string): Document {
 
 describe.each(INDEX)('$file', (entry) => {
   const doc = parse(entry.file, entry.url);
-  const det = detectPage(doc, entry.url);
+  const det = detectPage(doc, entry.url, kitFor(entry.url));
   const controls = Object.fromEntries(det.observations.filter((o) => !o.key.startsWith('plan:')).map((o) => [o.key, o.value]));
   const locked = det.observations.filter((o) => o.locked).map((o) => o.key).sort();
 
@@ -70,17 +75,17 @@ describe('controls follow the page', () => {
     const s = doc.querySelector('#model-training')!;
     s.setAttribute('aria-checked', 'false');
     s.setAttribute('data-state', 'unchecked');
-    expect(detectPage(doc, sw.url).observations.find((o) => o.key === 'vibe-training')?.value).toBe('off');
+    expect(detectPage(doc, sw.url, kitFor(sw.url)).observations.find((o) => o.key === 'vibe-training')?.value).toBe('off');
     const cb = INDEX.find((e) => e.file === 'admin-vibe-privacy.checkbox.en.html')!;
     const doc2 = parse(cb.file, cb.url);
     const input = Array.from(doc2.querySelectorAll('input[type=checkbox]'))[0] as HTMLInputElement;
     input.checked = false;
-    expect(detectPage(doc2, cb.url).observations.find((o) => o.key === 'vibe-training')?.value).toBe('off');
+    expect(detectPage(doc2, cb.url, kitFor(cb.url)).observations.find((o) => o.key === 'vibe-training')?.value).toBe('off');
   });
 
   it('reads the organization name on the Admin Panel', () => {
     const sw = INDEX.find((e) => e.file === 'admin-vibe-privacy.switch.en.html')!;
-    expect(detectPage(parse(sw.file, sw.url), sw.url).orgName).toBe('Acme SAS');
+    expect(detectPage(parse(sw.file, sw.url), sw.url, kitFor(sw.url)).orgName).toBe('Acme SAS');
   });
 });
 
@@ -99,7 +104,7 @@ describe('the negative matrix: every rule set against every other surface’s pa
       const doc = parse(entry.file, entry.url);
       // Plan detectors of every surface on the same host (a page can only ever be read by those).
       for (const s of SURFACES.filter((x) => entry.url.startsWith(`https://${x.host}/`))) {
-        for (const sig of readPlanSignals(doc, s.id)) {
+        for (const sig of readPlanSignals(doc, s.id, { ...CHAT_DETECT.readers, ...ADMIN_DETECT.readers })) {
           const expected = sig.product === 'api' && !entry.surface.startsWith('studio') ? entry.expect.apiPlan : entry.expect.plan;
           expect(sig.plan, `${s.id} ${sig.kind}`).toBe(expected);
         }

@@ -3,7 +3,10 @@
  * a negative matrix), foreign URLs nowhere, and lookalike hosts never taken for Mistral's.
  */
 import { describe, expect, it } from 'vitest';
-import { FIX_URLS, FOREIGN_EXAMPLES, isMistralUrl, MISTRAL_HOSTS, SURFACES, surfaceById, surfaceOf, type SurfaceDef } from '@/lib/surfaces';
+import { FIX_URLS, isMistralUrl, MISTRAL_HOSTS, SURFACES, surfaceById, surfaceOf, type SurfaceDef } from '@/lib/surfaces';
+import { FOREIGN_EXAMPLES, SURFACE_EXAMPLES } from '@/lib/surfaces.examples';
+
+const examplesOf = (s: SurfaceDef) => SURFACE_EXAMPLES[s.id];
 
 /** A catch-all (a host's "other page") matches paths no page has; the others must match only their own URLs. */
 const isCatchAll = (s: SurfaceDef) => s.test('/zz-no-such-page/1/2', new URL(`https://${s.host}/zz-no-such-page/1/2`));
@@ -14,11 +17,11 @@ function claimants(url: string): string[] {
   return SURFACES.filter((s) => s.host === u.hostname && !isCatchAll(s) && s.test(u.pathname, u)).map((s) => s.id);
 }
 
-const allExamples = SURFACES.flatMap((s) => s.examples.map((url) => [s.id, url] as const));
+const allExamples = SURFACES.flatMap((s) => examplesOf(s).map((url) => [s.id, url] as const));
 
 describe('surfaces: positive and negative matrix', () => {
   it('every surface has at least one example, and ids are unique', () => {
-    for (const s of SURFACES) expect(s.examples.length, s.id).toBeGreaterThan(0);
+    for (const s of SURFACES) expect(examplesOf(s).length, s.id).toBeGreaterThan(0);
     expect(new Set(SURFACES.map((s) => s.id)).size).toBe(SURFACES.length);
   });
 

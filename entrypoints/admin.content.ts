@@ -1,0 +1,18 @@
+/**
+ * The content script on the Admin Panel (admin.mistral.ai) and Studio (console.mistral.ai). What runs here:
+ * - at document idle and after each in-app navigation: the privacy controls, subscriptions and Studio plan
+ *   detectors, and the organization's name; reported to the background;
+ * - on the privacy pages only, a MutationObserver limited to the attributes that carry a switch's state, so
+ *   the badge follows a flipped toggle within a second; its callback only schedules one detection;
+ * - one capture-phase listener for the Labs models warning. No timers, nothing while the tab is hidden.
+ */
+import { startPage } from '@/lib/page/run';
+import { ADMIN_KIT } from '@/lib/page/kit-admin';
+
+export default defineContentScript({
+  matches: ['https://admin.mistral.ai/*', 'https://console.mistral.ai/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    startPage(ctx, ADMIN_KIT);
+  },
+});
