@@ -63,6 +63,11 @@ export function Popup() {
     };
   }, []);
 
+  // For the benchmark (scripts/bench.ts): when the popup first shows a real answer.
+  useEffect(() => {
+    if (tab !== undefined && loaded && !performance.getEntriesByName('windsock-popup-rendered').length) performance.mark('windsock-popup-rendered');
+  }, [tab, loaded]);
+
   if (error) {
     return (
       <main class="popup" data-verdict="error">

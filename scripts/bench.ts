@@ -1,0 +1,179 @@
+/**
+ * `npm run bench`: figures, not tests. Builds nothing itself (npm run bench builds first) and prints:
+ * 1. bundle sizes per entry (raw and gzip), against the 30 kB budget for each content script;
+ * 2. the streaming overhead: a replica chat page streams 3,000 tokens (batched per animation frame, paragraphs,
+ *    lists, code, a new action bar at the end, 40 earlier turns) in Chromium without (A) and with (B) the
+ *    extension, interleaved A B A B…; DevTools Protocol performance metrics over the streaming window, medians
+ *    and B/A ratios; long tasks; the content script's own counters;
+ * 3. time from content script start to its first report (the first verdict on the badge), and from opening the
+ *    popup to its first render;
+ * 4. the personal-data scanner's figures, when lib/scan is present.
+ * RUNS (default 7 per side) and STREAM_TOKENS can be set in the environment.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROME_DIR, ROOT } from '../test/e2e/harness';
+import { STREAM_TOKENS, streamPage } from './stream-page';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const TOKENS = Number(process.env.STREAM_TOKENS ?? STREAM_TOKENS);
+const CHAT = 'https://chat.mistral.ai/chat/00000000-0000-4000-8000-00000000beef';
+const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+function sizes() {
+  console.log('\n## Bundle sizes (Chrome MV3 build)\n');
+  const rows: [string, number, number, string][] = [];
+  const add = (name: string, files: string[], budget?: number) => {
+    const buf = Buffer.concat(files.map((f) => readFileSync(join(CHROME_DIR, f))));
+    const status = budget ? (buf.length <= budget ? `within ${kB(budget)}` : `OVER ${kB(budget)} budget`) : '';
+    rows.push([name, buf.length, gzipSync(buf).length, status]);
+  };
+  for (const f of readdirSync(join(CHROME_DIR, 'content-scripts')).filter((x) => x.endsWith('.js'))) add(`content script ${f}`, [`content-scripts/${f}`], 30_000);
+  add('background', ['background.js']);
+  for (const page of ['popup', 'options', 'rights']) {
+    const html = join(CHROME_DIR, `${page}.html`);
+    if (!existsSync(html)) continue;
+    const refs = [...readFileSync(html, 'utf8').matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
+    add(`${page} page (all its scripts)`, [...new Set(refs)]);
+  }
+  console.log('| entry | raw | gzip | budget |\n|---|---|---|---|');
+  for (const [n, raw, gz, st] of rows) console.log(`| ${n} | ${kB(raw)} | ${kB(gz)} | ${st} |`);
+}
+
+async function launch(withExtension: boolean): Promise<BrowserContext> {
+  const { chromium } = await import('playwright-core');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const profile = mkdtempSync(join(tmpdir(), `windsock-bench-${withExtension ? 'B' : 'A'}-`));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
+    args: [
+      ...(withExtension ? [`--disable-extensions-except=${CHROME_DIR}`, `--load-extension=${CHROME_DIR}`] : []),
+      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    viewport: { width: 1100, height: 760 },
+  });
+  const body = streamPage(TOKENS);
+  await ctx.route(/^https:\/\/chat\.mistral\.ai\//, (r) =>
+    r.request().url().includes('/api/') ? r.fulfill({ status: 200, contentType: 'application/json', body: '{}' }) : r.fulfill({ status: 200, contentType: 'text/html', body }),
+  );
+  if (withExtension) {
+    if (!ctx.serviceWorkers().length) await ctx.waitForEvent('serviceworker');
+  }
+  return ctx;
+}
+
+type Metrics = Record<string, number>;
+
+async function oneRun(ctx: BrowserContext, withExtension: boolean) {
+  const page: Page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+  await page.goto(CHAT, { waitUntil: 'load' });
+  await page.waitForTimeout(600); // the content script's start-up work is done before the window opens
+  const get = async (): Promise<Metrics> => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
+  const before = await get();
+  const lt0 = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
+  const t0 = Date.now();
+  await page.evaluate((n) => (window as unknown as { startStream(n: number, k: number): void }).startStream(n, 10), TOKENS);
+  await page.waitForFunction(() => (window as unknown as { __stream: { done: boolean } }).__stream.done, undefined, { timeout: 120_000, polling: 100 });
+  const wall = Date.now() - t0;
+  const after = await get();
+  const longTasks = (await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks)) - lt0;
+  const d = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
+  const out = {
+    ScriptDuration: d('ScriptDuration') * 1000,
+    TaskDuration: d('TaskDuration') * 1000,
+    RecalcStyleDuration: d('RecalcStyleDuration') * 1000,
+    LayoutDuration: d('LayoutDuration') * 1000,
+    longTasks,
+    wall,
+  };
+  let counters: Record<string, number> | null = null;
+  if (withExtension) {
+    // The content script's own counters, through the extension's diagnostic message.
+    const sw = ctx.serviceWorkers()[0];
+    counters = (await sw.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return tab?.id === undefined ? null : (await chrome.tabs.sendMessage(tab.id, { type: 'diagnose' }))?.counters;
+    }, CHAT)) as Record<string, number> | null;
+  }
+  await cdp.detach();
+  await page.close();
+  return { ...out, counters };
+}
+
+async function streaming() {
+  console.log(`\n## Streaming overhead (Chromium, ${TOKENS} tokens, 10 per frame, 40 earlier turns; ${RUNS} runs each, interleaved)\n`);
+  const A = await launch(false);
+  const B = await launch(true);
+  const a: Awaited<ReturnType<typeof oneRun>>[] = [];
+  const b: Awaited<ReturnType<typeof oneRun>>[] = [];
+  await oneRun(A, false); // warm-up, not counted
+  await oneRun(B, true);
+  for (let i = 0; i < RUNS; i++) {
+    a.push(await oneRun(A, false));
+    b.push(await oneRun(B, true));
+  }
+  const keys = ['ScriptDuration', 'TaskDuration', 'RecalcStyleDuration', 'LayoutDuration', 'wall'] as const;
+  console.log('| metric (ms, median) | without (A) | with (B) | B/A |\n|---|---|---|---|');
+  for (const k of keys) {
+    const ma = median(a.map((r) => r[k]));
+    const mb = median(b.map((r) => r[k]));
+    console.log(`| ${k} | ${ma.toFixed(1)} | ${mb.toFixed(1)} | ${(mb / ma).toFixed(3)} |`);
+  }
+  console.log(`| long tasks (total over runs) | ${a.reduce((s, r) => s + r.longTasks, 0)} | ${b.reduce((s, r) => s + r.longTasks, 0)} | |`);
+  const c = b.map((r) => r.counters).filter(Boolean) as Record<string, number>[];
+  if (c.length) {
+    const last = c[c.length - 1];
+    console.log(`\nContent script counters on the streaming page (one run, whole page life): detections ${last.detections}, reports ${last.reports}, observer callbacks ${last.observerCallbacks}, mutation records ${last.mutationRecords}, observer time ${last.observerMs.toFixed(2)} ms (longest ${last.longestObserverMs.toFixed(2)} ms).`);
+    const firsts = c.map((x) => (x.firstReportAt ?? NaN) - x.startedAt).filter((x) => !Number.isNaN(x));
+    console.log(`Content script start → first report acknowledged by the background (badge set): median ${median(firsts).toFixed(1)} ms over ${firsts.length} loads.`);
+  }
+  // Popup: from navigation start to its first real render.
+  const sw = B.serviceWorkers()[0];
+  const ext = `chrome-extension://${new URL(sw.url()).host}`;
+  const chat = await B.newPage();
+  await chat.goto(CHAT);
+  const tabId = (await sw.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, CHAT)) as number;
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const p = await B.newPage();
+    await p.goto(`${ext}/popup.html?tab=${tabId}`);
+    await p.waitForFunction(() => performance.getEntriesByName('windsock-popup-rendered').length > 0);
+    times.push(await p.evaluate(() => performance.getEntriesByName('windsock-popup-rendered')[0].startTime));
+    await p.close();
+  }
+  console.log(`Popup opened → first render: median ${median(times).toFixed(1)} ms over ${RUNS} opens.`);
+  await A.close();
+  await B.close();
+}
+
+async function scanner() {
+  const path = join(ROOT, 'scripts/bench-scan.ts');
+  if (!existsSync(path)) return;
+  console.log('\n## Personal-data scanner\n');
+  const mod = (await import('./bench-scan')) as { runScanBench?: () => unknown };
+  if (typeof mod.runScanBench === 'function') await mod.runScanBench();
+}
+
+async function main() {
+  if (!existsSync(join(CHROME_DIR, 'manifest.json'))) throw new Error('no build: run npm run build first');
+  console.log('# Windsock benchmark');
+  sizes();
+  await streaming();
+  await scanner();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
