@@ -1,10 +1,12 @@
 /** The options page: language, and everything Windsock stored, with a way to erase it. */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser } from '@/lib/browser';
 import { controlLabel, pickLang, planLabel, setLang, surfaceLabel, t, timeAgo, valueLabel } from '@/lib/i18n';
 import { readStore, watchStore } from '@/lib/store';
 import type { LoadResult } from '@/lib/store/schema';
 import { send } from '@/lib/client';
+import { rt } from '@/lib/rights/t';
+import { PrivacyRecord } from './PrivacyRecord';
 
 function label(key: string, value: string): [string, string] {
   if (key.startsWith('plan:')) return [`${t('popupPlan')} (${t(key === 'plan:vibe' ? 'productVibe' : 'productApi')})`, planLabel(value)];
@@ -39,6 +41,11 @@ export function Options() {
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       <p>{t('optionsPrivacy')}</p>
+      <p class="rights-link">
+        <a href={browser.runtime.getURL('/rights.html')} data-link="rights">
+          {rt('rights_open_link')}
+        </a>
+      </p>
 
       <section class="section" aria-labelledby="h-lang">
         <h2 id="h-lang">{t('optionsLanguage')}</h2>
@@ -56,6 +63,27 @@ export function Options() {
           <option value="en">English</option>
           <option value="fr">Français</option>
         </select>
+      </section>
+
+      <section class="section" aria-labelledby="h-guards">
+        <h2 id="h-guards">{t('optionsGuards')}</h2>
+        <p class="muted">{t('optionsGuardsHint')}</p>
+        {(['feedback', 'share', 'labs'] as const).map((g) => (
+          <label key={g} class="field-inline">
+            <input
+              type="checkbox"
+              name={`guard-${g}`}
+              checked={!store.guardsOff.includes(g)}
+              onChange={async (e) => {
+                const on = (e.currentTarget as HTMLInputElement).checked;
+                const guardsOff = on ? store.guardsOff.filter((x) => x !== g) : [...store.guardsOff, g];
+                const r = await send({ type: 'set-guards', guardsOff });
+                setStatus(r.ok ? t('optionsSaved') : t('popupError', [r.error ?? '']));
+              }}
+            />{' '}
+            {t(`optionsGuard_${g}`)}
+          </label>
+        ))}
       </section>
 
       <section class="section" aria-labelledby="h-stored">
@@ -93,18 +121,9 @@ export function Options() {
             </div>
           ))
         )}
-        <button
-          type="button"
-          class="danger"
-          onClick={async () => {
-            if (!confirm(t('optionsResetConfirm'))) return;
-            await send({ type: 'reset' });
-            setStatus(t('optionsResetDone'));
-          }}
-        >
-          {t('optionsReset')}
-        </button>
+        <p class="muted">{t('optionsEraseWhere')}</p>
       </section>
+      <PrivacyRecord store={store} />
       <p role="status" aria-live="polite" class="status">
         {status}
       </p>

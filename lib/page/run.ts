@@ -51,6 +51,8 @@ export interface Diagnosis {
 }
 
 export interface Counters {
+  /** MutationObservers Windsock has connected right now (0 or 1). */
+  observers: number;
   guarded?: number;
   confirmed?: number;
   cancelled?: number;
@@ -66,7 +68,7 @@ export interface Counters {
 
 
 export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
-  const counters: Counters = { detections: 0, reports: 0, observerCallbacks: 0, mutationRecords: 0, observerMs: 0, longestObserverMs: 0, startedAt: performance.now(), firstReportAt: null };
+  const counters: Counters = { observers: 0, detections: 0, reports: 0, observerCallbacks: 0, mutationRecords: 0, observerMs: 0, longestObserverMs: 0, startedAt: performance.now(), firstReportAt: null };
   let lastSent = '';
   let lastUrl = '';
   let last: PageDetection | null = null;
@@ -144,7 +146,10 @@ export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
 
   // Settings pages: follow the user's changes to the controls.
   const watchSettings = () => {
-    observer?.disconnect();
+    if (observer) {
+      observer.disconnect();
+      counters.observers--;
+    }
     observer = null;
     const surface = surfaceOf(location.href);
     if (!surface || !kit.detect.controlRules[surface.id] || !document.body) return;
@@ -157,6 +162,7 @@ export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
       counters.observerMs += dt;
       if (dt > counters.longestObserverMs) counters.longestObserverMs = dt;
     });
+    counters.observers++;
     observer.observe(document.body, {
       subtree: true,
       childList: true,

@@ -8,7 +8,7 @@
  *   chats) is written in where it helps identify the account or back the request, and said to come from
  *   Windsock. Nothing observed is ever invented: absent facts are simply left out.
  *
- * The sentences live in lib/rights/locale-additions.{en,fr}.json under `letter_` keys; the tests check every
+ * The sentences live in public/_locales under `letter_` keys; the tests check every
  * letter in both languages for leftover placeholders, the right article and the right addresses.
  */
 import type { Lang } from '../i18n';

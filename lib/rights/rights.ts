@@ -1,6 +1,6 @@
 /**
  * The GDPR rights Mistral's documents list, as data: for each, the article it comes from, what it means with
- * Mistral specifically (a string in locale-additions, `rights_<id>_meaning`), how to use it
+ * Mistral specifically (a string in public/_locales, `rights_<id>_meaning`), how to use it
  * (`rights_<id>_how`), the letter that exercises it, links, and verbatim citations of Mistral's documents.
  * test/unit/rights.test.ts checks every quote against lib/policy/sources/ like the knowledge's quotes are.
  *

@@ -1,0 +1,221 @@
+/**
+ * Export and import of the privacy record (lib/store/transfer.ts): what is exported comes back the same;
+ * an older store inside an export is migrated and accepted; a file that is not JSON, not a Windsock export,
+ * or a Windsock export whose store would need any salvage is refused whole — the result carries no store, so
+ * the background (which writes only on `ok`) overwrites nothing. The end-to-end side is test/e2e/rights.e2e.ts.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { emptyStore, HISTORY_MAX, load, type Store } from '@/lib/store/schema';
+import { EXPORT_FORMAT, EXPORT_KIND, fromImport, toExport, type ImportResult } from '@/lib/store/transfer';
+
+const T = Date.UTC(2026, 9, 14, 16, 20, 0);
+const CHAT = '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
+
+/** A full version-2 store: a Team organization seen on the Admin Panel, a default one, shares and history. */
+const STORE: Store = {
+  schemaVersion: 2,
+  currentOrg: 'org_2b7c9e41',
+  orgs: {
+    org_2b7c9e41: {
+      name: 'Atelier Nord',
+      observations: {
+        'plan:vibe': { value: 'team', via: 'account-data', where: 'vibe-chat', seenAt: T - 3_600_000, confidence: 1 },
+        'plan:api': { value: 'scale', via: 'page', where: 'admin-subscriptions', seenAt: T - 7_200_000, confidence: 1 },
+        'vibe-training': { value: 'off', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1, locked: true, replaced: { value: 'on', at: T - 86_400_000 } },
+        'chat-retention': { value: '90d', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1 },
+        zdr: { value: 'on', via: 'page', where: 'admin-api-privacy', seenAt: T - 60_000, confidence: 1 },
+      },
+      declarations: {},
+    },
+    default: {
+      observations: { 'plan:vibe': { value: 'free', via: 'visible-cue', where: 'vibe-upgrade', seenAt: T - 40 * 86_400_000, confidence: 0.5 } },
+      declarations: { 'vibe-training': { value: 'on', at: T - 10 * 86_400_000 } },
+    },
+  },
+  settings: { language: 'fr' },
+  guardsOff: ['labs'],
+  bannerDismissedUntil: { org_2b7c9e41: T + 7 * 86_400_000 },
+  shares: [{ chatId: CHAT, at: T - 1000, org: 'org_2b7c9e41' }],
+  history: [
+    { at: T - 86_400_000, org: 'org_2b7c9e41', kind: 'declared', key: 'vibe-training', value: 'on', previous: null },
+    { at: T - 1000, org: 'org_2b7c9e41', kind: 'shared', key: 'chat', value: CHAT },
+    { at: T, org: 'org_2b7c9e41', kind: 'observed', key: 'vibe-training', value: 'off', previous: 'on', where: 'admin-vibe-privacy' },
+  ],
+};
+
+const clone = <X>(x: X): X => JSON.parse(JSON.stringify(x));
+const file = (store: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ kind: EXPORT_KIND, format: EXPORT_FORMAT, exportedAt: new Date(T).toISOString(), store, ...extra });
+const rejected = (r: ImportResult) => {
+  expect(r.ok).toBe(false);
+  expect('store' in r).toBe(false);
+  return r.ok ? null : r.error;
+};
+
+describe('export', () => {
+  it('wraps the store with its kind, format and time', () => {
+    const f = toExport(STORE, T);
+    expect(f).toEqual({ kind: 'windsock-privacy-record', format: 1, exportedAt: '2026-10-14T16:20:00.000Z', store: STORE });
+  });
+});
+
+describe('round trip: toExport → JSON.stringify → fromImport gives the same store', () => {
+  it('a full store', () => {
+    const r = fromImport(JSON.stringify(toExport(STORE, T)));
+    expect(r).toEqual({ ok: true, store: STORE });
+  });
+
+  it('pretty-printed, as the options page saves it', () => {
+    expect(fromImport(JSON.stringify(toExport(STORE, T), null, 2))).toEqual({ ok: true, store: STORE });
+  });
+
+  it('the empty store', () => {
+    expect(fromImport(JSON.stringify(toExport(emptyStore(), T)))).toEqual({ ok: true, store: emptyStore() });
+  });
+
+  it('a full history (HISTORY_MAX entries)', () => {
+    const history = Array.from({ length: HISTORY_MAX }, (_, i) => ({ at: T + i, org: 'default', kind: 'observed' as const, key: 'vibe-training', value: i % 2 ? 'on' : 'off', previous: null, where: 'admin-vibe-privacy' }));
+    const store = { ...emptyStore(), history };
+    expect(fromImport(JSON.stringify(toExport(store, T)))).toEqual({ ok: true, store });
+  });
+
+  it('any store load() accepts as valid round-trips (property)', () => {
+    const entry = fc.record({
+      at: fc.nat(),
+      org: fc.string({ maxLength: 20 }),
+      kind: fc.constantFrom('observed', 'declared', 'shared', 'reset'),
+      key: fc.constantFrom('plan:vibe', 'vibe-training', 'chat', 'chat-retention'),
+      value: fc.option(fc.constantFrom('on', 'off', 'free', '90d'), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 30 }), fc.constantFrom('auto', 'en', 'fr'), fc.string({ maxLength: 30 }), (history, language, orgName) => {
+        const store: Store = { ...emptyStore(), settings: { language: language as 'auto' }, orgs: { o: { name: orgName, observations: {}, declarations: {} } }, history };
+        expect(fromImport(JSON.stringify(toExport(store, T)))).toEqual({ ok: true, store });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('the first exports (no `format` field) are still accepted', () => {
+    expect(fromImport(JSON.stringify({ kind: EXPORT_KIND, exportedAt: 'x', store: STORE }))).toEqual({ ok: true, store: STORE });
+  });
+});
+
+describe('an older store inside is migrated and accepted', () => {
+  it('version 1 → 2: the new lists start empty, the rest is kept', () => {
+    const v1 = { schemaVersion: 1, currentOrg: STORE.currentOrg, orgs: clone(STORE.orgs), settings: { language: 'en' } };
+    const r = fromImport(file(v1));
+    expect(r).toEqual({
+      ok: true,
+      migratedFrom: 1,
+      store: { schemaVersion: 2, currentOrg: STORE.currentOrg, orgs: STORE.orgs, settings: { language: 'en' }, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] },
+    });
+  });
+
+  it('a minimal version-2 store gets its defaults', () => {
+    expect(fromImport(file({ schemaVersion: 2 }))).toEqual({ ok: true, store: emptyStore() });
+  });
+});
+
+describe('rejected files', () => {
+  it.each([
+    ['an empty file', ''],
+    ['plain text', 'my privacy record'],
+    ['truncated JSON', file(STORE).slice(0, 200)],
+    ['JSON with a trailing comma', '{"kind": "windsock-privacy-record",}'],
+    ['a Markdown export', '# Windsock privacy record\n\n## Organization: Atelier Nord'],
+  ])('not JSON: %s', (_name, text) => {
+    expect(rejected(fromImport(text))).toBe('not-json');
+  });
+
+  it.each([
+    ['null', 'null'],
+    ['a number', '42'],
+    ['a string', '"windsock-privacy-record"'],
+    ['an array', JSON.stringify([toExport(STORE, T)])],
+    ['an empty object', '{}'],
+    ['another kind', JSON.stringify({ kind: 'uBlock-backup', store: STORE })],
+    ['the kind in another case', JSON.stringify({ kind: 'Windsock-Privacy-Record', store: STORE })],
+    ['a bare store (what storage holds, not an export)', JSON.stringify(STORE)],
+    ['another extension’s settings', JSON.stringify({ timeStamp: T, version: '1.59', userSettings: {} })],
+  ])('JSON of another kind: %s', (_name, text) => {
+    expect(rejected(fromImport(text))).toBe('foreign');
+  });
+
+  const corrupt: [string, () => unknown][] = [
+    ['no store', () => undefined],
+    ['a store that is a string', () => 'store'],
+    ['a store that is an array', () => [STORE]],
+    ['no schemaVersion', () => ({ ...clone(STORE), schemaVersion: undefined })],
+    ['schemaVersion 0', () => ({ ...clone(STORE), schemaVersion: 0 })],
+    ['a newer version than this Windsock', () => ({ ...clone(STORE), schemaVersion: 3 })],
+    ['one corrupt observation (load would drop it)', () => {
+      const s = clone(STORE) as unknown as { orgs: Record<string, { observations: Record<string, unknown> }> };
+      s.orgs.org_2b7c9e41.observations['vibe-training'] = { value: 'maybe', via: 'page', where: 'x', seenAt: T };
+      return s;
+    }],
+    ['an observation under an unknown key', () => {
+      const s = clone(STORE) as unknown as { orgs: Record<string, { observations: Record<string, unknown> }> };
+      s.orgs.default.observations['plan:mobile'] = { value: 'free', via: 'page', where: 'x', seenAt: T };
+      return s;
+    }],
+    ['a corrupt history entry', () => ({ ...clone(STORE), history: [...clone(STORE.history), { at: -1, org: 'x', kind: 'observed', key: 'k', value: null }] })],
+    ['history that is not a list', () => ({ ...clone(STORE), history: 'lots' })],
+    ['a corrupt share', () => ({ ...clone(STORE), shares: [{ chatId: '../../etc', at: T, org: 'x' }] })],
+    ['organizations that are not an object', () => ({ ...clone(STORE), orgs: [] })],
+    ['a corrupt setting', () => ({ ...clone(STORE), settings: { language: 'de' } })],
+    ['an unknown guard', () => ({ ...clone(STORE), guardsOff: ['everything'] })],
+    ['more history than Windsock keeps (load would cut it silently)', () => ({
+      ...emptyStore(),
+      history: Array.from({ length: HISTORY_MAX + 1 }, (_, i) => ({ at: i, org: 'default', kind: 'reset', key: 'all', value: null })),
+    })],
+    ['a version-1 store that is itself corrupt', () => ({ schemaVersion: 1, orgs: { a: { observations: { zdr: { value: 'on' } } } } })],
+  ];
+  it.each(corrupt)('a Windsock file with a corrupt store: %s', (_name, make) => {
+    expect(rejected(fromImport(file(make())))).toBe('malformed');
+  });
+
+  it('an export format this Windsock does not know', () => {
+    expect(rejected(fromImport(file(STORE, { format: 2 })))).toBe('malformed');
+  });
+
+  it('the problems are given for the record, never a partial store', () => {
+    const r = fromImport(file({ ...clone(STORE), settings: { language: 'de' } }));
+    expect(r).toEqual({ ok: false, error: 'malformed', problems: expect.arrayContaining([expect.stringMatching(/settings/)]) });
+  });
+
+  it('never throws and never accepts random JSON (property)', () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        const r = fromImport(text);
+        expect(r.ok).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(() => fromImport(text)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('random damage to a valid export is either refused or harmless (property)', () => {
+    const good = file(STORE);
+    fc.assert(
+      fc.property(fc.nat({ max: good.length - 1 }), fc.string({ minLength: 1, maxLength: 1 }), (i, c) => {
+        const text = good.slice(0, i) + c + good.slice(i + 1);
+        const r = fromImport(text);
+        // Accepted only if what comes back is a valid store, exactly what load() gives for it.
+        if (r.ok) expect(load(JSON.parse(text).store)).toEqual({ store: r.store, problems: [] });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('importing does not modify the text’s objects or the caller’s store', () => {
+    const before = clone(STORE);
+    fromImport(JSON.stringify(toExport(STORE, T)));
+    expect(STORE).toEqual(before);
+  });
+});
