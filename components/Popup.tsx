@@ -179,6 +179,10 @@ function Footer() {
       >
         {t('popupOptions')}
       </a>
+      {' · '}
+      <a href={browser.runtime.getURL('/rights.html')} target="_blank" rel="noopener" data-link="rights">
+        {t('popupRights')}
+      </a>
     </footer>
   );
 }

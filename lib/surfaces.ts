@@ -196,4 +196,7 @@ export const FIX_URLS = {
   subscriptions: 'https://admin.mistral.ai/subscriptions',
   memories: 'https://chat.mistral.ai/intelligence/memories',
   contact: 'https://mistral.ai/en/contact',
+  /** The Help Center, where zero data retention is requested (seed 002, "How to request ZDR"). */
+  zdrHelp: 'https://help.mistral.ai/',
+  studioUpgrade: 'https://console.mistral.ai/upgrade/subscribe?via=subscriptions',
 } as const;

@@ -64,7 +64,7 @@ export interface Caveat {
   citations: Citation[];
 }
 
-export type FixId = 'vibe-training-off' | 'api-training-off' | 'labs-off' | 'mobile-data-sharing' | 'check-plan' | 'feedback-avoid' | 'sharing-off';
+export type FixId = 'vibe-training-off' | 'api-training-off' | 'labs-off' | 'mobile-data-sharing' | 'check-plan' | 'feedback-avoid' | 'sharing-off' | 'memories-off' | 'zdr-request' | 'zdr-upgrade';
 
 export interface Fix {
   id: FixId;
@@ -232,12 +232,17 @@ function buildFixes(input: VerdictInput, state: VerdictState): Fix[] {
       steps: [m('fixMobileStep1'), m('fixMobileStep2'), m('fixMobileStep3')],
     });
     fixes.push({ id: 'feedback-avoid', msg: m('fixFeedbackAvoid') });
+    if (controls.memories?.value === 'on') fixes.push({ id: 'memories-off', msg: m('fixMemoriesOff'), url: FIX_URLS.memories });
+    if (controls['public-sharing']?.value === 'on') fixes.push({ id: 'sharing-off', msg: m('fixSharingOff'), url: FIX_URLS.vibePrivacy, adminOnly });
   } else {
     fixes.push({ id: 'api-training-off', msg: m('fixApiTrainingOff'), url: FIX_URLS.apiPrivacy, adminOnly, applied: controls['api-training']?.value === 'off' && controls['api-training']?.via === 'page' });
+    // Zero data retention: Scale only, on request (seed 002); it limits what is kept, not what trains.
+    if (plan === 'scale') fixes.push({ id: 'zdr-request', msg: m('fixZdrRequest'), url: FIX_URLS.zdrHelp, adminOnly: true, applied: controls.zdr?.value === 'on' });
+    else if (plan === 'free') fixes.push({ id: 'zdr-upgrade', msg: m('fixZdrUpgrade'), url: FIX_URLS.studioUpgrade });
   }
   if (plan === null) fixes.push({ id: 'check-plan', msg: m('fixCheckPlan'), url: FIX_URLS.subscriptions });
   // When nothing is being trained, the fixes that remain are the ones already applied or still relevant.
-  if (state === 'not-training') return fixes.filter((f) => f.applied || f.id === 'feedback-avoid' || f.id === 'mobile-data-sharing');
+  if (state === 'not-training') return fixes.filter((f) => f.applied || ['feedback-avoid', 'mobile-data-sharing', 'memories-off', 'sharing-off', 'zdr-request'].includes(f.id));
   return fixes;
 }
 

@@ -49,6 +49,8 @@ export interface PageHandle {
    * real (trusted) mouse click at its position.
    */
   ui(): Promise<{ dialog: string | null; banner: string | null; note: string | null }>;
+  /** Click a link that opens a new tab; resolves with that tab's URL. */
+  clickOpens(selector: string): Promise<string>;
   uiClick(name: string): Promise<void>;
   raw: unknown;
 }
@@ -218,6 +220,13 @@ export async function launchChromium(opts: { lang?: string; headless?: boolean; 
           await cdp.detach();
         }
       },
+      clickOpens: async (sel) => {
+        const [np] = await Promise.all([page.context().waitForEvent('page'), page.click(sel)]);
+        await np.waitForURL((u) => u.href !== 'about:blank', { timeout: 10_000 }).catch(() => undefined);
+        const u = np.url();
+        await np.close();
+        return u;
+      },
       uiClick: async (name) => {
         const cdp = await page.context().newCDPSession(page);
         try {
@@ -357,6 +366,16 @@ export async function launchFirefox(opts: { lang?: string; headless?: boolean; e
       ui: async () => {
         const d = await uiVia(page.url());
         return { dialog: d.dialog, banner: d.banner, note: d.note };
+      },
+      clickOpens: async (sel) => {
+        // WebDriver BiDi does not report the new tab's address to puppeteer here; the extension's own view of
+        // its tabs does (for Mistral's hosts, which are the only ones it may see).
+        const TABS = `async () => (await browser.tabs.query({})).map((t) => ({ id: t.id, url: t.url ?? null }))`;
+        const before = new Set((await extEval<{ id: number }[]>(TABS, null)).map((t) => t.id));
+        await page.click(sel);
+        const tab = await until(async () => (await extEval<{ id: number; url: string | null }[]>(TABS, null)).find((t) => !before.has(t.id) && t.url && t.url !== 'about:blank'), `a new tab from ${sel}`, 10_000);
+        await extEval(`async (id) => browser.tabs.remove(id)`, tab.id);
+        return tab.url!;
       },
       uiClick: async (name) => {
         const d = await uiVia(page.url());
