@@ -20,6 +20,11 @@ import { fromImport } from '@/lib/store/transfer';
 import { verdictFor } from '@/lib/resolve';
 import { BADGE } from '@/lib/verdict';
 
+/** The toolbar icon of a state (public/icon/<state>-<size>.png), or the plain one. */
+function iconPaths(prefix: string): Record<string, string> {
+  return Object.fromEntries([16, 32, 48].map((n) => [String(n), `/icon/${prefix}${n}.png`]));
+}
+
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -34,6 +39,7 @@ export default defineBackground(() => {
       if (!surface) {
         await action.setBadgeText({ tabId, text: '' });
         await action.setTitle({ tabId, title: t('badgeTitleNone') });
+        await action.setIcon({ tabId, path: iconPaths('') });
         return;
       }
       const v = verdictFor(store, surface.product, surface.id, Date.now());
@@ -45,6 +51,8 @@ export default defineBackground(() => {
         await action.setBadgeTextColor({ tabId, color: '#ffffff' });
       }
       await action.setTitle({ tabId, title: t(titleKey) });
+      // The icon's shape says it too, for people who can't tell the badge's colours apart.
+      await action.setIcon({ tabId, path: iconPaths(`${v.state}-`) });
     } catch {
       // The tab closed meanwhile: nothing to paint.
     }
