@@ -11,6 +11,8 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   vite: () => ({ plugins: [preact()] }),
+  // The sources package Mozilla's review asks for: what builds the extension, not the demo's screenshots.
+  zip: { excludeSources: ['demo-output/**', 'test-results/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
