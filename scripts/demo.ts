@@ -16,7 +16,14 @@ const STEPS: Record<'en' | 'fr', Step[]> = {
   en: [
     { file: 'vibe-chat.plain.en.html', say: 'A chat page, nothing known yet' },
     { file: 'admin-subscriptions.free.en.html', say: 'Admin Panel › Subscriptions: the Free plan is read' },
-    { file: 'vibe-chat.plain.en.html', say: 'Back on the chat: Free is trained by default' },
+    {
+      file: 'vibe-chat.free.en.html',
+      say: 'Back on a chat: Free is trained by default; the banner says so',
+      then: async (page) => {
+        await page.click('[data-message-author-role="assistant"] button[aria-label="Like"]');
+        return 'clicked a thumbs up: Windsock warns before the rating is sent';
+      },
+    },
     {
       file: 'admin-vibe-privacy.switch.en.html',
       say: 'Admin Panel › Vibe › Privacy: Model training is on',
@@ -31,7 +38,15 @@ const STEPS: Record<'en' | 'fr', Step[]> = {
     { file: 'none.example.en.html', say: 'Not a Mistral page: no badge' },
   ],
   fr: [
-    { file: 'vibe-chat.plain.fr.html', say: 'Une conversation, rien de connu' },
+    {
+      file: 'vibe-chat.plain.fr.html',
+      say: 'Une conversation, rien de connu',
+      then: async (page) => {
+        await page.click('header button[aria-haspopup="dialog"]');
+        await page.click('#share-link');
+        return 'Partager › Share by link : Windsock prévient avant de créer un lien public';
+      },
+    },
     { file: 'admin-subscriptions.pro.fr.html', say: 'Admin Panel › Abonnements : offre Pro' },
     { file: 'vibe-chat.pro.fr.html', say: 'Conversation Pro : les documents se contredisent' },
     { file: 'admin-vibe-privacy.checkbox.fr.html', say: 'Admin Panel › Vibe › Confidentialité (cases à cocher)' },
@@ -88,6 +103,16 @@ async function runLang(lang: 'en' | 'fr', headless: boolean): Promise<Harness> {
     console.log(`    badge: ${badge ? `"${badge}"` : '(none)'}`);
     console.log(`    page:  ${pageShot}`);
     if (popupShot) console.log(`    popup: ${popupShot}`);
+  }
+  for (const [n2, path] of [['options', 'options.html'], ['rights', 'rights.html']] as const) {
+    const p = await h.openExtensionPage(path);
+    await p.waitFor('main');
+    await new Promise((r) => setTimeout(r, 400));
+    const shot = join(dir, `${String(++n).padStart(2, '0')}-${n2}.png`);
+    await p.screenshot(shot);
+    console.log(`${String(n).padStart(2)}. ${n2 === 'options' ? (lang === 'fr' ? 'Réglages et relevé de confidentialité' : 'Settings and the privacy record') : lang === 'fr' ? 'Vos droits et lettres de demande' : 'Your rights and request letters'}`);
+    console.log(`    page:  ${shot}`);
+    await p.close();
   }
   return h;
 }
