@@ -19,7 +19,7 @@
  * (known prefixes; bare 20–128-character tokens only after a hint such as "MISTRAL_API_KEY", "api key",
  * "clé API", "Bearer"). Addresses and special-category terms are soft hints (`isSoft`).
  */
-import { BIGRAMS, IBAN_LENGTHS, MARKERS, PARTICLES, STREET_EN, STREET_FR, STREET_FR_AMBIGUOUS, TERMS } from './tables';
+import { BIGRAMS, IBAN_LENGTHS, MARKERS, PARTICLES, STEMS, STREET_EN, STREET_FR, STREET_FR_AMBIGUOUS, TERMS } from './tables';
 
 export type Category = 'secret' | 'iban' | 'card' | 'nir' | 'siret' | 'siren' | 'phone' | 'ip' | 'email' | 'address' | 'health';
 export interface Finding {
@@ -79,22 +79,12 @@ export function luhn(d: string, from = 0, to = d.length): boolean {
   return sum % 10 === 0;
 }
 
-/** The value mod 97 of a string of digits and letters (A = 10 … Z = 35), as ISO 7064 reads it. */
-export function mod97(s: string): number {
-  let r = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = parseInt(s[i], 36);
-    r = (v > 9 ? r * 100 + v : r * 10 + v) % 97;
-  }
-  return r;
-}
-
 const IBAN_LEN = new Map<string, number>();
 for (let k = 0; k < IBAN_LENGTHS.length; k += 4) IBAN_LEN.set(IBAN_LENGTHS.slice(k, k + 2), +IBAN_LENGTHS.slice(k + 2, k + 4));
 
 /**
  * Issuer prefix (the first four digits) and length: Visa (and CB, co-branded with Visa or Mastercard),
- * Mastercard, Amex, Discover, JCB, Diners, UnionPay.
+ * Mastercard, Amex, Discover, JCB, Diners, UnionPay. All of them start with 2 to 6.
  */
 function issuer(p4: number, L: number): boolean {
   const p2 = (p4 / 100) | 0;
@@ -126,7 +116,6 @@ const SIRET_LAYOUT = /^\d{3} \d{3} \d{3} \d{5}$/;
 
 const IBAN = new RegExp(`(?<![${W}])[A-Z]{2} ?\\d\\d`, 'g');
 const VAT = /FR ?(\d\d) ?(\d{3}) ?(\d{3}) ?(\d{3})(?!\w)/y;
-const IPV6 = /(?<![\w:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:]/g;
 const HEX4 = /^[0-9A-Fa-f]{1,4}$/;
 const UK_POSTCODE = new RegExp(`(?<![${W}])[A-Z]{1,2}\\d[A-Z\\d]? \\d[A-Z]{2}(?![${W}])`, 'g');
 const EMAIL_TLD = /^[A-Za-z]{2,24}$/;
@@ -144,15 +133,16 @@ const AWS_VALUE = /["']?[ \t]{0,4}[:=][ \t]{0,4}["']?([A-Za-z0-9/+]{40})(?![\w/+
 const PASSWORD_HINT = /\b(?:password|passwd|pwd|mot de passe|mdp)\b/gi;
 const PASSWORD_VALUE = /["']?[ \t]{0,3}(?:[:=]|is|est)[ \t]{0,3}["']?([^\s"'<>{}$*]{6,64})/iy;
 const URL_CREDENTIALS = /[^\s:@/]{1,64}:([^\s:@/]{1,128})@/y;
-/** A bare token that is a secret only after a hint (a Mistral API key is 32 alphanumerics). */
+/** A bare token is a secret only when it starts within 40 characters after a hint (a Mistral API key is 32 alphanumerics). */
+const TOKEN_HINT = /api.?key|cl[eé].{0,6}api|bearer|token|secret|mistral|authorization/gi;
 const TOKEN = /(?<![\w-])[\w-]{20,128}(?![\w-])/g;
-const TOKEN_HINT = /api.?key|cle.{0,6}api|bearer|token|secret|mistral|authorization/;
 
 const FR_TYPES = words(STREET_FR);
 const FR_AMBIGUOUS = words(STREET_FR_AMBIGUOUS);
 const PART = words(PARTICLES);
 const EN_TYPES = words(STREET_EN);
 const TERM = words(TERMS);
+const STEM = STEMS.split(' ');
 const BI = new Set(BIGRAMS.split('|').map((b) => b.split(' ').map(unplural).join(' ')));
 const BI_FIRST = new Set([...BI].map((b) => b.split(' ')[0]));
 const MARK = words(MARKERS);
@@ -169,7 +159,7 @@ export function scan(text: string, opts: ScanOptions = {}): Finding[] {
   const push = (c: Category, a: number, b: number) => void raw.push(CATEGORIES.indexOf(c), a, b);
   const hinted = (i: number, re: RegExp) => re.test(fold(s.slice(Math.max(0, i - 40), i)));
 
-  secrets(s, push, hinted);
+  secrets(s, push);
   emails(s, push);
   ibans(s, push);
   ipv6(s, push);
@@ -245,7 +235,7 @@ function anchored(re: RegExp, s: string, i: number): boolean {
 
 // ---------------------------------------------------------------------------------------------- secrets
 
-function secrets(s: string, push: Push, hinted: Hinted) {
+function secrets(s: string, push: Push) {
   let pemEnd = -2; // index of the next "-----END" (-1: none after this point), cached so the search is linear
   each(KEY_START, s, (m) => {
     const i = m.index;
@@ -256,8 +246,10 @@ function secrets(s: string, push: Push, hinted: Hinted) {
       if (!h || !/PRIVATE KEY(?: BLOCK)?$/.test(h[1])) return;
       e = PEM.lastIndex;
       if (pemEnd !== -1 && pemEnd < e) pemEnd = s.indexOf('-----END', e);
-      // Up to the end marker, or (a truncated paste) over the base64 lines that follow the header.
-      e = pemEnd >= 0 ? (anchored(PEM_END, s, pemEnd) ? PEM_END.lastIndex : pemEnd + 8) : (anchored(PEM_BODY, s, e), PEM_BODY.lastIndex);
+      // Up to the end marker (a key block is well under 16,000 characters), or, for a truncated paste, over the
+      // base64 lines that follow the header.
+      if (pemEnd >= 0 && pemEnd - e < 16_000) e = anchored(PEM_END, s, pemEnd) ? PEM_END.lastIndex : pemEnd + 8;
+      else e = (anchored(PEM_BODY, s, e), PEM_BODY.lastIndex);
     } else {
       if (!anchored(KEY, s, i)) return;
       e = KEY.lastIndex;
@@ -280,9 +272,17 @@ function secrets(s: string, push: Push, hinted: Hinted) {
     const v = URL_CREDENTIALS.exec(s);
     if (v) push('secret', URL_CREDENTIALS.lastIndex - 1 - v[1].length, URL_CREDENTIALS.lastIndex - 1);
   }
-  each(TOKEN, s, (m) => {
-    const t = m[0];
-    if (/\d/.test(t) && /[a-z]/.test(t) && /[A-Z]/.test(t) && hinted(m.index, TOKEN_HINT)) push('secret', m.index, m.index + t.length);
+  // Tokens must mix digits, lower and upper case: not words, not hex hashes.
+  each(TOKEN_HINT, s, (m) => {
+    const from = m.index + m[0].length;
+    const near = s.slice(from, from + 40 + 129);
+    TOKEN.lastIndex = 0;
+    for (let t; (t = TOKEN.exec(near)) && t.index <= 40; ) {
+      if (/\d/.test(t[0]) && /[a-z]/.test(t[0]) && /[A-Z]/.test(t[0])) {
+        push('secret', from + t.index, from + t.index + t[0].length);
+        return from + t.index + t[0].length;
+      }
+    }
   });
 }
 
@@ -299,11 +299,12 @@ function emails(s: string, push: Push) {
     while (cc(s, a) === 46) a++;
     if (a === i) continue;
     let b = i + 1;
-    let dot = 0;
-    for (let c; b < i + 254 && isDomain((c = cc(s, b))); b++) if (c === 46) dot = b;
+    while (b < i + 254 && isDomain(cc(s, b))) b++;
     if (isDomain(cc(s, b))) continue;
     while (cc(s, b - 1) === 46 || cc(s, b - 1) === 45) b--;
-    if (dot <= i + 1 || dot >= b) continue; // "a@b": no dot in the domain
+    let dot = b - 1;
+    while (dot > i && cc(s, dot) !== 46) dot--;
+    if (dot <= i + 1) continue; // "a@b": no dot in the domain
     const labels = s.slice(i + 1, b).split('.');
     const tld = labels[labels.length - 1];
     if (!EMAIL_TLD.test(tld) || NOT_EMAIL_TLD.test(tld) || labels.some((l) => !l || l.length > 63 || l[0] === '-' || l[l.length - 1] === '-')) continue;
@@ -367,7 +368,8 @@ function numbers(s: string, i: number, push: Push, hinted: Hinted): number {
       return e;
     }
   }
-  if (anchored(CARD, s, i)) {
+  const d0 = cc(s, i);
+  if (d0 >= 50 && d0 <= 54 && anchored(CARD, s, i)) {
     const e = CARD.lastIndex;
     const L = digitSum(s, i, e, true);
     if (issuer(+s.slice(i, i + 4), L) && luhn(s, i, e) && !(L === 14 && hint)) {
@@ -411,25 +413,30 @@ function phone(s: string, i: number, push: Push): number {
 
 // ---------------------------------------------------------------------------------------------- IPv6
 
+const isV6 = (c: number) => isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102) || c === 58 || c === 46;
+
+/** At each colon: the run of hex digits, colons and dots around it (at most 45 characters), if it is an address. */
 function ipv6(s: string, push: Push) {
-  each(IPV6, s, (m) => {
-    const i = m.index;
+  for (let k = s.indexOf(':'); k >= 0; ) {
+    let i = k;
+    while (i > k - 46 && isV6(cc(s, i - 1))) i--;
+    // Walk the run, counting what a cheap rejection needs.
     let e = i;
-    // Walk the run of hex digits, colons and dots, counting what a cheap rejection needs.
     let colons = 0;
     let groups = 0;
     let longest = 0;
     let digit = false;
-    for (let c, g = 0; isDigit((c = cc(s, e))) || ((c | 32) >= 97 && (c | 32) <= 102) || c === 58 || c === 46; e++) {
+    for (let c, g = 0; isV6((c = cc(s, e))); e++) {
       if (c === 58 || c === 46) (colons += c === 58 ? 1 : 0), (g = 0);
       else (digit ||= isDigit(c)), (groups += g ? 0 : 1), (longest = Math.max(longest, ++g));
     }
-    if (colons < 2 || groups < 2 || !digit || (longest < 3 && colons < 7) || e - i > 46 || isWord(cc(s, e))) return e;
+    k = s.indexOf(':', e);
+    if (colons < 2 || groups < 2 || !digit || (longest < 3 && colons < 7) || e - i > 46 || isWord(cc(s, i - 1)) || isWord(cc(s, e))) continue;
     let r = s.slice(i, e).replace(/\.$/, '');
     const len = r.length;
     if (r.includes('.')) {
       const c = r.lastIndexOf(':');
-      if (!IPV4_ONLY.test(r.slice(c + 1))) return e;
+      if (!IPV4_ONLY.test(r.slice(c + 1))) continue;
       r = r.slice(0, c + 1) + '0:0';
     }
     // Eight groups, or fewer around a single "::" (then at least two, one of three or more digits: not "a1::b2").
@@ -439,8 +446,7 @@ function ipv6(s: string, push: Push) {
     if (halves.length <= 2 && parts.every((g) => HEX4.test(g)) && (halves.length === 2 ? n >= 2 && n < 8 && parts.some((g) => g.length >= 3) : n === 8)) {
       push('ip', i, i + len);
     }
-    return e;
-  });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- addresses
@@ -512,8 +518,8 @@ function mergeAddresses(s: string, addr: number[], push: Push) {
   let b = -1;
   for (const k of order) {
     const [x, y] = [addr[k], addr[k + 1]];
-    const gap = a < 0 || x <= b ? '' : s.slice(b, x);
-    if (a >= 0 && (x <= b || (gap.length <= 40 && !/[.!?;]|\n\s*\n/.test(gap) && gap.split(/[\s,]+/).every((w) => !w || isUpper(w[0]))))) {
+    const gap = a >= 0 && x - b <= 40 ? s.slice(b, x) : '-';
+    if (x <= b || (!/[.!?;-]|\n[^\S\n]*\n/.test(gap) && gap.split(/[\s,]+/).every((w) => !w || isUpper(w[0])))) {
       b = Math.max(b, y);
       continue;
     }
@@ -524,6 +530,9 @@ function mergeAddresses(s: string, addr: number[], push: Push) {
 }
 
 // ---------------------------------------------------------------------------------------------- health
+
+const STEM5 = new Set(STEM.map((t) => t.slice(0, 5)));
+const isTerm = (f: string, u: string) => TERM.has(f) || TERM.has(u) || (STEM5.has(f.slice(0, 5)) && STEM.some((t) => f.startsWith(t)));
 
 /**
  * Special-category terms (whole words, accent-insensitive), kept when a personal marker ("my", "je", "patient"…)
@@ -545,15 +554,14 @@ function health(s: string, push: Push) {
       continue;
     }
     let j = i;
-    let plain = true; // lower-case ASCII only: no folding needed
-    for (; j < n && isLetter((c = cc(s, j))); j++) if (c < 97 || c > 122) plain = false;
+    let kind = 0; // 0: lower-case ASCII, 1: ASCII, 2: other letters
+    for (; j < n && isLetter((c = cc(s, j))); j++) if (c < 97 || c > 122) kind |= c < 128 ? 1 : 2;
     if (j - i <= 24) {
-      const raw = s.slice(i, j);
-      const f = plain ? raw : fold(raw);
+      const f = kind > 1 ? fold(s.slice(i, j)) : kind ? s.slice(i, j).toLowerCase() : s.slice(i, j);
       const u = unplural(f);
       if (MARK.has(f) || MARK.has(u)) marks.push(w, sentence);
       if (prev && BI.has(prev + ' ' + u) && /^[\s-]{1,3}$/.test(s.slice(prevEnd, i))) hits.push(prevStart, j, w, sentence);
-      else if (TERM.has(f) || TERM.has(u)) hits.push(i, j, w, sentence);
+      else if (isTerm(f, u)) hits.push(i, j, w, sentence);
       prev = BI_FIRST.has(u) ? u : '';
       prevStart = i;
       prevEnd = j;
