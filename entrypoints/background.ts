@@ -127,6 +127,11 @@ export default defineBackground(() => {
         await update((s) => recordShare(s, msg.chatId, Date.now()));
         return { ok: true };
       }
+      case 'open-verdict': {
+        if (tabId === undefined) return { ok: false };
+        await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tabId}`) });
+        return { ok: true };
+      }
       case 'dismiss-banner': {
         await update((s) => ({ ...s, bannerDismissedUntil: { ...s.bannerDismissedUntil, [s.currentOrg]: Date.now() + BANNER_DISMISS_MS } }));
         return { ok: true };

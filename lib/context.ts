@@ -25,6 +25,7 @@ export function pageContext(store: Store, surface: SurfaceDef, pageLang: string,
   const plan = currentOrg(store).observations['plan:vibe']?.value ?? currentOrg(store).declarations['plan:vibe']?.value ?? null;
   const orgPlan = !!plan && ORG_MANAGED.includes(String(plan));
   const dismissedUntil = store.bannerDismissedUntil[store.currentOrg] ?? 0;
+  // Strings with `$1` left in place are filled in the page (the composer's findings never leave it).
   const k = (key: string, args: string[] = []) => t(`page_${key}`, args, lang);
   const strings: Record<string, string> = {
     brand: k('brand'),
@@ -53,6 +54,13 @@ export function pageContext(store: Store, surface: SurfaceDef, pageLang: string,
     bannerDismiss: k('bannerDismiss'),
     attachNote: k('attachNote'),
     attachSource: sourceLine(CITE.helpAttach, lang),
+    composerNotice: k('composerNotice', ['$1']),
+    composerWhy: k('composerWhy'),
+    composerTitle: k('composerTitle'),
+    composerBody: k(v.state === 'training' ? 'composerBodyTraining' : 'composerBodyUnknown', ['$1']),
+    composerSend: k('composerSend'),
+    composerEdit: k('composerEdit'),
+    ...Object.fromEntries(['secret', 'iban', 'card', 'nir', 'siret', 'siren', 'phone', 'ip', 'email', 'address', 'health'].map((c) => [`cat_${c}`, k(`cat_${c}`)])),
   };
   return {
     state: v.state,

@@ -58,18 +58,21 @@ export const RecordShare = z.object({ type: z.literal('record-share'), url: Page
 /** The training banner was dismissed (for a week, for the current organization). */
 export const DismissBanner = z.object({ type: z.literal('dismiss-banner'), url: PageUrl });
 
+/** Open the verdict (the popup's page) for the sender's tab, from the composer's "why". */
+export const OpenVerdict = z.object({ type: z.literal('open-verdict'), url: PageUrl });
+
 /** Which warnings are switched off for good (options page). */
 export const SetGuards = z.object({ type: z.literal('set-guards'), guardsOff: z.array(GuardId).max(8) });
 
 /** Replace the whole store with an imported privacy record (the text of the file; validated in the background). */
 export const ImportRecord = z.object({ type: z.literal('import'), text: z.string().max(5_000_000) });
 
-export const Message = z.discriminatedUnion('type', [PageReport, Declare, ResetAll, SetSettings, ImportRecord, AccountData, GetContext, GuardChoice, RecordShare, DismissBanner, SetGuards]);
+export const Message = z.discriminatedUnion('type', [PageReport, Declare, ResetAll, SetSettings, ImportRecord, AccountData, GetContext, GuardChoice, RecordShare, DismissBanner, SetGuards, OpenVerdict]);
 export type Message = z.infer<typeof Message>;
 export type PageReportMsg = z.infer<typeof PageReport>;
 
 /** What a content script may send. */
-export const CONTENT_TYPES: ReadonlySet<Message['type']> = new Set(['page-report', 'account-data', 'get-context', 'guard-choice', 'record-share', 'dismiss-banner']);
+export const CONTENT_TYPES: ReadonlySet<Message['type']> = new Set(['page-report', 'account-data', 'get-context', 'guard-choice', 'record-share', 'dismiss-banner', 'open-verdict']);
 
 /** Messages the background sends to a content script. */
 export interface NavigatedMsg {

@@ -130,5 +130,5 @@ async function attachNote(deps: GuardDeps) {
   if (!surface?.chat) return;
   const c = await deps.context();
   if (!c || c.state !== 'training') return;
-  showNote(c.strings.attachNote, c.strings.attachSource, c.strings.close, c.lang);
+  showNote(c.strings.attachNote, c.strings.attachSource, c.strings.close, c.lang, { id: 'attach' });
 }

@@ -15,10 +15,11 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ContextChangedMsg, Message, NavigatedMsg, PageContext, PageReportMsg } from '../messages';
+import type { ContextChangedMsg, NavigatedMsg, PageReportMsg } from '../messages';
 import { detectPage, type PageDetection } from '../detect';
 import { ACCOUNT_DATA } from '../detect/rules';
 import { installGuards } from './guards';
+import { makeClient } from './client';
 import type { DetectKit } from '../detect';
 import type { Matcher } from '../guard/match';
 import { destroyUi, hideBanner, showBanner, uiSnapshot, type UiSnapshot } from './ui';
@@ -78,15 +79,7 @@ export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
   let accountData: Diagnosis['accountData'] = 'not-tried';
   const guardCounters = { guarded: 0, confirmed: 0, cancelled: 0 };
 
-  /** Send to the background; never throws (an orphaned script after an update just gets nothing back). */
-  const ask = async <T>(msg: Message): Promise<T | null> => {
-    if (ctx.isInvalid) return null;
-    try {
-      return (await browser.runtime.sendMessage(msg)) as T;
-    } catch {
-      return null;
-    }
-  };
+  const { ask, getContext, dropContext } = makeClient(ctx);
 
   const send = (msg: PageReportMsg) => {
     counters.reports++;
@@ -95,10 +88,6 @@ export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
     });
   };
 
-  // The verdict's context for the warnings and the banner, fetched when needed and dropped when it changes.
-  let context: Promise<PageContext | null> | null = null;
-  const pageLang = () => document.documentElement.lang || /(?:^|;\s*)lang=([a-zA-Z-]+)/.exec(document.cookie)?.[1] || navigator.language;
-  const getContext = () => (context ??= ask<PageContext>({ type: 'get-context', url: location.href, lang: pageLang() }).then((c) => (c && 'strings' in c ? c : null)));
   const refreshBanner = async () => {
     const surface = surfaceOf(location.href);
     if (!surface?.chat || document.hidden) return hideBanner();
@@ -198,7 +187,7 @@ export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
   const onPage = () => {
     if (ctx.isInvalid) return;
     lastUrl = location.href;
-    context = null;
+    dropContext();
     detect();
     watchSettings();
     void readAccountData();
@@ -215,7 +204,7 @@ export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
       return;
     }
     if (m?.type === 'context-changed') {
-      context = null;
+      dropContext();
       void refreshBanner();
       return;
     }
@@ -256,7 +245,7 @@ export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
   installGuards(ctx, {
     context: getContext,
     onChoice: (guard, scope) => {
-      context = null;
+      dropContext();
       void ask({ type: 'guard-choice', url: location.href, guard, scope });
     },
     onShared: (chatId) => void ask({ type: 'record-share', url: location.href, chatId }),

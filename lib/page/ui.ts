@@ -11,7 +11,7 @@
 // Compact on purpose: it ships in every Mistral page. Light and dark, and phone widths (max-width: 480px).
 // The banner stays on a streaming page: its own compositing layer (will-change) and no shadow, so the reply
 // growing beneath it does not repaint it frame after frame.
-const CSS = `:host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}.dialog{position:fixed;z-index:2147483647;width:min(380px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.28);padding:14px 16px;font-size:14px;line-height:1.45}.dialog h2{font-size:15px;margin:0 0 6px;display:flex;gap:8px;align-items:center}.dialog p{margin:6px 0}.brand{font-size:11px;font-weight:600;color:#b3261e;text-transform:uppercase;letter-spacing:.04em}.source{font-size:12px;color:#5f6368;border-left:3px solid #dadce0;padding-left:8px}.row{display:flex;gap:8px;justify-content:flex-end;flex-wrap:wrap;margin-top:10px}.choice{display:flex;gap:6px;align-items:center;flex-wrap:wrap;font-size:13px;margin-top:8px}select{max-width:100%;min-width:0}button,select{font:inherit;border-radius:6px;padding:6px 12px;border:1px solid #c9cdd2;background:#f6f7f9;color:inherit;cursor:pointer}button.primary{background:#b3261e;border-color:#b3261e;color:#fff}button:focus-visible,select:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}.banner{position:fixed;z-index:2147483646;top:8px;left:0;right:0;margin:0 auto;width:max-content;max-width:calc(100vw - 16px);display:flex;gap:10px;align-items:center;background:#fff1d6;color:#4a3000;border:1px solid #e0b250;border-radius:8px;padding:6px 10px;font-size:13px;will-change:transform;contain:layout paint style}.banner a{color:#0b57d0;font-weight:600}.banner button{padding:2px 8px;font-size:12px}.note{position:fixed;z-index:2147483646;bottom:16px;left:50%;transform:translateX(-50%);width:min(460px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-left:4px solid #b3261e;border-radius:8px;padding:8px 12px;font-size:13px;box-shadow:0 4px 16px rgba(0,0,0,.2);display:flex;gap:10px;align-items:flex-start}.note p{margin:0;flex:1}@media (prefers-color-scheme:dark){.dialog,.note{background:#26282c;color:#e8eaed;border-color:#3c4043}.source{color:#a8adb4;border-color:#3c4043}button,select{background:#1c1d20;border-color:#5f6368}.banner{background:#45330f;color:#ffe2a8;border-color:#8a6a1f}.banner a{color:#8ab4f8}.brand{color:#f2b8b5}}@media (max-width:480px){.dialog{left:8px !important;right:8px;top:auto !important;bottom:8px;width:auto}.row button{flex:1}}`;
+const CSS = `:host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}.dialog{position:fixed;z-index:2147483647;width:min(380px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.28);padding:14px 16px;font-size:14px;line-height:1.45}.dialog h2{font-size:15px;margin:0 0 6px;display:flex;gap:8px;align-items:center}.dialog p{margin:6px 0}.brand{font-size:11px;font-weight:600;color:#b3261e;text-transform:uppercase;letter-spacing:.04em}.source{font-size:12px;color:#5f6368;border-left:3px solid #dadce0;padding-left:8px}.row{display:flex;gap:8px;justify-content:flex-end;flex-wrap:wrap;margin-top:10px}.choice{display:flex;gap:6px;align-items:center;flex-wrap:wrap;font-size:13px;margin-top:8px}select{max-width:100%;min-width:0}.note.note-composer{border-left-color:#e69500}.linkish{border:none;background:none;padding:0;color:#0b57d0;text-decoration:underline;cursor:pointer}button,select{font:inherit;border-radius:6px;padding:6px 12px;border:1px solid #c9cdd2;background:#f6f7f9;color:inherit;cursor:pointer}button.primary{background:#b3261e;border-color:#b3261e;color:#fff}button:focus-visible,select:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}.banner{position:fixed;z-index:2147483646;top:8px;left:0;right:0;margin:0 auto;width:max-content;max-width:calc(100vw - 16px);display:flex;gap:10px;align-items:center;background:#fff1d6;color:#4a3000;border:1px solid #e0b250;border-radius:8px;padding:6px 10px;font-size:13px;will-change:transform;contain:layout paint style}.banner a{color:#0b57d0;font-weight:600}.banner button{padding:2px 8px;font-size:12px}.note{position:fixed;z-index:2147483646;bottom:16px;left:50%;transform:translateX(-50%);width:min(460px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-left:4px solid #b3261e;border-radius:8px;padding:8px 12px;font-size:13px;box-shadow:0 4px 16px rgba(0,0,0,.2);display:flex;gap:10px;align-items:flex-start}.note p{margin:0;flex:1}@media (prefers-color-scheme:dark){.dialog,.note{background:#26282c;color:#e8eaed;border-color:#3c4043}.source{color:#a8adb4;border-color:#3c4043}button,select{background:#1c1d20;border-color:#5f6368}.banner{background:#45330f;color:#ffe2a8;border-color:#8a6a1f}.banner a{color:#8ab4f8}.brand{color:#f2b8b5}}@media (max-width:480px){.dialog{left:8px !important;right:8px;top:auto !important;bottom:8px;width:auto}.row button{flex:1}}`;
 
 export interface UiHost {
   root: ShadowRoot;
@@ -19,10 +19,14 @@ export interface UiHost {
   destroy(): void;
 }
 
+// The host is kept on the content scripts' own global (their isolated world, which Windsock's scripts share
+// and page scripts cannot see), so the chat script and the composer script draw into the same closed root.
+const WORLD = globalThis as { __windsockUi?: UiHost | null };
 let shared: UiHost | null = null;
 
 /** The one host element of Windsock's UI on this page (re-attached if the page replaced it). */
 export function uiHost(): UiHost {
+  if (!shared?.host.isConnected && WORLD.__windsockUi?.host.isConnected) shared = WORLD.__windsockUi;
   if (shared && shared.host.isConnected) return shared;
   const host = document.createElement('windsock-ui');
   host.setAttribute('data-windsock', '');
@@ -32,11 +36,17 @@ export function uiHost(): UiHost {
   root.append(style);
   document.documentElement.append(host);
   shared = { root, host, destroy: () => host.remove() };
+  WORLD.__windsockUi = shared;
   return shared;
+}
+
+function uiHostIfAny(): UiHost | null {
+  return shared?.host.isConnected ? shared : WORLD.__windsockUi?.host.isConnected ? WORLD.__windsockUi : null;
 }
 
 export function destroyUi(): void {
   shared?.destroy();
+  if (WORLD.__windsockUi === shared) WORLD.__windsockUi = null;
   shared = null;
 }
 
@@ -183,21 +193,44 @@ export function showBanner(text: BannerText, lang: string, onDismiss: () => void
 }
 
 export function hideBanner(): void {
-  shared?.root.querySelector('.banner')?.remove();
+  uiHostIfAny()?.root.querySelector('.banner')?.remove();
 }
 
-/** A short note (attachments are input data), dismissible, gone by itself after a while. */
-export function showNote(text: string, source: string, closeLabel: string, lang: string): void {
+export interface NoteOptions {
+  /** Notes with different ids can stand together (the attachment note, the composer's notice). */
+  id?: string;
+  /** Stay until closed or replaced, instead of going by itself after a while. */
+  persist?: boolean;
+  /** Make the second line a button that calls this (the user's own click only). */
+  onWhy?: () => void;
+  /** Stand just above this element (the composer), never over it. */
+  above?: Element;
+}
+
+/** A short, non-blocking note: attachments are input data; personal data in the composer. */
+export function showNote(text: string, secondary: string, closeLabel: string, lang: string, opts: NoteOptions = {}): void {
   const { root } = uiHost();
-  root.querySelector('.note')?.remove();
-  const note = el('div', { class: 'note', role: 'status', lang, 'data-windsock-note': '' });
+  const id = opts.id ?? 'note';
+  root.querySelector(`.note[data-id="${id}"]`)?.remove();
+  const note = el('div', { class: `note note-${id}`, role: 'status', lang, 'data-windsock-note': '', 'data-id': id });
   const p = el('p', {}, text);
-  p.append(el('br'), el('span', { class: 'source' }, source));
+  p.append(el('br'));
+  if (opts.onWhy) {
+    const why = el('button', { type: 'button', class: 'linkish', 'data-action': 'why' }, secondary);
+    why.addEventListener('click', (e) => e.isTrusted && opts.onWhy!());
+    p.append(why);
+  } else p.append(el('span', { class: 'source' }, secondary));
   const close = el('button', { type: 'button' }, closeLabel);
   close.addEventListener('click', (e) => e.isTrusted && note.remove());
   note.append(p, close);
   root.append(note);
-  setTimeout(() => note.remove(), 15_000);
+  const r = opts.above?.getBoundingClientRect?.();
+  if (r && r.height) note.style.bottom = `${Math.max(8, window.innerHeight - r.top + 8)}px`;
+  if (!opts.persist) setTimeout(() => note.remove(), 15_000);
+}
+
+export function hideNote(id = 'note'): void {
+  uiHostIfAny()?.root.querySelector(`.note[data-id="${id}"]`)?.remove();
 }
 
 export interface UiSnapshot {
@@ -210,7 +243,7 @@ export interface UiSnapshot {
 
 /** What Windsock's UI shows on this page right now (its own elements only). */
 export function uiSnapshot(): UiSnapshot {
-  const root = shared?.host.isConnected ? shared.root : null;
+  const root = shared?.host.isConnected ? shared.root : WORLD.__windsockUi?.host.isConnected ? WORLD.__windsockUi.root : null;
   const text = (sel: string) => root?.querySelector(sel)?.textContent ?? null;
   const buttons = root
     ? Array.from(root.querySelectorAll('button, a, input')).map((b) => {

@@ -35,6 +35,8 @@ export interface PageHandle {
   evaluate<T>(fn: string): Promise<T>;
   click(selector: string): Promise<void>;
   press(key: string): Promise<void>;
+  /** Type text with the keyboard into the focused element (trusted key events). */
+  type(text: string): Promise<void>;
   waitFor(selector: string, timeoutMs?: number): Promise<void>;
   screenshot(path: string): Promise<void>;
   selectOption(selector: string, value: string): Promise<void>;
@@ -184,6 +186,7 @@ export async function launchChromium(opts: { lang?: string; headless?: boolean; 
       evaluate: (fn) => page.evaluate(`(${fn})()`),
       click: (sel) => page.click(sel),
       press: (key) => page.keyboard.press(key),
+      type: (text) => page.keyboard.type(text),
       waitFor: async (sel, timeout = 10_000) => {
         await page.waitForSelector(sel, { timeout, state: 'attached' });
       },
@@ -351,6 +354,7 @@ export async function launchFirefox(opts: { lang?: string; headless?: boolean; e
       evaluate: (fn) => page.evaluate(`(${fn})()`) as Promise<never>,
       click: (sel) => page.click(sel),
       press: (key) => page.keyboard.press(key as never),
+      type: (text) => page.keyboard.type(text),
       waitFor: async (sel, timeout = 10_000) => {
         await page.waitForSelector(sel, { timeout });
       },
@@ -374,8 +378,8 @@ export async function launchFirefox(opts: { lang?: string; headless?: boolean; e
         const before = new Set((await extEval<{ id: number }[]>(TABS, null)).map((t) => t.id));
         await page.click(sel);
         const tab = await until(async () => (await extEval<{ id: number; url: string | null }[]>(TABS, null)).find((t) => !before.has(t.id) && t.url && t.url !== 'about:blank'), `a new tab from ${sel}`, 10_000);
-        await extEval(`async (id) => browser.tabs.remove(id)`, tab.id);
-        return tab.url!;
+        await extEval(`async (id) => browser.tabs.remove(id)`, tab!.id);
+        return tab!.url!;
       },
       uiClick: async (name) => {
         const d = await uiVia(page.url());

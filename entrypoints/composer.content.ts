@@ -1,0 +1,17 @@
+/**
+ * The composer guard on Vibe (chat.mistral.ai): personal data typed or pasted into the message box while the
+ * verdict is `training` or `unknown`. What runs here, and when:
+ * - on the user's own input or paste in the composer only: one scan, 300 ms after the last keystroke, in idle
+ *   time; nothing on other input, nothing per streamed token, no timers otherwise;
+ * - on send (Enter in the composer, the send button): a fresh scan, and a warning when it finds something.
+ * It is a script of its own so that the scanner's tables stay out of the other scripts' bundles.
+ */
+import { installComposerGuard } from '@/lib/page/composer';
+
+export default defineContentScript({
+  matches: ['https://chat.mistral.ai/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    installComposerGuard(ctx);
+  },
+});

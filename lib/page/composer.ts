@@ -1,0 +1,160 @@
+/**
+ * The composer guard: personal data in a message that may train a model (the verdict is `training` or
+ * `unknown`). Only the composer is read, only when the user types or pastes into it (debounced, then in idle
+ * time), never while nothing is typed — so never per streamed token. Nothing typed is stored or sent anywhere:
+ * the scanner (lib/scan) runs here, and only category counts are kept, never the values.
+ *
+ * - A small notice near the composer lists what was found, by category and count, with a "why" that opens the
+ *   verdict for this tab.
+ * - On send (Enter in the composer, or the send button) with findings present: "Send anyway" or "Edit".
+ *   Sending anyway sends exactly once (the original gesture, replayed once); Edit sends nothing.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { textMatches } from '../detect/text';
+import { scan, summarize, CATEGORIES, type Category } from '../scan';
+import { makeClient } from './client';
+import { hideNote, showNote, warn } from './ui';
+
+export const COMPOSER = {
+  editors: ['div.ProseMirror[contenteditable="true"]', 'textarea[name="message.text"]', '[contenteditable="true"][role="textbox"]'],
+  sendLabels: ['send question', 'send', 'send message', 'envoyer', 'envoyer la question', 'envoyer le message'],
+};
+
+export interface ComposerCounters {
+  scans: number;
+  scanMs: number;
+  blocked: number;
+  sentAnyway: number;
+}
+
+const EDITOR_SEL = COMPOSER.editors.join(', ');
+
+function editorOf(t: EventTarget | null): HTMLElement | null {
+  return t instanceof Element ? (t.closest(EDITOR_SEL) as HTMLElement | null) : null;
+}
+
+function textOf(ed: HTMLElement): string {
+  return ed.tagName === 'TEXTAREA' ? (ed as HTMLTextAreaElement).value : (ed.innerText ?? ed.textContent ?? '');
+}
+
+function isSendButton(el: Element | null): el is HTMLElement {
+  if (!el) return false;
+  const b = el.closest('button, [role="button"]');
+  if (!b) return false;
+  const name = b.getAttribute('aria-label') ?? b.getAttribute('title') ?? '';
+  return (b.getAttribute('type') === 'submit' && !!document.querySelector(EDITOR_SEL)) || textMatches(name, COMPOSER.sendLabels, false);
+}
+
+export function installComposerGuard(ctx: ContentScriptContext): ComposerCounters {
+  const counters: ComposerCounters = { scans: 0, scanMs: 0, blocked: 0, sentAnyway: 0 };
+  const { ask, getContext, dropContext } = makeClient(ctx);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let found: Partial<Record<Category, number>> = {};
+  let deciding = false;
+
+  const counts = (text: string) => {
+    const t0 = performance.now();
+    const s = summarize(scan(text));
+    counters.scans++;
+    counters.scanMs += performance.now() - t0;
+    const out: Partial<Record<Category, number>> = {};
+    for (const c of CATEGORIES) if (s[c]) out[c] = s[c];
+    return out;
+  };
+
+  const describe = (f: Partial<Record<Category, number>>, strings: Record<string, string>) =>
+    (Object.entries(f) as [Category, number][]).map(([c, n]) => `${strings[`cat_${c}`] ?? c} (${n})`).join(', ');
+
+  const refresh = async (ed: HTMLElement) => {
+    if (ctx.isInvalid || !ed.isConnected) return;
+    found = counts(textOf(ed));
+    const c = await getContext();
+    if (!c || c.state === 'not-training' || !Object.keys(found).length) return hideNote('composer');
+    showNote(c.strings.composerNotice.replace('$1', describe(found, c.strings)), c.strings.composerWhy, c.strings.close, c.lang, {
+      id: 'composer',
+      persist: true,
+      onWhy: () => void ask({ type: 'open-verdict', url: location.href }),
+      above: (ed.closest('form') as Element | null) ?? ed,
+    });
+  };
+
+  const schedule = (ed: HTMLElement) => {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+      if (idle) idle(() => void refresh(ed), { timeout: 1000 });
+      else void refresh(ed);
+    }, 300);
+  };
+  ctx.onInvalidated(() => timer !== null && clearTimeout(timer));
+
+  const onInput = (e: Event) => {
+    if (!e.isTrusted) return;
+    const ed = editorOf(e.target);
+    if (ed) schedule(ed);
+  };
+  ctx.addEventListener(document, 'input', onInput, { capture: true, passive: true });
+  ctx.addEventListener(document, 'paste', onInput, { capture: true, passive: true });
+
+  // Sending: decided synchronously (the event must be stopped before the app sees it), on a fresh scan.
+  const onSend = (e: Event, ed: HTMLElement | null, replay: () => void) => {
+    if (!e.isTrusted || ctx.isInvalid) return;
+    const editor = ed ?? (document.querySelector(EDITOR_SEL) as HTMLElement | null);
+    if (!editor) return;
+    const now = counts(textOf(editor));
+    if (!Object.keys(now).length) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (deciding) return;
+    deciding = true;
+    counters.blocked++;
+    void (async () => {
+      try {
+        const c = await getContext();
+        if (!c || c.state === 'not-training') return replay();
+        const res = await warn(
+          editor,
+          { title: c.strings.composerTitle, body: [c.strings.composerBody.replace('$1', describe(now, c.strings))], confirm: c.strings.composerSend, cancel: c.strings.composerEdit, brand: c.strings.brand },
+          c.lang,
+          ctx.signal,
+        );
+        if (res.confirmed) {
+          counters.sentAnyway++;
+          hideNote('composer');
+          replay();
+        } else editor.focus();
+      } finally {
+        deciding = false;
+      }
+    })();
+  };
+
+  ctx.addEventListener(
+    window,
+    'keydown',
+    (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
+      const ed = editorOf(e.target);
+      if (!ed) return;
+      onSend(e, ed, () => {
+        // The app's own Enter handler, once: an untrusted copy of the key, which this guard lets through.
+        ed.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true, cancelable: true }));
+      });
+    },
+    { capture: true },
+  );
+  ctx.addEventListener(
+    window,
+    'click',
+    (e: MouseEvent) => {
+      const t = e.target as Element | null;
+      if (!isSendButton(t)) return;
+      const button = t!.closest('button, [role="button"]') as HTMLElement;
+      onSend(e, null, () => button.click());
+    },
+    { capture: true },
+  );
+  ctx.addEventListener(document, 'visibilitychange', () => dropContext());
+  return counters;
+}

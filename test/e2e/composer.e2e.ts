@@ -1,0 +1,100 @@
+/**
+ * The composer guard, end to end in Chromium and Firefox on the replica chat page: typing an IBAN shows the
+ * notice (categories and counts, never values); Enter with findings warns — "Edit" keeps the message unsent,
+ * "Send anyway" sends exactly one request; the send button is guarded too; nothing is shown when the verdict
+ * is "not training".
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BROWSERS, calls, fixture, fixtureEntries, launch, until, type Harness } from './harness';
+
+const entries = fixtureEntries();
+const urlOf = (file: string) => entries.find((e) => e.file === file)!.url;
+const EDITOR = 'form.composer .ProseMirror';
+const IBAN = 'FR76 3000 6000 0112 3456 7890 189';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.each(BROWSERS)('composer guard in %s', (name) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch(name);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(async () => {
+    await h.reset();
+    h.requests.length = 0;
+  });
+
+  async function openChat(file: string) {
+    const url = urlOf(file);
+    h.serve(url, fixture(file));
+    const p = await h.open(url);
+    await until(async () => (await h.badge(url)).text !== '', 'badge');
+    return p;
+  }
+
+  it('an IBAN shows the notice; Edit keeps the message unsent; Send anyway sends one request', async () => {
+    const p = await openChat('vibe-chat.free.en.html');
+    await p.click(EDITOR);
+    await p.type(`Please wire the deposit to my account ${IBAN} today`);
+    const note = await until(async () => (await p.ui()).note, 'the composer notice');
+    expect(note).toMatch(/an IBAN \(1\)/);
+    expect(note).not.toContain('3000 6000'); // counts, never values
+    await p.press('Enter');
+    const dialog = await until(async () => (await p.ui()).dialog, 'the warning on send');
+    expect(dialog).toMatch(/IBAN/);
+    await p.uiClick('Edit');
+    await until(async () => (await p.ui()).dialog === null, 'dialog closed');
+    await sleep(400);
+    expect(calls(h, 'message.newChat')).toHaveLength(0);
+    expect(await p.evaluate<string>(`() => document.querySelector('${EDITOR}').innerText`)).toContain('FR76');
+
+    await p.click(EDITOR);
+    await p.press('Enter');
+    await until(async () => (await p.ui()).dialog, 'the warning again');
+    await p.uiClick('Send anyway');
+    await until(async () => calls(h, 'message.newChat').length === 1, 'one send');
+    await sleep(500);
+    expect(calls(h, 'message.newChat')).toHaveLength(1);
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
+  it('the send button is guarded too; a message without personal data is sent without a word', async () => {
+    const p = await openChat('vibe-chat.free.en.html');
+    await p.click(EDITOR);
+    await p.type('Write me a haiku about the wind');
+    await sleep(700);
+    expect((await p.ui()).note).toBeNull();
+    await p.click('button[type="submit"]');
+    await until(async () => calls(h, 'message.newChat').length === 1, 'plain message sent');
+    expect((await p.ui()).dialog).toBeNull();
+    await p.click(EDITOR);
+    await p.type('my email is camille.martin@example.fr');
+    await until(async () => (await p.ui()).note, 'notice');
+    await p.click('button[type="submit"]');
+    await until(async () => (await p.ui()).dialog, 'the warning on the send button');
+    await p.uiClick('Send anyway');
+    await until(async () => calls(h, 'message.newChat').length === 2, 'second send');
+    await sleep(400);
+    expect(calls(h, 'message.newChat')).toHaveLength(2);
+    await p.close();
+  });
+
+  it('nothing is shown when the verdict is "not training"', async () => {
+    const subsUrl = urlOf('admin-subscriptions.team.en.html');
+    h.serve(subsUrl, fixture('admin-subscriptions.team.en.html'));
+    await (await h.open(subsUrl)).close();
+    const p = await openChat('vibe-chat.plain.en.html');
+    await until(async () => (await h.badge(urlOf('vibe-chat.plain.en.html'))).text === 'OFF', 'OFF');
+    await p.click(EDITOR);
+    await p.type(`IBAN ${IBAN}`);
+    await sleep(800);
+    expect((await p.ui()).note).toBeNull();
+    await p.press('Enter');
+    await until(async () => calls(h, 'message.newChat').length === 1, 'sent without a warning');
+    expect((await p.ui()).dialog).toBeNull();
+    await p.close();
+  });
+});
