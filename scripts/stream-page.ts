@@ -4,8 +4,10 @@
  * "Chat page markup", 3rd-party sources): about 40 earlier turns already on the page, then `startStream()`
  * appends an assistant turn and streams `tokens` tokens into it, batched per animation frame, with paragraphs,
  * lists and code blocks, and a new action bar (thumbs, copy) at the end. `window.__stream` reports progress.
+ * With `upgradeCue` (the default) the sidebar has an "Upgrade to Pro" link, so the user reads as Free and
+ * Windsock shows its training banner during the stream, as it would for a real Free user.
  */
-export function streamPage(tokens = 3000, earlierTurns = 40): string {
+export function streamPage(tokens = 3000, earlierTurns = 40, upgradeCue = true): string {
   const turns: string[] = [];
   for (let i = 0; i < earlierTurns; i++) {
     const role = i % 2 === 0 ? 'user' : 'assistant';
@@ -23,7 +25,7 @@ export function streamPage(tokens = 3000, earlierTurns = 40): string {
 <style>body{font:15px/1.5 system-ui;margin:0;display:flex}aside{width:240px;border-right:1px solid #ddd;padding:8px}main{flex:1;padding:16px;max-width:860px}
 [data-message-author-role=user]{text-align:right;margin:12px 0}.user-bubble{display:inline-block;background:#f2f2f2;border-radius:12px;padding:6px 12px}
 pre{background:#111;color:#eee;padding:8px;border-radius:6px;overflow:auto}.action-bar{display:flex;gap:6px}</style></head>
-<body><aside><ul data-sidebar="menu"><li><a href="/chat/00000000-0000-4000-8000-000000000001">Mistral wind</a></li></ul><a href="/upgrade/plans">Upgrade to Pro</a></aside>
+<body><aside><ul data-sidebar="menu"><li><a href="/chat/00000000-0000-4000-8000-000000000001">Mistral wind</a></li></ul>${upgradeCue ? '<a href="/upgrade/plans">Upgrade to Pro</a>' : ''}</aside>
 <main><div class="thread">${turns.join('\n')}</div>
 <form class="composer"><div class="ProseMirror" contenteditable="true"></div><button type="submit" aria-label="Send question">Send</button></form></main>
 <script>
