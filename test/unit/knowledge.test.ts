@@ -10,14 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { KNOWLEDGE, DEFAULTS, PLANS, ZDR_ENDPOINTS, defaultsFor, planFromName, sourceById } from '@/lib/policy/knowledge';
 import { Knowledge, PLAN_IDS, PRODUCTS, type Citation, type PlanId, type Product, type SourceId } from '@/lib/policy/schema';
 import { SURFACES } from '@/lib/surfaces';
+import { citationProblem, readSource, SOURCES_DIR } from './citations';
 
-const SOURCES_DIR = join(process.cwd(), 'lib/policy/sources');
-const readSource = (file: string) => readFileSync(join(SOURCES_DIR, file), 'utf8');
 const readLocale = (lang: 'en' | 'fr'): Record<string, { message: string }> =>
   JSON.parse(readFileSync(join(process.cwd(), 'public/_locales', lang, 'messages.json'), 'utf8'));
 
 /** White space folded and markdown bold (`**`) and escapes (`5\.`) removed, the same way for quote and file. */
-const fold = (s: string) => s.replace(/\*\*/g, '').replace(/\\([.\-#*_()[\]])/g, '$1').replace(/\s+/g, ' ').trim();
 
 /** Every citation in the knowledge, with where it sits (for readable test names). */
 function allCitations(): { where: string; c: Citation }[] {
@@ -36,44 +34,6 @@ function allCitations(): { where: string; c: Citation }[] {
 // lines before the first heading are named after the document's subject; the third-party summary (004) has no
 // headings at all and is one section, "Summary".
 // ---------------------------------------------------------------------------------------------------------
-const PLAIN_HEADINGS: Record<string, { intro: string; headings: string[] }> = {
-  '000_ca8fc3bbc77c8aa8.txt': { intro: 'Privacy', headings: ['Data usage', 'Vibe privacy controls', 'API privacy controls', 'GDPR rights', 'Legal resources'] },
-  '001_ace575205295ee36.txt': {
-    intro: 'How to opt out of training',
-    headings: [
-      'Opt out of Vibe data training (via the Admin Console)',
-      'Opt out of Vibe data training on the mobile application (iOS and Android)',
-      'Opt out of Mistral Studio and API data training (via the Admin Console)',
-    ],
-  },
-  '002_6350e61b3c907b8f.txt': {
-    intro: 'Zero Data Retention',
-    headings: ['ZDR on Vibe', 'ZDR on Vibe CLI', 'ZDR on Mistral Studio', 'How to request ZDR', 'How to check whether ZDR is active', 'ZDR, training opt-out, and DPA'],
-  },
-  '004_739c3a63e3ffaed5.txt': { intro: 'Summary', headings: [] },
-};
-
-/** A document cut into its sections: [{ name, text }], in order, innermost heading only. */
-function sectionsOf(file: string): { name: string; text: string }[] {
-  const lines = readSource(file).split('\n');
-  const plain = PLAIN_HEADINGS[file];
-  const isHeading = (i: number): string | null => {
-    const line = lines[i].trim();
-    if (plain) return plain.headings.includes(line) ? line : null;
-    if (/^#{1,6}\s/.test(line)) return fold(line.replace(/^#+\s*/, ''));
-    if (line && /^(-{3,}|={3,})$/.test((lines[i + 1] ?? '').trim())) return fold(line);
-    if (/^\*\*\d+(\.\d+)*\.?\s.*\*\*$/.test(line)) return fold(line); // "**3.4.4. Third-party services**"
-    return null;
-  };
-  const out: { name: string; text: string }[] = [{ name: plain ? plain.intro : fold(lines[0]), text: '' }];
-  lines.forEach((line, i) => {
-    const h = isHeading(i);
-    if (h) out.push({ name: h, text: '' });
-    else out[out.length - 1].text += line + '\n';
-  });
-  return out;
-}
-
 describe('knowledge: shape', () => {
   it('the whole KNOWLEDGE object parses with the zod Knowledge schema', () => {
     const r = Knowledge.safeParse(KNOWLEDGE);
@@ -85,7 +45,7 @@ describe('knowledge: shape', () => {
   });
 
   it('every source file is byte-identical to its seed in shared/seeds (when the seeds are present)', () => {
-    const seeds = '/work/shared/seeds';
+    const seeds = join(process.cwd(), '../shared/seeds');
     for (const s of KNOWLEDGE.sources) {
       const seed = join(seeds, s.file);
       if (existsSync(seed)) expect(readSource(s.file), s.file).toBe(readFileSync(seed, 'utf8'));
@@ -98,17 +58,6 @@ describe('knowledge: shape', () => {
   });
 });
 
-/** Why a citation does not hold against its document, or null when it does. */
-function citationProblem(c: Citation): string | null {
-  const file = sourceById(c.source as SourceId).file;
-  const quote = fold(c.quote);
-  if (!fold(readSource(file)).includes(quote)) return `quote not found in ${file}: «${c.quote}»`;
-  const all = sectionsOf(file);
-  const named = all.filter((s) => s.name === c.section);
-  if (named.length === 0) return `no section «${c.section}» in ${file}; its sections: ${all.map((s) => s.name).join(' | ')}`;
-  if (!named.some((s) => fold(s.text).includes(quote))) return `quote is in ${file} but not under «${c.section}»: «${c.quote}»`;
-  return null;
-}
 
 describe('knowledge: every quote is verbatim in its source, in the section it names', () => {
   it.each(allCitations().map(({ where, c }) => [where, c] as const))('%s', (_where, c) => {

@@ -19,70 +19,20 @@ import { rt } from '@/lib/rights/t';
 import { ZDR_ENDPOINTS } from '@/lib/policy/knowledge';
 import { setLang } from '@/lib/i18n';
 import { emptyStore, recordObservations, type Store } from '@/lib/store/schema';
+import { citationProblem as sourceProblem, fold, readSource } from './citations';
 
 const ROOT = process.cwd();
-const SOURCES_DIR = join(ROOT, 'lib/policy/sources');
-const readSource = (file: string) => readFileSync(join(SOURCES_DIR, file), 'utf8');
 type Catalog = Record<string, { message: string }>;
 const readLocale = (lang: 'en' | 'fr'): Catalog => JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8'));
 /** The rights page's strings: the public/_locales keys with its prefixes. */
 const readAdditions = (lang: 'en' | 'fr'): Catalog =>
   Object.fromEntries(Object.entries(JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Catalog).filter(([k]) => /^(rights|letter|record|ret|zdr)_/.test(k)));
 
-// ---------------------------------------------------------------------------------------------------------
-// Quotes: the same folding and sectioning as test/unit/knowledge.test.ts (white space folded, markdown bold and
-// escapes removed; plain-text pages cut at their heading lines, the policy at its markdown headings).
-// ---------------------------------------------------------------------------------------------------------
-const fold = (s: string) => s.replace(/\*\*/g, '').replace(/\\([.\-#*_()[\]])/g, '$1').replace(/\s+/g, ' ').trim();
-
-const PLAIN_HEADINGS: Record<string, { intro: string; headings: string[] }> = {
-  '000_ca8fc3bbc77c8aa8.txt': { intro: 'Privacy', headings: ['Data usage', 'Vibe privacy controls', 'API privacy controls', 'GDPR rights', 'Legal resources'] },
-  '001_ace575205295ee36.txt': {
-    intro: 'How to opt out of training',
-    headings: [
-      'Opt out of Vibe data training (via the Admin Console)',
-      'Opt out of Vibe data training on the mobile application (iOS and Android)',
-      'Opt out of Mistral Studio and API data training (via the Admin Console)',
-    ],
-  },
-  '002_6350e61b3c907b8f.txt': {
-    intro: 'Zero Data Retention',
-    headings: ['ZDR on Vibe', 'ZDR on Vibe CLI', 'ZDR on Mistral Studio', 'How to request ZDR', 'How to check whether ZDR is active', 'ZDR, training opt-out, and DPA'],
-  },
-  '004_739c3a63e3ffaed5.txt': { intro: 'Summary', headings: [] },
-};
-
-function sectionsOf(file: string): { name: string; text: string }[] {
-  const lines = readSource(file).split('\n');
-  const plain = PLAIN_HEADINGS[file];
-  const isHeading = (i: number): string | null => {
-    const line = lines[i].trim();
-    if (plain) return plain.headings.includes(line) ? line : null;
-    if (/^#{1,6}\s/.test(line)) return fold(line.replace(/^#+\s*/, ''));
-    if (line && /^(-{3,}|={3,})$/.test((lines[i + 1] ?? '').trim())) return fold(line);
-    if (/^\*\*\d+(\.\d+)*\.?\s.*\*\*$/.test(line)) return fold(line);
-    return null;
-  };
-  const out: { name: string; text: string }[] = [{ name: plain ? plain.intro : fold(lines[0]), text: '' }];
-  lines.forEach((line, i) => {
-    const h = isHeading(i);
-    if (h) out.push({ name: h, text: '' });
-    else out[out.length - 1].text += line + '\n';
-  });
-  return out;
-}
-
+/** Rights quotes are checked like the knowledge's (test/unit/citations.ts), plus a zod check of their shape. */
 function citationProblem(c: Citation): string | null {
   const parsed = CitationSchema.safeParse(c);
   if (!parsed.success) return `not a valid citation: ${JSON.stringify(parsed.error.issues)}`;
-  const file = sourceById(c.source as SourceId).file;
-  const quote = fold(c.quote);
-  if (!fold(readSource(file)).includes(quote)) return `quote not found in ${file}: «${c.quote}»`;
-  const all = sectionsOf(file);
-  const named = all.filter((s) => s.name === c.section);
-  if (named.length === 0) return `no section «${c.section}» in ${file}; its sections: ${all.map((s) => s.name).join(' | ')}`;
-  if (!named.some((s) => fold(s.text).includes(quote))) return `quote is in ${file} but not under «${c.section}»: «${c.quote}»`;
-  return null;
+  return sourceProblem(c);
 }
 
 const ALL = [...rightsCitations(), ...retentionCitations(), ...policyChangeCitations()];
