@@ -65,6 +65,50 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
     await page.close();
   });
 
+  // The in-page UI lives in a closed shadow root, where axe cannot go. Chromium's DevTools protocol can: the
+  // warning, the banner and the composer's notice are copied (markup and styles, in light and dark) into a plain
+  // page of the same origin and checked there. Firefox shows the same markup; its copy is not reachable here.
+  it.skipIf(name === 'firefox')('in-page warning, banner and notes: no serious or critical axe finding', async () => {
+    await h.reset();
+    const url = urlOf('vibe-chat.free.fr.html');
+    h.serve(url, fixture('vibe-chat.free.fr.html'));
+    const p = await h.open(url);
+    await until(async () => (await p.ui()).banner, 'banner');
+    await p.click('button[aria-label="Ajouter des fichiers"], button[aria-label="Add files"], button[aria-haspopup="menu"]').catch(() => undefined);
+    await p.click('form.composer .ProseMirror');
+    await p.type('mon IBAN FR76 3000 6000 0112 3456 7890 189');
+    await until(async () => (await p.ui()).note, 'notice');
+    await p.click(`[data-message-author-role="assistant"] button[aria-label="J'aime"]`);
+    await until(async () => (await p.ui()).dialog, 'dialog');
+    const page = p.raw as import('playwright-core').Page;
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: { nodeName: string; shadowRoots?: { backendNodeId: number }[]; children?: unknown[] } };
+    type N = { nodeName: string; backendNodeId: number; shadowRoots?: N[]; children?: N[] };
+    const find = (n: N): N | null => {
+      if (n.nodeName === 'WINDSOCK-UI' && n.shadowRoots?.length) return n.shadowRoots[0];
+      for (const c of n.children ?? []) {
+        const f = find(c);
+        if (f) return f;
+      }
+      return null;
+    };
+    const shadow = find(root as unknown as N)!;
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function(){return this.innerHTML}', returnByValue: true })) as { result: { value: string } };
+    await cdp.detach();
+    expect(result.value).toContain('role="alertdialog"');
+    const copy = await page.context().newPage();
+    await copy.route('https://chat.mistral.ai/a11y-copy', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="fr"><title>copy</title><body><main>${result.value}</main></body></html>` }));
+    await copy.goto('https://chat.mistral.ai/a11y-copy');
+    const light = await axe({ evaluate: (fn: string) => copy.evaluate(`(${fn})()`) } as unknown as PageHandle);
+    await copy.emulateMedia({ colorScheme: 'dark' });
+    const dark = await axe({ evaluate: (fn: string) => copy.evaluate(`(${fn})()`) } as unknown as PageHandle);
+    expect({ light, dark }).toEqual({ light: [], dark: [] });
+    await copy.close();
+    await p.uiClick('Annuler');
+    await p.close();
+  });
+
   it('the popup works by keyboard alone, with a visible focus', async () => {
     await h.reset();
     const chat = urlOf('vibe-chat.plain.en.html');
