@@ -266,3 +266,42 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     await p.close();
   });
 });
+
+// Touch: a tap on a thumb arrives as a click, guarded like one. Chromium with touch emulation (Playwright's
+// touchscreen); the Firefox driver here has no touch input.
+describe('in-page warnings by touch (Chromium)', () => {
+  it('a tap on a thumb warns; a tap on Cancel sends nothing; a tap on confirm sends exactly one rating', async () => {
+    const { launchChromium } = await import('./harness');
+    const h = await launchChromium({ touch: true });
+    try {
+      const url = urlOf('vibe-chat.free.en.html');
+      h.serve(url, fixture('vibe-chat.free.en.html'));
+      const p = await h.open(url);
+      await until(async () => (await h.badge(url)).text !== '', 'badge');
+      const page = p.raw as import('playwright-core').Page;
+      await page.tap(LIKE);
+      await dialogShown(p);
+      const tapUi = async (label: string) => {
+        const cdp = await page.context().newCDPSession(page);
+        const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { backendNodeId: number } };
+        const { nodes } = (await cdp.send('Accessibility.queryAXTree', { backendNodeId: root.backendNodeId, accessibleName: label, role: 'button' })) as { nodes: { backendDOMNodeId: number }[] };
+        const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: nodes[0].backendDOMNodeId })) as { model: { content: number[] } };
+        await cdp.detach();
+        await page.touchscreen.tap((model.content[0] + model.content[2]) / 2, (model.content[1] + model.content[5]) / 2);
+      };
+      await tapUi('Cancel');
+      await noDialog(p);
+      await sleep(300);
+      expect(calls(h, 'message.updateReaction')).toHaveLength(0);
+      await page.tap(LIKE);
+      await dialogShown(p);
+      await tapUi('Send feedback anyway');
+      await until(async () => calls(h, 'message.updateReaction').length === 1, 'one rating');
+      await sleep(400);
+      expect(calls(h, 'message.updateReaction')).toHaveLength(1);
+      expect(p.errors).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -150,7 +150,7 @@ async function docNode(cdp: import('playwright-core').CDPSession): Promise<{ bac
   return { backendNodeId: root.backendNodeId };
 }
 
-export async function launchChromium(opts: { lang?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
+export async function launchChromium(opts: { lang?: string; headless?: boolean; extensionDir?: string; touch?: boolean } = {}): Promise<Harness> {
   const { chromium } = await import('playwright-core');
   const dir = opts.extensionDir ?? CHROME_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build first`);
@@ -164,6 +164,7 @@ export async function launchChromium(opts: { lang?: string; headless?: boolean; 
     args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, `--lang=${lang}`, ...BASE_CHROME_ARGS],
     env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
     viewport: { width: 1100, height: 760 },
+    hasTouch: opts.touch ?? false,
   });
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionOrigin = `chrome-extension://${new URL(sw.url()).host}`;
