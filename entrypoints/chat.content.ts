@@ -3,7 +3,6 @@
  * - at document idle, and again after each in-app navigation: work out the page's surface from its URL, run the
  *   chat app's detectors once (plan cues, memories), read the app's own account data once, report to the
  *   background;
- * - one capture-phase listener for the guarded gestures (thumbs, public sharing, attachments);
  * - nothing per DOM mutation on chat pages, nothing per streamed token, no timers, nothing while the tab is
  *   hidden. Everything is tied to `ctx`, so a copy orphaned by an extension update stops itself without errors.
  */

@@ -22,5 +22,11 @@ export function makeClient(ctx: ContentScriptContext) {
   const dropContext = () => {
     context = null;
   };
+  // The background says the verdict or the warnings' choices changed: fetch again when next needed.
+  const onMessage = (raw: unknown, sender: { id?: string }) => {
+    if (sender?.id === browser.runtime.id && (raw as { type?: string } | null)?.type === 'context-changed') dropContext();
+  };
+  browser.runtime.onMessage.addListener(onMessage as never);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage as never));
   return { ask, getContext, dropContext };
 }

@@ -13,7 +13,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageContext } from '../messages';
 import { matchGesture, type GuardMatch, type Matcher } from '../guard/match';
 import { surfaceOf } from '../surfaces';
-import { showNote, warn } from './ui';
+import { destroyUi, showNote, warn } from './ui';
+import { makeClient } from './client';
 
 export interface GuardDeps {
   context: () => Promise<PageContext | null>;
@@ -21,6 +22,24 @@ export interface GuardDeps {
   onShared: (chatId: string) => void;
   matchers: Matcher[];
   counters: { guarded: number; confirmed: number; cancelled: number };
+}
+
+/** The warnings' content script (entrypoints/guard.content.ts): the guard, with its own line to the background. */
+export function startGuards(ctx: ContentScriptContext, matchers: Matcher[]): GuardDeps['counters'] {
+  const { ask, getContext, dropContext } = makeClient(ctx);
+  const counters = { guarded: 0, confirmed: 0, cancelled: 0 };
+  ctx.onInvalidated(() => destroyUi());
+  installGuards(ctx, {
+    context: getContext,
+    onChoice: (guard, scope) => {
+      dropContext();
+      void ask({ type: 'guard-choice', url: location.href, guard, scope });
+    },
+    onShared: (chatId) => void ask({ type: 'record-share', url: location.href, chatId }),
+    matchers,
+    counters,
+  });
+  return counters;
 }
 
 const GUARD_OF = { feedback: 'feedback', 'share-link': 'share', 'share-public': 'share', labs: 'labs' } as const;

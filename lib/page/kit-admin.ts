@@ -1,14 +1,12 @@
 /**
  * What the content script on the Admin Panel (admin.mistral.ai) and Studio (console.mistral.ai) carries: the
- * privacy controls, subscriptions and Studio plan detectors, the organization's name, and the Labs models
- * warning. Kept apart from the chat app's kit so each content script bundles only its own.
+ * privacy controls, subscriptions and Studio plan detectors and the organization's name. Kept apart from the chat app's kit so each content script bundles only its own.
  */
 import { readControls } from '../detect/controls';
 import type { DetectKit } from '../detect';
 import { readOrgName } from '../detect/org';
 import { currentPlanCard, studioHeader, subscriptionTabs } from '../detect/plan';
 import { ADMIN_CONTROL_RULES } from '../detect/rules';
-import { matchLabs } from '../guard/match';
 import type { PageKit } from './run';
 
 export const ADMIN_DETECT: DetectKit = {
@@ -18,4 +16,4 @@ export const ADMIN_DETECT: DetectKit = {
   orgName: readOrgName,
 };
 
-export const ADMIN_KIT: PageKit = { detect: ADMIN_DETECT, matchers: [matchLabs], accountData: false };
+export const ADMIN_KIT: PageKit = { detect: ADMIN_DETECT, accountData: false };

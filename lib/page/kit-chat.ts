@@ -1,13 +1,12 @@
 /**
  * What the content script on Vibe (chat.mistral.ai) carries: the chat app's detectors (plan cues, the plans
- * page, memories) and its warnings (thumbs, public sharing, attachments). Kept apart from the Admin Panel's kit
+ * page, memories). Kept apart from the Admin Panel's kit
  * so each content script bundles only its own.
  */
 import { readControls } from '../detect/controls';
 import type { DetectKit } from '../detect';
 import { currentPlanCard, proBadge, upgradeLink } from '../detect/plan';
 import { CHAT_CONTROL_RULES } from '../detect/rules';
-import { matchAttach, matchFeedback, matchShare } from '../guard/match';
 import type { PageKit } from './run';
 
 export const CHAT_DETECT: DetectKit = {
@@ -16,4 +15,4 @@ export const CHAT_DETECT: DetectKit = {
   readers: { 'upgrade-link': upgradeLink, 'pro-badge': proBadge, 'current-plan-card': currentPlanCard },
 };
 
-export const CHAT_KIT: PageKit = { detect: CHAT_DETECT, matchers: [matchFeedback, matchShare, matchAttach], accountData: true };
+export const CHAT_KIT: PageKit = { detect: CHAT_DETECT, accountData: true };

@@ -10,18 +10,16 @@
  *   MutationObserver limited to the attributes that carry a switch's state, whose callback only schedules
  *   one detection 150 ms later. Chat pages, which stream replies token by token, get no observer at all;
  * - never while the tab is hidden: a detection due then waits for `visibilitychange`.
- * The warnings (guards.ts) are one capture-phase listener; the banner is shown or hidden when the background
- * says the context changed.
+ * The banner is shown or hidden when the background says the context changed. The warnings are a content script
+ * of their own (entrypoints/guard.content.ts, lib/page/guards.ts), and so is the composer guard.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContextChangedMsg, NavigatedMsg, PageReportMsg } from '../messages';
 import { detectPage, type PageDetection } from '../detect';
 import { ACCOUNT_DATA } from '../detect/rules';
-import { installGuards } from './guards';
 import { makeClient } from './client';
 import type { DetectKit } from '../detect';
-import type { Matcher } from '../guard/match';
 import { destroyUi, hideBanner, showBanner, uiSnapshot, type UiSnapshot } from './ui';
 import { skeleton } from '../detect/skeleton';
 import { surfaceOf } from '../surfaces';
@@ -29,7 +27,6 @@ import { surfaceOf } from '../surfaces';
 /** What one content script carries (lib/page/kit-chat.ts, lib/page/kit-admin.ts). */
 export interface PageKit {
   detect: DetectKit;
-  matchers: Matcher[];
   /** Read the chat app's own account data (chat.mistral.ai only). */
   accountData: boolean;
 }
@@ -77,7 +74,6 @@ export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let observer: MutationObserver | null = null;
   let accountData: Diagnosis['accountData'] = 'not-tried';
-  const guardCounters = { guarded: 0, confirmed: 0, cancelled: 0 };
 
   const { ask, getContext, dropContext } = makeClient(ctx);
 
@@ -236,22 +232,12 @@ export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
       detectors: last?.detectors ?? [],
       planSignals: last?.planSignals ?? [],
       accountData,
-      counters: { ...counters, ...guardCounters },
+      counters: { ...counters },
       skeleton: document.body ? skeleton(document.body) : null,
       ui: uiSnapshot(),
     };
   };
 
-  installGuards(ctx, {
-    context: getContext,
-    onChoice: (guard, scope) => {
-      dropContext();
-      void ask({ type: 'guard-choice', url: location.href, guard, scope });
-    },
-    onShared: (chatId) => void ask({ type: 'record-share', url: location.href, chatId }),
-    counters: guardCounters,
-    matchers: kit.matchers,
-  });
 
   onPage();
 }

@@ -1,0 +1,17 @@
+/**
+ * The in-page warnings on Mistral's pages: before a thumbs rating, a public share link and Labs models, and a
+ * note when files are attached while training is on. What runs here: one capture-phase listener for clicks
+ * and one for Enter/Space on role-only buttons, which look at the clicked element only (`closest()`); nothing
+ * per DOM mutation, nothing per streamed token, no timers. A script of its own, so that each of Windsock's
+ * content scripts stays small and a page that matches none of the guarded buttons costs one idle listener.
+ */
+import { startGuards } from '@/lib/page/guards';
+import { matchAttach, matchFeedback, matchLabs, matchShare } from '@/lib/guard/match';
+
+export default defineContentScript({
+  matches: ['https://chat.mistral.ai/*', 'https://admin.mistral.ai/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    startGuards(ctx, [matchFeedback, matchShare, matchAttach, matchLabs]);
+  },
+});
