@@ -6,11 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, fixture, fixtureEntries, launch, ROOT, until, type Harness, type PageHandle } from './harness';
+import { BROWSERS, fixture, launch, ROOT, until, type Harness, type PageHandle, urlOf } from './harness';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const entries = fixtureEntries();
-const urlOf = (file: string) => entries.find((e) => e.file === file)!.url;
 
 async function axe(p: PageHandle): Promise<string[]> {
   await p.evaluate(`() => { if (!window.axe) { (0, eval)(${JSON.stringify(AXE)}); } }`);

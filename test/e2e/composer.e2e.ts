@@ -5,10 +5,8 @@
  * is "not training".
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, calls, fixture, fixtureEntries, launch, until, type Harness } from './harness';
+import { BROWSERS, calls, fixture, launch, until, type Harness, urlOf, openFixture } from './harness';
 
-const entries = fixtureEntries();
-const urlOf = (file: string) => entries.find((e) => e.file === file)!.url;
 const EDITOR = 'form.composer .ProseMirror';
 const IBAN = 'FR76 3000 6000 0112 3456 7890 189';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -26,13 +24,7 @@ describe.each(BROWSERS)('composer guard in %s', (name) => {
     h.requests.length = 0;
   });
 
-  async function openChat(file: string) {
-    const url = urlOf(file);
-    h.serve(url, fixture(file));
-    const p = await h.open(url);
-    await until(async () => (await h.badge(url)).text !== '', 'badge');
-    return p;
-  }
+  const openChat = (file: string) => openFixture(h, file);
 
   it('an IBAN shows the notice; Edit keeps the message unsent; Send anyway sends one request', async () => {
     const p = await openChat('vibe-chat.free.en.html');

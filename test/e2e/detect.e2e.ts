@@ -5,10 +5,8 @@
  * markup matches nothing gives ? and no console errors; detection follows in-app navigation.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, fixture, fixtureEntries, launch, until, type Harness } from './harness';
+import { BROWSERS, fixture, launch, until, type Harness, urlOf } from './harness';
 
-const entries = fixtureEntries();
-const urlOf = (file: string) => entries.find((e) => e.file === file)!.url;
 
 async function badgeBecomes(h: Harness, url: string, text: string) {
   return until(async () => {

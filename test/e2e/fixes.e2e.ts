@@ -4,10 +4,8 @@
  * popup links to the rights page.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, fixture, fixtureEntries, launch, until, type Harness } from './harness';
+import { BROWSERS, fixture, launch, until, type Harness, urlOf } from './harness';
 
-const entries = fixtureEntries();
-const urlOf = (file: string) => entries.find((e) => e.file === file)!.url;
 
 describe.each(BROWSERS)('fixes in %s', (name) => {
   let h: Harness;

@@ -5,10 +5,8 @@
  * rating is not warned; the banner shows only while training; a page with no recognisable buttons still works.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, calls, fixture, fixtureEntries, launch, until, type Harness, type PageHandle } from './harness';
+import { BROWSERS, calls, fixture, launch, until, type Harness, type PageHandle, urlOf, openFixture } from './harness';
 
-const entries = fixtureEntries();
-const urlOf = (file: string) => entries.find((e) => e.file === file)!.url;
 const LIKE = '[data-message-author-role="assistant"] button[aria-label="Like"]';
 const DISLIKE = '[data-message-author-role="assistant"] button[aria-label="Dislike"]';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -33,13 +31,7 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     h.requests.length = 0;
   });
 
-  async function openChat(file: string) {
-    const url = urlOf(file);
-    h.serve(url, fixture(file));
-    const page = await h.open(url);
-    await until(async () => (await h.badge(url)).text !== '', 'badge');
-    return page;
-  }
+  const openChat = (file: string) => openFixture(h, file);
 
   it('feedback by mouse: cancel sends nothing, confirm sends exactly one rating, clearing is not warned', async () => {
     const p = await openChat('vibe-chat.free.en.html');

@@ -451,6 +451,22 @@ export async function launchFirefox(opts: { lang?: string; headless?: boolean; e
   };
 }
 
+/** The real URL a fixture of test/fixtures/index.json is served at. */
+export function urlOf(file: string): string {
+  const e = fixtureEntries().find((x) => x.file === file);
+  if (!e) throw new Error(`no fixture ${file} in test/fixtures/index.json`);
+  return e.url;
+}
+
+/** Serve a fixture at its real URL, open it, and wait until Windsock has painted its badge. */
+export async function openFixture(h: Harness, file: string): Promise<PageHandle> {
+  const url = urlOf(file);
+  h.serve(url, fixture(file));
+  const page = await h.open(url);
+  await until(async () => (await h.badge(url)).text !== '', `the badge on ${file}`);
+  return page;
+}
+
 /** The recorded requests to one of Mistral's tRPC procedures. */
 export function calls(h: Harness, procedure: string): RecordedRequest[] {
   return h.requests.filter((r) => new URL(r.url).pathname === `/api/trpc/${procedure}`);

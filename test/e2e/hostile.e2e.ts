@@ -4,10 +4,8 @@
  * replaces its whole body keeps Windsock working, and the page's own scripts keep running.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, calls, fixture, fixtureEntries, launch, until, type Harness } from './harness';
+import { BROWSERS, calls, fixture, launch, until, type Harness, urlOf } from './harness';
 
-const entries = fixtureEntries();
-const urlOf = (file: string) => entries.find((e) => e.file === file)!.url;
 const bodyOf = (file: string) => {
   const html = fixture(file);
   return html.slice(html.indexOf('<body'), html.lastIndexOf('</body>') + 7);

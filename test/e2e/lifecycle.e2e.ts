@@ -4,10 +4,8 @@
  * rating on confirm), and the page's console stays clean.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, calls, fixture, fixtureEntries, launch, until, type Harness } from './harness';
+import { BROWSERS, calls, fixture, launch, until, type Harness, urlOf } from './harness';
 
-const entries = fixtureEntries();
-const urlOf = (file: string) => entries.find((e) => e.file === file)!.url;
 const LIKE = '[data-message-author-role="assistant"] button[aria-label="Like"]';
 
 describe.each(BROWSERS)('lifecycle in %s', (name) => {
