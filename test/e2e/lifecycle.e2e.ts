@@ -17,9 +17,8 @@ describe.each(BROWSERS)('lifecycle in %s', (name) => {
     await h?.close();
   });
 
-  // Chromium unloads an extension given by --load-extension when it reloads itself (the extension does not
-  // come back: ERR_BLOCKED_BY_CLIENT), so this runs in Firefox only; Chrome's injection on update
-  // (background.ts, onInstalled) is exercised by hand, not here.
+  // Chromium unloads an extension given by --load-extension when it reloads itself (ERR_BLOCKED_BY_CLIENT), so
+  // Chromium's reload is tested below with the extension installed through the DevTools protocol instead.
   it.skipIf(name === 'chromium')('an extension reload with a Mistral tab open: the old script stops quietly, the new one takes over', async () => {
     const url = urlOf('vibe-chat.free.en.html');
     h.serve(url, fixture('vibe-chat.free.en.html'));
@@ -40,5 +39,56 @@ describe.each(BROWSERS)('lifecycle in %s', (name) => {
     expect(p.errors.filter((e) => /invalidated|windsock/i.test(e))).toEqual([]);
     expect(p.errors).toEqual([]);
     await p.close();
+  });
+});
+
+// Chromium: the extension installed through the DevTools protocol (puppeteer's installExtension), then installed
+// again from the same folder, which reloads it as an update does: the old content script is orphaned, the new
+// one is injected into the open tab by the background (scripting, onInstalled) and takes over.
+describe('lifecycle in chromium (reload through the DevTools protocol)', () => {
+  it('the old script stops quietly, the new one guards the thumbs: one rating on confirm, no console error', async () => {
+    const { CHROME_DIR } = await import('./harness');
+    const puppeteer = (await import('puppeteer-core')).default;
+    const b = await puppeteer.launch({
+      browser: 'chrome',
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      pipe: true,
+      enableExtensions: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const id = await b.installExtension(CHROME_DIR);
+      const page = await b.newPage();
+      const ratings: string[] = [];
+      await page.setRequestInterception(true);
+      page.on('request', (r) => {
+        const url = r.url();
+        if (!url.startsWith('https://chat.mistral.ai/')) return void r.continue();
+        if (url.includes('/api/trpc/message.updateReaction')) ratings.push(url);
+        void r.respond({ status: 200, contentType: url.includes('/api/') ? 'application/json' : 'text/html', body: url.includes('/api/') ? '{}' : fixture('vibe-chat.free.en.html') });
+      });
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(urlOf('vibe-chat.free.en.html'));
+      await until(async () => (await page.evaluate(() => document.querySelectorAll('windsock-ui').length)) === 1, 'the banner host');
+      expect(await b.installExtension(CHROME_DIR)).toBe(id); // the same extension, reloaded
+      await new Promise((r) => setTimeout(r, 2500));
+      await page.bringToFront();
+      await page.focus(LIKE);
+      await page.keyboard.press('Enter');
+      await new Promise((r) => setTimeout(r, 800));
+      expect(ratings).toHaveLength(0); // held by a warning…
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter'); // …confirmed once
+      await until(async () => ratings.length === 1, 'one rating');
+      await new Promise((r) => setTimeout(r, 600));
+      expect(ratings).toHaveLength(1);
+      expect(await page.evaluate(() => document.querySelectorAll('windsock-ui').length)).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
   });
 });
