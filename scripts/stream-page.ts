@@ -59,8 +59,8 @@ pre{background:#111;color:#eee;padding:8px;border-radius:6px;overflow:auto}.acti
       window.__stream.tokens = n;
       if (n < total) requestAnimationFrame(frame);
       else {
-        var bar = document.createElement('div'); bar.className = 'action-bar';
-        bar.innerHTML = '<button type="button" aria-label="Like"><svg viewBox="0 0 24 24" class="lucide lucide-thumbs-up"><path d="M7 10v12"/></svg></button><button type="button" aria-label="Dislike"><svg viewBox="0 0 24 24" class="lucide lucide-thumbs-down"><path d="M17 14V2"/></svg></button><button type="button" aria-label="Copy"><svg viewBox="0 0 24 24"><rect width="14" height="14" x="8" y="8"/></svg></button>';
+        // A new action bar, like the earlier turns' (copied, not written as HTML).
+        var bar = document.querySelector('.action-bar').cloneNode(true);
         turn.appendChild(bar);
         requestAnimationFrame(function () { window.__stream.done = true; });
       }
