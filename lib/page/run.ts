@@ -64,7 +64,6 @@ export interface Counters {
   firstReportAt: number | null;
 }
 
-
 export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
   const counters: Counters = { observers: 0, detections: 0, reports: 0, observerCallbacks: 0, mutationRecords: 0, observerMs: 0, longestObserverMs: 0, startedAt: performance.now(), firstReportAt: null };
   let lastSent = '';
