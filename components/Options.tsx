@@ -97,6 +97,7 @@ export function Options() {
             <div key={id} class="org" data-org={id}>
               <h3>{t('optionsOrganization', [org.name ?? t('optionsOrgDefault')])}</h3>
               <h4>{t('optionsObservations')}</h4>
+              {Object.keys(org.observations).length === 0 && <p class="muted">{t('optionsNoneSeen')}</p>}
               <ul>
                 {Object.entries(org.observations).map(([key, o]) => {
                   const [name, value] = label(key, String(o!.value));
@@ -108,6 +109,7 @@ export function Options() {
                 })}
               </ul>
               <h4>{t('optionsDeclarations')}</h4>
+              {Object.keys(org.declarations).length === 0 && <p class="muted">{t('optionsNoneDeclared')}</p>}
               <ul>
                 {Object.entries(org.declarations).map(([key, d]) => {
                   const [name, value] = label(key, String(d!.value));
