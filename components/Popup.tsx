@@ -128,15 +128,16 @@ export function Popup() {
       <p class="muted on-page">
         {t('popupOnPage', [surfaceLabel(surface.id)])} · {t(surface.product === 'vibe' ? 'productVibe' : 'productApi')}
       </p>
-      <VerdictView verdict={verdict} input={input} now={now} observations={org.observations} />
-      <DeclareForm
-        product={surface.product}
-        ask={verdict.ask}
-        plan={input.plan}
-        training={input.controls[trainingKey]}
-        onDeclare={onDeclare}
-        busy={busy}
-      />
+      <VerdictView verdict={verdict} input={input} now={now} observations={org.observations}>
+        <DeclareForm
+          product={surface.product}
+          ask={verdict.ask}
+          plan={input.plan}
+          training={input.controls[trainingKey]}
+          onDeclare={onDeclare}
+          busy={busy}
+        />
+      </VerdictView>
       {loaded.store.shares.length > 0 && (
         <section class="section" aria-labelledby="h-shares">
           <h2 id="h-shares">{t('popupShares')}</h2>

@@ -56,11 +56,14 @@ export function VerdictView({
   input,
   now,
   observations,
+  children,
 }: {
   verdict: Verdict;
   input: VerdictInput;
   now: number;
   observations: Partial<Record<string, Observation>>;
+  /** Shown right under the plan: the form to declare what Windsock does not know yet. */
+  children?: ComponentChildren;
 }) {
   const stateKey = verdict.state === 'training' ? 'stateTraining' : verdict.state === 'not-training' ? 'stateNotTraining' : 'stateUnknown';
   const controls = Object.entries(input.controls);
@@ -97,6 +100,8 @@ export function VerdictView({
           {observations[`plan:${verdict.product}`]?.replaced ? <p class="note">{t('popupReplaced', [planLabel(String(observations[`plan:${verdict.product}`]!.replaced!.value))])}</p> : null}
         </dd>
       </dl>
+
+      {children}
 
       <Section title={t('popupSettingsSeen')} id="settings">
         {controls.length === 0 ? (
