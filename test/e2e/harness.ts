@@ -477,7 +477,7 @@ export function launch(name: BrowserName, opts?: { lang?: string; headless?: boo
 }
 
 /** Poll `fn` until it returns a truthy value (tests only; the extension itself never polls). */
-export async function until<T>(fn: () => Promise<T>, what: string, timeoutMs = 8_000): Promise<T> {
+export async function until<T>(fn: () => Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: T | undefined;
   let lastErr: unknown;
