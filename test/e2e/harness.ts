@@ -154,10 +154,12 @@ export async function launchChromium(opts: { lang?: string; headless?: boolean; 
   const { chromium } = await import('playwright-core');
   const dir = opts.extensionDir ?? CHROME_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build first`);
+  const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(exe)) throw new Error(`Chromium not found at ${exe}: install it (sudo apt-get install chromium) or set CHROMIUM_PATH to your Chrome or Chromium.`);
   const profile = mkdtempSync(join(tmpdir(), 'windsock-chromium-'));
   const lang = opts.lang ?? 'en-US';
   const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: exe,
     headless: opts.headless ?? true,
     locale: lang,
     ignoreDefaultArgs: ['--disable-extensions'],
@@ -302,13 +304,15 @@ export async function launchFirefox(opts: { lang?: string; headless?: boolean; e
   const puppeteer = (await import('puppeteer-core')).default;
   const dir = opts.extensionDir ?? FIREFOX_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build first`);
+  const exe = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
+  if (!existsSync(exe)) throw new Error(`Firefox not found at ${exe}: install it (sudo apt-get install firefox-esr) or set FIREFOX_PATH.`);
   const uuid = randomUUID();
   const lang = opts.lang ?? 'en-US';
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     headless: opts.headless ?? true,
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr',
+    executablePath: exe,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
