@@ -300,6 +300,19 @@ export async function launchChromium(opts: { lang?: string; headless?: boolean; 
   };
 }
 
+/**
+ * Firefox: wait until a tab shows a loaded moz-extension:// page. Evaluating while the navigation commits can
+ * fail inside Firefox's remote agent ("right-hand side of 'in' should be an object"); such a failure is a
+ * moment, not an answer, so it is retried.
+ */
+async function extensionPageReady(page: import('puppeteer-core').Page): Promise<void> {
+  await until(
+    () => page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false),
+    'the extension page to load',
+    15_000,
+  );
+}
+
 export async function launchFirefox(opts: { lang?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
   const puppeteer = (await import('puppeteer-core')).default;
   const dir = opts.extensionDir ?? FIREFOX_DIR;
@@ -402,7 +415,7 @@ export async function launchFirefox(opts: { lang?: string; headless?: boolean; e
       extPage = await browser.newPage();
       // Navigations to moz-extension:// never report completion over BiDi: don't await, wait for the content.
       void extPage.goto(`${extensionOrigin}/options.html`).catch(() => undefined);
-      await extPage.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
+      await extensionPageReady(extPage);
     }
     return extPage.evaluate(`(${fn})(${JSON.stringify(arg)})`) as Promise<T>;
   };
@@ -432,7 +445,7 @@ export async function launchFirefox(opts: { lang?: string; headless?: boolean; e
       const page = await browser.newPage();
       const h = await wrap(page);
       void page.goto(`${extensionOrigin}/${path.replace(/^\//, '')}`).catch(() => undefined);
-      await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
+      await extensionPageReady(page);
       return h;
     },
     badge: (tabUrl) => extEval(BADGE_FN, tabUrl),
