@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '@/lib/browser';
 import { controlLabel, pickLang, planLabel, setLang, surfaceLabel, t, timeAgo, valueLabel } from '@/lib/i18n';
 import { readStore, watchStore } from '@/lib/store';
-import type { LoadResult } from '@/lib/store/schema';
+import { GUARD_IDS, type LoadResult } from '@/lib/store/schema';
 import { send } from '@/lib/client';
 import { rt } from '@/lib/rights/t';
 import { PrivacyRecord } from './PrivacyRecord';
@@ -68,7 +68,7 @@ export function Options() {
       <section class="section" aria-labelledby="h-guards">
         <h2 id="h-guards">{t('optionsGuards')}</h2>
         <p class="muted">{t('optionsGuardsHint')}</p>
-        {(['feedback', 'share', 'labs'] as const).map((g) => (
+        {GUARD_IDS.map((g) => (
           <label key={g} class="field-inline">
             <input
               type="checkbox"

@@ -12,7 +12,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { accept, type Message, type NavigatedMsg } from '@/lib/messages';
 import { pickLang, setLang, t } from '@/lib/i18n';
 import { readStore, update, clearStore, watchStore } from '@/lib/store';
-import { declare, recordObservations, recordShare, type GuardId, type Store } from '@/lib/store/schema';
+import { declare, GUARD_IDS, recordObservations, recordShare, type GuardId, type Store } from '@/lib/store/schema';
 import { planFromAccountData } from '@/lib/detect/account';
 import { BANNER_DISMISS_MS, pageContext } from '@/lib/context';
 import { surfaceOf, MISTRAL_HOSTS } from '@/lib/surfaces';
@@ -78,7 +78,7 @@ export default defineBackground(() => {
     try {
       const got = await browser.storage.session.get(SESSION_KEY);
       const v = got[SESSION_KEY];
-      return Array.isArray(v) ? (v.filter((x) => ['feedback', 'share', 'labs'].includes(x)) as GuardId[]) : [];
+      return Array.isArray(v) ? v.filter((x): x is GuardId => (GUARD_IDS as readonly unknown[]).includes(x)) : [];
     } catch {
       return [];
     }

@@ -7,11 +7,12 @@ import { t, pickLang, planLabel, type Lang } from './i18n';
 import { CITE, sourceById } from './policy/knowledge';
 import type { Citation } from './policy/schema';
 import type { PageContext } from './messages';
-import { verdictFor } from './resolve';
-import { currentOrg, type GuardId, type Store } from './store/schema';
+import { knownFor, verdictFor } from './resolve';
+import type { GuardId, Store } from './store/schema';
 import { FIX_URLS, type SurfaceDef } from './surfaces';
-
-const ORG_MANAGED = ['team', 'enterprise'];
+import { ORG_MANAGED } from './verdict';
+import { CATEGORIES } from './scan/categories';
+import type { PlanId } from './policy/schema';
 
 export function sourceLine(c: Citation, lang: Lang): string {
   const s = sourceById(c.source);
@@ -22,8 +23,9 @@ export function pageContext(store: Store, surface: SurfaceDef, pageLang: string,
   const lang = pickLang(undefined, pageLang);
   const v = verdictFor(store, surface.product, surface.id, now);
   const off = new Set([...store.guardsOff, ...sessionOff]);
-  const plan = currentOrg(store).observations['plan:vibe']?.value ?? currentOrg(store).declarations['plan:vibe']?.value ?? null;
-  const orgPlan = !!plan && ORG_MANAGED.includes(String(plan));
+  // The plan as the verdict sees it: the fresher of what a page showed and what the user declared.
+  const plan = knownFor(store, 'plan:vibe', now)?.value ?? null;
+  const orgPlan = !!plan && ORG_MANAGED.includes(plan as PlanId);
   const dismissedUntil = store.bannerDismissedUntil[store.currentOrg] ?? 0;
   // Strings with `$1` left in place are filled in the page (the composer's findings never leave it).
   const k = (key: string, args: string[] = []) => t(`page_${key}`, args, lang);
@@ -60,7 +62,7 @@ export function pageContext(store: Store, surface: SurfaceDef, pageLang: string,
     composerBody: k(v.state === 'training' ? 'composerBodyTraining' : 'composerBodyUnknown', ['$1']),
     composerSend: k('composerSend'),
     composerEdit: k('composerEdit'),
-    ...Object.fromEntries(['secret', 'iban', 'card', 'nir', 'siret', 'siren', 'phone', 'ip', 'email', 'address', 'health'].map((c) => [`cat_${c}`, k(`cat_${c}`)])),
+    ...Object.fromEntries(CATEGORIES.map((c) => [`cat_${c}`, k(`cat_${c}`)])),
   };
   return {
     state: v.state,

@@ -50,7 +50,7 @@ export const AccountData = z.object({ type: z.literal('account-data'), url: Page
 export const GetContext = z.object({ type: z.literal('get-context'), url: PageUrl, lang: z.string().max(35) });
 
 /** "Don't ask again" for one warning, for this session or always. */
-export const GuardChoice = z.object({ type: z.literal('guard-choice'), url: PageUrl, guard: z.enum(['feedback', 'share', 'labs']), scope: z.enum(['session', 'always']) });
+export const GuardChoice = z.object({ type: z.literal('guard-choice'), url: PageUrl, guard: GuardId, scope: z.enum(['session', 'always']) });
 
 /** The user confirmed a public share of this chat (its id and the time only). */
 export const RecordShare = z.object({ type: z.literal('record-share'), url: PageUrl, chatId: z.string().regex(/^[A-Za-z0-9-]{6,64}$/) });

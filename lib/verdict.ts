@@ -90,7 +90,8 @@ export interface Verdict {
 }
 
 const TRAINING_CONTROL: Record<Product, ControlId> = { vibe: 'vibe-training', api: 'api-training' };
-const ORG_MANAGED: PlanId[] = ['team', 'enterprise'];
+/** Plans whose settings only an organization admin can change. */
+export const ORG_MANAGED: PlanId[] = ['team', 'enterprise'];
 
 const m = (key: string, ...args: string[]): Msg => (args.length ? { key, args } : { key });
 

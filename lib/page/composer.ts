@@ -47,7 +47,7 @@ function isSendButton(el: Element | null): el is HTMLElement {
 
 export function installComposerGuard(ctx: ContentScriptContext): ComposerCounters {
   const counters: ComposerCounters = { scans: 0, scanMs: 0, blocked: 0, sentAnyway: 0 };
-  const { ask, getContext, dropContext } = makeClient(ctx);
+  const { ask, getContext } = makeClient(ctx);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let found: Partial<Record<Category, number>> = {};
   let deciding = false;
@@ -155,6 +155,5 @@ export function installComposerGuard(ctx: ContentScriptContext): ComposerCounter
     },
     { capture: true },
   );
-  ctx.addEventListener(document, 'visibilitychange', () => dropContext());
   return counters;
 }

@@ -199,7 +199,7 @@ export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
       return;
     }
     if (m?.type === 'context-changed') {
-      dropContext();
+      // makeClient's own listener, registered first, has already dropped the stale context.
       void refreshBanner();
       return;
     }

@@ -21,7 +21,9 @@
  */
 import { BIGRAMS, IBAN_LENGTHS, MARKERS, PARTICLES, STEMS, STREET_EN, STREET_FR, STREET_FR_AMBIGUOUS, TERMS } from './tables';
 
-export type Category = 'secret' | 'iban' | 'card' | 'nir' | 'siret' | 'siren' | 'phone' | 'ip' | 'email' | 'address' | 'health';
+import { CATEGORIES, type Category } from './categories';
+
+export { CATEGORIES, type Category };
 export interface Finding {
   category: Category;
   /** UTF-16 offsets into the scanned text, `end` exclusive. */
@@ -33,8 +35,6 @@ export interface ScanOptions {
   maxLength?: number;
 }
 
-/** Every category, highest priority first: where two findings overlap, the earlier category wins. */
-export const CATEGORIES: readonly Category[] = ['secret', 'iban', 'card', 'nir', 'siret', 'siren', 'phone', 'ip', 'email', 'address', 'health'];
 export const MAX_LENGTH = 1_000_000;
 
 /** Soft categories are hints (best effort), not validated identifiers. */

@@ -80,8 +80,8 @@ export const Share = z.object({
 });
 export type Share = z.infer<typeof Share>;
 
-/** The in-page warnings and their "don't ask again" choices. */
-export const GUARD_IDS = ['feedback', 'share', 'labs', 'composer'] as const;
+/** The in-page warnings that have a "don't ask again" choice. */
+export const GUARD_IDS = ['feedback', 'share', 'labs'] as const;
 export const GuardId = z.enum(GUARD_IDS);
 export type GuardId = z.infer<typeof GuardId>;
 
