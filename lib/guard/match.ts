@@ -121,17 +121,17 @@ function isOn(el: Element): boolean {
 }
 
 export const matchShare: Matcher = (el, surface) => {
-  if (!applies('share-link', surface)) return null;
   const name = label(el);
   const role = el.getAttribute('role');
   if (role === 'switch' || role === 'checkbox' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'checkbox')) {
+    if (!applies('share-public', surface)) return null;
     const acc = accessibleName(el, el.ownerDocument ?? document);
     if (textMatches(acc, SHARE.publicLabels, true, true)) {
       return { kind: 'share-public', element: el, clearing: isOn(el), signals: ['label'] };
     }
     return null;
   }
-  if (textMatches(name, SHARE.linkLabels, true)) {
+  if (applies('share-link', surface) && textMatches(name, SHARE.linkLabels, true)) {
     // Already public (the dialog's switch is on): showing the link again is not a new exposure.
     const dialog = el.closest('[role="dialog"], [role="alertdialog"]') ?? el.ownerDocument;
     const sw = dialog ? Array.from(dialog.querySelectorAll('[role="switch"], input[type="checkbox"]')).find((s) => textMatches(accessibleName(s, el.ownerDocument ?? document), SHARE.publicLabels, true, true)) : undefined;
