@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { browser } from '@/lib/browser';
-import { getLang } from '@/lib/i18n';
+import { getLang, tp } from '@/lib/i18n';
 import type { Store } from '@/lib/store/schema';
 import { toExport } from '@/lib/store/transfer';
 import { send } from '@/lib/client';
@@ -109,7 +109,7 @@ export function PrivacyRecord({ store }: { store: Store }) {
           </ol>
           {!showAll && history.length > SHOWN_AT_FIRST && (
             <button type="button" class="link-button" onClick={() => setShowAll(true)}>
-              {rt('record_show_all', [history.length])}
+              {tp('record_show_all', history.length)}
             </button>
           )}
         </>

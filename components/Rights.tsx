@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '@/lib/browser';
-import { pickLang, setLang, t } from '@/lib/i18n';
+import { applyDocLang, pickLang, setLang, t } from '@/lib/i18n';
 import { readStore, watchStore } from '@/lib/store';
 import type { LoadResult } from '@/lib/store/schema';
 import { CHANNEL_CITATIONS, MISTRAL_CONTACT, REQUEST_FACTS, RIGHTS, type Right } from '@/lib/rights/rights';
@@ -84,7 +84,7 @@ export function Rights() {
   const apply = (st: LoadResult) => {
     const lang = pickLang(st.store.settings.language, browser.i18n.getUILanguage());
     setLang(lang);
-    document.documentElement.lang = lang;
+    applyDocLang(lang);
     document.title = `${rt('rights_page_title')} — Windsock`;
     setLoaded(st);
   };

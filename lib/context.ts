@@ -20,7 +20,8 @@ export function sourceLine(c: Citation, lang: Lang): string {
 }
 
 export function pageContext(store: Store, surface: SurfaceDef, pageLang: string, sessionOff: GuardId[], now: number): PageContext {
-  const lang = pickLang(undefined, pageLang);
+  // The options' language when the user chose one, else the page's (Mistral's UI language).
+  const lang = pickLang(store.settings.language, pageLang);
   const v = verdictFor(store, surface.product, surface.id, now);
   const off = new Set([...store.guardsOff, ...sessionOff]);
   // The plan as the verdict sees it: the fresher of what a page showed and what the user declared.
