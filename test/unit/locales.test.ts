@@ -43,6 +43,8 @@ const SAME_AS_EN_OK = new Set([
   'rights_link_vibe_privacy', 'rights_link_api_privacy',
   // Words some languages share with English: "Plan" (es, pl), "Vibe (chat)".
   'popupPlan', 'record_md_plan', 'productVibe',
+  // Formats: "E-mail: $1" (it), "$1, $2" (it).
+  'letter_sender_email', 'letter_date_line',
 ]);
 const isSameOk = (k: string) => SAME_AS_EN_OK.has(k) || k.startsWith('surface_');
 
