@@ -39,10 +39,14 @@ const expectedKeys = (lang: Lang) => [
 const SAME_AS_EN_OK = new Set([
   'popupTitle', 'page_brand', 'letter_list_separator',
   'planPro', 'planTeam', 'planEnterprise', 'planScale',
-  'letter_product_vibe', 'record_key_chat', 'zdr_nc_vibe_work', 'zdr_nc_chat', 'control_memories', 'control_zdr',
+  'letter_product_vibe', 'record_key_chat', 'zdr_nc_vibe_work', 'zdr_nc_chat', 'control_memories',
+  // Mistral's own English labels, kept as Mistral shows them (French catalog).
+  'control_vibe_training', 'control_mobile_data_sharing', 'control_api_training',
   'rights_link_vibe_privacy', 'rights_link_api_privacy',
   // Words some languages share with English: "Plan" (es, pl), "Vibe (chat)".
   'popupPlan', 'record_md_plan', 'productVibe',
+  // Words French shares with English: Sources, Page, agents, conversations.
+  'popupSources', 'diagSurface', 'zdr_nc_agents', 'zdr_nc_conversations',
   // Formats: "E-mail: $1" (it), "$1, $2" (it).
   'letter_sender_email', 'letter_date_line',
 ]);
