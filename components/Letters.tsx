@@ -4,7 +4,7 @@
  * component's state (never stored, never sent).
  */
 import { useMemo, useState } from 'preact/hooks';
-import { getLang, LANG_NAMES, bcp47, type Lang } from '@/lib/i18n';
+import { bcp47, dirOf, getLang, LANG_NAMES, type Lang } from '@/lib/i18n';
 import type { Store } from '@/lib/store/schema';
 import { generateLetter, LETTER_IDS, LETTERS, letterFileName, type FieldName, type LetterFields, type LetterId } from '@/lib/rights/letters';
 import { observedFrom } from '@/lib/rights/observed';
@@ -167,7 +167,7 @@ export function Letters({
       </form>
 
       <h3 id="h-letter-preview">{rt('letter_preview')}</h3>
-      <pre class="letter-preview" tabIndex={0} aria-labelledby="h-letter-preview" lang={lang} data-letter={letter} data-lang={lang} data-blanks={result.blanks.length}>
+      <pre class="letter-preview" tabIndex={0} aria-labelledby="h-letter-preview" lang={bcp47(lang)} dir={dirOf(lang)} data-letter={letter} data-lang={lang} data-blanks={result.blanks.length}>
         {result.text}
       </pre>
       <p class={result.blanks.length ? 'note' : 'muted small'} data-blanks-note>

@@ -16,8 +16,17 @@ export function Citations({ citations }: { citations: Citation[] }) {
           const s = sourceById(c.source);
           return (
             <li key={i} data-source={c.source}>
-              <cite>{s.title}</cite> <span class="muted">({s.date}, {s.file})</span>, {t('sourceSection', [c.section])}
-              <blockquote lang="en">“{c.quote}”</blockquote>
+              {/* Titles, files and quotes are English: isolated left to right inside a right-to-left page. */}
+              <cite lang="en" dir="ltr">
+                {s.title}
+              </cite>{' '}
+              <bdi class="muted" dir="ltr">
+                ({s.date}, {s.file})
+              </bdi>
+              , {t('sourceSection', [c.section])}
+              <blockquote lang="en" dir="ltr">
+                “{c.quote}”
+              </blockquote>
             </li>
           );
         })}
