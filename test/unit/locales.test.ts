@@ -143,6 +143,14 @@ describe('locales', () => {
     expect(tp('timeDaysAgo', 4, [], 'de')).toBe('vor 4 Tagen');
   });
 
+  it('the store listing fits in every language: name ≤ 75 characters, description ≤ 132 (Chrome Web Store limits)', () => {
+    const tooLong = LANGS.flatMap((l) => [
+      ...(CATS[l].extName.message.length > 75 ? [`${l}:extName (${CATS[l].extName.message.length})`] : []),
+      ...(CATS[l].extDescription.message.length > 132 ? [`${l}:extDescription (${CATS[l].extDescription.message.length})`] : []),
+    ]);
+    expect(tooLong).toEqual([]);
+  });
+
   it('keys are valid Chrome i18n names (letters, digits, underscore)', () => {
     expect(Object.keys(en).filter((k) => !/^[A-Za-z0-9_]+$/.test(k))).toEqual([]);
   });
