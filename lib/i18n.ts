@@ -63,6 +63,9 @@ export function t(key: string, args: readonly (string | number)[] = [], lang: La
   return entry.message.replace(/\$([1-9])/g, (_, n: string) => String(args[Number(n) - 1] ?? ''));
 }
 
+/** The Intl locale for dates and numbers in a language (Arabic with Western digits, as Windsock writes numbers). */
+export const INTL_LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES', it: 'it-IT', pl: 'pl-PL', pt_BR: 'pt-BR', ar: 'ar-u-nu-latn' };
+
 /** Numbers as the language writes them (Arabic keeps Western digits, as Mistral's and most Arabic web UIs do). */
 export function formatCount(n: number, lang: Lang = current): string {
   return new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-latn' : bcp47(lang)).format(n);

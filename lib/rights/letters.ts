@@ -12,7 +12,7 @@
  * letter in both languages for leftover placeholders, the right article and the right addresses.
  */
 import type { Lang } from '../i18n';
-import { planLabel } from '../i18n';
+import { INTL_LOCALE, planLabel } from '../i18n';
 import type { PlanId } from '../policy/schema';
 import { authorityById } from './authorities';
 import { MISTRAL_CONTACT } from './rights';
@@ -99,14 +99,12 @@ export interface LetterOptions {
   authority?: string;
 }
 
-/** Intl locale for dates in letters (Arabic with Western digits, as Windsock writes numbers elsewhere). */
-const DATE_LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES', it: 'it-IT', pl: 'pl-PL', pt_BR: 'pt-BR', ar: 'ar-u-nu-latn' };
 
 /** A date as a letter writes it: "14 October 2026", "14 octobre 2026". */
 export function letterDate(d: DateLike, lang: Lang, timeZone?: string): string {
   const date = d instanceof Date ? d : new Date(d);
   if (Number.isNaN(date.getTime())) return String(d);
-  const text = new Intl.DateTimeFormat(DATE_LOCALE[lang] ?? 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+  const text = new Intl.DateTimeFormat(INTL_LOCALE[lang] ?? 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
   // French writes the first of the month "1er".
   return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
