@@ -3,8 +3,8 @@
  * still ask, whether the training banner shows, and every string they display, in the page's language. Pure.
  * The content script carries no translations of its own; this keeps it small.
  */
-import { t, pickLang, planLabel, type Lang } from './i18n';
-import { CITE, sourceById } from './policy/knowledge';
+import { hasKey, t, pickLang, planLabel, type Lang } from './i18n';
+import { CITE, quoteKeyOf, sourceById } from './policy/knowledge';
 import type { Citation } from './policy/schema';
 import type { PageContext } from './messages';
 import { knownFor, verdictFor } from './resolve';
@@ -16,7 +16,10 @@ import type { PlanId } from './policy/schema';
 
 export function sourceLine(c: Citation, lang: Lang): string {
   const s = sourceById(c.source);
-  return t('page_source', [s.title, s.date, c.section, c.quote], lang);
+  const line = t('page_source', [s.title, s.date, c.section, c.quote], lang);
+  // The quote stays verbatim in English; outside English its translation follows.
+  const key = quoteKeyOf(c);
+  return key && lang !== 'en' && hasKey(key, lang) ? `${line} ${t('quoteTranslation', [t(key, [], lang)], lang)}` : line;
 }
 
 export function pageContext(store: Store, surface: SurfaceDef, pageLang: string, sessionOff: GuardId[], now: number): PageContext {

@@ -66,6 +66,9 @@ export function t(key: string, args: readonly (string | number)[] = [], lang: La
 /** The Intl locale for dates and numbers in a language (Arabic with Western digits, as Windsock writes numbers). */
 export const INTL_LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES', it: 'it-IT', pl: 'pl-PL', pt_BR: 'pt-BR', ar: 'ar-u-nu-latn' };
 
+/** Whether the language's own catalog has this key (not the English fallback). */
+export const hasKey = (key: string, lang: Lang = current): boolean => !!CATALOGS[lang]?.[key];
+
 /** Numbers as the language writes them (Arabic keeps Western digits, as Mistral's and most Arabic web UIs do). */
 export function formatCount(n: number, lang: Lang = current): string {
   return new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-latn' : bcp47(lang)).format(n);

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { CONTROL_IDS, PLAN_IDS, RETENTION_VALUES } from '@/lib/policy/schema';
 import { SURFACES } from '@/lib/surfaces';
 import { BADGE } from '@/lib/verdict';
+import { CITE, quoteKeyOf } from '@/lib/policy/knowledge';
+import { sourceLine } from '@/lib/context';
 import { LANGS, type Lang } from '@/lib/langs';
 import { PLURAL_FORMS, PLURAL_KEYS, pluralCategory, tp } from '@/lib/i18n';
 
@@ -149,6 +151,23 @@ describe('locales', () => {
       ...(CATS[l].extDescription.message.length > 132 ? [`${l}:extDescription (${CATS[l].extDescription.message.length})`] : []),
     ]);
     expect(tooLong).toEqual([]);
+  });
+
+  it('every quote Windsock cites from CITE has its translation key; English keeps the verbatim quote', () => {
+    for (const [name, c] of Object.entries(CITE)) {
+      const key = quoteKeyOf(c)!;
+      expect(key).toBe(`quote_${name}`);
+      expect(en[key]?.message, key).toBe(c.quote);
+      for (const l of OTHERS) expect(CATS[l][key]?.message, `${l}:${key}`).not.toBe(c.quote);
+    }
+  });
+
+  it('the in-page source line keeps the quote verbatim and adds its translation outside English', () => {
+    expect(sourceLine(CITE.pp25Feedback, 'en')).not.toMatch(/Translation/);
+    const de = sourceLine(CITE.pp25Feedback, 'de');
+    expect(de).toContain(`„${CITE.pp25Feedback.quote}“`);
+    expect(de).toMatch(/Übersetzung: Wenn Sie auf „Thumbs Up“ oder „Thumbs Down“ klicken/);
+    expect(sourceLine(CITE.pp25Feedback, 'ar')).toMatch(/الترجمة: إن نقرت/);
   });
 
   it('keys are valid Chrome i18n names (letters, digits, underscore)', () => {
