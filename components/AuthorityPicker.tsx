@@ -70,7 +70,7 @@ export function AuthorityPicker({ value, onChange, idPrefix = 'authority' }: { v
         </span>
       </p>
       <p class="small">
-        {a.urlKind === 'complaint' ? rt('authority_online') : rt('rights_link_cnil', [a.short])}:{' '}
+        {a.urlKind === 'complaint' ? rt('authority_online') : rt('authority_home')}:{' '}
         <a href={a.url} target="_blank" rel="noopener noreferrer" dir="ltr">
           {a.url}
         </a>

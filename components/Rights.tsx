@@ -39,7 +39,7 @@ function RightCard({ right, onLetter, authority, onAuthority }: { right: Right; 
             // The complaint link goes to the authority the user chose, not always the CNIL.
             l.labelKey === 'rights_link_cnil' ? (
               <a key={l.href} href={auth.url} target="_blank" rel="noopener noreferrer" data-authority-link={auth.id}>
-                {rt('rights_link_cnil', [auth.short])}
+                {rt(auth.urlKind === 'complaint' ? 'rights_link_cnil' : 'authority_home_link', [auth.short])}
               </a>
             ) : (
               <a key={l.href} href={l.href} target="_blank" rel="noopener noreferrer">
