@@ -107,7 +107,9 @@ export function Options() {
                   const [name, value] = label(key, String(o!.value));
                   return (
                     <li key={key} data-key={key}>
-                      {name}: <strong>{value}</strong> — {surfaceLabel(o!.where)}, {timeAgo(o!.seenAt, now)}
+                      {name}: <strong>{value}</strong> — {surfaceLabel(o!.where)}
+                      {t('listComma')}
+                      {timeAgo(o!.seenAt, now)}
                     </li>
                   );
                 })}

@@ -39,7 +39,7 @@ const expectedKeys = (lang: Lang) => [
  * its labels in other languages are unknown), the brand, and punctuation.
  */
 const SAME_AS_EN_OK = new Set([
-  'popupTitle', 'page_brand', 'letter_list_separator',
+  'popupTitle', 'page_brand', 'letter_list_separator', 'listComma',
   'planPro', 'planTeam', 'planEnterprise', 'planScale',
   'letter_product_vibe', 'record_key_chat', 'zdr_nc_vibe_work', 'zdr_nc_chat', 'control_memories',
   // Mistral's own English labels, kept as Mistral shows them (French catalog).
