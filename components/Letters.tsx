@@ -4,11 +4,12 @@
  * component's state (never stored, never sent).
  */
 import { useMemo, useState } from 'preact/hooks';
-import { getLang, type Lang } from '@/lib/i18n';
+import { bcp47, dirOf, getLang, LANG_NAMES, type Lang } from '@/lib/i18n';
 import type { Store } from '@/lib/store/schema';
 import { generateLetter, LETTER_IDS, LETTERS, letterFileName, type FieldName, type LetterFields, type LetterId } from '@/lib/rights/letters';
 import { observedFrom } from '@/lib/rights/observed';
-import { CNIL_CONTACT } from '@/lib/rights/rights';
+import { authorityById } from '@/lib/rights/authorities';
+import { AuthorityPicker, languageName } from './AuthorityPicker';
 import { downloadText } from '@/lib/rights/download';
 import { rt } from '@/lib/rights/t';
 
@@ -38,15 +39,30 @@ function fieldLabel(name: FieldName, letter: LetterId): string {
   }
 }
 
-export function Letters({ store, letter, onLetter }: { store: Store; letter: LetterId; onLetter: (id: LetterId) => void }) {
+export function Letters({
+  store,
+  letter,
+  onLetter,
+  authority,
+  onAuthority,
+}: {
+  store: Store;
+  letter: LetterId;
+  onLetter: (id: LetterId) => void;
+  authority: string;
+  onAuthority: (id: string) => void;
+}) {
   const [lang, setLang] = useState<Lang>(getLang());
+  /** A letter goes out in the user's language, or in English or French (Mistral's and the CNIL's). */
+  const letterLangs = [...new Set<Lang>([getLang(), 'en', 'fr'])];
   const [fields, setFields] = useState<LetterFields>({});
   const [withObserved, setWithObserved] = useState(true);
   const [status, setStatus] = useState('');
 
   const observed = useMemo(() => observedFrom(store), [store]);
   const hasObserved = Object.keys(observed).length > 0;
-  const result = generateLetter(letter, lang, fields, withObserved ? observed : {});
+  const result = generateLetter(letter, lang, fields, withObserved ? observed : {}, { authority });
+  const auth = authorityById(authority);
   const def = LETTERS[letter];
 
   const copy = async () => {
@@ -104,14 +120,14 @@ export function Letters({ store, letter, onLetter }: { store: Store; letter: Let
               setStatus('');
             }}
           >
-            <option value="en" lang="en">
-              English
-            </option>
-            <option value="fr" lang="fr">
-              Français
-            </option>
+            {letterLangs.map((l) => (
+              <option key={l} value={l} lang={bcp47(l)}>
+                {LANG_NAMES[l]}
+              </option>
+            ))}
           </select>
         </div>
+        {def.to === 'cnil' && <AuthorityPicker value={authority} onChange={onAuthority} idPrefix="letter-authority" />}
         <fieldset>
           <legend>{rt('letter_fields')}</legend>
           <p class="muted small" id="letter-fields-hint">
@@ -151,7 +167,7 @@ export function Letters({ store, letter, onLetter }: { store: Store; letter: Let
       </form>
 
       <h3 id="h-letter-preview">{rt('letter_preview')}</h3>
-      <pre class="letter-preview" tabIndex={0} aria-labelledby="h-letter-preview" lang={lang} data-letter={letter} data-lang={lang} data-blanks={result.blanks.length}>
+      <pre class="letter-preview" tabIndex={0} aria-labelledby="h-letter-preview" lang={bcp47(lang)} dir={dirOf(lang)} data-letter={letter} data-lang={lang} data-blanks={result.blanks.length}>
         {result.text}
       </pre>
       <p class={result.blanks.length ? 'note' : 'muted small'} data-blanks-note>
@@ -166,8 +182,13 @@ export function Letters({ store, letter, onLetter }: { store: Store; letter: Let
         </button>
       </div>
       <p class="muted small">
-        {def.to === 'cnil' ? <CnilHint /> : rt('letter_send_mistral')}
+        {def.to === 'cnil' ? <CnilHint url={auth.url} /> : rt('letter_send_mistral')}
       </p>
+      {def.to === 'cnil' && !auth.languages.includes(bcp47(lang).split('-')[0]) && (
+        <p class="note small" data-letter-language-warning>
+          {rt('authority_language', [auth.short, auth.languages.map((l) => languageName(l, getLang())).join(' / ')])}
+        </p>
+      )}
       <p role="status" aria-live="polite" class="status" data-letter-status>
         {status}
       </p>
@@ -176,13 +197,13 @@ export function Letters({ store, letter, onLetter }: { store: Store; letter: Let
 }
 
 /** "File your complaint online at <link>, …": the link inside the translated sentence. */
-function CnilHint() {
+function CnilHint({ url }: { url: string }) {
   const [before, after] = rt('letter_send_cnil', ['\u0000']).split('\u0000');
   return (
     <>
       {before}
-      <a href={CNIL_CONTACT.complaintUrl} target="_blank" rel="noopener noreferrer">
-        {CNIL_CONTACT.complaintUrl}
+      <a href={url} target="_blank" rel="noopener noreferrer" dir="ltr">
+        {url}
       </a>
       {after}
     </>

@@ -1,11 +1,12 @@
 /** The options page: language, and everything Windsock stored, with a way to erase it. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '@/lib/browser';
-import { controlLabel, pickLang, planLabel, setLang, surfaceLabel, t, timeAgo, valueLabel } from '@/lib/i18n';
+import { applyDocLang, bcp47, controlLabel, LANG_NAMES, LANGS, pickLang, planLabel, setLang, surfaceLabel, t, timeAgo, valueLabel } from '@/lib/i18n';
 import { readStore, watchStore } from '@/lib/store';
 import { GUARD_IDS, type LoadResult } from '@/lib/store/schema';
 import { send } from '@/lib/client';
 import { rt } from '@/lib/rights/t';
+import type { LangSetting } from '@/lib/langs';
 import { PrivacyRecord } from './PrivacyRecord';
 
 function label(key: string, value: string): [string, string] {
@@ -21,7 +22,7 @@ export function Options() {
   const apply = (st: LoadResult) => {
     const lang = pickLang(st.store.settings.language, browser.i18n.getUILanguage());
     setLang(lang);
-    document.documentElement.lang = lang;
+    applyDocLang(lang);
     document.title = t('optionsTitle');
     setLoaded(st);
   };
@@ -54,14 +55,17 @@ export function Options() {
           aria-labelledby="h-lang"
           value={store.settings.language}
           onChange={async (e) => {
-            const language = (e.currentTarget as HTMLSelectElement).value as 'auto' | 'en' | 'fr';
+            const language = (e.currentTarget as HTMLSelectElement).value as LangSetting;
             await send({ type: 'set-settings', settings: { language } });
             setStatus(t('optionsSaved'));
           }}
         >
           <option value="auto">{t('optionsLanguageAuto')}</option>
-          <option value="en">English</option>
-          <option value="fr">Français</option>
+          {LANGS.map((l) => (
+            <option key={l} value={l} lang={bcp47(l)}>
+              {LANG_NAMES[l]}
+            </option>
+          ))}
         </select>
       </section>
 
@@ -103,7 +107,9 @@ export function Options() {
                   const [name, value] = label(key, String(o!.value));
                   return (
                     <li key={key} data-key={key}>
-                      {name}: <strong>{value}</strong> — {surfaceLabel(o!.where)}, {timeAgo(o!.seenAt, now)}
+                      {name}: <strong>{value}</strong> — {surfaceLabel(o!.where)}
+                      {t('listComma')}
+                      {timeAgo(o!.seenAt, now)}
                     </li>
                   );
                 })}

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '@/lib/browser';
-import { pickLang, setLang, surfaceLabel, t, timeAgo } from '@/lib/i18n';
+import { applyDocLang, pickLang, setLang, surfaceLabel, t, timeAgo } from '@/lib/i18n';
 import { readStore, watchStore } from '@/lib/store';
 import { currentOrg, type LoadResult } from '@/lib/store/schema';
 import { surfaceOf, type SurfaceDef } from '@/lib/surfaces';
@@ -41,13 +41,14 @@ export function Popup() {
       .then(([tb, st]) => {
         if (!alive) return;
         setLang(pickLang(st.store.settings.language, browser.i18n.getUILanguage()));
-        document.documentElement.lang = pickLang(st.store.settings.language, browser.i18n.getUILanguage());
+        applyDocLang(pickLang(st.store.settings.language, browser.i18n.getUILanguage()));
         setTab(tb);
         setLoaded(st);
       })
       .catch((e) => alive && setError(String(e?.message ?? e)));
     const unwatch = watchStore((st) => {
       setLang(pickLang(st.store.settings.language, browser.i18n.getUILanguage()));
+      applyDocLang(pickLang(st.store.settings.language, browser.i18n.getUILanguage()));
       setLoaded(st);
       setLangTick((n) => n + 1);
     });

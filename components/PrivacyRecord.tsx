@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { browser } from '@/lib/browser';
-import { getLang } from '@/lib/i18n';
+import { getLang, INTL_LOCALE, tp } from '@/lib/i18n';
 import type { Store } from '@/lib/store/schema';
 import { toExport } from '@/lib/store/transfer';
 import { send } from '@/lib/client';
@@ -39,7 +39,7 @@ export function PrivacyRecord({ store }: { store: Store }) {
   const lang = getLang();
   const history = historyNewestFirst(store);
   const shown = showAll ? history : history.slice(0, SHOWN_AT_FIRST);
-  const when = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(INTL_LOCALE[lang] ?? 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
   const exportJson = () => {
     const now = Date.now();
@@ -109,7 +109,7 @@ export function PrivacyRecord({ store }: { store: Store }) {
           </ol>
           {!showAll && history.length > SHOWN_AT_FIRST && (
             <button type="button" class="link-button" onClick={() => setShowAll(true)}>
-              {rt('record_show_all', [history.length])}
+              {tp('record_show_all', history.length)}
             </button>
           )}
         </>

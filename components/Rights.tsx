@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '@/lib/browser';
-import { pickLang, setLang, t } from '@/lib/i18n';
+import { applyDocLang, pickLang, setLang, t } from '@/lib/i18n';
 import { readStore, watchStore } from '@/lib/store';
 import type { LoadResult } from '@/lib/store/schema';
 import { CHANNEL_CITATIONS, MISTRAL_CONTACT, REQUEST_FACTS, RIGHTS, type Right } from '@/lib/rights/rights';
@@ -15,11 +15,14 @@ import { sourceById } from '@/lib/policy/knowledge';
 import { rt } from '@/lib/rights/t';
 import { Citations } from './VerdictView';
 import { Letters } from './Letters';
+import { AuthorityPicker } from './AuthorityPicker';
+import { authorityById, suggestAuthority } from '@/lib/rights/authorities';
 import { Retention } from './Retention';
 import './rights.css';
 
-function RightCard({ right, onLetter }: { right: Right; onLetter: (id: LetterId) => void }) {
+function RightCard({ right, onLetter, authority, onAuthority }: { right: Right; onLetter: (id: LetterId) => void; authority: string; onAuthority: (id: string) => void }) {
   const h = `h-right-${right.id}`;
+  const auth = authorityById(authority);
   return (
     <article class="right card" id={`right-${right.id}`} data-right={right.id} aria-labelledby={h}>
       <h3 id={h}>
@@ -32,17 +35,32 @@ function RightCard({ right, onLetter }: { right: Right; onLetter: (id: LetterId)
       <p>{rt(`rights_${right.id}_how`)}</p>
       {(right.links.length > 0 || right.letter) && (
         <p class="actions">
-          {right.links.map((l) => (
-            <a key={l.href} href={l.href} target="_blank" rel="noopener noreferrer">
-              {rt(l.labelKey)}
-            </a>
-          ))}
+          {right.links.map((l) =>
+            // The complaint link goes to the authority the user chose, not always the CNIL.
+            l.labelKey === 'rights_link_cnil' ? (
+              <a key={l.href} href={auth.url} target="_blank" rel="noopener noreferrer" data-authority-link={auth.id}>
+                {rt(auth.urlKind === 'complaint' ? 'rights_link_cnil' : 'authority_home_link', [auth.short])}
+              </a>
+            ) : (
+              <a key={l.href} href={l.href} target="_blank" rel="noopener noreferrer">
+                {rt(l.labelKey)}
+              </a>
+            ),
+          )}
           {right.letter && (
             <button type="button" onClick={() => onLetter(right.letter!)} data-letter-for={right.id}>
               {rt('rights_write_letter')}
             </button>
           )}
         </p>
+      )}
+      {right.letter === 'cnil' && (
+        <section class="authority-box" aria-labelledby="h-authority">
+          <h4 id="h-authority">{rt('authority_title')}</h4>
+          <p class="small">{rt('authority_hint')}</p>
+          <p class="small">{rt('authority_lead_note')}</p>
+          <AuthorityPicker value={authority} onChange={onAuthority} />
+        </section>
       )}
       <Citations citations={right.citations} />
     </article>
@@ -80,11 +98,13 @@ export function Rights() {
   const [loaded, setLoaded] = useState<LoadResult | null>(null);
   const [error, setError] = useState('');
   const [letter, setLetter] = useState<LetterId>('objection');
+  /** The complaint's authority: suggested from the browser's language and region, changed by the user. */
+  const [authority, setAuthority] = useState<string>(() => suggestAuthority(browser.i18n.getUILanguage() || navigator.language).id);
 
   const apply = (st: LoadResult) => {
     const lang = pickLang(st.store.settings.language, browser.i18n.getUILanguage());
     setLang(lang);
-    document.documentElement.lang = lang;
+    applyDocLang(lang);
     document.title = `${rt('rights_page_title')} — Windsock`;
     setLoaded(st);
   };
@@ -174,12 +194,12 @@ export function Rights() {
           <h2 id="h-rights">{rt('rights_nav_rights')}</h2>
           <div class="rights-grid">
             {RIGHTS.map((r) => (
-              <RightCard key={r.id} right={r} onLetter={chooseLetter} />
+              <RightCard key={r.id} right={r} onLetter={chooseLetter} authority={authority} onAuthority={setAuthority} />
             ))}
           </div>
         </section>
 
-        <Letters store={store} letter={letter} onLetter={setLetter} />
+        <Letters store={store} letter={letter} onLetter={setLetter} authority={authority} onAuthority={setAuthority} />
         <Retention store={store} />
         <PolicyVersions />
       </main>

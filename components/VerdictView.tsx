@@ -1,10 +1,22 @@
 /** The verdict, in words: headline, plan and how it is known, reasons with sources, conflicts, caveats, fixes. */
 import type { ComponentChildren } from 'preact';
-import { sourceById } from '@/lib/policy/knowledge';
+import { quoteKeyOf, sourceById } from '@/lib/policy/knowledge';
 import type { Citation } from '@/lib/policy/schema';
-import { controlLabel, planLabel, surfaceLabel, t, timeAgo, tm, valueLabel } from '@/lib/i18n';
+import { controlLabel, getLang, hasKey, planLabel, surfaceLabel, t, timeAgo, tm, valueLabel } from '@/lib/i18n';
 import type { Known, Verdict, VerdictInput } from '@/lib/verdict';
 import type { Observation } from '@/lib/store/schema';
+
+/** Beside an English quote, its translation when the page is in another language and one exists. */
+function quoteTranslation(c: Citation) {
+  const key = quoteKeyOf(c);
+  const lang = getLang();
+  if (!key || lang === 'en' || !hasKey(key, lang)) return null;
+  return (
+    <p class="quote-translation muted small" data-quote-translation={key}>
+      {t('quoteTranslation', [t(key)])}
+    </p>
+  );
+}
 
 export function Citations({ citations }: { citations: Citation[] }) {
   if (!citations.length) return null;
@@ -16,8 +28,18 @@ export function Citations({ citations }: { citations: Citation[] }) {
           const s = sourceById(c.source);
           return (
             <li key={i} data-source={c.source}>
-              <cite>{s.title}</cite> <span class="muted">({s.date}, {s.file})</span>, {t('sourceSection', [c.section])}
-              <blockquote lang="en">“{c.quote}”</blockquote>
+              {/* Titles, files and quotes are English: isolated left to right inside a right-to-left page. */}
+              <cite lang="en" dir="ltr">
+                {s.title}
+              </cite>{' '}
+              <bdi class="muted" dir="ltr">
+                ({s.date}, {s.file})
+              </bdi>
+              , {t('sourceSection', [c.section])}
+              <blockquote lang="en" dir="ltr">
+                “{c.quote}”
+              </blockquote>
+              {quoteTranslation(c)}
             </li>
           );
         })}

@@ -3,8 +3,8 @@
  * still ask, whether the training banner shows, and every string they display, in the page's language. Pure.
  * The content script carries no translations of its own; this keeps it small.
  */
-import { t, pickLang, planLabel, type Lang } from './i18n';
-import { CITE, sourceById } from './policy/knowledge';
+import { hasKey, t, pickLang, planLabel, type Lang } from './i18n';
+import { CITE, quoteKeyOf, sourceById } from './policy/knowledge';
 import type { Citation } from './policy/schema';
 import type { PageContext } from './messages';
 import { knownFor, verdictFor } from './resolve';
@@ -16,11 +16,15 @@ import type { PlanId } from './policy/schema';
 
 export function sourceLine(c: Citation, lang: Lang): string {
   const s = sourceById(c.source);
-  return t('page_source', [s.title, s.date, c.section, c.quote], lang);
+  const line = t('page_source', [s.title, s.date, c.section, c.quote], lang);
+  // The quote stays verbatim in English; outside English its translation follows.
+  const key = quoteKeyOf(c);
+  return key && lang !== 'en' && hasKey(key, lang) ? `${line} ${t('quoteTranslation', [t(key, [], lang)], lang)}` : line;
 }
 
 export function pageContext(store: Store, surface: SurfaceDef, pageLang: string, sessionOff: GuardId[], now: number): PageContext {
-  const lang = pickLang(undefined, pageLang);
+  // The options' language when the user chose one, else the page's (Mistral's UI language).
+  const lang = pickLang(store.settings.language, pageLang);
   const v = verdictFor(store, surface.product, surface.id, now);
   const off = new Set([...store.guardsOff, ...sessionOff]);
   // The plan as the verdict sees it: the fresher of what a page showed and what the user declared.
@@ -57,6 +61,7 @@ export function pageContext(store: Store, surface: SurfaceDef, pageLang: string,
     attachNote: k('attachNote'),
     attachSource: sourceLine(CITE.helpAttach, lang),
     composerNotice: k('composerNotice', ['$1']),
+    listComma: t('listComma', [], lang),
     composerWhy: k('composerWhy'),
     composerTitle: k('composerTitle'),
     composerBody: k(v.state === 'training' ? 'composerBodyTraining' : 'composerBodyUnknown', ['$1']),

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { GuardId, ObsKey, ObsValue } from './store/schema';
+import { LANG_SETTINGS, type Lang } from './langs';
 import { isMistralUrl } from './surfaces';
 
 const ObservationInput = z.object({
@@ -38,7 +39,7 @@ export const ResetAll = z.object({ type: z.literal('reset') });
 
 export const SetSettings = z.object({
   type: z.literal('set-settings'),
-  settings: z.object({ language: z.enum(['auto', 'en', 'fr']).optional() }),
+  settings: z.object({ language: z.enum(LANG_SETTINGS).optional() }),
 });
 
 const PageUrl = z.string().max(2048);
@@ -87,7 +88,7 @@ export interface ContextChangedMsg {
 export interface PageContext {
   state: 'training' | 'not-training' | 'unknown';
   product: 'vibe' | 'api';
-  lang: 'en' | 'fr';
+  lang: Lang;
   /** Which warnings still ask (false: the user said "don't ask again"). */
   ask: { feedback: boolean; share: boolean; labs: boolean };
   /** Show the "this chat may be used for training" banner on chat pages. */

@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: Chromium with the built extension (.output/chrome-mv3) walks through the project's replica
- * Mistral pages, served at their real URLs (no network, no account), first in English then in French. For each
+ * Mistral pages, served at their real URLs (no network, no account), in English, in Arabic (right to left) and in
+ * French. For each
  * step it saves a screenshot of the page and of the popup for that tab into demo-output/<lang>/ and prints the
  * paths and the badge. Headed when a display is available (DISPLAY set), headless otherwise; in headed mode the
  * last browser stays open until you press Enter (or Ctrl+C).
@@ -12,7 +13,9 @@ import { fixture, fixtureEntries, launchChromium, ROOT, until, type Harness, typ
 
 type Step = { file: string; say: string; then?: (page: PageHandle) => Promise<string | void> };
 
-const STEPS: Record<'en' | 'fr', Step[]> = {
+type DemoLang = 'en' | 'fr' | 'ar';
+
+const STEPS: Record<DemoLang, Step[]> = {
   en: [
     { file: 'vibe-chat.plain.en.html', say: 'A chat page, nothing known yet' },
     { file: 'admin-subscriptions.free.en.html', say: 'Admin Panel › Subscriptions: the Free plan is read' },
@@ -53,16 +56,39 @@ const STEPS: Record<'en' | 'fr', Step[]> = {
     { file: 'admin-subscriptions.team.fr.html', say: 'Offre Team (pas d’entraînement par défaut), mais « Model training » vu activé : ON' },
     { file: 'vibe-memories.on.fr.html', say: 'Mémoires activées' },
   ],
+  // Arabic, right to left: the browser speaks Arabic (popup, options, rights page) and Arabic is chosen in the
+  // options, so the warnings on Mistral's (English) pages are in Arabic too.
+  ar: [
+    { file: 'admin-subscriptions.free.en.html', say: 'Admin Panel › Subscriptions: خطة Free' },
+    {
+      file: 'vibe-chat.free.en.html',
+      say: 'محادثة على خطة Free: الشريط والتحذير قبل التقييم، من اليمين إلى اليسار',
+      then: async (page) => {
+        await page.click('[data-message-author-role="assistant"] button[aria-label="Like"]');
+        return 'نقرة على الإعجاب: يحذّر Windsock قبل إرسال التقييم';
+      },
+    },
+  ],
+};
+const LAUNCH_LANG: Record<DemoLang, string> = { en: 'en-US', fr: 'fr-FR', ar: 'ar' };
+const HEADING: Record<DemoLang, string> = { en: 'English', fr: 'Français', ar: 'العربية (right to left)' };
+const PAGES: Record<DemoLang, Record<'options' | 'rights', string>> = {
+  en: { options: 'Settings and the privacy record', rights: 'Your rights and request letters' },
+  fr: { options: 'Réglages et relevé de confidentialité', rights: 'Vos droits et lettres de demande' },
+  ar: { options: 'الإعدادات وسجل الخصوصية', rights: 'حقوقك ونماذج الرسائل' },
 };
 
 const OUT = join(ROOT, 'demo-output');
 
-async function runLang(lang: 'en' | 'fr', headless: boolean): Promise<Harness> {
+async function runLang(lang: DemoLang, headless: boolean): Promise<Harness> {
   const dir = join(OUT, lang);
   mkdirSync(dir, { recursive: true });
-  const h = await launchChromium({ lang: lang === 'fr' ? 'fr-FR' : 'en-US', headless });
+  const h = await launchChromium({ lang: LAUNCH_LANG[lang], headless });
+  if (lang === 'ar') {
+    await h.extEval(`async () => chrome.runtime.sendMessage({ type: 'set-settings', settings: { language: 'ar' } })`);
+  }
   const entries = fixtureEntries();
-  console.log(`\n== ${lang === 'fr' ? 'Français' : 'English'} ==`);
+  console.log(`\n== ${HEADING[lang]} ==`);
   let n = 0;
   for (const step of STEPS[lang]) {
     n++;
@@ -110,7 +136,7 @@ async function runLang(lang: 'en' | 'fr', headless: boolean): Promise<Harness> {
     await new Promise((r) => setTimeout(r, 400));
     const shot = join(dir, `${String(++n).padStart(2, '0')}-${n2}.png`);
     await p.screenshot(shot);
-    console.log(`${String(n).padStart(2)}. ${n2 === 'options' ? (lang === 'fr' ? 'Réglages et relevé de confidentialité' : 'Settings and the privacy record') : lang === 'fr' ? 'Vos droits et lettres de demande' : 'Your rights and request letters'}`);
+    console.log(`${String(n).padStart(2)}. ${PAGES[lang][n2]}`);
     console.log(`    page:  ${shot}`);
     await p.close();
   }
@@ -123,6 +149,8 @@ async function main() {
   console.log(`Windsock demo: Chromium ${headless ? 'headless (no display)' : 'headed'}, replica pages served at their real URLs.`);
   const en = await runLang('en', headless);
   await en.close();
+  const ar = await runLang('ar', headless);
+  await ar.close();
   const fr = await runLang('fr', headless);
   console.log(`\nScreenshots are in ${OUT}`);
   if (!headless && process.stdin.isTTY) {

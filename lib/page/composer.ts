@@ -63,7 +63,7 @@ export function installComposerGuard(ctx: ContentScriptContext): ComposerCounter
   };
 
   const describe = (f: Partial<Record<Category, number>>, strings: Record<string, string>) =>
-    (Object.entries(f) as [Category, number][]).map(([c, n]) => `${strings[`cat_${c}`] ?? c} (${n})`).join(', ');
+    (Object.entries(f) as [Category, number][]).map(([c, n]) => `${strings[`cat_${c}`] ?? c} (${n})`).join(strings.listComma ?? ', ');
 
   const refresh = async (ed: HTMLElement) => {
     if (ctx.isInvalid || !ed.isConnected) return;

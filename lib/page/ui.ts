@@ -11,7 +11,7 @@
 // Compact on purpose: it ships in every Mistral page. Light and dark, and phone widths (max-width: 480px).
 // The banner stays on a streaming page: its own compositing layer (will-change) and no shadow, so the reply
 // growing beneath it does not repaint it frame after frame.
-const CSS = `:host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}.dialog{position:fixed;z-index:2147483647;width:min(380px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.28);padding:14px 16px;font-size:14px;line-height:1.45}.dialog h2{font-size:15px;margin:0 0 6px;display:flex;gap:8px;align-items:center}.dialog p{margin:6px 0}.brand{font-size:11px;font-weight:600;color:#b3261e;text-transform:uppercase;letter-spacing:.04em}.source{font-size:12px;color:#5f6368;border-left:3px solid #dadce0;padding-left:8px}.row{display:flex;gap:8px;justify-content:flex-end;flex-wrap:wrap;margin-top:10px}.choice{display:flex;gap:6px;align-items:center;flex-wrap:wrap;font-size:13px;margin-top:8px}select{max-width:100%;min-width:0}.note.note-composer{border-left-color:#e69500}.linkish{border:none;background:none;padding:0;color:#0b57d0;text-decoration:underline;cursor:pointer}button,select{font:inherit;border-radius:6px;padding:6px 12px;border:1px solid #c9cdd2;background:#f6f7f9;color:inherit;cursor:pointer}button.primary{background:#b3261e;border-color:#b3261e;color:#fff}button:focus-visible,select:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}.banner{position:fixed;z-index:2147483646;top:8px;left:0;right:0;margin:0 auto;width:max-content;max-width:calc(100vw - 16px);display:flex;gap:10px;align-items:center;background:#fff1d6;color:#4a3000;border:1px solid #e0b250;border-radius:8px;padding:6px 10px;font-size:13px;will-change:transform;contain:layout paint style}.banner a{color:#0b57d0;font-weight:600}.banner button{padding:2px 8px;font-size:12px}.note{position:fixed;z-index:2147483646;bottom:16px;left:50%;transform:translateX(-50%);width:min(460px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-left:4px solid #b3261e;border-radius:8px;padding:8px 12px;font-size:13px;box-shadow:0 4px 16px rgba(0,0,0,.2);display:flex;gap:10px;align-items:flex-start}.note p{margin:0;flex:1}@media (prefers-color-scheme:dark){.dialog,.note{background:#26282c;color:#e8eaed;border-color:#3c4043}.source{color:#a8adb4;border-color:#3c4043}button,select{background:#1c1d20;border-color:#5f6368}.banner{background:#45330f;color:#ffe2a8;border-color:#8a6a1f}.banner a{color:#8ab4f8}.brand{color:#f2b8b5}}@media (max-width:480px){.dialog{left:8px !important;right:8px;top:auto !important;bottom:8px;width:auto}.row button{flex:1}}`;
+const CSS = `:host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}.dialog{position:fixed;z-index:2147483647;width:min(380px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.28);padding:14px 16px;font-size:14px;line-height:1.45}.dialog h2{font-size:15px;margin:0 0 6px;display:flex;gap:8px;align-items:center}.dialog p{margin:6px 0}.brand{font-size:11px;font-weight:600;color:#b3261e;text-transform:uppercase;letter-spacing:.04em}.source{font-size:12px;color:#5f6368;border-inline-start:3px solid #dadce0;padding-inline-start:8px}.row{display:flex;gap:8px;justify-content:flex-end;flex-wrap:wrap;margin-top:10px}.choice{display:flex;gap:6px;align-items:center;flex-wrap:wrap;font-size:13px;margin-top:8px}select{max-width:100%;min-width:0}.note.note-composer{border-inline-start-color:#e69500}.linkish{border:none;background:none;padding:0;color:#0b57d0;text-decoration:underline;cursor:pointer}button,select{font:inherit;border-radius:6px;padding:6px 12px;border:1px solid #c9cdd2;background:#f6f7f9;color:inherit;cursor:pointer}button.primary{background:#b3261e;border-color:#b3261e;color:#fff}button:focus-visible,select:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}.banner{position:fixed;z-index:2147483646;top:8px;inset-inline:0;margin:0 auto;width:max-content;max-width:calc(100vw - 16px);display:flex;gap:10px;align-items:center;background:#fff1d6;color:#4a3000;border:1px solid #e0b250;border-radius:8px;padding:6px 10px;font-size:13px;will-change:transform;contain:layout paint style}.banner a{color:#0b57d0;font-weight:600}.banner button{padding:2px 8px;font-size:12px}.note{position:fixed;z-index:2147483646;bottom:16px;left:50%;transform:translateX(-50%);width:min(460px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-inline-start:4px solid #b3261e;border-radius:8px;padding:8px 12px;font-size:13px;box-shadow:0 4px 16px rgba(0,0,0,.2);display:flex;gap:10px;align-items:flex-start}.note p{margin:0;flex:1}@media (prefers-color-scheme:dark){.dialog,.note{background:#26282c;color:#e8eaed;border-color:#3c4043}.source{color:#a8adb4;border-color:#3c4043}button,select{background:#1c1d20;border-color:#5f6368}.banner{background:#45330f;color:#ffe2a8;border-color:#8a6a1f}.banner a{color:#8ab4f8}.brand{color:#f2b8b5}}@media (max-width:480px){.dialog{left:8px !important;right:8px;top:auto !important;bottom:8px;width:auto}.row button{flex:1}}`;
 
 export interface UiHost {
   root: ShadowRoot;
@@ -72,6 +72,9 @@ export interface DialogResult {
   dontAsk: 'session' | 'always' | null;
 }
 
+/** `lang` and `dir` for a Windsock language id: pt_BR → pt-BR; Arabic is right-to-left (the CSS is logical). */
+const langAttrs = (lang: string) => ({ lang: lang.replace('_', '-'), dir: /^ar(?:$|[-_])/i.test(lang) ? 'rtl' : 'ltr' });
+
 let seq = 0;
 
 /** Show a warning anchored near `anchor`. Resolves when the user decides; only trusted input decides. */
@@ -79,7 +82,7 @@ export function warn(anchor: Element | null, text: DialogText, lang: string, sig
   const { root } = uiHost();
   const id = `ws-${++seq}`;
   const previous = document.activeElement as HTMLElement | null;
-  const box = el('div', { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': `${id}-t`, 'aria-describedby': `${id}-d`, lang, 'data-windsock-dialog': '' });
+  const box = el('div', { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': `${id}-t`, 'aria-describedby': `${id}-d`, ...langAttrs(lang), 'data-windsock-dialog': '' });
   box.append(el('div', { class: 'brand' }, text.brand));
   box.append(el('h2', { id: `${id}-t` }, text.title));
   const desc = el('div', { id: `${id}-d` });
@@ -179,7 +182,7 @@ export interface BannerText {
 export function showBanner(text: BannerText, lang: string, onDismiss: () => void): () => void {
   const { root } = uiHost();
   root.querySelector('.banner')?.remove();
-  const bar = el('div', { class: 'banner', role: 'region', 'aria-label': text.brand, lang, 'data-windsock-banner': '' });
+  const bar = el('div', { class: 'banner', role: 'region', 'aria-label': text.brand, ...langAttrs(lang), 'data-windsock-banner': '' });
   const a = el('a', { href: text.href, target: '_blank', rel: 'noopener noreferrer' }, text.link);
   const close = el('button', { type: 'button', 'data-action': 'dismiss' }, text.dismiss);
   close.addEventListener('click', (e) => {
@@ -212,7 +215,7 @@ export function showNote(text: string, secondary: string, closeLabel: string, la
   const { root } = uiHost();
   const id = opts.id ?? 'note';
   root.querySelector(`.note[data-id="${id}"]`)?.remove();
-  const note = el('div', { class: `note note-${id}`, role: 'status', lang, 'data-windsock-note': '', 'data-id': id });
+  const note = el('div', { class: `note note-${id}`, role: 'status', ...langAttrs(lang), 'data-windsock-note': '', 'data-id': id });
   const p = el('p', {}, text);
   p.append(el('br'));
   if (opts.onWhy) {

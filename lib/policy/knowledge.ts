@@ -347,6 +347,13 @@ export const KNOWLEDGE: Knowledge = {
 
 export const CITE = C;
 
+/**
+ * The catalog key of a quote's translation (`quote_<CITE name>` in public/_locales), for the quotes of CITE.
+ * Quotes stay verbatim in English; pages in another language show this translation beside them.
+ */
+const QUOTE_KEYS = new Map<string, string>(Object.entries(C).map(([name, c]) => [c.quote, `quote_${name}`]));
+export const quoteKeyOf = (c: Citation): string | undefined => QUOTE_KEYS.get(c.quote);
+
 export function sourceById(id: SourceId): Source {
   const s = SOURCES.find((x) => x.id === id);
   if (!s) throw new Error(`unknown source ${id}`);

@@ -12,9 +12,10 @@
  * letter in both languages for leftover placeholders, the right article and the right addresses.
  */
 import type { Lang } from '../i18n';
-import { planLabel } from '../i18n';
+import { INTL_LOCALE, planLabel } from '../i18n';
 import type { PlanId } from '../policy/schema';
-import { CNIL_CONTACT, MISTRAL_CONTACT } from './rights';
+import { authorityById } from './authorities';
+import { MISTRAL_CONTACT } from './rights';
 import { rt } from './t';
 
 export const LETTER_IDS = ['objection', 'erasure', 'access', 'rectification', 'restriction', 'portability', 'consent', 'cnil'] as const;
@@ -94,13 +95,16 @@ export interface LetterOptions {
   now?: number;
   /** Time zone for dates (default: the browser's). */
   timeZone?: string;
+  /** The complaint letter's authority (lib/rights/authorities.ts id; default: the CNIL, Mistral's lead authority). */
+  authority?: string;
 }
+
 
 /** A date as a letter writes it: "14 October 2026", "14 octobre 2026". */
 export function letterDate(d: DateLike, lang: Lang, timeZone?: string): string {
   const date = d instanceof Date ? d : new Date(d);
   if (Number.isNaN(date.getTime())) return String(d);
-  const text = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+  const text = new Intl.DateTimeFormat(INTL_LOCALE[lang] ?? 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
   // French writes the first of the month "1er".
   return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
@@ -117,6 +121,7 @@ const BLANK_KEYS: Record<FieldName, string> = {
 /** The letter's text for one letter, language, user fields and observations. Pure. */
 export function generateLetter(id: LetterId, lang: Lang, fields: LetterFields = {}, observed: Observed = {}, opts: LetterOptions = {}): Letter {
   const def = LETTERS[id];
+  const authority = authorityById(opts.authority ?? 'fr');
   const L = (key: string, args: readonly (string | number)[] = []) => rt(key, args, lang);
   const blanks: string[] = [];
   const clean = (v: string | undefined) => (v ?? '').replace(/\s+/g, ' ').trim();
@@ -190,18 +195,21 @@ export function generateLetter(id: LetterId, lang: Lang, fields: LetterFields = 
       break;
     case 'cnil':
       paragraphs = [
-        L('letter_cnil_p1', [accountEmail]),
+        // Outside the GDPR (Swiss FADP, Brazil's LGPD) the complaint names its own law instead of Article 77.
+        ...(authority.law === 'gdpr'
+          ? [L('letter_cnil_p1', [accountEmail])]
+          : [L(`letter_complaint_${authority.law}`), L('letter_complaint_against', [accountEmail])]),
         L('letter_cnil_p2', [requestDate(field('requestDate')!)]),
         L('letter_cnil_details', [details!]),
         ...(seen.length ? [L('letter_cnil_facts'), ...observedBlock] : []),
         L('letter_cnil_attach'),
-        L('letter_cnil_p3'),
+        L(authority.law === 'gdpr' ? 'letter_cnil_p3' : 'letter_complaint_p3_other'),
       ];
       break;
   }
 
-  const subject = L(`letter_${id}_subject`);
-  const to = (def.to === 'cnil' ? CNIL_CONTACT.postal : lang === 'fr' ? [MISTRAL_CONTACT.postal[0], L('letter_attn_privacy_team'), ...MISTRAL_CONTACT.postal.slice(2)] : MISTRAL_CONTACT.postal).join('\n');
+  const subject = L(id === 'cnil' && authority.law !== 'gdpr' ? 'letter_complaint_subject_other' : `letter_${id}_subject`);
+  const to = (def.to === 'cnil' ? authority.postal : lang !== 'en' ? [MISTRAL_CONTACT.postal[0], L('letter_attn_privacy_team'), ...MISTRAL_CONTACT.postal.slice(2)] : MISTRAL_CONTACT.postal).join('\n');
   const body = [L('letter_greeting'), ...paragraphs, L('letter_closing'), fullName].join('\n\n');
   const sender = [fullName, L('letter_sender_email', [email])].join('\n');
   const dateLine = L('letter_date_line', [city, date(opts.now ?? Date.now())]);

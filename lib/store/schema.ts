@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { ControlId, ControlValue, PlanId } from '../policy/schema';
+import { LANG_SETTINGS } from '../langs';
 
 export const STORE_KEY = 'windsock';
 export const CURRENT_VERSION = 2;
@@ -55,7 +56,7 @@ export const OrgRecord = z.object({
 export type OrgRecord = z.infer<typeof OrgRecord>;
 
 export const Settings = z.object({
-  language: z.enum(['auto', 'en', 'fr']).default('auto'),
+  language: z.enum(LANG_SETTINGS).default('auto'),
 });
 export type Settings = z.infer<typeof Settings>;
 

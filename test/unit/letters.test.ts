@@ -20,7 +20,7 @@ const API_SEEN = Date.UTC(2026, 9, 12, 12, 0, 0);
 const SHARE_AT = Date.UTC(2026, 9, 13, 9, 0, 0);
 const CHAT = '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
 const OPTS = { now: NOW, timeZone: 'UTC' };
-const LANGS: Lang[] = ['en', 'fr'];
+const LANGS: ('en' | 'fr')[] = ['en', 'fr'];
 
 const FULL: Required<LetterFields> = {
   fullName: 'Camille Martin',
@@ -40,13 +40,13 @@ const OBSERVED: Observed = {
   shares: [{ chatId: CHAT, at: SHARE_AT }],
 };
 
-const msg = (lang: Lang, key: string) => ADDITIONS[lang][key].message;
+const msg = (lang: 'en' | 'fr', key: string) => ADDITIONS[lang][key].message;
 /** The blank a field shows in a letter, in a language. */
-const blankOf = (id: LetterId, lang: Lang, f: FieldName) =>
+const blankOf = (id: LetterId, lang: 'en' | 'fr', f: FieldName) =>
   msg(lang, f === 'details' ? `letter_blank_details_${id}` : { fullName: 'letter_blank_full_name', email: 'letter_blank_email', accountEmail: 'letter_blank_account_email', city: 'letter_blank_city', requestDate: 'letter_blank_request_date' }[f]);
 
 /** The article as each language cites it in the subject. */
-function articleIn(lang: Lang, article: string): RegExp {
+function articleIn(lang: 'en' | 'fr', article: string): RegExp {
   if (lang === 'en') return new RegExp(`GDPR Article ${article.replace(/[()]/g, '\\$&')}\\)$`);
   const m = /^(\d+)\((\d+)\)$/.exec(article);
   return m ? new RegExp(`\\(article ${m[1]}, paragraphe ${m[2]}, du RGPD\\)$`) : new RegExp(`\\(article ${article} du RGPD\\)$`);

@@ -1,18 +1,58 @@
 /**
- * public/_locales/{en,fr}/messages.json: the same keys in both, nothing empty, the same $n placeholders, and
+ * public/_locales/<lang>/messages.json, all eight languages: the same keys as en (plural forms per CLDR), nothing
+ * empty, the same $n placeholders, nothing left in English beyond names, and
  * every key the code names (verdict messages, badge titles, plan/surface/control/value labels) present.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTROL_IDS, PLAN_IDS, RETENTION_VALUES } from '@/lib/policy/schema';
 import { SURFACES } from '@/lib/surfaces';
 import { BADGE } from '@/lib/verdict';
+import { CITE, quoteKeyOf } from '@/lib/policy/knowledge';
+import { sourceLine } from '@/lib/context';
+import { LANGS, type Lang } from '@/lib/langs';
+import { PLURAL_FORMS, PLURAL_KEYS, pluralCategory, tp } from '@/lib/i18n';
 
 type Catalog = Record<string, { message: string; description?: string }>;
-const readLocale = (lang: 'en' | 'fr'): Catalog => JSON.parse(readFileSync(join(process.cwd(), 'public/_locales', lang, 'messages.json'), 'utf8'));
-const en = readLocale('en');
-const fr = readLocale('fr');
+const file = (lang: Lang) => join(process.cwd(), 'public/_locales', lang, 'messages.json');
+/** A missing catalog reads as empty, so the parity test names every missing key instead of crashing. */
+const readLocale = (lang: Lang): Catalog => (existsSync(file(lang)) ? JSON.parse(readFileSync(file(lang), 'utf8')) : {});
+const CATS = Object.fromEntries(LANGS.map((l) => [l, readLocale(l)])) as Record<Lang, Catalog>;
+const en = CATS.en;
+const fr = CATS.fr;
+const OTHERS = LANGS.filter((l) => l !== 'en');
+
+/** A counted key's form (`record_show_all_few`) → its base and CLDR category. */
+const pluralOf = (k: string) => {
+  const m = /^(.*)_(zero|one|two|few|many|other)$/.exec(k);
+  return m && (PLURAL_KEYS as readonly string[]).includes(m[1]) ? { base: m[1], form: m[2] } : null;
+};
+/** The keys a catalog must have: en's singular keys, and every plural form its language needs for each counted key. */
+const expectedKeys = (lang: Lang) => [
+  ...Object.keys(en).filter((k) => !pluralOf(k)),
+  ...PLURAL_KEYS.flatMap((b) => PLURAL_FORMS[lang].map((f) => `${b}_${f}`)),
+];
+
+/**
+ * Values allowed to equal the English: names (products, plans, Mistral's own menu paths kept in English because
+ * its labels in other languages are unknown), the brand, and punctuation.
+ */
+const SAME_AS_EN_OK = new Set([
+  'popupTitle', 'page_brand', 'letter_list_separator', 'listComma',
+  'planPro', 'planTeam', 'planEnterprise', 'planScale',
+  'letter_product_vibe', 'record_key_chat', 'zdr_nc_vibe_work', 'zdr_nc_chat', 'control_memories',
+  // Mistral's own English labels, kept as Mistral shows them (French catalog).
+  'control_vibe_training', 'control_mobile_data_sharing', 'control_api_training',
+  'rights_link_vibe_privacy', 'rights_link_api_privacy',
+  // Words some languages share with English: "Plan" (es, pl), "Vibe (chat)".
+  'popupPlan', 'record_md_plan', 'productVibe',
+  // Words French shares with English: Sources, Page, agents, conversations.
+  'popupSources', 'diagSurface', 'zdr_nc_agents', 'zdr_nc_conversations',
+  // Formats: "E-mail: $1" (it), "$1, $2" (it).
+  'letter_sender_email', 'letter_date_line',
+]);
+const isSameOk = (k: string) => SAME_AS_EN_OK.has(k) || k.startsWith('surface_');
 
 const placeholders = (s: string) => [...new Set(s.match(/\$[1-9]/g) ?? [])].sort();
 
@@ -34,46 +74,119 @@ function keysPassedToM(src: string): string[] {
 
 /** String literals passed as the first argument of `t(...)`. */
 const keysPassedToT = (src: string) => [...new Set([...src.matchAll(/\bt\((['"])([A-Za-z0-9_]+)\1/g)].map((x) => x[2]))].sort();
+/** Counted keys passed to `tp(...)`, as their "other" form (which every language has). */
+const keysPassedToTp = (src: string) => [...new Set([...src.matchAll(/\btp\((['"])([A-Za-z0-9_]+)\1/g)].map((x) => `${x[2]}_other`))].sort();
 
 describe('locales', () => {
-  it('en and fr have exactly the same keys', () => {
-    const onlyEn = Object.keys(en).filter((k) => !(k in fr));
-    const onlyFr = Object.keys(fr).filter((k) => !(k in en));
-    expect({ onlyEn, onlyFr }).toEqual({ onlyEn: [], onlyFr: [] });
+  it('every catalog has exactly the keys of en, with the plural forms its language needs', () => {
+    const diff = LANGS.map((lang) => {
+      const want = new Set(expectedKeys(lang));
+      const have = Object.keys(CATS[lang]);
+      return { lang, missing: [...want].filter((k) => !have.includes(k)), extra: have.filter((k) => !want.has(k)) };
+    }).filter((d) => d.missing.length || d.extra.length);
+    expect(diff).toEqual([]);
   });
 
-  it('no message is empty, in either language', () => {
-    const empty = (['en', 'fr'] as const).flatMap((lang) =>
-      Object.entries(lang === 'en' ? en : fr)
+  it('no message is empty, in any language', () => {
+    const empty = LANGS.flatMap((lang) =>
+      Object.entries(CATS[lang])
         .filter(([, v]) => typeof v?.message !== 'string' || v.message.trim() === '')
         .map(([k]) => `${lang}:${k}`),
     );
     expect(empty).toEqual([]);
   });
 
-  it('every key has the same $n placeholders in en and fr', () => {
-    const diff = Object.keys(en)
-      .filter((k) => k in fr && placeholders(en[k].message).join() !== placeholders(fr[k].message).join())
-      .map((k) => `${k}: en ${placeholders(en[k].message).join(',') || '-'} / fr ${placeholders(fr[k].message).join(',') || '-'}`);
+  it('every key has the same $n placeholders as en, in every language (plural forms: as the English "other" form)', () => {
+    const diff = OTHERS.flatMap((lang) =>
+      Object.keys(CATS[lang])
+        .map((k) => {
+          const p = pluralOf(k);
+          const ref = p ? en[`${p.base}_other`] : en[k];
+          // A "one"/"zero"/"two" form may spell its number out instead of writing $1.
+          const got = placeholders(CATS[lang][k].message).join();
+          const want = placeholders(ref?.message ?? '').join();
+          if (p && ['zero', 'one', 'two'].includes(p.form) && got === want.replace(/^\$1,?/, '')) return null;
+          return got === want ? null : `${lang}:${k}: en ${want || '-'} / ${got || '-'}`;
+        })
+        .filter((x) => x !== null),
+    );
     expect(diff).toEqual([]);
+  });
+
+  it('no value is left in English, beyond a short allow-list of names', () => {
+    const same = OTHERS.flatMap((lang) =>
+      Object.keys(CATS[lang]).filter((k) => !isSameOk(k) && en[k] && CATS[lang][k].message === en[k].message).map((k) => `${lang}:${k}`),
+    );
+    expect(same).toEqual([]);
+  });
+
+  it('the allow-list is used: each entry is the same as English in at least one other language', () => {
+    const unused = [...SAME_AS_EN_OK].filter((k) => !OTHERS.some((l) => CATS[l][k]?.message === en[k]?.message));
+    expect(unused).toEqual([]);
+  });
+
+  it('Arabic and Polish catalogs carry all their plural forms, and tp() picks them by CLDR rules', () => {
+    expect(PLURAL_FORMS.ar.sort()).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
+    expect(PLURAL_FORMS.pl.sort()).toEqual(['few', 'many', 'one', 'other']);
+    expect(PLURAL_FORMS.en.sort()).toEqual(['one', 'other']);
+    // Polish: 1 → one, 2–4 and 22–24 → few, 5–21 and 25… → many.
+    expect([1, 2, 4, 5, 12, 22, 25].map((n) => pluralCategory(n, 'pl'))).toEqual(['one', 'few', 'few', 'many', 'many', 'few', 'many']);
+    // Arabic: 0 zero, 1 one, 2 two, 3–10 few, 11–99 many, 100… other.
+    expect([0, 1, 2, 3, 10, 11, 99, 100].map((n) => pluralCategory(n, 'ar'))).toEqual(['zero', 'one', 'two', 'few', 'few', 'many', 'many', 'other']);
+    for (const lang of LANGS) for (const base of PLURAL_KEYS) for (const f of PLURAL_FORMS[lang]) expect(CATS[lang][`${base}_${f}`], `${lang}:${base}_${f}`).toBeDefined();
+  });
+
+  it('tp() writes the count with the right form (an oracle per language, written by hand)', () => {
+    expect(tp('timeDaysAgo', 1, [], 'en')).toBe('1 day ago');
+    expect(tp('timeDaysAgo', 3, [], 'en')).toBe('3 days ago');
+    expect(tp('timeDaysAgo', 1, [], 'fr')).toBe('il y a 1 jour');
+    expect(tp('timeDaysAgo', 5, [], 'fr')).toBe('il y a 5 jours');
+    expect(tp('timeDaysAgo', 1, [], 'de')).toBe('vor 1 Tag');
+    expect(tp('timeDaysAgo', 4, [], 'de')).toBe('vor 4 Tagen');
+  });
+
+  it('the store listing fits in every language: name ≤ 75 characters, description ≤ 132 (Chrome Web Store limits)', () => {
+    const tooLong = LANGS.flatMap((l) => [
+      ...(CATS[l].extName.message.length > 75 ? [`${l}:extName (${CATS[l].extName.message.length})`] : []),
+      ...(CATS[l].extDescription.message.length > 132 ? [`${l}:extDescription (${CATS[l].extDescription.message.length})`] : []),
+    ]);
+    expect(tooLong).toEqual([]);
+  });
+
+  it('every quote Windsock cites from CITE has its translation key; English keeps the verbatim quote', () => {
+    for (const [name, c] of Object.entries(CITE)) {
+      const key = quoteKeyOf(c)!;
+      expect(key).toBe(`quote_${name}`);
+      expect(en[key]?.message, key).toBe(c.quote);
+      for (const l of OTHERS) expect(CATS[l][key]?.message, `${l}:${key}`).not.toBe(c.quote);
+    }
+  });
+
+  it('the in-page source line keeps the quote verbatim and adds its translation outside English', () => {
+    expect(sourceLine(CITE.pp25Feedback, 'en')).not.toMatch(/Translation/);
+    const de = sourceLine(CITE.pp25Feedback, 'de');
+    expect(de).toContain(`„${CITE.pp25Feedback.quote}“`);
+    expect(de).toMatch(/Übersetzung: Wenn Sie auf „Thumbs Up“ oder „Thumbs Down“ klicken/);
+    expect(sourceLine(CITE.pp25Feedback, 'ar')).toMatch(/الترجمة: إن نقرت/);
   });
 
   it('keys are valid Chrome i18n names (letters, digits, underscore)', () => {
     expect(Object.keys(en).filter((k) => !/^[A-Za-z0-9_]+$/.test(k))).toEqual([]);
   });
 
-  it('every key lib/verdict.ts passes to m(...) exists in en and fr', () => {
+  it('every key lib/verdict.ts passes to m(...) exists in every language', () => {
     const keys = keysPassedToM(readFileSync(join(process.cwd(), 'lib/verdict.ts'), 'utf8'));
     expect(keys.length).toBeGreaterThan(30); // the extraction itself works
     expect(keys).toContain('headlineVibeToggleOn'); // from a ternary
     expect(keys).toContain('headlineApiToggleOn');
-    expect(keys.filter((k) => !(k in en) || !(k in fr))).toEqual([]);
+    expect(keys.filter((k) => LANGS.some((l) => !(k in CATS[l])))).toEqual([]);
   });
 
-  it('every key lib/i18n.ts passes to t(...) exists in en and fr', () => {
-    const keys = keysPassedToT(readFileSync(join(process.cwd(), 'lib/i18n.ts'), 'utf8'));
+  it('every key lib/i18n.ts passes to t(...) exists in every language', () => {
+    const src = readFileSync(join(process.cwd(), 'lib/i18n.ts'), 'utf8');
+    const keys = [...keysPassedToT(src), ...keysPassedToTp(src)];
     expect(keys.length).toBeGreaterThan(5);
-    expect(keys.filter((k) => !(k in en) || !(k in fr))).toEqual([]);
+    expect(keys.filter((k) => LANGS.some((l) => !(k in CATS[l])))).toEqual([]);
   });
 
   it('badge titles, plan, surface, control and retention labels exist for every id', () => {
@@ -85,6 +198,6 @@ describe('locales', () => {
       ...CONTROL_IDS.map((c) => `control_${c.replace(/-/g, '_')}`),
       ...RETENTION_VALUES.map((v) => `retention_${v}`),
     ];
-    expect(wanted.filter((k) => !(k in en) || !(k in fr))).toEqual([]);
+    expect(wanted.filter((k) => LANGS.some((l) => !(k in CATS[l])))).toEqual([]);
   });
 });

@@ -124,7 +124,7 @@ describe('malformed payloads are rejected, from any sender', () => {
     ['declare a key that cannot be declared', { type: 'declare', key: 'labs-models', value: 'off' }],
     ['declare an unknown value', { type: 'declare', key: 'plan:vibe', value: 'platinum' }],
     ['declare without value', { type: 'declare', key: 'plan:vibe' }],
-    ['set-settings with an unknown language', { type: 'set-settings', settings: { language: 'de' } }],
+    ['set-settings with an unknown language', { type: 'set-settings', settings: { language: 'tlh' } }],
     ['set-settings without settings', { type: 'set-settings' }],
     ['null', null],
     ['a string', 'page-report'],

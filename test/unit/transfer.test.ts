@@ -163,7 +163,7 @@ describe('rejected files', () => {
     ['history that is not a list', () => ({ ...clone(STORE), history: 'lots' })],
     ['a corrupt share', () => ({ ...clone(STORE), shares: [{ chatId: '../../etc', at: T, org: 'x' }] })],
     ['organizations that are not an object', () => ({ ...clone(STORE), orgs: [] })],
-    ['a corrupt setting', () => ({ ...clone(STORE), settings: { language: 'de' } })],
+    ['a corrupt setting', () => ({ ...clone(STORE), settings: { language: 'tlh' } })],
     ['an unknown guard', () => ({ ...clone(STORE), guardsOff: ['everything'] })],
     ['more history than Windsock keeps (load would cut it silently)', () => ({
       ...emptyStore(),
@@ -180,7 +180,7 @@ describe('rejected files', () => {
   });
 
   it('the problems are given for the record, never a partial store', () => {
-    const r = fromImport(file({ ...clone(STORE), settings: { language: 'de' } }));
+    const r = fromImport(file({ ...clone(STORE), settings: { language: 'tlh' } }));
     expect(r).toEqual({ ok: false, error: 'malformed', problems: expect.arrayContaining([expect.stringMatching(/settings/)]) });
   });
 
