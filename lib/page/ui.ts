@@ -87,7 +87,12 @@ export function uiHost(): UiHost {
     shared = { ...WORLD.__windsockUi };
     WORLD.__windsockUi = shared;
   }
-  if (inPlace(shared)) return shared;
+  if (inPlace(shared)) {
+    // A page script may have rewritten the host's style or popover state since: put ours back.
+    if (shared.host.getAttribute('style') !== HOST_STYLE) shared.host.setAttribute('style', HOST_STYLE);
+    if (shared.host.getAttribute('popover') !== 'manual') shared.host.setAttribute('popover', 'manual');
+    return shared;
+  }
   (shared as UiHost | null)?.host.remove();
   const host = document.createElement('div');
   const root = host.attachShadow({ mode: 'closed' });
@@ -326,10 +331,14 @@ export function warn(anchor: Element | null, text: DialogText, lang: string, sig
       }
       resolve({ confirmed, dontAsk });
     };
-    mo = new MutationObserver(() => {
-      if (host.parentNode !== document.documentElement || !box.isConnected) finish(false);
+    mo = new MutationObserver((records) => {
+      if (host.parentNode !== document.documentElement || !box.isConnected) return finish(false);
+      // The page rewrote the host's style or popover state while the warning is open: the user may no
+      // longer see what they would confirm. Ask with the browser's own confirm() instead.
+      if (records.some((r) => r.type === 'attributes' && r.target === host)) finish(nativeConfirm(text), true);
     });
     mo.observe(document.documentElement, { childList: true });
+    mo.observe(host, { attributes: true });
     signal?.addEventListener('abort', () => finish(false), { once: true });
     cancel.addEventListener('click', (e) => e.isTrusted && finish(false));
     confirm.addEventListener('click', (e) => {
