@@ -84,7 +84,7 @@ describe.each(BROWSERS)('the page as the adversary in %s', (name) => {
   const dialogShown = (p: PageHandle) => until(async () => (await p.ui()).dialog, 'the warning');
   const noDialog = (p: PageHandle) => until(async () => (await p.ui()).dialog === null, 'no warning');
 
-  it('1. a replayed WXT "content script started" event does not switch Windsock off; nothing names Windsock to the page', async () => {
+  it('1a. nothing Windsock posts to the page names it (no extension id, no WXT event)', async () => {
     const p = await open(`window.__messages = []; addEventListener('message', (e) => { try { window.__messages.push(JSON.stringify(e.data)); } catch (x) { window.__messages.push(String(e.data)); } });`);
     await until(async () => (await p.ui()).banner, 'the banner');
     const id = name === 'chromium' ? new URL(h.extensionOrigin).host : GECKO_ID;
@@ -94,7 +94,13 @@ describe.each(BROWSERS)('the page as the adversary in %s', (name) => {
     await until(() => p.evaluate<boolean>(`() => window.__messages.includes('"page-sentinel"')`), 'the page sentinel message');
     const posted = await p.evaluate<string[]>(`() => window.__messages`);
     expect(posted.filter((m) => m.includes(id) || /wxt|windsock/i.test(m))).toEqual([]);
+    await p.close();
+  });
 
+  it('1b. a replayed WXT "content script started" event does not switch Windsock off', async () => {
+    const p = await open();
+    await until(async () => (await p.ui()).banner, 'the banner');
+    const id = name === 'chromium' ? new URL(h.extensionOrigin).host : GECKO_ID;
     // The attack: replay the event for every entry point, with someone else's messageId, on document and window.
     const replayed = await p.evaluate<number>(`() => {
       let n = 0;
