@@ -13,7 +13,7 @@ import type { Life } from './life';
 import { textMatches } from '../detect/text';
 import { scan, summarize, CATEGORIES, type Category } from '../scan';
 import { makeClient } from './client';
-import { hideNote, localMsg, offlineText, showNote, uiLang, warn, type DialogText } from './ui';
+import { hideNote, localMsg, nudgeWarning, offlineText, showNote, uiLang, warn, type DialogText } from './ui';
 
 export const COMPOSER = {
   editors: ['div.ProseMirror[contenteditable="true"]', 'textarea[name="message.text"]', '[contenteditable="true"][role="textbox"]'],
@@ -106,7 +106,7 @@ export function installComposerGuard(ctx: Life): ComposerCounters {
     if (!Object.keys(now).length) return;
     e.preventDefault();
     e.stopImmediatePropagation();
-    if (deciding) return;
+    if (deciding) return nudgeWarning();
     deciding = true;
     counters.blocked++;
     void (async () => {
@@ -119,8 +119,8 @@ export function installComposerGuard(ctx: Life): ComposerCounters {
           text = { title: c.strings.composerTitle, body: [c.strings.composerBody.replace('$1', describe(now, c.strings))], confirm: c.strings.composerSend, cancel: c.strings.composerEdit, brand: c.strings.brand, fallbackHint: c.strings.fallbackHint };
         } else {
           // The background cannot answer: the cautious reading, in the browser's language, and the user decides.
-          const local = Object.fromEntries(CATEGORIES.map((k) => [`cat_${k}`, localMsg(`page_cat_${k}`) || k]));
-          text = { ...offlineText([localMsg('page_composerBodyUnknown', [describe(now, local)]) || describe(now, local)]), confirm: localMsg('page_composerSend') || 'Send anyway', cancel: localMsg('page_composerEdit') || 'Edit' };
+          const local = Object.fromEntries(CATEGORIES.map((k) => [`cat_${k}`, localMsg(`page_cat_${k}`)]));
+          text = { ...offlineText([localMsg('page_composerBodyUnknown', [describe(now, local)])]), confirm: localMsg('page_composerSend'), cancel: localMsg('page_composerEdit') };
         }
         const res = await warn(editor, text, c?.lang ?? uiLang(), ctx.signal);
         if (res.confirmed) {

@@ -13,7 +13,7 @@ import type { Life } from './life';
 import type { PageContext } from '../messages';
 import { matchGesture, type GuardMatch, type Matcher } from '../guard/match';
 import { surfaceOf } from '../surfaces';
-import { destroyUi, offlineText, showNote, uiLang, warn, type DialogText } from './ui';
+import { destroyUi, nudgeWarning, offlineText, showNote, uiLang, warn, type DialogText } from './ui';
 import { makeClient } from './client';
 
 export interface GuardDeps {
@@ -70,7 +70,7 @@ export function installGuards(ctx: Life, deps: GuardDeps): void {
     // Decided synchronously: the event must be stopped now, before the page's own listeners run.
     e.preventDefault();
     e.stopImmediatePropagation();
-    if (busy) return;
+    if (busy) return nudgeWarning();
     busy = true;
     deps.counters.guarded++;
     void decide(m).finally(() => {

@@ -27,34 +27,8 @@ export interface UiHost {
  * the host. A page *script* can still rewrite this attribute or style an ancestor: the warning checks that
  * before it honours a confirm (see `tampered()`).
  */
-const HOST_STYLE = [
-  'all:initial',
-  'display:block',
-  'position:fixed',
-  'inset:0 auto auto 0',
-  'width:0',
-  'height:0',
-  'margin:0',
-  'padding:0',
-  'border:0',
-  'overflow:visible',
-  'background:transparent',
-  'opacity:1',
-  'visibility:visible',
-  'filter:none',
-  'transform:none',
-  'translate:none',
-  'scale:none',
-  'rotate:none',
-  'clip-path:none',
-  'mask:none',
-  'mix-blend-mode:normal',
-  'contain:none',
-  'pointer-events:auto',
-  'z-index:2147483647',
-]
-  .map((d) => `${d} !important`)
-  .join(';');
+const HOST_STYLE =
+  'all:initial!important;display:block!important;position:fixed!important;inset:0 auto auto 0!important;width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;overflow:visible!important;background:transparent!important;opacity:1!important;visibility:visible!important;filter:none!important;transform:none!important;translate:none!important;scale:none!important;rotate:none!important;clip-path:none!important;mask:none!important;mix-blend-mode:normal!important;contain:none!important;pointer-events:auto!important;z-index:2147483647!important';
 
 // The host is kept on the content scripts' own global (their isolated world, which Windsock's scripts share
 // and page scripts cannot see), so the chat script and the composer script draw into the same closed root.
@@ -153,7 +127,7 @@ let seq = 0;
  * only the fallback, for a page that tampered with Windsock's UI or where the UI cannot be shown at all.
  */
 export function nativeConfirm(text: DialogText): boolean {
-  const hint = (text.fallbackHint || msg('page_fallbackHint', ['$1', '$2']) || 'OK: $1 / Cancel: $2').replace('$1', text.confirm).replace('$2', text.cancel);
+  const hint = (text.fallbackHint || msg('page_fallbackHint', ['$1', '$2'])).replace('$1', text.confirm).replace('$2', text.cancel);
   const lines = [`${text.brand} — ${text.title}`, ...text.body, ...(text.source ? [text.source] : []), hint];
   try {
     return window.confirm(lines.join('\n\n'));
@@ -222,6 +196,15 @@ function tampered(host: HTMLElement, box: HTMLElement, button: HTMLElement, e: M
   }
 }
 
+/** A guarded gesture while a warning is already open: bring that warning back on top and into focus. */
+export function nudgeWarning(): void {
+  const u = uiHostIfAny();
+  const cancel = u?.root.querySelector<HTMLElement>('.dialog [data-action="cancel"]');
+  if (!u || !cancel) return;
+  raise(u.host);
+  cancel.focus({ preventScroll: true });
+}
+
 /** The browser's language, for a warning Windsock has to word without the background (lang attribute). */
 export function uiLang(): string {
   return (msg('@@ui_locale') || navigator.language || 'en').replace('_', '-');
@@ -238,11 +221,11 @@ export function localMsg(key: string, subs?: string[]): string {
  */
 export function offlineText(extra: string[] = []): DialogText {
   return {
-    brand: msg('page_brand') || 'Windsock',
-    title: msg('page_offlineTitle') || "Windsock can't check your settings right now",
-    body: [msg('page_offlineBody') || 'This may be used for training.', ...extra],
-    confirm: msg('page_offlineConfirm') || 'Continue anyway',
-    cancel: msg('page_cancel') || 'Cancel',
+    brand: msg('page_brand'),
+    title: msg('page_offlineTitle'),
+    body: [msg('page_offlineBody'), ...extra],
+    confirm: msg('page_offlineConfirm'),
+    cancel: msg('page_cancel'),
   };
 }
 
