@@ -385,7 +385,12 @@ export interface BannerText {
 
 /** The slim banner on chat pages while training is on; `onDismiss` is called on the user's own click. */
 export function showBanner(text: BannerText, lang: string, onDismiss: () => void): () => void {
-  const { root } = uiHost();
+  let root: ShadowRoot;
+  try {
+    ({ root } = uiHost());
+  } catch {
+    return () => undefined; // No UI can be made here: the badge still says it.
+  }
   root.querySelector('.banner')?.remove();
   const bar = el('div', { class: 'banner', role: 'region', 'aria-label': text.brand, lang, 'data-windsock-banner': '' });
   const a = el('a', { href: text.href, target: '_blank', rel: 'noopener noreferrer' }, text.link);
@@ -417,7 +422,12 @@ export interface NoteOptions {
 
 /** A short, non-blocking note: attachments are input data; personal data in the composer. */
 export function showNote(text: string, secondary: string, closeLabel: string, lang: string, opts: NoteOptions = {}): void {
-  const { root } = uiHost();
+  let root: ShadowRoot;
+  try {
+    ({ root } = uiHost());
+  } catch {
+    return;
+  }
   const id = opts.id ?? 'note';
   root.querySelector(`.note[data-id="${id}"]`)?.remove();
   const note = el('div', { class: `note note-${id}`, role: 'status', lang, 'data-windsock-note': '', 'data-id': id });
