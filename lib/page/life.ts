@@ -9,8 +9,8 @@
  * when an event arrives or a message is about to be sent — no timer polls it. An orphaned script therefore
  * stops at the first event it sees after the update, and lets that event through untouched for the new script.
  *
- * When Windsock is updated, the new copy's WXT context announces itself with that same event: here it only
- * prompts that check, so a page replaying it can at most make Windsock confirm it is still alive. And when one
+ * Windsock's build swaps WXT's context for a stand-in that neither sends nor obeys that event
+ * (lib/page/wxt-context.ts); heard anyway, the event only prompts that check. And when one
  * of Windsock's scripts finds the context gone, it ends every script of its own copy (they share one isolated
  * world and one extension context), so the orphaned chat script's banner goes with the orphaned guard.
  *
@@ -18,7 +18,6 @@
  * `addEventListener`), so the rest of lib/page reads the same.
  */
 import { browser } from 'wxt/browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 export interface Life {
   readonly signal: AbortSignal;
@@ -29,6 +28,8 @@ export interface Life {
   addEventListener<E extends Event = Event>(target: EventTarget, type: string, handler: (e: E) => void, options?: AddEventListenerOptions): void;
   /** Called when a call into the extension threw: ends this life if the extension context is gone. */
   noteError(err: unknown): void;
+  /** How many "content script started" events reached this script (none of them ended it). */
+  readonly heard: number;
   /** End now (tests; and the last step of a lost context). */
   end(reason?: string): void;
 }
@@ -58,14 +59,20 @@ export function startLife(): Life {
     return !ctl.signal.aborted;
   };
   lives.add(end);
-  // A newer copy of this script started (or a page pretends so): check, lazily, never end on the event alone.
+  // WXT's "content script started" event, which its own context ends on (Windsock's build replaces that
+  // context, lib/page/wxt-context.ts, so nothing of Windsock's sends it): heard here, it only prompts the check.
+  let heard = 0;
   try {
-    document.addEventListener((ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE, check, { signal: ctl.signal });
+    const started = `${browser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`;
+    document.addEventListener(started, () => (heard++, check()), { signal: ctl.signal });
   } catch {
     // Not in a content script (tests).
   }
   return {
     signal: ctl.signal,
+    get heard() {
+      return heard;
+    },
     get isInvalid() {
       return !check();
     },

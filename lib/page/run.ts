@@ -51,6 +51,8 @@ export interface Diagnosis {
    * Windsock's life does not depend on it, see lib/page/life.ts). For the tests and the diagnostic report.
    */
   wxtContextInvalidated?: boolean;
+  /** How many "content script started" events (WXT's, or a page replaying them) reached this script. */
+  startedEventsHeard?: number;
 }
 
 export interface Counters {
@@ -246,6 +248,7 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       skeleton: document.body ? skeleton(document.body) : null,
       ui: uiSnapshot(),
       ...(wxt ? { wxtContextInvalidated: wxt.isInvalid } : {}),
+      startedEventsHeard: ctx.heard,
     };
   };
 

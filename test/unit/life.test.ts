@@ -6,10 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startLife } from '@/lib/page/life';
 
-const STARTED = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+const STARTED = `${fakeBrowser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`;
 const realId = fakeBrowser.runtime.id;
 const setId = (id: string | undefined) => Object.defineProperty(fakeBrowser.runtime, 'id', { value: id, configurable: true, writable: true });
 
@@ -24,6 +23,7 @@ describe('life', () => {
     document.dispatchEvent(new CustomEvent(STARTED, { detail: { contentScriptName: 'chat', messageId: 'page' } }));
     window.postMessage({ type: STARTED, contentScriptName: 'chat', messageId: 'page' }, '*');
     document.dispatchEvent(new Event('click'));
+    expect(life.heard).toBe(1); // the replay did reach it
     expect(life.isInvalid).toBe(false);
     expect(seen).toEqual(['click']);
   });
