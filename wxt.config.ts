@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 
 // Hosts Windsock reads. Nothing else: no <all_urls>, no remote servers of ours.
 export const MISTRAL_HOSTS = ['https://chat.mistral.ai/*', 'https://admin.mistral.ai/*', 'https://console.mistral.ai/*'];
@@ -10,7 +11,13 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // WXT's content-script context announces every content script to the page with an event named after the
+    // extension's id, and a page can end it by replaying that event: Windsock's scripts get a stand-in that
+    // does neither (lib/page/wxt-context.ts; their life is lib/page/life.ts).
+    resolve: { alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./lib/page/wxt-context.ts', import.meta.url)) }] },
+  }),
   // The sources package Mozilla's review asks for: what builds the extension, not the demo's screenshots.
   zip: { excludeSources: ['demo-output/**', 'test-results/**'] },
   manifest: ({ browser }) => ({

@@ -8,11 +8,16 @@
  */
 import { startPage } from '@/lib/page/run';
 import { ADMIN_KIT } from '@/lib/page/kit-admin';
+import { startLife } from '@/lib/page/life';
 
 export default defineContentScript({
   matches: ['https://admin.mistral.ai/*', 'https://console.mistral.ai/*'],
   runAt: 'document_idle',
+  // No "script started" message posted to the page: it carried the extension's id (lib/page/life.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
-    startPage(ctx, ADMIN_KIT);
+    // Windsock's own lifecycle, which no page event can end; WXT's `ctx` only feeds the diagnostic report.
+    const life = startLife();
+    startPage(life, ADMIN_KIT, ctx);
   },
 });

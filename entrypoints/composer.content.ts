@@ -7,11 +7,16 @@
  * It is a script of its own so that the scanner's tables stay out of the other scripts' bundles.
  */
 import { installComposerGuard } from '@/lib/page/composer';
+import { startLife } from '@/lib/page/life';
 
 export default defineContentScript({
   matches: ['https://chat.mistral.ai/*'],
   runAt: 'document_idle',
-  main(ctx) {
-    installComposerGuard(ctx);
+  // No "script started" message posted to the page: it carried the extension's id (lib/page/life.ts).
+  noScriptStartedPostMessage: true,
+  main() {
+    // Windsock's own lifecycle, which no page event can end; WXT's `ctx` is not used for anything.
+    const life = startLife();
+    installComposerGuard(life);
   },
 });

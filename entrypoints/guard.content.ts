@@ -7,11 +7,16 @@
  */
 import { startGuards } from '@/lib/page/guards';
 import { matchAttach, matchFeedback, matchLabs, matchShare } from '@/lib/guard/match';
+import { startLife } from '@/lib/page/life';
 
 export default defineContentScript({
   matches: ['https://chat.mistral.ai/*', 'https://admin.mistral.ai/*'],
   runAt: 'document_idle',
-  main(ctx) {
-    startGuards(ctx, [matchFeedback, matchShare, matchAttach, matchLabs]);
+  // No "script started" message posted to the page: it carried the extension's id (lib/page/life.ts).
+  noScriptStartedPostMessage: true,
+  main() {
+    // Windsock's own lifecycle, which no page event can end; WXT's `ctx` is not used for anything.
+    const life = startLife();
+    startGuards(life, [matchFeedback, matchShare, matchAttach, matchLabs]);
   },
 });

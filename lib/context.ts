@@ -67,6 +67,7 @@ export function pageContext(store: Store, surface: SurfaceDef, pageLang: string,
     composerBody: k(v.state === 'training' ? 'composerBodyTraining' : 'composerBodyUnknown', ['$1']),
     composerSend: k('composerSend'),
     composerEdit: k('composerEdit'),
+    fallbackHint: k('fallbackHint', ['$1', '$2']),
     ...Object.fromEntries(CATEGORIES.map((c) => [`cat_${c}`, k(`cat_${c}`)])),
   };
   return {

@@ -9,11 +9,11 @@
  * - On send (Enter in the composer, or the send button) with findings present: "Send anyway" or "Edit".
  *   Sending anyway sends exactly once (the original gesture, replayed once); Edit sends nothing.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Life } from './life';
 import { textMatches } from '../detect/text';
 import { scan, summarize, CATEGORIES, type Category } from '../scan';
 import { makeClient } from './client';
-import { hideNote, showNote, warn } from './ui';
+import { hideNote, localMsg, nudgeWarning, offlineText, showNote, uiLang, warn, type DialogText } from './ui';
 
 export const COMPOSER = {
   editors: ['div.ProseMirror[contenteditable="true"]', 'textarea[name="message.text"]', '[contenteditable="true"][role="textbox"]'],
@@ -45,7 +45,7 @@ function isSendButton(el: Element | null): el is HTMLElement {
   return (b.getAttribute('type') === 'submit' && !!document.querySelector(EDITOR_SEL)) || textMatches(name, COMPOSER.sendLabels, false);
 }
 
-export function installComposerGuard(ctx: ContentScriptContext): ComposerCounters {
+export function installComposerGuard(ctx: Life): ComposerCounters {
   const counters: ComposerCounters = { scans: 0, scanMs: 0, blocked: 0, sentAnyway: 0 };
   const { ask, getContext } = makeClient(ctx);
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -106,19 +106,23 @@ export function installComposerGuard(ctx: ContentScriptContext): ComposerCounter
     if (!Object.keys(now).length) return;
     e.preventDefault();
     e.stopImmediatePropagation();
-    if (deciding) return;
+    if (deciding) return nudgeWarning();
     deciding = true;
     counters.blocked++;
     void (async () => {
       try {
         const c = await getContext();
-        if (!c || c.state === 'not-training') return replay();
-        const res = await warn(
-          editor,
-          { title: c.strings.composerTitle, body: [c.strings.composerBody.replace('$1', describe(now, c.strings))], confirm: c.strings.composerSend, cancel: c.strings.composerEdit, brand: c.strings.brand },
-          c.lang,
-          ctx.signal,
-        );
+        if (ctx.isInvalid) return;
+        if (c?.state === 'not-training') return replay();
+        let text: DialogText;
+        if (c) {
+          text = { title: c.strings.composerTitle, body: [c.strings.composerBody.replace('$1', describe(now, c.strings))], confirm: c.strings.composerSend, cancel: c.strings.composerEdit, brand: c.strings.brand, fallbackHint: c.strings.fallbackHint };
+        } else {
+          // The background cannot answer: the cautious reading, in the browser's language, and the user decides.
+          const local = Object.fromEntries(CATEGORIES.map((k) => [`cat_${k}`, localMsg(`page_cat_${k}`)]));
+          text = { ...offlineText([localMsg('page_composerBodyUnknown', [describe(now, local)])]), confirm: localMsg('page_composerSend'), cancel: localMsg('page_composerEdit') };
+        }
+        const res = await warn(editor, text, c?.lang ?? uiLang(), ctx.signal);
         if (res.confirmed) {
           counters.sentAnyway++;
           hideNote('composer');

@@ -9,11 +9,11 @@
  * click, which this listener lets through). Cancel: nothing reaches the page and no request is sent.
  * Only the user's own (trusted) gestures are guarded; nothing here runs per mutation or per streamed token.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Life } from './life';
 import type { PageContext } from '../messages';
 import { matchGesture, type GuardMatch, type Matcher } from '../guard/match';
 import { surfaceOf } from '../surfaces';
-import { destroyUi, showNote, warn } from './ui';
+import { destroyUi, nudgeWarning, offlineText, showNote, uiLang, warn, type DialogText } from './ui';
 import { makeClient } from './client';
 
 export interface GuardDeps {
@@ -25,7 +25,7 @@ export interface GuardDeps {
 }
 
 /** The warnings' content script (entrypoints/guard.content.ts): the guard, with its own line to the background. */
-export function startGuards(ctx: ContentScriptContext, matchers: Matcher[]): GuardDeps['counters'] {
+export function startGuards(ctx: Life, matchers: Matcher[]): GuardDeps['counters'] {
   const { ask, getContext, dropContext } = makeClient(ctx);
   const counters = { guarded: 0, confirmed: 0, cancelled: 0 };
   ctx.onInvalidated(() => destroyUi());
@@ -44,7 +44,7 @@ export function startGuards(ctx: ContentScriptContext, matchers: Matcher[]): Gua
 
 const GUARD_OF = { feedback: 'feedback', 'share-link': 'share', 'share-public': 'share', labs: 'labs' } as const;
 
-export function installGuards(ctx: ContentScriptContext, deps: GuardDeps): void {
+export function installGuards(ctx: Life, deps: GuardDeps): void {
   let busy = false;
 
   const guardedMatch = (target: EventTarget | null): GuardMatch | null => {
@@ -70,7 +70,7 @@ export function installGuards(ctx: ContentScriptContext, deps: GuardDeps): void 
     // Decided synchronously: the event must be stopped now, before the page's own listeners run.
     e.preventDefault();
     e.stopImmediatePropagation();
-    if (busy) return;
+    if (busy) return nudgeWarning();
     busy = true;
     deps.counters.guarded++;
     void decide(m).finally(() => {
@@ -79,32 +79,38 @@ export function installGuards(ctx: ContentScriptContext, deps: GuardDeps): void 
   };
 
   const decide = async (m: GuardMatch) => {
-    const c = await deps.context();
     const guard = GUARD_OF[m.kind as keyof typeof GUARD_OF];
-    if (!c || !guard) return;
-    if (!c.ask[guard]) {
+    if (!guard) return;
+    const c = await deps.context();
+    if (ctx.isInvalid) return;
+    if (c && !c.ask[guard]) {
       replay(m);
       return;
     }
-    const s = c.strings;
-    const text =
-      guard === 'feedback'
-        ? { title: s.feedbackTitle, body: [s.feedbackBody, s.feedbackPlan], source: s.feedbackSource, confirm: s.feedbackConfirm }
-        : guard === 'share'
-          ? { title: s.shareTitle, body: [s.shareBody, s.shareRevoke], source: s.shareSource, confirm: m.kind === 'share-public' ? s.sharePublicConfirm : s.shareConfirm }
-          : { title: s.labsTitle, body: [s.labsBody], source: s.labsSource, confirm: s.labsConfirm };
-    const res = await warn(
-      m.element,
-      { ...text, cancel: s.cancel, brand: s.brand, dontAsk: { label: s.dontAsk, session: s.dontAskSession, always: s.dontAskAlways } },
-      c.lang,
-      ctx.signal,
-    );
+    let text: DialogText;
+    let lang: string;
+    if (!c) {
+      // The background cannot answer: the cautious reading, and the user decides (never a silent drop).
+      text = offlineText();
+      lang = uiLang();
+    } else {
+      const s = c.strings;
+      const t =
+        guard === 'feedback'
+          ? { title: s.feedbackTitle, body: [s.feedbackBody, s.feedbackPlan], source: s.feedbackSource, confirm: s.feedbackConfirm }
+          : guard === 'share'
+            ? { title: s.shareTitle, body: [s.shareBody, s.shareRevoke], source: s.shareSource, confirm: m.kind === 'share-public' ? s.sharePublicConfirm : s.shareConfirm }
+            : { title: s.labsTitle, body: [s.labsBody], source: s.labsSource, confirm: s.labsConfirm };
+      text = { ...t, cancel: s.cancel, brand: s.brand, dontAsk: { label: s.dontAsk, session: s.dontAskSession, always: s.dontAskAlways }, fallbackHint: s.fallbackHint };
+      lang = c.lang;
+    }
+    const res = await warn(m.element, text, lang, ctx.signal);
     if (!res.confirmed) {
       deps.counters.cancelled++;
       return;
     }
     deps.counters.confirmed++;
-    if (res.dontAsk) deps.onChoice(guard, res.dontAsk);
+    if (res.dontAsk && c) deps.onChoice(guard, res.dontAsk);
     replay(m);
   };
 

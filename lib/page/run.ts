@@ -14,7 +14,7 @@
  * of their own (entrypoints/guard.content.ts, lib/page/guards.ts), and so is the composer guard.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Life } from './life';
 import type { ContextChangedMsg, NavigatedMsg, PageReportMsg } from '../messages';
 import { detectPage, type PageDetection } from '../detect';
 import { ACCOUNT_DATA } from '../detect/rules';
@@ -46,6 +46,13 @@ export interface Diagnosis {
   skeleton: ReturnType<typeof skeleton>;
   /** Windsock's own in-page UI (warning, banner, note) as it stands. */
   ui: UiSnapshot;
+  /**
+   * Whether WXT's own content-script context has been invalidated (a page can do that with one DOM event;
+   * Windsock's life does not depend on it, see lib/page/life.ts). For the tests and the diagnostic report.
+   */
+  wxtContextInvalidated?: boolean;
+  /** How many "content script started" events (WXT's, or a page replaying them) reached this script. */
+  startedEventsHeard?: number;
 }
 
 export interface Counters {
@@ -64,7 +71,7 @@ export interface Counters {
   firstReportAt: number | null;
 }
 
-export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
+export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: boolean }): void {
   const counters: Counters = { observers: 0, detections: 0, reports: 0, observerCallbacks: 0, mutationRecords: 0, observerMs: 0, longestObserverMs: 0, startedAt: performance.now(), firstReportAt: null };
   let lastSent = '';
   let lastUrl = '';
@@ -206,10 +213,16 @@ export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
     if (m?.type === 'diagnose') sendResponse(diagnose());
   };
   browser.runtime.onMessage.addListener(onNavigated as never);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onNavigated as never));
+  ctx.onInvalidated(() => {
+    try {
+      browser.runtime.onMessage.removeListener(onNavigated as never);
+    } catch {
+      // A lost context may refuse even this.
+    }
+  });
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
   if (nav && typeof nav.addEventListener === 'function') {
-    nav.addEventListener('navigatesuccess', () => location.href !== lastUrl && onPage(), { signal: ctx.signal } as AddEventListenerOptions);
+    ctx.addEventListener(nav, 'navigatesuccess', () => location.href !== lastUrl && onPage());
   }
   ctx.addEventListener(window, 'popstate', () => location.href !== lastUrl && onPage());
   ctx.addEventListener(document, 'visibilitychange', () => {
@@ -234,6 +247,8 @@ export function startPage(ctx: ContentScriptContext, kit: PageKit): void {
       counters: { ...counters },
       skeleton: document.body ? skeleton(document.body) : null,
       ui: uiSnapshot(),
+      ...(wxt ? { wxtContextInvalidated: wxt.isInvalid } : {}),
+      startedEventsHeard: ctx.heard,
     };
   };
 

@@ -8,10 +8,12 @@
  * (trusted) input, so a page script cannot click through it.
  */
 
+import { browser } from 'wxt/browser';
+
 // Compact on purpose: it ships in every Mistral page. Light and dark, and phone widths (max-width: 480px).
 // The banner stays on a streaming page: its own compositing layer (will-change) and no shadow, so the reply
 // growing beneath it does not repaint it frame after frame.
-const CSS = `:host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}.dialog{position:fixed;z-index:2147483647;width:min(380px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.28);padding:14px 16px;font-size:14px;line-height:1.45}.dialog h2{font-size:15px;margin:0 0 6px;display:flex;gap:8px;align-items:center}.dialog p{margin:6px 0}.brand{font-size:11px;font-weight:600;color:#b3261e;text-transform:uppercase;letter-spacing:.04em}.source{font-size:12px;color:#5f6368;border-inline-start:3px solid #dadce0;padding-inline-start:8px}.row{display:flex;gap:8px;justify-content:flex-end;flex-wrap:wrap;margin-top:10px}.choice{display:flex;gap:6px;align-items:center;flex-wrap:wrap;font-size:13px;margin-top:8px}select{max-width:100%;min-width:0}.note.note-composer{border-inline-start-color:#e69500}.linkish{border:none;background:none;padding:0;color:#0b57d0;text-decoration:underline;cursor:pointer}button,select{font:inherit;border-radius:6px;padding:6px 12px;border:1px solid #c9cdd2;background:#f6f7f9;color:inherit;cursor:pointer}button.primary{background:#b3261e;border-color:#b3261e;color:#fff}button:focus-visible,select:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}.banner{position:fixed;z-index:2147483646;top:8px;inset-inline:0;margin:0 auto;width:max-content;max-width:calc(100vw - 16px);display:flex;gap:10px;align-items:center;background:#fff1d6;color:#4a3000;border:1px solid #e0b250;border-radius:8px;padding:6px 10px;font-size:13px;will-change:transform;contain:layout paint style}.banner a{color:#0b57d0;font-weight:600}.banner button{padding:2px 8px;font-size:12px}.note{position:fixed;z-index:2147483646;bottom:16px;left:50%;transform:translateX(-50%);width:min(460px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-inline-start:4px solid #b3261e;border-radius:8px;padding:8px 12px;font-size:13px;box-shadow:0 4px 16px rgba(0,0,0,.2);display:flex;gap:10px;align-items:flex-start}.note p{margin:0;flex:1}@media (prefers-color-scheme:dark){.dialog,.note{background:#26282c;color:#e8eaed;border-color:#3c4043}.source{color:#a8adb4;border-color:#3c4043}button,select{background:#1c1d20;border-color:#5f6368}.banner{background:#45330f;color:#ffe2a8;border-color:#8a6a1f}.banner a{color:#8ab4f8}.brand{color:#f2b8b5}}@media (max-width:480px){.dialog{left:8px !important;right:8px;top:auto !important;bottom:8px;width:auto}.row button{flex:1}}`;
+const CSS = `:host{all:initial}.dialog,.banner,.note{visibility:visible}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}.dialog{position:fixed;z-index:2147483647;width:min(380px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.28);padding:14px 16px;font-size:14px;line-height:1.45}.dialog h2{font-size:15px;margin:0 0 6px;display:flex;gap:8px;align-items:center}.dialog p{margin:6px 0}.brand{font-size:11px;font-weight:600;color:#b3261e;text-transform:uppercase;letter-spacing:.04em}.source{font-size:12px;color:#5f6368;border-inline-start:3px solid #dadce0;padding-inline-start:8px}.row{display:flex;gap:8px;justify-content:flex-end;flex-wrap:wrap;margin-top:10px}.choice{display:flex;gap:6px;align-items:center;flex-wrap:wrap;font-size:13px;margin-top:8px}select{max-width:100%;min-width:0}.note.note-composer{border-inline-start-color:#e69500}.linkish{border:none;background:none;padding:0;color:#0b57d0;text-decoration:underline;cursor:pointer}button,select{font:inherit;border-radius:6px;padding:6px 12px;border:1px solid #c9cdd2;background:#f6f7f9;color:inherit;cursor:pointer}button.primary{background:#b3261e;border-color:#b3261e;color:#fff}button:focus-visible,select:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}.banner{position:fixed;z-index:2147483646;top:8px;inset-inline:0;margin:0 auto;width:max-content;max-width:calc(100vw - 16px);display:flex;gap:10px;align-items:center;background:#fff1d6;color:#4a3000;border:1px solid #e0b250;border-radius:8px;padding:6px 10px;font-size:13px;will-change:transform;contain:layout paint style}.banner a{color:#0b57d0;font-weight:600}.banner button{padding:2px 8px;font-size:12px}.note{position:fixed;z-index:2147483646;bottom:16px;left:50%;transform:translateX(-50%);width:min(460px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-inline-start:4px solid #b3261e;border-radius:8px;padding:8px 12px;font-size:13px;box-shadow:0 4px 16px rgba(0,0,0,.2);display:flex;gap:10px;align-items:flex-start}.note p{margin:0;flex:1}@media (prefers-color-scheme:dark){.dialog,.note{background:#26282c;color:#e8eaed;border-color:#3c4043}.source{color:#a8adb4;border-color:#3c4043}button,select{background:#1c1d20;border-color:#5f6368}.banner{background:#45330f;color:#ffe2a8;border-color:#8a6a1f}.banner a{color:#8ab4f8}.brand{color:#f2b8b5}}@media (max-width:480px){.dialog{left:8px !important;right:8px;top:auto !important;bottom:8px;width:auto}.row button{flex:1}}`;
 
 export interface UiHost {
   root: ShadowRoot;
@@ -19,34 +21,77 @@ export interface UiHost {
   destroy(): void;
 }
 
+/**
+ * The host's own inline style. Inline `!important` declarations beat every page stylesheet (even its own
+ * `!important` rules), so a page rule on `div`, `html > *` or `:popover-open` cannot hide, clip, fade or move
+ * the host. A page *script* can still rewrite this attribute or style an ancestor: the warning checks that
+ * before it honours a confirm (see `tampered()`).
+ */
+const HOST_STYLE =
+  'all:initial!important;display:block!important;position:fixed!important;inset:0 auto auto 0!important;width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;overflow:visible!important;background:transparent!important;opacity:1!important;visibility:visible!important;filter:none!important;transform:none!important;translate:none!important;scale:none!important;rotate:none!important;clip-path:none!important;mask:none!important;mix-blend-mode:normal!important;contain:none!important;pointer-events:auto!important;z-index:2147483647!important';
+
 // The host is kept on the content scripts' own global (their isolated world, which Windsock's scripts share
 // and page scripts cannot see), so the chat script and the composer script draw into the same closed root.
 const WORLD = globalThis as { __windsockUi?: UiHost | null };
 let shared: UiHost | null = null;
 
-/** The one host element of Windsock's UI on this page (re-attached if the page replaced it). */
+/** Our host, still where we put it (a page that moved it into a hidden container does not keep it). */
+const inPlace = (u: UiHost | null | undefined): u is UiHost => !!u && u.host.parentNode === document.documentElement;
+
+/** Put the host on top of the top layer (above the page's own popovers and dialogs opened so far). */
+function raise(host: HTMLElement) {
+  try {
+    if (host.matches(':popover-open')) host.hidePopover();
+    host.showPopover();
+  } catch {
+    // No Popover API, or the page got in the way: the inline z-index still applies.
+  }
+}
+
+/**
+ * The one host element of Windsock's UI on this page (created again if the page removed or moved it). A plain
+ * `div` — a custom element's tag can be defined first by the page, which then gets the "closed" root through
+ * `attachInternals()` — with no attribute that names Windsock, its closed shadow root attached before the page
+ * can ever see it. Throws if even that fails; callers fall back to the browser's own confirm().
+ */
 export function uiHost(): UiHost {
-  if (!shared?.host.isConnected && WORLD.__windsockUi?.host.isConnected) shared = WORLD.__windsockUi;
-  if (shared && shared.host.isConnected) return shared;
-  const host = document.createElement('windsock-ui');
-  host.setAttribute('data-windsock', '');
+  if (!inPlace(shared) && inPlace(WORLD.__windsockUi)) {
+    // Another script of Windsock's made it (the chat script, or an older copy orphaned by an update): this
+    // script takes it over, so that the other one, ending, leaves it in place.
+    shared = { ...WORLD.__windsockUi };
+    WORLD.__windsockUi = shared;
+  }
+  if (inPlace(shared)) {
+    // A page script may have rewritten the host's style or popover state since: put ours back.
+    if (shared.host.getAttribute('style') !== HOST_STYLE) shared.host.setAttribute('style', HOST_STYLE);
+    if (shared.host.getAttribute('popover') !== 'manual') shared.host.setAttribute('popover', 'manual');
+    return shared;
+  }
+  (shared as UiHost | null)?.host.remove();
+  const host = document.createElement('div');
   const root = host.attachShadow({ mode: 'closed' });
+  host.setAttribute('style', HOST_STYLE);
+  host.setAttribute('popover', 'manual');
   const style = document.createElement('style');
   style.textContent = CSS;
   root.append(style);
   document.documentElement.append(host);
+  raise(host);
   shared = { root, host, destroy: () => host.remove() };
   WORLD.__windsockUi = shared;
   return shared;
 }
 
 function uiHostIfAny(): UiHost | null {
-  return shared?.host.isConnected ? shared : WORLD.__windsockUi?.host.isConnected ? WORLD.__windsockUi : null;
+  return inPlace(shared) ? shared : inPlace(WORLD.__windsockUi) ? WORLD.__windsockUi : null;
 }
 
+/** This script is ending: remove the host unless another live script of Windsock's has taken it over. */
 export function destroyUi(): void {
-  shared?.destroy();
-  if (WORLD.__windsockUi === shared) WORLD.__windsockUi = null;
+  if (shared && (WORLD.__windsockUi === shared || !WORLD.__windsockUi)) {
+    shared.destroy();
+    WORLD.__windsockUi = null;
+  }
   shared = null;
 }
 
@@ -65,6 +110,8 @@ export interface DialogText {
   cancel: string;
   brand: string;
   dontAsk?: { label: string; session: string; always: string };
+  /** How the browser's own confirm() says what OK and Cancel do: `$1` the confirm label, `$2` the cancel label. */
+  fallbackHint?: string;
 }
 
 export interface DialogResult {
@@ -77,9 +124,133 @@ const langAttrs = (lang: string) => ({ lang: lang.replace('_', '-'), dir: /^ar(?
 
 let seq = 0;
 
-/** Show a warning anchored near `anchor`. Resolves when the user decides; only trusted input decides. */
+/**
+ * The warning in words the page cannot style: the browser's own confirm(), called from the content script (its
+ * isolated world: a page that replaced `window.confirm` replaced only its own). It blocks the tab, so it is
+ * only the fallback, for a page that tampered with Windsock's UI or where the UI cannot be shown at all.
+ */
+export function nativeConfirm(text: DialogText): boolean {
+  const hint = (text.fallbackHint || msg('page_fallbackHint', ['$1', '$2'])).replace('$1', text.confirm).replace('$2', text.cancel);
+  const lines = [`${text.brand} — ${text.title}`, ...text.body, ...(text.source ? [text.source] : []), hint];
+  try {
+    return window.confirm(lines.join('\n\n'));
+  } catch {
+    return false;
+  }
+}
+
+function msg(key: string, subs?: string[]): string {
+  try {
+    return browser.i18n.getMessage(key as never, subs) || '';
+  } catch {
+    return '';
+  }
+}
+
+/** Properties that, on the host, the root element or our own boxes, can make a warning unreadable. */
+function hides(el: Element, root: boolean): boolean {
+  const s = getComputedStyle(el);
+  const opacity = Number(s.opacity);
+  return (
+    !(opacity >= 0.99) ||
+    (!root && s.visibility !== 'visible') ||
+    s.display === 'none' ||
+    (s.filter !== 'none' && s.filter !== '') ||
+    (s.transform !== 'none' && s.transform !== '') ||
+    (s.clipPath !== 'none' && s.clipPath !== '') ||
+    (!!s.maskImage && s.maskImage !== 'none') ||
+    (s.mixBlendMode !== 'normal' && s.mixBlendMode !== '') ||
+    s.contentVisibility === 'hidden' ||
+    (s.zoom !== '' && s.zoom !== '1' && s.zoom !== 'normal' && Number(s.zoom) < 0.5)
+  );
+}
+
+const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Did the page do anything that could keep the user from reading the warning they are about to confirm? The
+ * host removed, moved or taken out of the top layer; the host, the root element or the dialog faded, filtered,
+ * transformed, clipped or masked; the confirm button not visible or off-screen; an element of the page's own
+ * in the top layer over the dialog; a click that landed somewhere the dialog is not; and, where the browser
+ * has it (Chromium), IntersectionObserver v2's own verdict that the dialog is occluded or altered.
+ */
+function tampered(host: HTMLElement, box: HTMLElement, button: HTMLElement, e: MouseEvent | KeyboardEvent | null, occluded: () => boolean): boolean {
+  try {
+    if (host.parentNode !== document.documentElement || !box.isConnected) return true;
+    if (typeof host.showPopover === 'function' && !host.matches(':popover-open')) return true;
+    if ([host, box, button].some((x) => hides(x, false)) || hides(document.documentElement, true)) return true;
+    const cv = (button as HTMLElement & { checkVisibility?: (o: object) => boolean }).checkVisibility;
+    if (cv && !cv.call(button, { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return true;
+    const r = box.getBoundingClientRect();
+    const b = button.getBoundingClientRect();
+    if (b.width < 4 || b.height < 4 || b.right <= 0 || b.bottom <= 0 || b.left >= window.innerWidth || b.top >= window.innerHeight) return true;
+    for (const other of Array.from(document.querySelectorAll(':popover-open, dialog[open], :fullscreen'))) {
+      if (other !== host && overlaps(other.getBoundingClientRect(), r)) return true;
+    }
+    if (e && 'clientX' in e && e.detail > 0) {
+      // A pointer click: what is at that point must be our button.
+      const top = document.elementFromPoint(e.clientX, e.clientY);
+      const inner = (host.shadowRoot ?? shadowOf.get(host))?.elementFromPoint(e.clientX, e.clientY);
+      if (top !== host || !inner || !button.contains(inner)) return true;
+    }
+    return occluded();
+  } catch {
+    return true;
+  }
+}
+
+/** A guarded gesture while a warning is already open: bring that warning back on top and into focus. */
+export function nudgeWarning(): void {
+  const u = uiHostIfAny();
+  const cancel = u?.root.querySelector<HTMLElement>('.dialog [data-action="cancel"]');
+  if (!u || !cancel) return;
+  raise(u.host);
+  cancel.focus({ preventScroll: true });
+}
+
+/** The browser's language, for a warning Windsock has to word without the background (lang attribute). */
+export function uiLang(): string {
+  return (msg('@@ui_locale') || navigator.language || 'en').replace('_', '-');
+}
+
+/** A message of Windsock's own, in the browser's language, straight from the extension's locales. */
+export function localMsg(key: string, subs?: string[]): string {
+  return msg(key, subs);
+}
+
+/**
+ * The cautious reading, when the background cannot answer (no extension context, a failed or hung message):
+ * Windsock does not know the verdict, so it warns as if training were on and lets the user decide.
+ */
+export function offlineText(extra: string[] = []): DialogText {
+  return {
+    brand: msg('page_brand'),
+    title: msg('page_offlineTitle'),
+    body: [msg('page_offlineBody'), ...extra],
+    confirm: msg('page_offlineConfirm'),
+    cancel: msg('page_cancel'),
+  };
+}
+
+// Our closed roots, by host (a closed root is not reachable through `host.shadowRoot`).
+const shadowOf = new WeakMap<Element, ShadowRoot>();
+
+/**
+ * Show a warning anchored near `anchor`. Resolves when the user decides; only trusted input decides. If the
+ * page removes Windsock's UI while the warning is open, the warning resolves as cancelled; if it hides or
+ * covers it, the confirm is not taken as read: the same warning is asked again with the browser's own
+ * confirm(). If Windsock's UI cannot be made at all, the browser's confirm() asks straight away.
+ */
 export function warn(anchor: Element | null, text: DialogText, lang: string, signal?: AbortSignal): Promise<DialogResult> {
-  const { root } = uiHost();
+  let ui: UiHost;
+  try {
+    ui = uiHost();
+  } catch {
+    return Promise.resolve({ confirmed: nativeConfirm(text), dontAsk: null });
+  }
+  const { root, host } = ui;
+  shadowOf.set(host, root);
+  raise(host);
   const id = `ws-${++seq}`;
   const previous = document.activeElement as HTMLElement | null;
   const box = el('div', { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': `${id}-t`, 'aria-describedby': `${id}-d`, ...langAttrs(lang), 'data-windsock-dialog': '' });
@@ -110,13 +281,34 @@ export function warn(anchor: Element | null, text: DialogText, lang: string, sig
   root.append(box);
   place(box, anchor);
 
+  // IntersectionObserver v2 (Chromium): the browser's own word on whether the dialog is drawn unaltered and
+  // unoccluded. Unknown (Firefox, or not measured yet) counts as fine: the other checks still apply.
+  let visibleV2: boolean | null = null;
+  let io: IntersectionObserver | null = null;
+  try {
+    io = new IntersectionObserver(
+      (entries) => {
+        const last = entries[entries.length - 1] as IntersectionObserverEntry & { isVisible?: boolean };
+        if (typeof last?.isVisible === 'boolean') visibleV2 = last.isVisible;
+      },
+      { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    );
+    io.observe(box);
+  } catch {
+    io = null;
+  }
+  // Removed (or moved) while open: an observer of the root element's own children, only while a warning is open.
+  let mo: MutationObserver | null = null;
+
   return new Promise<DialogResult>((resolve) => {
     let done = false;
-    const finish = (confirmed: boolean) => {
+    const finish = (confirmed: boolean, fromFallback = false) => {
       if (done) return;
       done = true;
+      mo?.disconnect();
+      io?.disconnect();
       box.remove();
-      const dontAsk = confirmed && check?.checked ? (scope?.value === 'always' ? 'always' : 'session') : null;
+      const dontAsk = confirmed && !fromFallback && check?.checked ? (scope?.value === 'always' ? 'always' : 'session') : null;
       try {
         (anchor as HTMLElement | null)?.focus?.({ preventScroll: true });
         if (!anchor && previous?.isConnected) previous.focus({ preventScroll: true });
@@ -125,9 +317,25 @@ export function warn(anchor: Element | null, text: DialogText, lang: string, sig
       }
       resolve({ confirmed, dontAsk });
     };
+    mo = new MutationObserver((records) => {
+      if (host.parentNode !== document.documentElement || !box.isConnected) return finish(false);
+      // The page rewrote the host's style or popover state while the warning is open: the user may no
+      // longer see what they would confirm. Ask with the browser's own confirm() instead.
+      if (records.some((r) => r.type === 'attributes' && r.target === host)) finish(nativeConfirm(text), true);
+    });
+    mo.observe(document.documentElement, { childList: true });
+    mo.observe(host, { attributes: true });
     signal?.addEventListener('abort', () => finish(false), { once: true });
     cancel.addEventListener('click', (e) => e.isTrusted && finish(false));
-    confirm.addEventListener('click', (e) => e.isTrusted && finish(true));
+    confirm.addEventListener('click', (e) => {
+      if (!e.isTrusted || done) return;
+      if (tampered(host, box, confirm, e, () => visibleV2 === false)) {
+        // Not taken as read: ask again where the page cannot reach.
+        finish(nativeConfirm(text), true);
+        return;
+      }
+      finish(true);
+    });
     box.addEventListener('keydown', (e) => {
       if (!e.isTrusted) return;
       if (e.key === 'Escape') {
@@ -180,7 +388,12 @@ export interface BannerText {
 
 /** The slim banner on chat pages while training is on; `onDismiss` is called on the user's own click. */
 export function showBanner(text: BannerText, lang: string, onDismiss: () => void): () => void {
-  const { root } = uiHost();
+  let root: ShadowRoot;
+  try {
+    ({ root } = uiHost());
+  } catch {
+    return () => undefined; // No UI can be made here: the badge still says it.
+  }
   root.querySelector('.banner')?.remove();
   const bar = el('div', { class: 'banner', role: 'region', 'aria-label': text.brand, ...langAttrs(lang), 'data-windsock-banner': '' });
   const a = el('a', { href: text.href, target: '_blank', rel: 'noopener noreferrer' }, text.link);
@@ -212,7 +425,12 @@ export interface NoteOptions {
 
 /** A short, non-blocking note: attachments are input data; personal data in the composer. */
 export function showNote(text: string, secondary: string, closeLabel: string, lang: string, opts: NoteOptions = {}): void {
-  const { root } = uiHost();
+  let root: ShadowRoot;
+  try {
+    ({ root } = uiHost());
+  } catch {
+    return;
+  }
   const id = opts.id ?? 'note';
   root.querySelector(`.note[data-id="${id}"]`)?.remove();
   const note = el('div', { class: `note note-${id}`, role: 'status', ...langAttrs(lang), 'data-windsock-note': '', 'data-id': id });

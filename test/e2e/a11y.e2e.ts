@@ -81,9 +81,11 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
     const page = p.raw as import('playwright-core').Page;
     const cdp = await page.context().newCDPSession(page);
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: { nodeName: string; shadowRoots?: { backendNodeId: number }[]; children?: unknown[] } };
-    type N = { nodeName: string; backendNodeId: number; shadowRoots?: N[]; children?: N[] };
+    type N = { nodeName: string; backendNodeId: number; shadowRootType?: string; shadowRoots?: N[]; children?: N[] };
+    // Windsock's host: a plain element with a closed shadow root (no tag name of its own).
     const find = (n: N): N | null => {
-      if (n.nodeName === 'WINDSOCK-UI' && n.shadowRoots?.length) return n.shadowRoots[0];
+      const closed = n.shadowRoots?.find((r) => r.shadowRootType === 'closed');
+      if (closed) return closed;
       for (const c of n.children ?? []) {
         const f = find(c);
         if (f) return f;

@@ -231,7 +231,7 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     await dialogShown(p);
     // A page script sees no shadow root, and its synthetic keys and clicks do nothing to the warning.
     const seen = await p.evaluate<string>(`() => {
-      const host = document.querySelector('windsock-ui');
+      const host = [...document.documentElement.children].find((e) => e !== document.head && e !== document.body);
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
       host.dispatchEvent(new MouseEvent('click', { bubbles: true }));
       return String(host.shadowRoot);

@@ -1,0 +1,99 @@
+/**
+ * The life of one of Windsock's content scripts, decided by the browser and never by the page.
+ *
+ * WXT's own `ContentScriptContext` ends itself when a `<extension id>:<entrypoint>:wxt:content-script-started`
+ * event reaches `document` from any other "instance" — an event any page script can dispatch (wxt-dev/wxt#1359).
+ * Windsock ties none of its listeners, timers or observers to it. Instead, everything hangs on a `Life` that
+ * ends only when the extension context itself is gone (an update, a reload, an uninstall): `browser.runtime.id`
+ * has disappeared, or a call to the extension throws "Extension context invalidated". That is checked lazily,
+ * when an event arrives or a message is about to be sent — no timer polls it. An orphaned script therefore
+ * stops at the first event it sees after the update, and lets that event through untouched for the new script.
+ *
+ * Windsock's build swaps WXT's context for a stand-in that neither sends nor obeys that event
+ * (lib/page/wxt-context.ts); heard anyway, the event only prompts that check. And when one
+ * of Windsock's scripts finds the context gone, it ends every script of its own copy (they share one isolated
+ * world and one extension context), so the orphaned chat script's banner goes with the orphaned guard.
+ *
+ * The same shape as the parts of `ContentScriptContext` Windsock used (`signal`, `isInvalid`, `onInvalidated`,
+ * `addEventListener`), so the rest of lib/page reads the same.
+ */
+import { browser } from 'wxt/browser';
+
+export interface Life {
+  readonly signal: AbortSignal;
+  /** True once the extension context is gone (checked now). */
+  readonly isInvalid: boolean;
+  onInvalidated(cb: () => void): () => void;
+  /** A listener that is removed when this life ends, and that first checks, lazily, that it has not ended. */
+  addEventListener<E extends Event = Event>(target: EventTarget, type: string, handler: (e: E) => void, options?: AddEventListenerOptions): void;
+  /** Called when a call into the extension threw: ends this life if the extension context is gone. */
+  noteError(err: unknown): void;
+  /** How many "content script started" events reached this script (none of them ended it). */
+  readonly heard: number;
+  /** End now (tests; and the last step of a lost context). */
+  end(reason?: string): void;
+}
+
+/** Is this script's extension context still there? Never throws (Firefox throws on a nuked sandbox's objects). */
+export function contextAlive(): boolean {
+  try {
+    return browser?.runtime?.id != null;
+  } catch {
+    return false;
+  }
+}
+
+// Every live script of this copy of Windsock (one isolated world per copy: an update starts a new one).
+const WORLD = globalThis as { __windsockLives?: Set<() => void> };
+const lives = (WORLD.__windsockLives ??= new Set());
+
+export function startLife(): Life {
+  const ctl = new AbortController();
+  const end = (reason = 'extension context lost') => {
+    if (ctl.signal.aborted) return;
+    lives.delete(end);
+    ctl.abort(reason);
+  };
+  const check = () => {
+    if (!ctl.signal.aborted && !contextAlive()) for (const f of [...lives, end]) f();
+    return !ctl.signal.aborted;
+  };
+  lives.add(end);
+  // WXT's "content script started" event, which its own context ends on (Windsock's build replaces that
+  // context, lib/page/wxt-context.ts, so nothing of Windsock's sends it): heard here, it only prompts the check.
+  let heard = 0;
+  try {
+    const started = `${browser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`;
+    document.addEventListener(started, () => (heard++, check()), { signal: ctl.signal });
+  } catch {
+    // Not in a content script (tests).
+  }
+  return {
+    signal: ctl.signal,
+    get heard() {
+      return heard;
+    },
+    get isInvalid() {
+      return !check();
+    },
+    onInvalidated(cb) {
+      if (ctl.signal.aborted) {
+        cb();
+        return () => undefined;
+      }
+      ctl.signal.addEventListener('abort', cb, { once: true });
+      return () => ctl.signal.removeEventListener('abort', cb);
+    },
+    addEventListener(target, type, handler, options) {
+      const wrapped = (e: Event) => {
+        if (!check()) return;
+        handler(e as never);
+      };
+      target.addEventListener(type, wrapped, { ...options, signal: ctl.signal });
+    },
+    noteError(err) {
+      if (/context invalidated/i.test(String((err as Error)?.message ?? err)) || !contextAlive()) end();
+    },
+    end,
+  };
+}

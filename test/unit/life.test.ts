@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+/**
+ * A content script's life (lib/page/life.ts): no page event ends it — not even WXT's own "content script started"
+ * event, replayed — only a lost extension context does, noticed lazily when the next event arrives; then every
+ * listener of that copy is gone and the event goes through untouched.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startLife } from '@/lib/page/life';
+
+const STARTED = `${fakeBrowser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`;
+const realId = fakeBrowser.runtime.id;
+const setId = (id: string | undefined) => Object.defineProperty(fakeBrowser.runtime, 'id', { value: id, configurable: true, writable: true });
+
+describe('life', () => {
+  afterEach(() => setId(realId));
+
+  it('a replayed WXT started event and page messages do not end it', () => {
+    expect(realId).toBeTruthy();
+    const life = startLife();
+    const seen: string[] = [];
+    life.addEventListener(document, 'click', () => seen.push('click'));
+    document.dispatchEvent(new CustomEvent(STARTED, { detail: { contentScriptName: 'chat', messageId: 'page' } }));
+    window.postMessage({ type: STARTED, contentScriptName: 'chat', messageId: 'page' }, '*');
+    document.dispatchEvent(new Event('click'));
+    expect(life.heard).toBe(1); // the replay did reach it
+    expect(life.isInvalid).toBe(false);
+    expect(seen).toEqual(['click']);
+  });
+
+  it('a lost extension context ends it at the next event, every script of the copy with it', () => {
+    const a = startLife();
+    const b = startLife();
+    const seen: string[] = [];
+    let ended = 0;
+    a.addEventListener(document, 'keydown', () => seen.push('a'));
+    b.addEventListener(document, 'keydown', () => seen.push('b'));
+    b.onInvalidated(() => ended++);
+    setId(undefined);
+    expect(ended).toBe(0); // nothing polls
+    document.dispatchEvent(new Event('keydown'));
+    expect(seen).toEqual([]);
+    expect(a.isInvalid && b.isInvalid).toBe(true);
+    expect(ended).toBe(1);
+    setId(realId);
+    document.dispatchEvent(new Event('keydown'));
+    expect(seen).toEqual([]); // the listeners are gone for good
+  });
+
+  it('"Extension context invalidated" from a call into the extension ends it', () => {
+    const life = startLife();
+    life.noteError(new Error('Some other failure'));
+    expect(life.isInvalid).toBe(false);
+    setId(undefined);
+    life.noteError(new Error('Extension context invalidated.'));
+    setId(realId);
+    expect(life.isInvalid).toBe(true);
+  });
+});
