@@ -10,7 +10,7 @@
  * A status (ZDR) is read from the words next to its label. Disabled controls are reported as `locked`.
  * Nothing found is reported as nothing: the verdict then says "unknown", never "off".
  */
-import { MANAGED_TEXT, RETENTION_TEXT, STATUS_WORDS, type ControlRule } from './rules';
+import { MANAGED_TEXT, RETENTION_TEXT, STATUS_WORDS, labelTexts, type ControlRule } from './rules';
 import type { ControlId } from '../policy/schema';
 import { norm, ownText, textMatches } from './text';
 
@@ -41,7 +41,7 @@ export function readControls(root: ParentNode, rules: ControlRule[]): ControlRea
 }
 
 function readOne(root: ParentNode, rule: ControlRule, used: Set<Element>): ControlReading | null {
-  const labels = [...rule.labels.en, ...rule.labels.fr];
+  const labels = labelTexts(rule.labels);
   // 1. Controls that name themselves (aria-label, aria-labelledby, wrapping label, label[for]).
   for (const el of Array.from(root.querySelectorAll(CONTROL_SEL))) {
     if (used.has(el)) continue;

@@ -4,7 +4,7 @@
  * few attributes around that element, never the page as a whole, and never message text.
  */
 import { accessibleName } from '../detect/controls';
-import { CONTROL_LABELS } from '../detect/rules';
+import { CONTROL_LABELS, labelTexts } from '../detect/rules';
 import { norm, textMatches } from '../detect/text';
 import type { SurfaceId } from '../surfaces';
 import { ATTACH, FEEDBACK, GUARD_SURFACES, SHARE, type GuardKind } from './rules';
@@ -147,7 +147,7 @@ export const matchLabs: Matcher = (el, surface) => {
   const isToggle = role === 'switch' || role === 'checkbox' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'checkbox');
   if (!isToggle) return null;
   const acc = accessibleName(el, el.ownerDocument ?? document);
-  const labels = [...CONTROL_LABELS['labs-models'].en, ...CONTROL_LABELS['labs-models'].fr];
+  const labels = labelTexts(CONTROL_LABELS['labs-models']);
   if (!textMatches(acc, labels, true)) return null;
   return { kind: 'labs', element: el, clearing: isOn(el), signals: ['label'] };
 };
