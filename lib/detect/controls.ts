@@ -10,7 +10,7 @@
  * A status (ZDR) is read from the words next to its label. Disabled controls are reported as `locked`.
  * Nothing found is reported as nothing: the verdict then says "unknown", never "off".
  */
-import { MANAGED_TEXT, RETENTION_TEXT, STATUS_WORDS, labelTexts, type ControlRule } from './rules';
+import { MANAGED_TEXT, RETENTION_TEXT, USER_CONTENT, STATUS_WORDS, labelTexts, type ControlRule } from './rules';
 import type { ControlId } from '../policy/schema';
 import { norm, ownText, textMatches } from './text';
 
@@ -46,7 +46,7 @@ function readOne(root: ParentNode, rule: ControlRule, used: Set<Element>): Contr
   for (const el of Array.from(root.querySelectorAll(CONTROL_SEL))) {
     if (used.has(el)) continue;
     const name = accessibleName(el, root);
-    if (name && textMatches(name, labels)) {
+    if (name && textMatches(name, labels) && !el.closest(USER_CONTENT)) {
       const r = valueOf(el, rule);
       if (r) {
         used.add(el);
@@ -111,7 +111,7 @@ function findLabelElement(root: ParentNode, labels: string[]): Element | null {
   for (const el of Array.from(root.querySelectorAll(LABEL_CANDIDATES))) {
     const own = ownText(el);
     if (!own) continue;
-    if (textMatches(own, labels, true)) {
+    if (textMatches(own, labels, true) && !el.closest(USER_CONTENT)) {
       // Prefer the innermost element that carries the label.
       if (!best || best.contains(el)) best = el;
     }

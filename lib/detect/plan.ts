@@ -15,6 +15,15 @@ export interface PlanSignal {
   confidence: number;
 }
 
+/**
+ * A test for "is this element in someone's words or a form field" (NOT_PLAN_SCOPES), built once per reading:
+ * one query for the scopes, then `contains` (cheaper than a long selector list in `closest` per element).
+ */
+function outsideOf(root: ParentNode): (el: Element) => boolean {
+  const scopes = Array.from(root.querySelectorAll(NOT_PLAN_SCOPES));
+  return (el) => !scopes.some((s) => s === el || s.contains(el));
+}
+
 const confidenceOf = (kind: PlanSignalKind) => PLAN_SIGNALS.find((s) => s.kind === kind)!.confidence;
 const applies = (kind: PlanSignalKind, surface: SurfaceId) => PLAN_SIGNALS.find((s) => s.kind === kind)!.surfaces.includes(surface);
 
@@ -103,10 +112,12 @@ export function studioHeader(root: ParentNode): PlanSignal[] {
 
 /** An "Upgrade to Pro" link or button in the chat app: the user is on the free plan. */
 export function upgradeLink(root: ParentNode): PlanSignal[] {
+  const ok = outsideOf(root);
   for (const el of Array.from(root.querySelectorAll('a, button'))) {
     const txt = el.getAttribute('aria-label') ?? el.textContent ?? '';
     // Only an invitation to Pro says the user is not on Pro or above; a bare "Upgrade" may lead to Team.
-    if (textMatches(txt, UPGRADE_TEXT, true)) {
+    // A link in a chat turn is someone's words, not the app's.
+    if (textMatches(txt, UPGRADE_TEXT, true) && ok(el)) {
       return [{ product: 'vibe', plan: 'free', kind: 'upgrade-link', confidence: confidenceOf('upgrade-link') }];
     }
   }
@@ -119,7 +130,7 @@ export function proBadge(root: ParentNode): PlanSignal[] {
   for (const el of Array.from(scope.querySelectorAll('span, div, small, [data-plan]'))) {
     if (el.children.length > 0) continue;
     const t = norm(el.getAttribute('data-plan') ?? el.textContent ?? '');
-    if (t === 'pro' || t === 'le chat pro' || t === 'vibe pro') {
+    if ((t === 'pro' || t === 'le chat pro' || t === 'vibe pro') && !el.closest(NOT_PLAN_SCOPES)) {
       return [{ product: 'vibe', plan: 'pro', kind: 'pro-badge', confidence: confidenceOf('pro-badge') }];
     }
   }
@@ -154,16 +165,25 @@ function directText(el: Element): string {
   return s.length && /\S/.test(s) ? s.replace(/\s+/g, ' ').trim() : '';
 }
 
-/** Every plan id a region names in its short texts (to recognise pricing tables and plan lists). */
-function plansNamedIn(region: Element): Set<PlanId> {
+/**
+ * Every plan id a region names in its short texts (to recognise pricing tables and plan lists); someone's words
+ * (chat turns, conversation titles) and the inactive items of a switcher do not count.
+ */
+function plansNamedIn(region: Element, ok: (el: Element) => boolean): Set<PlanId> {
   const out = new Set<PlanId>();
   for (const el of [region, ...Array.from(region.querySelectorAll('*'))]) {
     const t = directText(el);
     if (!t || t.length > 40) continue;
     const p = planFromName(t);
-    if (p) out.add(p);
+    if (p && !out.has(p) && ok(el) && !inactiveItem(el)) out.add(p);
   }
   return out;
+}
+
+/** Is the element inside an item of a list of several (a switcher's options) that is not the active one? */
+function inactiveItem(el: Element): boolean {
+  const item = el.closest(ITEM);
+  return !!item && !!item.parentElement && Array.from(item.parentElement.children).filter((c) => c.matches(ITEM)).length > 1 && !ACTIVE(item);
 }
 
 /** Outermost chrome regions of the page (nested ones are searched through their ancestor). */
@@ -202,13 +222,14 @@ function agreeing(found: { product: 'vibe' | 'api'; plan: PlanId }[], kind: Plan
  */
 export function planBadge(root: ParentNode, surface: SurfaceId): PlanSignal[] {
   const found: { product: 'vibe' | 'api'; plan: PlanId }[] = [];
+  const ok = outsideOf(root);
   for (const region of chromeRegions(root)) {
-    if (region.closest(NOT_PLAN_SCOPES) || plansNamedIn(region).size >= 3) continue;
+    if (!ok(region) || plansNamedIn(region, ok).size >= 3) continue;
     for (const el of [region, ...Array.from(region.querySelectorAll('*'))]) {
       const text = directText(el);
       if (!text || text.length > 40) continue;
       const plan = planFromName(text);
-      if (!plan || el.closest(NOT_PLAN_SCOPES)) continue;
+      if (!plan || !ok(el)) continue;
       const act = el.closest('a, button, [role="button"], [role="link"]');
       if (act && act.tagName === 'A' && /upgrade|pricing|plans|subscri|checkout|billing/i.test(act.getAttribute('href') ?? '')) continue;
       if (act && norm(act.textContent ?? '') === norm(text) && !act.hasAttribute('aria-haspopup')) continue;
@@ -222,8 +243,7 @@ export function planBadge(root: ParentNode, surface: SurfaceId): PlanSignal[] {
         .map(directText)
         .filter((t) => t && t !== text && t.length >= 2 && t.length <= 60 && !planFromName(t));
       if (names.length === 0) continue;
-      const item = el.closest(ITEM);
-      if (item && item.parentElement && Array.from(item.parentElement.children).filter((c) => c.matches(ITEM)).length > 1 && !ACTIVE(item)) continue;
+      if (inactiveItem(el)) continue;
       const product = productOn(surface, plan, text);
       if (product) found.push({ product, plan });
     }
@@ -240,20 +260,21 @@ export function planLabel(root: ParentNode, surface: SurfaceId): PlanSignal[] {
   const found: { product: 'vibe' | 'api'; plan: PlanId }[] = [];
   const fields = new Set(PLAN_FIELD_TEXT.map(norm));
   const isField = (t: string) => !!t && t.length <= 30 && fields.has(t);
+  const ok = outsideOf(root);
   for (const el of Array.from(root.querySelectorAll('*'))) {
     // Cheap first: only an element whose own text opens with a field label ("Plan", "Votre offre :") is looked at.
     const raw = directText(el);
     if (!raw || raw.length > 60) continue;
     const own = norm(raw);
     if (!isField(own.replace(/\s*[:·•|].*$/, ''))) continue;
-    if (el.closest(NOT_PLAN_SCOPES) || /^(SCRIPT|STYLE|TEMPLATE|OPTION|SELECT)$/.test(el.tagName)) continue;
+    if (!ok(el) || /^(SCRIPT|STYLE|TEMPLATE|OPTION|SELECT)$/.test(el.tagName)) continue;
     // 1. "Plan: Scale" in one element (its value possibly in a child: "Plan · <b>Scale</b>").
     const full = norm(el.textContent ?? '');
     if (full.length <= 60 && /[:·•|]/.test(full)) {
       const m = /^(.{2,30}?)\s*[:·•|]\s*(.+)$/.exec(full);
       if (m && isField(m[1])) {
         const plan = planFromName(m[2]);
-        if (plan && !plansAround(el, 2)) {
+        if (plan && !plansAround(el, 2, ok)) {
           const product = productOn(surface, plan, m[2], m[1]);
           if (product) found.push({ product, plan });
         }
@@ -264,11 +285,11 @@ export function planLabel(root: ParentNode, surface: SurfaceId): PlanSignal[] {
     if (!isField(own)) continue;
     let value: Element | null = el.nextElementSibling;
     if (!value && el.parentElement && el.parentElement.children.length === 1) value = el.parentElement.nextElementSibling;
-    if (!value || value.closest(NOT_PLAN_SCOPES)) continue;
+    if (!value || !ok(value)) continue;
     const vt = (value.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!vt || vt.length > 40) continue;
     const plan = planFromName(vt);
-    if (!plan || plansAround(el, 3)) continue;
+    if (!plan || plansAround(el, 3, ok)) continue;
     const product = productOn(surface, plan, vt, own);
     if (product) found.push({ product, plan });
   }
@@ -276,10 +297,10 @@ export function planLabel(root: ParentNode, surface: SurfaceId): PlanSignal[] {
 }
 
 /** Does the neighbourhood of a label (a few levels up) name two plans or more: a table or list of plans? */
-function plansAround(el: Element, levels: number): boolean {
+function plansAround(el: Element, levels: number, ok: (el: Element) => boolean): boolean {
   let node: Element = el;
   for (let i = 0; i < levels && node.parentElement && node.parentElement.tagName !== 'BODY'; i++) node = node.parentElement;
-  return plansNamedIn(node).size >= 2;
+  return plansNamedIn(node, ok).size >= 2;
 }
 
 /** Studio's "Upgrade to Scale" banner or button: the free API plan (a cue). */

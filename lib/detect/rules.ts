@@ -308,8 +308,10 @@ export const UPGRADE_SCALE_LABELS: LabelSet = {
 };
 export const UPGRADE_SCALE_TEXT = labelTexts(UPGRADE_SCALE_LABELS);
 
-/** Where a plan name is someone's words, never a plan: chat turns, the composer, editable text, conversation titles in the sidebar. (3rd selectors.) */
-export const NOT_PLAN_SCOPES = '[data-message-author-role], [data-message-part-type], .markdown-container-style, [data-testid="text-message-part"], .ProseMirror, [contenteditable="true"], textarea, input, [role="textbox"], [role="log"], a[href^="/chat/"], a[href^="/work/"], a[href^="/code/"]';
+/** Someone's words, never the app's: chat turns, the composer, editable text, conversation titles. (3rd selectors.) */
+export const USER_CONTENT = '[data-message-author-role], [data-message-part-type], .markdown-container-style, [data-testid="text-message-part"], .ProseMirror, [contenteditable="true"], [role="log"], a[href^="/chat/"], a[href^="/work/"], a[href^="/code/"]';
+/** Where a plan name is never a plan: someone's words, and form fields (a value typed in). */
+export const NOT_PLAN_SCOPES = `${USER_CONTENT}, textarea, input, [role="textbox"]`;
 
 /** Account data from the chat app (`organization.all`, reverse-engineered, may drift). */
 export const ACCOUNT_DATA = {
