@@ -101,7 +101,10 @@ export const matchFeedback: Matcher = (el, surface) => {
     const i = bar.indexOf(el);
     const last = bar[bar.length - 1];
     const lastIsCopy = textMatches(label(last), ['copy', 'copier'], false) || /copy/i.test(last.querySelector('svg')?.getAttribute('class') ?? '') || !!last.querySelector('rect');
-    if ((i === 0 || i === 1) && lastIsCopy && !name) {
+    // Position counts only while the thumbs are where they were: a thumb recognised further along the bar means
+    // the bar was reordered, and the first two buttons may be anything (test/unit/metamorphic.test.ts, shuffle).
+    const thumbsMoved = bar.slice(2).some((b) => iconDirection(b) || textMatches(norm(label(b)), [...FEEDBACK.labels.like, ...FEEDBACK.labels.dislike], false));
+    if ((i === 0 || i === 1) && lastIsCopy && !name && !thumbsMoved) {
       signals.push('position');
       direction ??= i === 0 ? 'like' : 'dislike';
     }
