@@ -95,7 +95,7 @@ export const PLAN_NAME_LABELS: Record<PlanId, { labels: LabelSet; products: ('vi
 /** Names only the API's plans carry (Studio): a page showing one speaks of the API plan. */
 export const API_ONLY_NAMES = ['experiment', 'experiment plan', 'free mode', 'scale', 'scale plan'];
 
-export const PLAN_NAMES: Record<PlanId, { names: string[]; products: ('vibe' | 'api')[] }> = Object.fromEntries(
+export const PLAN_NAMES: Record<PlanId, { names: string[]; products: ('vibe' | 'api')[] }> = /* @__PURE__ */ Object.fromEntries(
   Object.entries(PLAN_NAME_LABELS).map(([id, d]) => [id, { names: labelTexts(d.labels), products: d.products }]),
 ) as Record<PlanId, { names: string[]; products: ('vibe' | 'api')[] }>;
 

@@ -29,6 +29,8 @@ export function labelTexts(set: LabelSet): string[] {
   return out;
 }
 
+const lower = (set: LabelSet) => labelTexts(set).map((t) => t.toLowerCase());
+
 /** Every text of a set with its language and provenance (for the tests, the README and diagnostics). */
 export function labelEntries(set: LabelSet): { text: string; lang: Lang; provenance: Provenance }[] {
   const out: { text: string; lang: Lang; provenance: Provenance }[] = [];
@@ -77,7 +79,7 @@ const L_API_TRAINING: LabelSet = {
   pt_BR: { guess: ['Uso de dados para melhorar nossos serviços', 'Dados de melhoria anônimos'] },
   ar: { guess: ['استخدام البيانات لتحسين خدماتنا', 'بيانات التحسين المجهولة'] },
 };
-const L_LABS_MODELS: LabelSet = {
+export const L_LABS_MODELS: LabelSet = {
   // docs: "Enable Labs models" (Admin Panel › API › Privacy).
   en: { docs: ['Enable Labs models'], guess: ['Labs models'] },
   fr: { guess: ['Activer les modèles Labs', 'Modèles Labs'] },
@@ -157,13 +159,13 @@ const rule = (control: ControlId, kind: ControlRule['kind'], labels: ControlRule
 
 /** The controls read on each settings page, by host: the chat app's, and the Admin Panel's. */
 export const CHAT_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
-  'vibe-memories': [rule('memories', 'switch', L_MEMORIES)],
+  'vibe-memories': [/* @__PURE__ */ rule('memories', 'switch', L_MEMORIES)],
 };
 export const ADMIN_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
-  'admin-vibe-privacy': [rule('vibe-training', 'switch', L_VIBE_TRAINING), rule('public-sharing', 'switch', L_PUBLIC_SHARING), rule('feedback', 'switch', L_FEEDBACK), rule('chat-retention', 'select', L_CHAT_RETENTION)],
-  'admin-api-privacy': [rule('api-training', 'switch', L_API_TRAINING), rule('labs-models', 'switch', L_LABS_MODELS), rule('zdr', 'status', L_ZDR)],
+  'admin-vibe-privacy': [/* @__PURE__ */ rule('vibe-training', 'switch', L_VIBE_TRAINING), /* @__PURE__ */ rule('public-sharing', 'switch', L_PUBLIC_SHARING), /* @__PURE__ */ rule('feedback', 'switch', L_FEEDBACK), /* @__PURE__ */ rule('chat-retention', 'select', L_CHAT_RETENTION)],
+  'admin-api-privacy': [/* @__PURE__ */ rule('api-training', 'switch', L_API_TRAINING), /* @__PURE__ */ rule('labs-models', 'switch', L_LABS_MODELS), /* @__PURE__ */ rule('zdr', 'status', L_ZDR)],
 };
-export const CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = { ...CHAT_CONTROL_RULES, ...ADMIN_CONTROL_RULES };
+export const CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = /* @__PURE__ */ Object.assign({}, CHAT_CONTROL_RULES, ADMIN_CONTROL_RULES);
 
 /** Chat Retention Policy choices as pages print them (docs: the English choices; every other language: guess). */
 export const RETENTION_LABELS: Record<string, LabelSet> = {
@@ -175,7 +177,7 @@ export const RETENTION_LABELS: Record<string, LabelSet> = {
   '1y': { en: { docs: ['1 year'], guess: ['365 days'] }, fr: { guess: ['1 an', '365 jours'] }, de: { guess: ['1 Jahr', '365 Tage'] }, es: { guess: ['1 año', '365 días'] }, it: { guess: ['1 anno', '365 giorni'] }, pl: { guess: ['1 rok', '365 dni'] }, pt_BR: { guess: ['1 ano', '365 dias'] }, ar: { guess: ['سنة واحدة', '365 يومًا'] } },
 };
 /** The same, flat and lower-cased, as controls.ts reads them. */
-export const RETENTION_TEXT: Record<string, string[]> = Object.fromEntries(Object.entries(RETENTION_LABELS).map(([k, v]) => [k, labelTexts(v).map((t) => t.toLowerCase())]));
+export const RETENTION_TEXT: Record<string, string[]> = /* @__PURE__ */ Object.fromEntries(Object.entries(RETENTION_LABELS).map(([k, v]) => [k, labelTexts(v).map((t) => t.toLowerCase())]));
 
 /** Words that say a status (ZDR) is on or off. All guesses: no source prints the status's wording. */
 export const STATUS_LABELS: { off: LabelSet; on: LabelSet } = {
@@ -201,7 +203,7 @@ export const STATUS_LABELS: { off: LabelSet; on: LabelSet } = {
   },
 };
 /** Checked in this order ("not enabled" before "enabled"); lower-cased as norm() leaves them. */
-export const STATUS_WORDS = { off: labelTexts(STATUS_LABELS.off).map((t) => t.toLowerCase()), on: labelTexts(STATUS_LABELS.on).map((t) => t.toLowerCase()) };
+export const STATUS_WORDS = { off: /* @__PURE__ */ lower(STATUS_LABELS.off), on: /* @__PURE__ */ lower(STATUS_LABELS.on) };
 
 /** Texts that mark a control as managed by the organization (besides `disabled`/`aria-disabled`). All guesses. */
 export const MANAGED_LABELS: LabelSet = {
@@ -214,7 +216,7 @@ export const MANAGED_LABELS: LabelSet = {
   pt_BR: { guess: ['gerenciado pela sua organização', 'gerenciada pela sua organização'] },
   ar: { guess: ['تتم إدارته بواسطة مؤسستك', 'يُدار بواسطة مؤسستك'] },
 };
-export const MANAGED_TEXT = labelTexts(MANAGED_LABELS);
+export const MANAGED_TEXT = /* @__PURE__ */ labelTexts(MANAGED_LABELS);
 
 /**
  * Plan signals. `cue`: a hint, not a statement of the plan (an invitation to upgrade, a bare "Pro" somewhere in
@@ -254,7 +256,7 @@ export const SUBSCRIPTION_TAB_LABELS: Record<'vibe' | 'api', LabelSet> = {
     ar: { guess: ['خطة api', 'خطة واجهة برمجة التطبيقات'] },
   },
 };
-export const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = { vibe: labelTexts(SUBSCRIPTION_TAB_LABELS.vibe), api: labelTexts(SUBSCRIPTION_TAB_LABELS.api) };
+export const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = { vibe: /* @__PURE__ */ labelTexts(SUBSCRIPTION_TAB_LABELS.vibe), api: /* @__PURE__ */ labelTexts(SUBSCRIPTION_TAB_LABELS.api) };
 
 /** The marker on the plans page's card of the user's current plan. All guesses. */
 export const CURRENT_PLAN_LABELS: LabelSet = {
@@ -267,7 +269,7 @@ export const CURRENT_PLAN_LABELS: LabelSet = {
   pt_BR: { guess: ['plano atual', 'seu plano', 'seu plano atual'] },
   ar: { guess: ['الخطة الحالية', 'خطتك', 'خطتك الحالية'] },
 };
-export const CURRENT_PLAN_TEXT = labelTexts(CURRENT_PLAN_LABELS);
+export const CURRENT_PLAN_TEXT = /* @__PURE__ */ labelTexts(CURRENT_PLAN_LABELS);
 
 /** The label of a label/value pair that names the plan ("Plan" / "Scale"). "api"/"vibe" in it names the product. All guesses. */
 export const PLAN_FIELD_LABELS: LabelSet = {
@@ -280,7 +282,7 @@ export const PLAN_FIELD_LABELS: LabelSet = {
   pt_BR: { guess: ['plano', 'assinatura', 'plano atual', 'seu plano', 'plano de api'] },
   ar: { guess: ['الخطة', 'الاشتراك', 'الخطة الحالية', 'خطتك'] },
 };
-export const PLAN_FIELD_TEXT = labelTexts(PLAN_FIELD_LABELS);
+export const PLAN_FIELD_TEXT = /* @__PURE__ */ labelTexts(PLAN_FIELD_LABELS);
 
 /** "Upgrade to Pro" and similar: a free Vibe user's cue (docs: "Upgrade to Pro" on a free org's Subscriptions page). */
 export const UPGRADE_LABELS: LabelSet = {
@@ -293,7 +295,7 @@ export const UPGRADE_LABELS: LabelSet = {
   pt_BR: { guess: ['fazer upgrade para o pro', 'atualizar para o pro', 'atualizar para pro', 'assine o pro'] },
   ar: { guess: ['الترقية إلى pro', 'ترقية إلى pro'] },
 };
-export const UPGRADE_TEXT = labelTexts(UPGRADE_LABELS);
+export const UPGRADE_TEXT = /* @__PURE__ */ labelTexts(UPGRADE_LABELS);
 
 /** Studio's "Upgrade to Scale": shown on the free API plan. All guesses (docs name /upgrade/subscribe). */
 export const UPGRADE_SCALE_LABELS: LabelSet = {
@@ -306,7 +308,7 @@ export const UPGRADE_SCALE_LABELS: LabelSet = {
   pt_BR: { guess: ['fazer upgrade para o scale', 'atualizar para scale', 'atualizar para o scale'] },
   ar: { guess: ['الترقية إلى scale', 'ترقية إلى scale'] },
 };
-export const UPGRADE_SCALE_TEXT = labelTexts(UPGRADE_SCALE_LABELS);
+export const UPGRADE_SCALE_TEXT = /* @__PURE__ */ labelTexts(UPGRADE_SCALE_LABELS);
 
 /** Someone's words, never the app's: chat turns, the composer, editable text, conversation titles. (3rd selectors.) */
 export const USER_CONTENT = '[data-message-author-role], [data-message-part-type], .markdown-container-style, [data-testid="text-message-part"], .ProseMirror, [contenteditable="true"], [role="log"], a[href^="/chat/"], a[href^="/work/"], a[href^="/code/"]';

@@ -4,7 +4,7 @@
  * few attributes around that element, never the page as a whole, and never message text.
  */
 import { accessibleName } from '../detect/controls';
-import { CONTROL_LABELS, labelTexts } from '../detect/rules';
+import { L_LABS_MODELS, labelTexts } from '../detect/rules';
 import { norm, textMatches } from '../detect/text';
 import type { SurfaceId } from '../surfaces';
 import { ATTACH, FEEDBACK, GUARD_SURFACES, SHARE, type GuardKind } from './rules';
@@ -150,7 +150,7 @@ export const matchLabs: Matcher = (el, surface) => {
   const isToggle = role === 'switch' || role === 'checkbox' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'checkbox');
   if (!isToggle) return null;
   const acc = accessibleName(el, el.ownerDocument ?? document);
-  const labels = labelTexts(CONTROL_LABELS['labs-models']);
+  const labels = labelTexts(L_LABS_MODELS);
   if (!textMatches(acc, labels, true)) return null;
   return { kind: 'labs', element: el, clearing: isOn(el), signals: ['label'] };
 };

@@ -50,13 +50,13 @@ export const FEEDBACK_LABELS: { like: LabelSet; dislike: LabelSet; notFeedback: 
 };
 
 export const FEEDBACK = {
-  labels: { like: labelTexts(FEEDBACK_LABELS.like), dislike: labelTexts(FEEDBACK_LABELS.dislike) },
+  labels: { like: /* @__PURE__ */ labelTexts(FEEDBACK_LABELS.like), dislike: /* @__PURE__ */ labelTexts(FEEDBACK_LABELS.dislike) },
   /** Icon class names (lucide, tabler, heroicons) and path openings of the common thumbs icons. (3rd: icon libraries.) */
   iconClasses: { like: ['thumbs-up', 'thumb-up', 'hand-thumb-up'], dislike: ['thumbs-down', 'thumb-down', 'hand-thumb-down'] },
   iconPaths: { like: ['M7 10v12', 'M7 11v8a1 1 0 0 1 -1 1h-2'], dislike: ['M17 14V2', 'M7 13v-8a1 1 0 0 0 -1 -1h-2'] },
   /** The turn a rating belongs to (3rd: data-message-author-role, H). */
   assistantTurn: '[data-message-author-role="assistant"]',
-  notFeedback: labelTexts(FEEDBACK_LABELS.notFeedback),
+  notFeedback: /* @__PURE__ */ labelTexts(FEEDBACK_LABELS.notFeedback),
 };
 
 export const SHARE_LABELS: { link: LabelSet; public: LabelSet } = {
@@ -85,9 +85,9 @@ export const SHARE_LABELS: { link: LabelSet; public: LabelSet } = {
 };
 
 export const SHARE = {
-  linkLabels: labelTexts(SHARE_LABELS.link),
+  linkLabels: /* @__PURE__ */ labelTexts(SHARE_LABELS.link),
   /** Switching it on is warned, switching it off is not. */
-  publicLabels: labelTexts(SHARE_LABELS.public),
+  publicLabels: /* @__PURE__ */ labelTexts(SHARE_LABELS.public),
 };
 
 export const ATTACH_LABELS: LabelSet = {
@@ -102,7 +102,7 @@ export const ATTACH_LABELS: LabelSet = {
   ar: { guess: ['إضافة ملفات', 'إرفاق', 'تحميل ملفات'] },
 };
 
-export const ATTACH = { labels: labelTexts(ATTACH_LABELS) };
+export const ATTACH = { labels: /* @__PURE__ */ labelTexts(ATTACH_LABELS) };
 
 /** Where each guard applies. */
 export const GUARD_SURFACES: Record<GuardKind, SurfaceId[]> = {
