@@ -5,7 +5,7 @@
  * belongs to, in any of the usual markups:
  * - `[role=switch][aria-checked]` (shadcn/Radix also sets `data-state=checked|unchecked`);
  * - `input[type=checkbox]` inside the `<label>`, or tied to it by `for`, or labelled by `aria-labelledby`;
- * - `[role=checkbox][aria-checked]`; `<select>` or `[role=combobox]` for the retention policy;
+ * - `[role=checkbox][aria-checked]`; a toggle `button[aria-pressed]`; `<select>` or `[role=combobox]` for the retention policy;
  * - otherwise the nearest such control in the label's row (the smallest ancestor holding one control).
  * A status (ZDR) is read from the words next to its label. Disabled controls are reported as `locked`.
  * Nothing found is reported as nothing: the verdict then says "unknown", never "off".
@@ -22,7 +22,7 @@ export interface ControlReading {
   how: string;
 }
 
-const CONTROL_SEL = '[role="switch"], input[type="checkbox"], [role="checkbox"], select, [role="combobox"]';
+const CONTROL_SEL = '[role="switch"], input[type="checkbox"], [role="checkbox"], select, [role="combobox"], button[aria-pressed]';
 const LABEL_CANDIDATES = 'label, span, p, div, h1, h2, h3, h4, h5, h6, dt, td, th, legend, strong, b';
 const MAX_ROW_DEPTH = 4;
 
@@ -160,6 +160,8 @@ function valueOf(el: Element, rule: ControlRule): { value: string; locked: boole
   }
   const role = el.getAttribute('role');
   if (el.tagName === 'INPUT') return { value: (el as HTMLInputElement).checked ? 'on' : 'off', locked };
+  // A toggle button (aria-pressed) labelled as the control: pressed is on.
+  if (!role && (el.getAttribute('aria-pressed') === 'true' || el.getAttribute('aria-pressed') === 'false')) return rule.kind === 'switch' ? { value: el.getAttribute('aria-pressed') === 'true' ? 'on' : 'off', locked } : null;
   if (role === 'switch' || role === 'checkbox') {
     const checked = el.getAttribute('aria-checked') ?? el.getAttribute('data-state');
     if (checked === 'true' || checked === 'checked') return { value: 'on', locked };
