@@ -6,7 +6,10 @@
  * what it resolved from storage, the tests call it with tables.
  *
  * Cautious by construction:
- * - an unknown plan never yields `not-training`;
+ * - the training toggle seen OFF on the page (fresh, for this organization: the resolver files readings by
+ *   organization) yields `not-training` whatever the plan, with its caveats (feedback, Labs models, mobile app);
+ * - otherwise an unknown plan never yields `not-training`: a plan guess alone never does, nor does a stale or
+ *   declared "off" without a known plan;
  * - an unknown training toggle falls back to the plan's documented default, and where the documents disagree
  *   on that default (Vibe Pro; the API's free plan) the verdict takes the cautious reading and shows both;
  * - Labs models, when enabled, override every opt-out (ZDR only keeps stateless calls out of reach).
@@ -129,7 +132,10 @@ export function computeVerdict(input: VerdictInput): Verdict {
       citations: factById(product === 'vibe' ? 'opt-out-works' : 'api-opt-out-works').citations,
       basis: { ...training, control: trainingId },
     });
-    if (plan === null) {
+    // Switching the toggle off stops training for that organization whatever its plan (000, 001, 003): seen off
+    // on the page, fresh, it decides. Only a stale reading or the user's own declaration still needs the plan.
+    const seenFresh = training.via === 'page' && !training.stale;
+    if (plan === null && !seenFresh) {
       state = 'unknown';
       headline = m('headlineOffButPlanUnknown');
       ask.push('plan');
@@ -151,6 +157,12 @@ export function computeVerdict(input: VerdictInput): Verdict {
       headline = m('headlineNoDefault');
       ask.push('training');
       reasons.push({ id: 'no-default', msg: m('reasonNoDefault', planArg), citations: [], basis: input.plan ? { ...input.plan, control: 'plan' } : undefined });
+    } else if (agreed === 'off' && input.plan?.via === 'visible-cue') {
+      // A plan guessed from a cue alone (a badge, an upgrade link) never yields not-training.
+      state = 'unknown';
+      headline = m('headlineDefaultOffCueOnly');
+      ask.push('plan', 'training');
+      reasons.push({ id: 'plan-cue-only', msg: m('reasonPlanCueOnly'), citations: claims.map((c) => c.citation), basis: { ...input.plan, control: 'plan' } });
     } else if (agreed === 'off') {
       state = 'not-training';
       headline = m('headlineDefaultOff');

@@ -5,12 +5,12 @@
  * belongs to, in any of the usual markups:
  * - `[role=switch][aria-checked]` (shadcn/Radix also sets `data-state=checked|unchecked`);
  * - `input[type=checkbox]` inside the `<label>`, or tied to it by `for`, or labelled by `aria-labelledby`;
- * - `[role=checkbox][aria-checked]`; `<select>` or `[role=combobox]` for the retention policy;
+ * - `[role=checkbox][aria-checked]`; a toggle `button[aria-pressed]`; `<select>` or `[role=combobox]` for the retention policy;
  * - otherwise the nearest such control in the label's row (the smallest ancestor holding one control).
  * A status (ZDR) is read from the words next to its label. Disabled controls are reported as `locked`.
  * Nothing found is reported as nothing: the verdict then says "unknown", never "off".
  */
-import { MANAGED_TEXT, RETENTION_TEXT, STATUS_WORDS, type ControlRule } from './rules';
+import { MANAGED_TEXT, RETENTION_TEXT, USER_CONTENT, STATUS_WORDS, labelTexts, type ControlRule } from './rules';
 import type { ControlId } from '../policy/schema';
 import { norm, ownText, textMatches } from './text';
 
@@ -22,7 +22,7 @@ export interface ControlReading {
   how: string;
 }
 
-const CONTROL_SEL = '[role="switch"], input[type="checkbox"], [role="checkbox"], select, [role="combobox"]';
+const CONTROL_SEL = '[role="switch"], input[type="checkbox"], [role="checkbox"], select, [role="combobox"], button[aria-pressed]';
 const LABEL_CANDIDATES = 'label, span, p, div, h1, h2, h3, h4, h5, h6, dt, td, th, legend, strong, b';
 const MAX_ROW_DEPTH = 4;
 
@@ -41,12 +41,12 @@ export function readControls(root: ParentNode, rules: ControlRule[]): ControlRea
 }
 
 function readOne(root: ParentNode, rule: ControlRule, used: Set<Element>): ControlReading | null {
-  const labels = [...rule.labels.en, ...rule.labels.fr];
+  const labels = labelTexts(rule.labels);
   // 1. Controls that name themselves (aria-label, aria-labelledby, wrapping label, label[for]).
   for (const el of Array.from(root.querySelectorAll(CONTROL_SEL))) {
     if (used.has(el)) continue;
     const name = accessibleName(el, root);
-    if (name && textMatches(name, labels)) {
+    if (name && textMatches(name, labels) && !el.closest(USER_CONTENT)) {
       const r = valueOf(el, rule);
       if (r) {
         used.add(el);
@@ -111,7 +111,7 @@ function findLabelElement(root: ParentNode, labels: string[]): Element | null {
   for (const el of Array.from(root.querySelectorAll(LABEL_CANDIDATES))) {
     const own = ownText(el);
     if (!own) continue;
-    if (textMatches(own, labels, true)) {
+    if (textMatches(own, labels, true) && !el.closest(USER_CONTENT)) {
       // Prefer the innermost element that carries the label.
       if (!best || best.contains(el)) best = el;
     }
@@ -160,6 +160,8 @@ function valueOf(el: Element, rule: ControlRule): { value: string; locked: boole
   }
   const role = el.getAttribute('role');
   if (el.tagName === 'INPUT') return { value: (el as HTMLInputElement).checked ? 'on' : 'off', locked };
+  // A toggle button (aria-pressed) labelled as the control: pressed is on.
+  if (!role && (el.getAttribute('aria-pressed') === 'true' || el.getAttribute('aria-pressed') === 'false')) return rule.kind === 'switch' ? { value: el.getAttribute('aria-pressed') === 'true' ? 'on' : 'off', locked } : null;
   if (role === 'switch' || role === 'checkbox') {
     const checked = el.getAttribute('aria-checked') ?? el.getAttribute('data-state');
     if (checked === 'true' || checked === 'checked') return { value: 'on', locked };

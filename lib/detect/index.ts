@@ -51,10 +51,14 @@ export function detectPage(doc: Document, url: string, kit: DetectKit): PageDete
     const sig = planSignals.filter((s) => s.kind === kind.kind);
     detectors.push(sig.length ? { id: `plan:${kind.kind}`, matched: true, value: sig.map((s) => `${s.product}=${s.plan}`).join(' ') } : { id: `plan:${kind.kind}`, matched: false });
   }
-  // One observation per product: the most trusted signal on this page.
+  // One observation per product: the most trusted signal on this page, unless a signal nearly as trusted names
+  // another plan (then the page does not say, and nothing is read: unknown rather than a wrong plan).
   for (const product of ['vibe', 'api'] as const) {
-    const best = planSignals.filter((s) => s.product === product).sort((a, b) => b.confidence - a.confidence)[0];
-    if (best) observations.push({ key: `plan:${product}`, value: best.plan, via: best.kind === 'pro-badge' || best.kind === 'upgrade-link' ? 'visible-cue' : 'page', confidence: best.confidence });
+    const sigs = planSignals.filter((s) => s.product === product).sort((a, b) => b.confidence - a.confidence);
+    const best = sigs[0];
+    if (!best || sigs.some((s) => s.plan !== best.plan && best.confidence - s.confidence < 0.15)) continue;
+    const cue = PLAN_SIGNALS.find((s) => s.kind === best.kind)?.cue;
+    observations.push({ key: `plan:${product}`, value: best.plan, via: cue ? 'visible-cue' : 'page', confidence: best.confidence });
   }
   const orgName = surface.host === 'admin.mistral.ai' && kit.orgName ? safe(() => kit.orgName!(doc), undefined) : undefined;
   return { surface: surface.id, observations, planSignals, detectors, ...(orgName ? { orgName } : {}) };

@@ -1,42 +1,149 @@
 /**
  * Site rules, as data: for each surface, which controls and plan signals Windsock looks for there, and the
- * label texts it knows them by (English, French, older names). Detectors (controls.ts, plan.ts) are generic;
- * a change in Mistral's wording is a change here. test/unit/rules.test.ts validates this file with zod and
- * runs every rule against every fixture in test/fixtures (expected results on its own pages, none elsewhere).
+ * label texts it knows them by, in every language of Mistral's Admin Console (en, fr, de, es, it, pl, pt_BR, ar),
+ * current and older names. Detectors (controls.ts, plan.ts) are generic; a change in Mistral's wording is a
+ * change here. test/unit/rules.test.ts validates this file with zod; test/unit/detect.test.ts and
+ * test/unit/metamorphic.test.ts run every rule against every fixture and its mutants.
  *
- * French labels of the privacy toggles are guesses: no real French UI string was found
- * (shared/notes/mistral-surfaces.md, "Labels on the privacy pages"); the French docs keep the English labels.
+ * Every label text carries its provenance, as the key it is filed under:
+ * - `docs`: printed in Mistral's documentation or Help Center (shared/notes/mistral-surfaces.md, seeds);
+ * - `3rd`: seen in public third-party code that ran against the real sites (userscripts, exporters, clients);
+ * - `guess`: a translation or a plausible wording nobody has seen on the real page.
+ * Only the English labels of the privacy pages are documented (and the French Memories labels); the French docs
+ * keep the English labels, so every other language is a translation guess.
  */
 import type { ControlId, PlanId } from '../policy/schema';
 import type { SurfaceId } from '../surfaces';
 
+export const LANGS = ['en', 'fr', 'de', 'es', 'it', 'pl', 'pt_BR', 'ar'] as const;
+export type Lang = (typeof LANGS)[number];
+export const PROVENANCES = ['docs', '3rd', 'guess'] as const;
+export type Provenance = (typeof PROVENANCES)[number];
+/** Label texts by language, each list filed under its provenance. */
+export type LabelSet = Partial<Record<Lang, Partial<Record<Provenance, string[]>>>>;
+
+/** The flat list of label texts of a set, every language and provenance (what the detectors match). */
+export function labelTexts(set: LabelSet): string[] {
+  const out: string[] = [];
+  for (const byProv of Object.values(set)) for (const list of Object.values(byProv ?? {})) if (list) out.push(...list);
+  return out;
+}
+
+const lower = (set: LabelSet) => labelTexts(set).map((t) => t.toLowerCase());
+
+/** Every text of a set with its language and provenance (for the tests, the README and diagnostics). */
+export function labelEntries(set: LabelSet): { text: string; lang: Lang; provenance: Provenance }[] {
+  const out: { text: string; lang: Lang; provenance: Provenance }[] = [];
+  for (const [lang, byProv] of Object.entries(set) as [Lang, Partial<Record<Provenance, string[]>>][])
+    for (const [provenance, list] of Object.entries(byProv ?? {}) as [Provenance, string[]][]) for (const text of list ?? []) out.push({ text, lang, provenance });
+  return out;
+}
+
 export interface ControlRule {
   control: ControlId;
   kind: 'switch' | 'status' | 'select';
-  labels: { en: string[]; fr: string[] };
+  labels: LabelSet;
 }
 
 /** Label texts, current and older, by control (separate constants so each content script bundles only its own). */
-const L_VIBE_TRAINING = {
-  en: ['Model training', 'Allow your interactions to be used to train our models', 'Train on my data'],
-  fr: ['Entraînement des modèles', 'Entraînement du modèle', 'Autoriser l’utilisation de vos interactions pour entraîner nos modèles'],
+const L_VIBE_TRAINING: LabelSet = {
+  // docs: Admin Panel › Vibe › Privacy "Model training"; Help Center 455207 "Allow your interactions to be used to train our models".
+  en: { docs: ['Model training', 'Allow your interactions to be used to train our models'], guess: ['Train on my data'] },
+  fr: { guess: ['Entraînement des modèles', 'Entraînement du modèle', 'Autoriser l’utilisation de vos interactions pour entraîner nos modèles'] },
+  de: { guess: ['Modelltraining', 'Modell-Training', 'Training des Modells'] },
+  es: { guess: ['Entrenamiento de modelos', 'Entrenamiento del modelo'] },
+  it: { guess: ['Addestramento del modello', 'Addestramento dei modelli'] },
+  pl: { guess: ['Trenowanie modeli', 'Trenowanie modelu'] },
+  pt_BR: { guess: ['Treinamento de modelos', 'Treinamento do modelo'] },
+  ar: { guess: ['تدريب النماذج', 'تدريب النموذج'] },
 };
-const L_MOBILE_DATA_SHARING = { en: ['Enable data sharing'], fr: ['Activer le partage des données'] };
-const L_API_TRAINING = {
-  en: ['Data usage for improving our services', 'Anonymous improvement data'],
-  fr: ['Utilisation des données pour améliorer nos services', 'Données d’amélioration anonymes', 'Données d’amélioration anonymisées'],
+const L_MOBILE_DATA_SHARING: LabelSet = {
+  // docs: Help Center 455207, mobile app "Enable data sharing".
+  en: { docs: ['Enable data sharing'] },
+  fr: { guess: ['Activer le partage des données'] },
+  de: { guess: ['Datenfreigabe aktivieren'] },
+  es: { guess: ['Activar el uso compartido de datos'] },
+  it: { guess: ['Abilita la condivisione dei dati'] },
+  pl: { guess: ['Włącz udostępnianie danych'] },
+  pt_BR: { guess: ['Ativar compartilhamento de dados'] },
+  ar: { guess: ['تفعيل مشاركة البيانات'] },
 };
-const L_LABS_MODELS = { en: ['Enable Labs models', 'Labs models'], fr: ['Activer les modèles Labs', 'Modèles Labs'] };
-const L_ZDR = { en: ['Zero data retention', 'Zero Data Retention (ZDR)'], fr: ['Conservation zéro des données', 'Zéro rétention des données', 'Rétention zéro des données'] };
-const L_PUBLIC_SHARING = { en: ['Public chat sharing'], fr: ['Partage public des conversations', 'Partage public des chats'] };
-const L_FEEDBACK = { en: ['Model response feedback'], fr: ['Retours sur les réponses du modèle', 'Avis sur les réponses du modèle'] };
-const L_CHAT_RETENTION = {
-  en: ['Chat Retention Policy', 'Chat retention'],
-  fr: ['Politique de conservation des conversations', 'Conservation des conversations', 'Politique de rétention des conversations'],
+const L_API_TRAINING: LabelSet = {
+  // docs: Admin Panel › API › Privacy "Data usage for improving our services", older "Anonymous improvement data".
+  en: { docs: ['Data usage for improving our services', 'Anonymous improvement data'] },
+  fr: { guess: ['Utilisation des données pour améliorer nos services', 'Données d’amélioration anonymes', 'Données d’amélioration anonymisées'] },
+  de: { guess: ['Datennutzung zur Verbesserung unserer Dienste', 'Anonyme Verbesserungsdaten'] },
+  es: { guess: ['Uso de datos para mejorar nuestros servicios', 'Datos de mejora anónimos'] },
+  it: { guess: ['Utilizzo dei dati per migliorare i nostri servizi', 'Dati di miglioramento anonimi'] },
+  pl: { guess: ['Wykorzystanie danych do ulepszania naszych usług', 'Anonimowe dane do ulepszeń'] },
+  pt_BR: { guess: ['Uso de dados para melhorar nossos serviços', 'Dados de melhoria anônimos'] },
+  ar: { guess: ['استخدام البيانات لتحسين خدماتنا', 'بيانات التحسين المجهولة'] },
 };
-const L_MEMORIES = { en: ['Memories in Vibe', 'Enable Memories'], fr: ['Mémoires dans Vibe', 'Activer Mémoires', 'Activer les mémoires'] };
+export const L_LABS_MODELS: LabelSet = {
+  // docs: "Enable Labs models" (Admin Panel › API › Privacy).
+  en: { docs: ['Enable Labs models'], guess: ['Labs models'] },
+  fr: { guess: ['Activer les modèles Labs', 'Modèles Labs'] },
+  de: { guess: ['Labs-Modelle aktivieren', 'Labs-Modelle'] },
+  es: { guess: ['Activar modelos Labs', 'Habilitar modelos Labs', 'Modelos Labs'] },
+  it: { guess: ['Abilita i modelli Labs', 'Attiva i modelli Labs', 'Modelli Labs'] },
+  pl: { guess: ['Włącz modele Labs', 'Modele Labs'] },
+  pt_BR: { guess: ['Ativar modelos Labs', 'Habilitar modelos Labs', 'Modelos Labs'] },
+  ar: { guess: ['تفعيل نماذج Labs', 'نماذج Labs'] },
+};
+const L_ZDR: LabelSet = {
+  // docs: "Zero data retention" (Admin Panel › API › Privacy), "Zero Data Retention (ZDR)" (Help Center).
+  en: { docs: ['Zero data retention', 'Zero Data Retention (ZDR)'] },
+  fr: { guess: ['Conservation zéro des données', 'Zéro rétention des données', 'Rétention zéro des données'] },
+  de: { guess: ['Keine Datenspeicherung', 'Null-Datenspeicherung', 'Zero Data Retention'] },
+  es: { guess: ['Retención cero de datos', 'Cero retención de datos'] },
+  it: { guess: ['Conservazione zero dei dati', 'Zero conservazione dei dati'] },
+  pl: { guess: ['Zerowe przechowywanie danych', 'Brak przechowywania danych'] },
+  pt_BR: { guess: ['Retenção zero de dados'] },
+  ar: { guess: ['عدم الاحتفاظ بالبيانات', 'الاحتفاظ الصفري بالبيانات'] },
+};
+const L_PUBLIC_SHARING: LabelSet = {
+  en: { docs: ['Public chat sharing'] },
+  fr: { guess: ['Partage public des conversations', 'Partage public des chats'] },
+  de: { guess: ['Öffentliches Teilen von Chats', 'Öffentliche Chatfreigabe'] },
+  es: { guess: ['Compartir chats públicamente', 'Uso compartido público de chats'] },
+  it: { guess: ['Condivisione pubblica delle chat'] },
+  pl: { guess: ['Publiczne udostępnianie czatów'] },
+  pt_BR: { guess: ['Compartilhamento público de chats', 'Compartilhamento público de conversas'] },
+  ar: { guess: ['المشاركة العامة للمحادثات'] },
+};
+const L_FEEDBACK: LabelSet = {
+  en: { docs: ['Model response feedback'] },
+  fr: { guess: ['Retours sur les réponses du modèle', 'Avis sur les réponses du modèle'] },
+  de: { guess: ['Feedback zu Modellantworten'] },
+  es: { guess: ['Comentarios sobre las respuestas del modelo'] },
+  it: { guess: ['Feedback sulle risposte del modello'] },
+  pl: { guess: ['Opinie o odpowiedziach modelu'] },
+  pt_BR: { guess: ['Feedback sobre as respostas do modelo'] },
+  ar: { guess: ['ملاحظات على ردود النموذج'] },
+};
+const L_CHAT_RETENTION: LabelSet = {
+  en: { docs: ['Chat Retention Policy'], guess: ['Chat retention'] },
+  fr: { guess: ['Politique de conservation des conversations', 'Conservation des conversations', 'Politique de rétention des conversations'] },
+  de: { guess: ['Richtlinie zur Chat-Aufbewahrung', 'Chat-Aufbewahrung'] },
+  es: { guess: ['Política de retención de chats', 'Retención de chats'] },
+  it: { guess: ['Criterio di conservazione delle chat', 'Conservazione delle chat'] },
+  pl: { guess: ['Zasady przechowywania czatów', 'Przechowywanie czatów'] },
+  pt_BR: { guess: ['Política de retenção de chats', 'Retenção de chats'] },
+  ar: { guess: ['سياسة الاحتفاظ بالمحادثات'] },
+};
+const L_MEMORIES: LabelSet = {
+  // docs: Help Center, Memories (English and French).
+  en: { docs: ['Memories in Vibe', 'Enable Memories'] },
+  fr: { docs: ['Mémoires dans Vibe', 'Activer Mémoires'], guess: ['Activer les mémoires'] },
+  de: { guess: ['Erinnerungen in Vibe', 'Erinnerungen aktivieren'] },
+  es: { guess: ['Memorias en Vibe', 'Activar memorias'] },
+  it: { guess: ['Memorie in Vibe', 'Attiva memorie'] },
+  pl: { guess: ['Wspomnienia w Vibe', 'Włącz wspomnienia'] },
+  pt_BR: { guess: ['Memórias no Vibe', 'Ativar memórias'] },
+  ar: { guess: ['الذكريات في Vibe', 'تفعيل الذكريات'] },
+};
 
-export const CONTROL_LABELS: Record<ControlId, { en: string[]; fr: string[] }> = {
+export const CONTROL_LABELS: Record<ControlId, LabelSet> = {
   'vibe-training': L_VIBE_TRAINING,
   'mobile-data-sharing': L_MOBILE_DATA_SHARING,
   'api-training': L_API_TRAINING,
@@ -52,55 +159,161 @@ const rule = (control: ControlId, kind: ControlRule['kind'], labels: ControlRule
 
 /** The controls read on each settings page, by host: the chat app's, and the Admin Panel's. */
 export const CHAT_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
-  'vibe-memories': [rule('memories', 'switch', L_MEMORIES)],
+  'vibe-memories': [/* @__PURE__ */ rule('memories', 'switch', L_MEMORIES)],
 };
 export const ADMIN_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
-  'admin-vibe-privacy': [rule('vibe-training', 'switch', L_VIBE_TRAINING), rule('public-sharing', 'switch', L_PUBLIC_SHARING), rule('feedback', 'switch', L_FEEDBACK), rule('chat-retention', 'select', L_CHAT_RETENTION)],
-  'admin-api-privacy': [rule('api-training', 'switch', L_API_TRAINING), rule('labs-models', 'switch', L_LABS_MODELS), rule('zdr', 'status', L_ZDR)],
+  'admin-vibe-privacy': [/* @__PURE__ */ rule('vibe-training', 'switch', L_VIBE_TRAINING), /* @__PURE__ */ rule('public-sharing', 'switch', L_PUBLIC_SHARING), /* @__PURE__ */ rule('feedback', 'switch', L_FEEDBACK), /* @__PURE__ */ rule('chat-retention', 'select', L_CHAT_RETENTION)],
+  'admin-api-privacy': [/* @__PURE__ */ rule('api-training', 'switch', L_API_TRAINING), /* @__PURE__ */ rule('labs-models', 'switch', L_LABS_MODELS), /* @__PURE__ */ rule('zdr', 'status', L_ZDR)],
 };
-export const CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = { ...CHAT_CONTROL_RULES, ...ADMIN_CONTROL_RULES };
+export const CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = /* @__PURE__ */ Object.assign({}, CHAT_CONTROL_RULES, ADMIN_CONTROL_RULES);
 
-/** Chat Retention Policy choices as pages print them. */
-export const RETENTION_TEXT: Record<string, string[]> = {
-  never: ['never', 'jamais', 'off', 'disabled'],
-  '30d': ['30 days', '30 jours'],
-  '60d': ['60 days', '60 jours'],
-  '90d': ['90 days', '90 jours'],
-  '180d': ['180 days', '180 jours'],
-  '1y': ['1 year', '1 an', '365 days', '365 jours'],
+/** Chat Retention Policy choices as pages print them (docs: the English choices; every other language: guess). */
+export const RETENTION_LABELS: Record<string, LabelSet> = {
+  never: { en: { docs: ['never'], guess: ['off', 'disabled'] }, fr: { guess: ['jamais'] }, de: { guess: ['nie', 'niemals'] }, es: { guess: ['nunca'] }, it: { guess: ['mai'] }, pl: { guess: ['nigdy'] }, pt_BR: { guess: ['nunca'] }, ar: { guess: ['أبدًا', 'أبدا'] } },
+  '30d': { en: { docs: ['30 days'] }, fr: { guess: ['30 jours'] }, de: { guess: ['30 Tage'] }, es: { guess: ['30 días'] }, it: { guess: ['30 giorni'] }, pl: { guess: ['30 dni'] }, pt_BR: { guess: ['30 dias'] }, ar: { guess: ['30 يومًا', '30 يوما'] } },
+  '60d': { en: { docs: ['60 days'] }, fr: { guess: ['60 jours'] }, de: { guess: ['60 Tage'] }, es: { guess: ['60 días'] }, it: { guess: ['60 giorni'] }, pl: { guess: ['60 dni'] }, pt_BR: { guess: ['60 dias'] }, ar: { guess: ['60 يومًا', '60 يوما'] } },
+  '90d': { en: { docs: ['90 days'] }, fr: { guess: ['90 jours'] }, de: { guess: ['90 Tage'] }, es: { guess: ['90 días'] }, it: { guess: ['90 giorni'] }, pl: { guess: ['90 dni'] }, pt_BR: { guess: ['90 dias'] }, ar: { guess: ['90 يومًا', '90 يوما'] } },
+  '180d': { en: { docs: ['180 days'] }, fr: { guess: ['180 jours'] }, de: { guess: ['180 Tage'] }, es: { guess: ['180 días'] }, it: { guess: ['180 giorni'] }, pl: { guess: ['180 dni'] }, pt_BR: { guess: ['180 dias'] }, ar: { guess: ['180 يومًا', '180 يوما'] } },
+  '1y': { en: { docs: ['1 year'], guess: ['365 days'] }, fr: { guess: ['1 an', '365 jours'] }, de: { guess: ['1 Jahr', '365 Tage'] }, es: { guess: ['1 año', '365 días'] }, it: { guess: ['1 anno', '365 giorni'] }, pl: { guess: ['1 rok', '365 dni'] }, pt_BR: { guess: ['1 ano', '365 dias'] }, ar: { guess: ['سنة واحدة', '365 يومًا'] } },
 };
+/** The same, flat and lower-cased, as controls.ts reads them. */
+export const RETENTION_TEXT: Record<string, string[]> = /* @__PURE__ */ Object.fromEntries(Object.entries(RETENTION_LABELS).map(([k, v]) => [k, labelTexts(v).map((t) => t.toLowerCase())]));
 
-/** Words that say a status (ZDR) is on or off. Checked in this order: "not enabled" before "enabled". */
-export const STATUS_WORDS = {
-  off: ['not enabled', 'not active', 'inactive', 'disabled', 'not activated', 'not available', 'non activé', 'non activée', 'inactif', 'inactive', 'désactivé', 'désactivée', 'pas activé', 'off'],
-  on: ['enabled', 'active', 'activated', 'approved', 'activé', 'activée', 'actif', 'on'],
+/** Words that say a status (ZDR) is on or off. All guesses: no source prints the status's wording. */
+export const STATUS_LABELS: { off: LabelSet; on: LabelSet } = {
+  off: {
+    en: { guess: ['not enabled', 'not active', 'inactive', 'disabled', 'not activated', 'not available', 'off'] },
+    fr: { guess: ['non activé', 'non activée', 'inactif', 'inactive', 'désactivé', 'désactivée', 'pas activé'] },
+    de: { guess: ['nicht aktiviert', 'nicht aktiv', 'inaktiv', 'deaktiviert', 'aus'] },
+    es: { guess: ['no activado', 'no habilitado', 'inactivo', 'desactivado'] },
+    it: { guess: ['non attivo', 'non abilitato', 'non attivato', 'disattivato', 'inattivo'] },
+    pl: { guess: ['nieaktywne', 'nieaktywny', 'wyłączone', 'wyłączony', 'niewłączone'] },
+    pt_BR: { guess: ['não ativado', 'não habilitado', 'inativo', 'desativado'] },
+    ar: { guess: ['غير مفعّل', 'غير مفعل', 'غير نشط', 'معطل', 'معطّل'] },
+  },
+  on: {
+    en: { guess: ['enabled', 'active', 'activated', 'approved', 'on'] },
+    fr: { guess: ['activé', 'activée', 'actif', 'active'] },
+    de: { guess: ['aktiviert', 'aktiv', 'genehmigt', 'an'] },
+    es: { guess: ['activado', 'activo', 'habilitado', 'aprobado'] },
+    it: { guess: ['attivo', 'abilitato', 'attivato', 'approvato'] },
+    pl: { guess: ['aktywne', 'aktywny', 'włączone', 'włączony', 'zatwierdzone'] },
+    pt_BR: { guess: ['ativo', 'ativado', 'habilitado', 'aprovado'] },
+    ar: { guess: ['مفعّل', 'مفعل', 'نشط'] },
+  },
 };
+/** Checked in this order ("not enabled" before "enabled"); lower-cased as norm() leaves them. */
+export const STATUS_WORDS = { off: /* @__PURE__ */ lower(STATUS_LABELS.off), on: /* @__PURE__ */ lower(STATUS_LABELS.on) };
 
-/** Texts that mark a control as managed by the organization (besides `disabled`/`aria-disabled`). */
-export const MANAGED_TEXT = ['managed by your organization', 'managed by your organisation', 'géré par votre organisation', 'gérée par votre organisation'];
+/** Texts that mark a control as managed by the organization (besides `disabled`/`aria-disabled`). All guesses. */
+export const MANAGED_LABELS: LabelSet = {
+  en: { guess: ['managed by your organization', 'managed by your organisation', 'managed by your admin'] },
+  fr: { guess: ['géré par votre organisation', 'gérée par votre organisation'] },
+  de: { guess: ['von ihrer organisation verwaltet', 'wird von ihrer organisation verwaltet'] },
+  es: { guess: ['administrado por tu organización', 'gestionado por tu organización', 'administrado por su organización'] },
+  it: { guess: ['gestito dalla tua organizzazione', 'gestita dalla tua organizzazione'] },
+  pl: { guess: ['zarządzane przez twoją organizację', 'zarządzane przez organizację'] },
+  pt_BR: { guess: ['gerenciado pela sua organização', 'gerenciada pela sua organização'] },
+  ar: { guess: ['تتم إدارته بواسطة مؤسستك', 'يُدار بواسطة مؤسستك'] },
+};
+export const MANAGED_TEXT = /* @__PURE__ */ labelTexts(MANAGED_LABELS);
 
-export type PlanSignalKind = 'subscription-tab' | 'studio-header' | 'upgrade-link' | 'pro-badge' | 'current-plan-card';
+/**
+ * Plan signals. `cue`: a hint, not a statement of the plan (an invitation to upgrade, a bare "Pro" somewhere in
+ * the sidebar): stored as a visible cue, which alone never yields "not training" (lib/verdict.ts).
+ */
+export type PlanSignalKind = 'subscription-tab' | 'studio-header' | 'upgrade-link' | 'pro-badge' | 'current-plan-card' | 'plan-badge' | 'plan-label' | 'upgrade-banner';
+
+const CHAT_PAGES: SurfaceId[] = ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other', 'vibe-memories'];
+const ADMIN_PAGES: SurfaceId[] = ['admin-vibe-privacy', 'admin-api-privacy', 'admin-subscriptions', 'admin-vibe-preferences', 'admin-other'];
 
 /** Where plan signals are read, and how much each is trusted (0..1). */
-export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confidence: number }[] = [
+export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confidence: number; cue?: true }[] = [
   { kind: 'subscription-tab', surfaces: ['admin-subscriptions'], confidence: 1 },
   { kind: 'current-plan-card', surfaces: ['vibe-upgrade', 'studio-upgrade'], confidence: 0.7 },
   { kind: 'studio-header', surfaces: ['studio', 'studio-upgrade'], confidence: 0.8 },
-  { kind: 'upgrade-link', surfaces: ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other', 'vibe-memories'], confidence: 0.5 },
-  { kind: 'pro-badge', surfaces: ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other', 'vibe-memories'], confidence: 0.6 },
+  // A plan name in a label/value pair ("Plan · Scale", <dt>Plan</dt><dd>Team</dd>, "Votre offre : Pro").
+  { kind: 'plan-label', surfaces: [...CHAT_PAGES, ...ADMIN_PAGES, 'studio'], confidence: 0.8 },
+  // A plan badge beside the organization's or workspace's name (account menu, switchers, page header).
+  { kind: 'plan-badge', surfaces: [...CHAT_PAGES, 'vibe-upgrade', ...ADMIN_PAGES, 'studio', 'studio-upgrade'], confidence: 0.7 },
+  { kind: 'upgrade-link', surfaces: CHAT_PAGES, confidence: 0.5, cue: true },
+  { kind: 'pro-badge', surfaces: CHAT_PAGES, confidence: 0.6, cue: true },
+  // Studio's "Upgrade to Scale": the free API plan.
+  { kind: 'upgrade-banner', surfaces: ['studio'], confidence: 0.5, cue: true },
 ];
 
-/** Tabs of Admin Panel › Subscriptions, by the product whose plan they show. */
-export const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = {
-  vibe: ['vibe', 'le chat'],
-  api: ['api plan', 'api', 'plan api', 'forfait api', 'offre api', 'la plateforme', 'studio'],
+/** Tabs of Admin Panel › Subscriptions, by the product whose plan they show (3rd: "Vibe" and "API Plan", 2026-07). */
+export const SUBSCRIPTION_TAB_LABELS: Record<'vibe' | 'api', LabelSet> = {
+  vibe: { en: { '3rd': ['vibe'], docs: ['le chat'] } },
+  api: {
+    en: { '3rd': ['api plan'], guess: ['api', 'la plateforme', 'studio'] },
+    fr: { guess: ['plan api', 'forfait api', 'offre api'] },
+    de: { guess: ['api-plan', 'api-tarif'] },
+    es: { guess: ['plan de api', 'plan api'] },
+    it: { guess: ['piano api'] },
+    pl: { guess: ['plan api'] },
+    pt_BR: { guess: ['plano de api', 'plano api'] },
+    ar: { guess: ['خطة api', 'خطة واجهة برمجة التطبيقات'] },
+  },
 };
+export const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = { vibe: /* @__PURE__ */ labelTexts(SUBSCRIPTION_TAB_LABELS.vibe), api: /* @__PURE__ */ labelTexts(SUBSCRIPTION_TAB_LABELS.api) };
 
-/** The marker on the plans page's card of the user's current plan. */
-export const CURRENT_PLAN_TEXT = ['current plan', 'your current plan', 'your plan', 'forfait actuel', 'plan actuel', 'offre actuelle', 'votre offre', 'votre forfait'];
+/** The marker on the plans page's card of the user's current plan. All guesses. */
+export const CURRENT_PLAN_LABELS: LabelSet = {
+  en: { guess: ['current plan', 'your current plan', 'your plan'] },
+  fr: { guess: ['forfait actuel', 'plan actuel', 'offre actuelle', 'votre offre', 'votre forfait', 'votre offre actuelle'] },
+  de: { guess: ['aktueller plan', 'ihr plan', 'ihr aktueller plan', 'aktueller tarif'] },
+  es: { guess: ['plan actual', 'tu plan', 'tu plan actual'] },
+  it: { guess: ['piano attuale', 'il tuo piano', 'piano corrente'] },
+  pl: { guess: ['obecny plan', 'twój plan', 'bieżący plan', 'aktualny plan'] },
+  pt_BR: { guess: ['plano atual', 'seu plano', 'seu plano atual'] },
+  ar: { guess: ['الخطة الحالية', 'خطتك', 'خطتك الحالية'] },
+};
+export const CURRENT_PLAN_TEXT = /* @__PURE__ */ labelTexts(CURRENT_PLAN_LABELS);
 
-/** "Upgrade to Pro" and similar: a free user's cue. */
-export const UPGRADE_TEXT = ['upgrade to pro', 'passer à pro', 'passer au plan pro', 'passez à pro', 'passer à vibe pro', 'upgrade to vibe pro'];
+/** The label of a label/value pair that names the plan ("Plan" / "Scale"). "api"/"vibe" in it names the product. All guesses. */
+export const PLAN_FIELD_LABELS: LabelSet = {
+  en: { guess: ['plan', 'subscription', 'plan type', 'api plan', 'vibe plan', 'billing plan', ...['current plan', 'your plan', 'your current plan']] },
+  fr: { guess: ['offre', 'forfait', 'abonnement', 'plan', 'votre offre', 'votre forfait', 'offre actuelle', 'forfait actuel', 'plan actuel', 'offre api', 'forfait api'] },
+  de: { guess: ['plan', 'tarif', 'abo', 'abonnement', 'aktueller plan', 'ihr plan', 'api-plan'] },
+  es: { guess: ['plan', 'suscripción', 'plan actual', 'tu plan', 'plan de api'] },
+  it: { guess: ['piano', 'abbonamento', 'piano attuale', 'il tuo piano', 'piano api'] },
+  pl: { guess: ['plan', 'subskrypcja', 'abonament', 'obecny plan', 'twój plan', 'plan api'] },
+  pt_BR: { guess: ['plano', 'assinatura', 'plano atual', 'seu plano', 'plano de api'] },
+  ar: { guess: ['الخطة', 'الاشتراك', 'الخطة الحالية', 'خطتك'] },
+};
+export const PLAN_FIELD_TEXT = /* @__PURE__ */ labelTexts(PLAN_FIELD_LABELS);
+
+/** "Upgrade to Pro" and similar: a free Vibe user's cue (docs: "Upgrade to Pro" on a free org's Subscriptions page). */
+export const UPGRADE_LABELS: LabelSet = {
+  en: { docs: ['upgrade to pro'], guess: ['upgrade to vibe pro', 'upgrade to le chat pro'] },
+  fr: { guess: ['passer à pro', 'passer au plan pro', 'passez à pro', 'passer à vibe pro', 'passer à l’offre pro'] },
+  de: { guess: ['auf pro upgraden', 'upgrade auf pro', 'zu pro wechseln'] },
+  es: { guess: ['actualizar a pro', 'mejorar a pro', 'pasar a pro', 'pásate a pro'] },
+  it: { guess: ['passa a pro', 'esegui l’upgrade a pro', 'aggiorna a pro'] },
+  pl: { guess: ['przejdź na pro', 'ulepsz do pro', 'przejdź na plan pro'] },
+  pt_BR: { guess: ['fazer upgrade para o pro', 'atualizar para o pro', 'atualizar para pro', 'assine o pro'] },
+  ar: { guess: ['الترقية إلى pro', 'ترقية إلى pro'] },
+};
+export const UPGRADE_TEXT = /* @__PURE__ */ labelTexts(UPGRADE_LABELS);
+
+/** Studio's "Upgrade to Scale": shown on the free API plan. All guesses (docs name /upgrade/subscribe). */
+export const UPGRADE_SCALE_LABELS: LabelSet = {
+  en: { guess: ['upgrade to scale', 'upgrade to the scale plan', 'switch to scale', 'upgrade to scale plan'] },
+  fr: { guess: ['passer à scale', 'passer au plan scale', 'passer à l’offre scale', 'passez à scale'] },
+  de: { guess: ['auf scale upgraden', 'upgrade auf scale', 'zu scale wechseln'] },
+  es: { guess: ['actualizar a scale', 'pasar a scale', 'mejorar a scale'] },
+  it: { guess: ['passa a scale', 'aggiorna a scale'] },
+  pl: { guess: ['przejdź na scale', 'przejdź na plan scale'] },
+  pt_BR: { guess: ['fazer upgrade para o scale', 'atualizar para scale', 'atualizar para o scale'] },
+  ar: { guess: ['الترقية إلى scale', 'ترقية إلى scale'] },
+};
+export const UPGRADE_SCALE_TEXT = /* @__PURE__ */ labelTexts(UPGRADE_SCALE_LABELS);
+
+/** Someone's words, never the app's: chat turns, the composer, editable text, conversation titles. (3rd selectors.) */
+export const USER_CONTENT = '[data-message-author-role], [data-message-part-type], .markdown-container-style, [data-testid="text-message-part"], .ProseMirror, [contenteditable="true"], [role="log"], a[href^="/chat/"], a[href^="/work/"], a[href^="/code/"]';
+/** Where a plan name is never a plan: someone's words, and form fields (a value typed in). */
+export const NOT_PLAN_SCOPES = `${USER_CONTENT}, textarea, input, [role="textbox"]`;
 
 /** Account data from the chat app (`organization.all`, reverse-engineered, may drift). */
 export const ACCOUNT_DATA = {

@@ -4,7 +4,7 @@
  * few attributes around that element, never the page as a whole, and never message text.
  */
 import { accessibleName } from '../detect/controls';
-import { CONTROL_LABELS } from '../detect/rules';
+import { L_LABS_MODELS, labelTexts } from '../detect/rules';
 import { norm, textMatches } from '../detect/text';
 import type { SurfaceId } from '../surfaces';
 import { ATTACH, FEEDBACK, GUARD_SURFACES, SHARE, type GuardKind } from './rules';
@@ -101,7 +101,10 @@ export const matchFeedback: Matcher = (el, surface) => {
     const i = bar.indexOf(el);
     const last = bar[bar.length - 1];
     const lastIsCopy = textMatches(label(last), ['copy', 'copier'], false) || /copy/i.test(last.querySelector('svg')?.getAttribute('class') ?? '') || !!last.querySelector('rect');
-    if ((i === 0 || i === 1) && lastIsCopy && !name) {
+    // Position counts only while the thumbs are where they were: a thumb recognised further along the bar means
+    // the bar was reordered, and the first two buttons may be anything (test/unit/metamorphic.test.ts, shuffle).
+    const thumbsMoved = bar.slice(2).some((b) => iconDirection(b) || textMatches(norm(label(b)), [...FEEDBACK.labels.like, ...FEEDBACK.labels.dislike], false));
+    if ((i === 0 || i === 1) && lastIsCopy && !name && !thumbsMoved) {
       signals.push('position');
       direction ??= i === 0 ? 'like' : 'dislike';
     }
@@ -147,7 +150,7 @@ export const matchLabs: Matcher = (el, surface) => {
   const isToggle = role === 'switch' || role === 'checkbox' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'checkbox');
   if (!isToggle) return null;
   const acc = accessibleName(el, el.ownerDocument ?? document);
-  const labels = [...CONTROL_LABELS['labs-models'].en, ...CONTROL_LABELS['labs-models'].fr];
+  const labels = labelTexts(L_LABS_MODELS);
   if (!textMatches(acc, labels, true)) return null;
   return { kind: 'labs', element: el, clearing: isOn(el), signals: ['label'] };
 };

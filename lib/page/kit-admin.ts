@@ -5,14 +5,14 @@
 import { readControls } from '../detect/controls';
 import type { DetectKit } from '../detect';
 import { readOrgName } from '../detect/org';
-import { currentPlanCard, studioHeader, subscriptionTabs } from '../detect/plan';
+import { currentPlanCard, planBadge, planLabel, studioHeader, subscriptionTabs, upgradeBanner } from '../detect/plan';
 import { ADMIN_CONTROL_RULES } from '../detect/rules';
 import type { PageKit } from './run';
 
 export const ADMIN_DETECT: DetectKit = {
   controls: readControls,
   controlRules: ADMIN_CONTROL_RULES,
-  readers: { 'subscription-tab': subscriptionTabs, 'studio-header': studioHeader, 'current-plan-card': currentPlanCard },
+  readers: { 'subscription-tab': subscriptionTabs, 'studio-header': studioHeader, 'current-plan-card': currentPlanCard, 'plan-badge': planBadge, 'plan-label': planLabel, 'upgrade-banner': upgradeBanner },
   orgName: readOrgName,
 };
 

@@ -5,14 +5,14 @@
  */
 import { readControls } from '../detect/controls';
 import type { DetectKit } from '../detect';
-import { currentPlanCard, proBadge, upgradeLink } from '../detect/plan';
+import { currentPlanCard, planBadge, planLabel, proBadge, upgradeLink } from '../detect/plan';
 import { CHAT_CONTROL_RULES } from '../detect/rules';
 import type { PageKit } from './run';
 
 export const CHAT_DETECT: DetectKit = {
   controls: readControls,
   controlRules: CHAT_CONTROL_RULES,
-  readers: { 'upgrade-link': upgradeLink, 'pro-badge': proBadge, 'current-plan-card': currentPlanCard },
+  readers: { 'upgrade-link': upgradeLink, 'pro-badge': proBadge, 'current-plan-card': currentPlanCard, 'plan-badge': planBadge, 'plan-label': planLabel },
 };
 
 export const CHAT_KIT: PageKit = { detect: CHAT_DETECT, accountData: true };

@@ -83,8 +83,8 @@ export const Control = z.object({
   id: ControlId,
   product: Product,
   kind: z.enum(['switch', 'status', 'select']),
-  /** Label text on the page, current and older names; French labels are marked as guesses in `labelsNote`. */
-  labels: z.object({ en: z.array(z.string().min(3)).min(1), fr: z.array(z.string().min(3)) }),
+  /** Label text on the page, current and older names, by language and provenance (lib/detect/rules.ts). */
+  labels: z.partialRecord(z.enum(['en', 'fr', 'de', 'es', 'it', 'pl', 'pt_BR', 'ar']), z.object({ docs: z.array(z.string().min(3)).optional(), '3rd': z.array(z.string().min(3)).optional(), guess: z.array(z.string().min(3)).optional() }).strict()),
   labelsNote: z.string().optional(),
   /** Where the control lives (a page id from lib/surfaces.ts), or null when no web page shows it. */
   page: z.string().nullable(),

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '@/lib/detect';
-import { CONTROL_LABELS } from '@/lib/detect/rules';
+import { CONTROL_LABELS, labelTexts } from '@/lib/detect/rules';
 import { CHAT_DETECT } from '@/lib/page/kit-chat';
 import { ADMIN_DETECT } from '@/lib/page/kit-admin';
 import { matchGesture, ALL_MATCHERS } from '@/lib/guard/match';
@@ -16,7 +16,7 @@ import { verdictFor } from '@/lib/resolve';
 import { emptyStore, recordObservations } from '@/lib/store/schema';
 import { surfaceOf } from '@/lib/surfaces';
 
-const LABELS = [...Object.values(CONTROL_LABELS).flatMap((l) => [...l.en, ...l.fr]), 'Free', 'Pro', 'Team', 'Enterprise', 'Scale', 'Free mode', 'Experiment', 'Vibe', 'API Plan', 'Upgrade to Pro', 'Current plan', 'Not enabled', 'Active', 'Never', '30 days', 'Like', 'Dislike', 'Copy', 'Share by link', 'Link accessible to anyone'];
+const LABELS = [...Object.values(CONTROL_LABELS).flatMap((l) => labelTexts(l)), 'Free', 'Pro', 'Team', 'Enterprise', 'Scale', 'Free mode', 'Experiment', 'Vibe', 'API Plan', 'Upgrade to Pro', 'Current plan', 'Not enabled', 'Active', 'Never', '30 days', 'Like', 'Dislike', 'Copy', 'Share by link', 'Link accessible to anyone'];
 const NOISE = fc.string({ maxLength: 30 }).map((s) => s.replace(/[<>&"]/g, ''));
 const TEXT = fc.oneof(fc.constantFrom(...LABELS), NOISE);
 

@@ -75,8 +75,10 @@ function expected(product: Product, plan: PlanId | null, toggle: Tri, labs: Tri)
   //    use of Vibe interactions [API calls] to train Mistral models".
   if (toggle === 'on') return 'training';
   // 3. Training toggle OFF → not training ("If you disable this option, new interactions from your users aren't
-  //    used to train models", 000), but only once the plan is known: an unknown plan never yields not-training.
-  if (toggle === 'off') return plan === null ? 'unknown' : 'not-training';
+  //    used to train models", 000; 001 "opt out" on every plan), whatever the plan: the table's toggle is seen
+  //    on the page and fresh, so it decides even with the plan unknown (issue 12, "A rule to correct"; feedback,
+  //    Labs models and the mobile app stay caveats). A stale or declared "off" with no plan: see below the table.
+  if (toggle === 'off') return 'not-training';
   // 4. Toggle unknown: the plan's documented default; disputed → the cautious reading, training (seeds README).
   if (plan === null) return 'unknown';
   const d = DOC_DEFAULT[product][plan];
@@ -124,8 +126,8 @@ function checkRow(r: Row, v: Verdict) {
   expect(v.state, where).toBe(r.want);
   expect(v.product).toBe(r.product);
 
-  // An unknown plan never yields not-training.
-  if (r.plan === null) expect(v.state, where).not.toBe('not-training');
+  // An unknown plan never yields not-training, unless the training toggle was seen off on the page.
+  if (r.plan === null && r.toggle !== 'off') expect(v.state, where).not.toBe('not-training');
 
   // Every reason of a training (or not-training) state rests on a document, except "we don't know your plan".
   if (v.state !== 'unknown')
@@ -209,9 +211,43 @@ describe('verdict: a few rows spelled out', () => {
     expect(ids(v.reasons)).toEqual(expect.arrayContaining(['labs-on', 'labs-zdr']));
   });
 
-  it('an opt-out with the plan unknown is not yet "not-training"', () => {
-    expect(state('vibe', null, 'off', 'off', 'unknown')).toBe('unknown');
-    expect(state('api', null, 'off', 'off', 'on')).toBe('unknown');
+  it('an opt-out seen on the page decides even with the plan unknown, with its caveats (issue 12)', () => {
+    expect(state('vibe', null, 'off', 'off', 'unknown')).toBe('not-training');
+    expect(state('api', null, 'off', 'off', 'on')).toBe('not-training');
+    const v = computeVerdict(input('vibe', null, 'off', 'unknown', 'unknown'));
+    expect(ids(v.caveats)).toEqual(expect.arrayContaining(['feedback', 'labs']));
+    expect(ids(v.fixes)).toContain('mobile-data-sharing');
+    expect(ids(v.reasons)).toEqual(['toggle-off']);
+  });
+
+  it('a stale or declared opt-out with the plan unknown is not yet "not-training"', () => {
+    for (const product of ['vibe', 'api'] as const) {
+      const key = product === 'vibe' ? 'vibe-training' : 'api-training';
+      const stale = input(product, null, 'unknown', 'off', 'unknown');
+      stale.controls[key] = { value: 'off', via: 'page', where: 'admin-vibe-privacy', seenAt: 1_790_000_000_000, stale: true };
+      expect(computeVerdict(stale).state).toBe('unknown');
+      const declared = input(product, null, 'unknown', 'off', 'unknown');
+      declared.controls[key] = { value: 'off', via: 'declared' };
+      expect(computeVerdict(declared).state).toBe('unknown');
+      expect(computeVerdict(declared).ask).toContain('plan');
+      // With the plan known, the same stale opt-out still counts, with the stale caveat.
+      const known = { ...stale, plan: { value: 'free' as const, via: 'page' as const } };
+      expect(computeVerdict(known).state).toBe('not-training');
+      expect(ids(computeVerdict(known).caveats)).toContain('stale');
+    }
+  });
+
+  it('never "not-training" from a plan guess alone: a plan from a visible cue with the toggle unseen is at best unknown', () => {
+    for (const product of ['vibe', 'api'] as const)
+      for (const plan of PLANS) {
+        const v = computeVerdict({ product, plan: plan ? { value: plan, via: 'visible-cue' } : null, controls: {} });
+        expect(v.state, `${product} ${plan}`).not.toBe('not-training');
+      }
+    const team = computeVerdict({ product: 'vibe', plan: { value: 'team', via: 'visible-cue' }, controls: {} });
+    expect(team.state).toBe('unknown');
+    expect(team.ask).toEqual(['plan', 'training']);
+    // The same plan read from the page (a labelled badge, the Subscriptions tab) keeps its documented default.
+    expect(computeVerdict({ product: 'vibe', plan: { value: 'team', via: 'page' }, controls: {} }).state).toBe('not-training');
   });
 
   it('Vibe on the Scale plan, nothing seen: no document, unknown', () => {
