@@ -17,7 +17,7 @@ const T = Date.UTC(2026, 9, 14, 16, 20, 0);
 const CHAT = '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
 
 const STORE: Store = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   currentOrg: 'org_2b7c9e41',
   orgs: {
     org_2b7c9e41: {
