@@ -8,6 +8,7 @@ import { surfaceOf, type SurfaceId } from '../surfaces';
 import type { readControls } from './controls';
 import { readPlanSignals, type PlanReader, type PlanSignal } from './plan';
 import { PLAN_SIGNALS, type ControlRule, type PlanSignalKind } from './rules';
+import { readOrg } from './org';
 
 /** The detectors one content script carries (lib/detect/kits.ts): each host bundles only its own. */
 export interface DetectKit {
@@ -32,6 +33,8 @@ export interface PageDetection {
   planSignals: PlanSignal[];
   detectors: DetectorResult[];
   orgName?: string;
+  /** The page's own id of its organization, when it shows one. */
+  orgId?: string;
 }
 
 export function detectPage(doc: Document, url: string, kit: DetectKit): PageDetection {
@@ -56,8 +59,11 @@ export function detectPage(doc: Document, url: string, kit: DetectKit): PageDete
     const best = planSignals.filter((s) => s.product === product).sort((a, b) => b.confidence - a.confidence)[0];
     if (best) observations.push({ key: `plan:${product}`, value: best.plan, via: best.kind === 'pro-badge' || best.kind === 'upgrade-link' ? 'visible-cue' : 'page', confidence: best.confidence });
   }
-  const orgName = surface.host === 'admin.mistral.ai' && kit.orgName ? safe(() => kit.orgName!(doc), undefined) : undefined;
-  return { surface: surface.id, observations, planSignals, detectors, ...(orgName ? { orgName } : {}) };
+  // The organization the page shows as active: on the Admin Panel its switcher, on the chat app its
+  // organization/workspace menu (which says whose settings a chat page's readings are).
+  const org = surface.host === 'console.mistral.ai' ? {} : safe(() => readOrg(doc, surface.host === 'admin.mistral.ai'), {});
+  const orgName = org.name ?? (surface.host === 'admin.mistral.ai' && kit.orgName ? safe(() => kit.orgName!(doc), undefined) : undefined);
+  return { surface: surface.id, observations, planSignals, detectors, ...(orgName ? { orgName } : {}), ...(org.id ? { orgId: org.id } : {}) };
 }
 
 function safe<T>(fn: () => T, fallback: T): T {

@@ -81,9 +81,12 @@ export const MANAGED_TEXT = ['managed by your organization', 'managed by your or
 
 export type PlanSignalKind = 'subscription-tab' | 'studio-header' | 'upgrade-link' | 'pro-badge' | 'current-plan-card';
 
-/** Where plan signals are read, and how much each is trusted (0..1). */
-export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confidence: number }[] = [
-  { kind: 'subscription-tab', surfaces: ['admin-subscriptions'], confidence: 1 },
+/**
+ * Where plan signals are read, and how much each is trusted (0..1). `products`: whose plan the signal names
+ * (default: the product of the page it is read on; the Admin Panel's Subscriptions shows both).
+ */
+export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confidence: number; products?: ('vibe' | 'api')[] }[] = [
+  { kind: 'subscription-tab', surfaces: ['admin-subscriptions'], confidence: 1, products: ['vibe', 'api'] },
   { kind: 'current-plan-card', surfaces: ['vibe-upgrade', 'studio-upgrade'], confidence: 0.7 },
   { kind: 'studio-header', surfaces: ['studio', 'studio-upgrade'], confidence: 0.8 },
   { kind: 'upgrade-link', surfaces: ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other', 'vibe-memories'], confidence: 0.5 },
