@@ -310,7 +310,7 @@ describe('whose settings on a chat page (attack 5)', () => {
     expect(last.org).toBe(UNKNOWN_ORG);
     expect(last.state).toBe('unknown');
     // The context the in-page warnings get says the cautious thing too.
-    const ctx = (await h.onMessage({ type: 'get-context', url: CHAT, lang: 'en' }, page(CHAT, 2))) as { state: string };
+    const ctx = (await h.onMessage({ type: 'get-context', url: CHAT, lang: 'en' }, page(CHAT, 2))) as unknown as { state: string };
     expect(ctx.state).toBe('unknown');
   });
 
