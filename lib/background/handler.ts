@@ -18,6 +18,7 @@ import { BANNER_DISMISS_MS, pageContext } from '../context';
 import { surfaceOf } from '../surfaces';
 import { fromImport } from '../store/transfer';
 import { StoreError } from '../store';
+import { orgForTab as orgForTabFrom, TAB_ORGS_KEY, tabOrgKey, WRITE_ERROR_KEY } from './shared';
 import {
   DEFAULT_ORG,
   declare,
@@ -71,17 +72,11 @@ export interface Ports {
 
 /** "Don't ask again: for this session" lives in storage.session (gone when the browser closes). */
 export const SESSION_KEY = 'windsock-session-guards-off';
-/** The last write the browser refused (quota), for the options page to say so. */
-export const WRITE_ERROR_KEY = 'windsock-write-error';
+export { TAB_ORGS_KEY, WRITE_ERROR_KEY };
 /** A reading that repeats what is stored is written again only after this long (so it does not go stale). */
 export const REFRESH_AFTER_MS = 6 * 3600 * 1000;
 
 type Answer = { ok: boolean; error?: string; [k: string]: unknown };
-
-/** Stored organizations a page has named (not the unnamed default, not "unknown"). */
-function namedOrgs(store: Store): string[] {
-  return Object.keys(store.orgs).filter((k) => k !== DEFAULT_ORG && k !== UNKNOWN_ORG);
-}
 
 /**
  * The store key for an organization a page shows. By id when shown. By name otherwise, except that a name
@@ -127,10 +122,23 @@ export function sameReading(prev: Store, next: Store, now: number): boolean {
 
 export function createHandler(ports: Ports) {
   /** The organization each tab's pages showed (or its account data said was active), per tab and origin. */
+  // Mirrored in storage.session so the popup agrees with the badge, and a restarted service worker remembers.
   const tabOrgs = new Map<string, string>();
-  const tabKey = (tabId: number, url: string | undefined) => `${tabId} ${surfaceOf(url)?.host ?? ''}`;
-  const setTabOrg = (tabId: number | undefined, url: string, org: string) => {
-    if (tabId !== undefined) tabOrgs.set(tabKey(tabId, url), org);
+  let restored: Promise<void> | null = null;
+  const restore = () =>
+    (restored ??= ports.session.get(TAB_ORGS_KEY).then(
+      (v) => {
+        if (v && typeof v === 'object') for (const [k, o] of Object.entries(v as Record<string, unknown>)) if (typeof o === 'string' && !tabOrgs.has(k)) tabOrgs.set(k, o);
+      },
+      () => undefined,
+    ));
+  const saveTabOrgs = () => ports.session.set(TAB_ORGS_KEY, Object.fromEntries(tabOrgs)).catch(() => undefined);
+  const setTabOrg = async (tabId: number | undefined, url: string, org: string) => {
+    if (tabId === undefined) return;
+    const k = tabOrgKey(tabId, url);
+    if (tabOrgs.get(k) === org) return;
+    tabOrgs.set(k, org);
+    await saveTabOrgs();
   };
 
   async function sessionOff(): Promise<GuardId[]> {
@@ -144,12 +152,7 @@ export function createHandler(ports: Ports) {
 
   /** The organization a tab's page belongs to, as far as Windsock can tell. */
   function orgForTab(store: Store, tabId: number | undefined, url: string | undefined): string {
-    const surface = surfaceOf(url);
-    const known = tabId === undefined ? undefined : tabOrgs.get(tabKey(tabId, url));
-    if (known) return known;
-    // A chat page of someone with several organizations, and nothing says which: can't tell.
-    if (surface?.host === 'chat.mistral.ai' && namedOrgs(store).length > 1) return UNKNOWN_ORG;
-    return store.currentOrg;
+    return orgForTabFrom(store, tabOrgs, tabId, url);
   }
 
   /** The store as the verdict for this tab sees it (its organization as the current one). */
@@ -181,7 +184,7 @@ export function createHandler(ports: Ports) {
         if (!surface) return { ok: false };
         const { store: before } = await ports.store.read();
         const shown = msg.org?.id || msg.org?.name ? keyFor(before, msg.org) : null;
-        if (shown) setTabOrg(tabId, msg.url, shown);
+        if (shown) await setTabOrg(tabId, msg.url, shown);
         const org = shown ?? orgForTab(before, tabId, msg.url);
         const store = msg.observations.length || shown ? await record(org, surface.id, msg.observations, msg.org?.name, msg.org?.id) : before;
         await paint(tabId, msg.url, store);
@@ -194,14 +197,14 @@ export function createHandler(ports: Ports) {
         if (!surface || !reading) return { ok: true, matched: false };
         if (!reading.active) {
           // Several organizations and nothing says which one this page is: the cautious reading, and said so.
-          setTabOrg(tabId, msg.url, UNKNOWN_ORG);
+          await setTabOrg(tabId, msg.url, UNKNOWN_ORG);
           const store = await ports.store.update((s) => (s.currentOrg === UNKNOWN_ORG ? s : { ...linkByName(s, reading.orgs), currentOrg: UNKNOWN_ORG }));
           await paint(tabId, msg.url, store);
           return { ok: true, matched: false, org: 'unknown' };
         }
         // One organization listed with neither id nor name: the one Windsock already knows as current.
         const org = reading.orgs.length === 1 && !reading.active.id && !reading.active.name ? before.currentOrg : (keyFor(linkByName(before, reading.orgs), reading.active) ?? DEFAULT_ORG);
-        setTabOrg(tabId, msg.url, org);
+        await setTabOrg(tabId, msg.url, org);
         const obs: ObservationInput[] = reading.plan ? [{ key: 'plan:vibe', value: reading.plan.plan, via: 'account-data', confidence: reading.plan.confidence }] : [];
         const store = await record(org, surface.id, obs, reading.active.name, reading.active.id, reading.orgs);
         await paint(tabId, msg.url, store);
@@ -255,26 +258,40 @@ export function createHandler(ports: Ports) {
         if (!r.ok) return { ok: false, error: r.error };
         await ports.store.update(() => r.store);
         tabOrgs.clear();
+        await saveTabOrgs();
         return { ok: true };
       }
       case 'reset': {
         await ports.store.clear();
         tabOrgs.clear();
+        await saveTabOrgs();
         await ports.badge.paintAll();
         return { ok: true };
       }
     }
   }
 
+  let writeFailed = false;
+
   /** The runtime.onMessage listener: validate against the sender, then handle; errors become answers. */
   async function onMessage(raw: unknown, sender: SenderLike): Promise<Answer> {
     const verdict = accept(raw, sender, ports.runtimeId, ports.extensionOrigin);
     if (!verdict.ok) return { ok: false, error: verdict.error };
+    await restore();
     try {
-      return (await handle(verdict.msg, sender.tab?.id)) as Answer;
+      const answer = (await handle(verdict.msg, sender.tab?.id)) as Answer;
+      if (writeFailed && answer?.ok !== false) {
+        // Writes work again (the user made room): the options page stops saying the storage is full.
+        writeFailed = false;
+        await ports.session.set(WRITE_ERROR_KEY, null).catch(() => undefined);
+      }
+      return answer;
     } catch (e) {
       if (e instanceof StoreError) {
-        if (e.code !== 'newer') await ports.session.set(WRITE_ERROR_KEY, { at: ports.now(), code: e.code }).catch(() => undefined);
+        if (e.code !== 'newer') {
+          writeFailed = true;
+          await ports.session.set(WRITE_ERROR_KEY, { at: ports.now(), code: e.code }).catch(() => undefined);
+        }
         return { ok: false, error: e.code };
       }
       return { ok: false, error: String((e as Error)?.message ?? e).slice(0, 200) };
@@ -285,10 +302,15 @@ export function createHandler(ports: Ports) {
     onMessage,
     handle,
     /** For tabs.onUpdated: paint a tab from the store as its organization sees it. */
-    paintTab: paint,
+    paintTab: async (tabId: number | undefined, url: string, store: Store) => {
+      await restore();
+      await paint(tabId, url, store);
+    },
     /** A tab navigated to another site or closed: forget which organization it showed. */
-    forgetTab(tabId: number) {
+    async forgetTab(tabId: number) {
+      await restore();
       for (const k of [...tabOrgs.keys()]) if (k.startsWith(`${tabId} `)) tabOrgs.delete(k);
+      await saveTabOrgs();
     },
     orgForTab,
   };
