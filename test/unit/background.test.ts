@@ -351,7 +351,7 @@ describe('limits (attack 6) and cost (attack 7)', () => {
   it('a report that repeats what is stored writes nothing and broadcasts nothing (hash change, replaceState)', async () => {
     const { h, writes } = setup();
     let n = 0;
-    fakeBrowser.storage.onChanged.addListener(() => void n++);
+    fakeBrowser.storage.onChanged.addListener((_c, area) => void (area === 'local' && n++));
     await h.onMessage(report(ADMIN_VIBE, OFF, { name: 'Atelier Nord' }), page(ADMIN_VIBE));
     expect(writes).toHaveBeenCalledTimes(1);
     for (let i = 0; i < 20; i++) await h.onMessage(report(`${ADMIN_VIBE}#x${i}`, OFF, { name: 'Atelier Nord' }), page(`${ADMIN_VIBE}#x${i}`));
