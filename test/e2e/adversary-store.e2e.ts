@@ -189,4 +189,56 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
     const obs = s.orgs[key].observations;
     expect(Object.fromEntries(Object.entries(obs).map(([k, o]) => [k, o.value]))).toEqual({ 'vibe-training': 'off', 'public-sharing': 'off', feedback: 'on', 'chat-retention': '90d' });
   });
+
+  it('attack 6: a store written by a newer Windsock is left alone, and the options page and popup say so', async () => {
+    const newer = { schemaVersion: 99, orgs: { future: { shape: 'unknown to this version' } } };
+    await h.extEval(`async (v) => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.set({ windsock: v }); return true; }`, newer);
+    const p = await visit(PRIVACY, fixture('admin-vibe-privacy.switch.en.html'));
+    // Barrier: the content script's report has been answered by the background.
+    const tabId = await h.tabId(PRIVACY);
+    await until(async () => (await h.extEval<{ counters: { firstReportAt: number | null } }>(`async (id) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: 'diagnose' })`, tabId))?.counters?.firstReportAt !== null, 'the report answered');
+    expect(await p.evaluate<boolean>(`() => !!document.querySelector('#model-training')`)).toBe(true); // positive control: a real reading page
+    expect(await stored()).toEqual(newer);
+    const options = await h.openExtensionPage('options.html');
+    open.push(options);
+    await options.waitFor('[data-newer-store="99"]');
+    const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`);
+    open.push(popup);
+    await popup.waitFor('[data-newer-store="99"]');
+    // Erase is refused too: the data stays.
+    expect(await h.extEval(`async () => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'reset' })`)).toEqual({ ok: false, error: 'newer' });
+    expect(await stored()).toEqual(newer);
+    await h.extEval(`async () => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.remove('windsock'); return true; }`);
+  });
+
+  it('attack 6: a history date of 9e15 does not take the options page down; a future-dated import is refused', async () => {
+    const T = Date.now() - 3_600_000;
+    const store = {
+      schemaVersion: 3,
+      currentOrg: 'default',
+      orgs: { default: { observations: { 'vibe-training': { value: 'on', via: 'page', where: 'admin-vibe-privacy', seenAt: T } }, declarations: {} } },
+      history: [
+        { at: T, org: 'default', kind: 'observed', key: 'vibe-training', value: 'on', previous: null },
+        { at: 9e15, org: 'default', kind: 'observed', key: 'vibe-training', value: 'off', previous: 'on' },
+      ],
+    };
+    await h.extEval(`async (v) => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.set({ windsock: v }); return true; }`, store);
+    const options = await h.openExtensionPage('options.html');
+    open.push(options);
+    await options.waitFor('[data-action="erase-all"]');
+    await options.waitFor('[data-action="export-json"]');
+    await options.waitFor('#record-import');
+    // The valid line is shown (positive control), the impossible one set aside and said so.
+    expect(await options.evaluate<number>(`() => document.querySelectorAll('.record-list li').length`)).toBe(1);
+    expect(await options.evaluate<string>(`() => document.querySelector('[role=alert]')?.textContent ?? ''`)).toMatch(/history/);
+    // An export whose declaration is dated a month ahead would beat every later reading: refused, nothing changed.
+    const future = { ...store, history: [store.history[0]], orgs: { default: { ...store.orgs.default, declarations: { 'vibe-training': { value: 'off', at: Date.now() + 30 * 86_400_000 } } } } };
+    const text = JSON.stringify({ kind: 'windsock-privacy-record', format: 1, exportedAt: new Date().toISOString(), store: future });
+    const before = await stored();
+    expect(await h.extEval(`async (text) => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'import', text })`, text)).toEqual({ ok: false, error: 'malformed' });
+    // Nesting deeper than any export: a clear error, not a RangeError.
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(await h.extEval(`async (text) => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'import', text })`, deep)).toEqual({ ok: false, error: 'too-deep' });
+    expect(await stored()).toEqual(before);
+  });
 });
