@@ -27,7 +27,10 @@ export function readOrg(doc: Document, loose = true): OrgRef {
   const el = doc.querySelector(SWITCHER) ?? doc.querySelector('[aria-label*="organization" i], [aria-label*="organisation" i], [aria-label*="workspace" i]');
   if (!el) return {};
   // Strict (the chat app): only a switcher that names its organization outright, never a button's text.
-  if (!loose && !el.matches(SWITCHER) && !(el.getAttribute('aria-label') ?? '').includes(':')) return {};
+  const label = el.getAttribute('aria-label') ?? '';
+  if (!loose && !el.matches(SWITCHER) && !label.includes(':')) return {};
+  // "Create workspace" is no switcher: a workspace is named by aria-label only as "Workspace: <name>".
+  if (!el.matches(SWITCHER) && !/organi[sz]ation/i.test(label) && !label.includes(':')) return {};
   const id = cleanId(ID_ATTRS.map((a) => el.getAttribute(a)).find((v) => v));
   const data = NAME_ATTRS.map((a) => el.getAttribute(a)).find((v) => v !== null && v !== undefined);
   const aria = el.getAttribute('aria-label') ?? '';
