@@ -186,7 +186,7 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
       const st = await stored();
       return st?.orgs?.[key]?.observations?.['chat-retention'] ? st : null;
     }, 'the readings');
-    const obs = s.orgs[key].observations;
+    const obs = s!.orgs[key].observations;
     expect(Object.fromEntries(Object.entries(obs).map(([k, o]) => [k, o.value]))).toEqual({ 'vibe-training': 'off', 'public-sharing': 'off', feedback: 'on', 'chat-retention': '90d' });
   });
 
