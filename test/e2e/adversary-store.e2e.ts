@@ -241,4 +241,23 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
     expect(await h.extEval(`async (text) => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'import', text })`, deep)).toEqual({ ok: false, error: 'too-deep' });
     expect(await stored()).toEqual(before);
   });
+
+  // Firefox's storage.local has no byte quota to fill (it is IndexedDB-backed); Chrome's is 10 MB.
+  it.runIf(name === 'chromium')('attack 6: a full storage quota is caught and shown in the options page', async () => {
+    await h.extEval(`async () => { await chrome.storage.local.set({ filler: 'x'.repeat(10_485_600) }); return true; }`);
+    const options = await h.openExtensionPage('options.html');
+    open.push(options);
+    try {
+      await visit(PRIVACY, fixture('admin-vibe-privacy.switch.en.html'));
+      // The page's report reached the background and its write was refused: the options page says so.
+      await options.waitFor('[data-storage-full="true"]');
+      expect(await stored()).toBeNull();
+    } finally {
+      await h.extEval(`async () => { await chrome.storage.local.remove('filler'); return true; }`);
+    }
+    // Room again: the next reading is written and the message goes away.
+    await visit(urlOf('admin-api-privacy.default.en.html'), fixture('admin-api-privacy.default.en.html'));
+    await until(async () => (await stored())?.orgs, 'a reading written once there is room');
+    await until(async () => options.evaluate<boolean>(`() => !document.querySelector('[data-storage-full]')`), 'the message gone');
+  });
 });
