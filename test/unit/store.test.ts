@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { CURRENT_VERSION, CurrentStore, emptyStore, load, recordObservations, StoreV1, StoreV2, StoreV3, type Store } from '@/lib/store/schema';
+import { CURRENT_VERSION, CurrentStore, emptyStore, HISTORY_MAX, load, ORGS_MAX, recordObservations, StoreV1, StoreV2, StoreV3, type Store } from '@/lib/store/schema';
 
 const T = Date.UTC(2026, 9, 14, 16, 20, 0);
 
@@ -255,5 +255,41 @@ describe('load: version 2 lists salvage entry by entry', () => {
     expect(r.store.orgs).toEqual(V3_EXAMPLE.orgs);
     expect(r.problems.join(' ')).toMatch(/1 history entry was malformed/);
     expect(r.problems.join(' ')).toMatch(/1 shares entry was malformed/);
+  });
+});
+
+describe('limits on load (issue 11, attack 6)', () => {
+  it('an impossible date (9e15, before 2023) is dropped with its entry, the rest kept and said', () => {
+    const raw = clone(V3_EXAMPLE) as unknown as Record<string, unknown[]>;
+    raw.history.push({ at: 9e15, org: K, kind: 'observed', key: 'vibe-training', value: 'on' });
+    raw.history.push({ at: Date.UTC(2022, 0, 1), org: K, kind: 'observed', key: 'vibe-training', value: 'on' });
+    const r = load(raw);
+    expect(r.store.history).toEqual(V3_EXAMPLE.history);
+    expect(r.problems.join(' ')).toMatch(/2 history entries were malformed/);
+  });
+
+  it('more organizations than ORGS_MAX: the current one and the most recently seen are kept', () => {
+    const orgs: Record<string, unknown> = {};
+    for (let i = 0; i < ORGS_MAX + 15; i++) orgs[`name:o${i}`] = { name: `o${i}`, lastSeen: T + i, observations: {}, declarations: {} };
+    const r = load({ schemaVersion: 3, currentOrg: 'name:o0', orgs });
+    const kept = Object.keys(r.store.orgs);
+    expect(kept.length).toBe(ORGS_MAX);
+    expect(kept).toContain('name:o0');
+    expect(kept).toContain(`name:o${ORGS_MAX + 14}`);
+    expect(kept).not.toContain('name:o1');
+  });
+
+  it('a newer store is reported as newer, never migrated or salvaged', () => {
+    const r = load({ schemaVersion: CURRENT_VERSION + 1, orgs: { x: {} } });
+    expect(r.newerVersion).toBe(CURRENT_VERSION + 1);
+    expect(r.store).toEqual(emptyStore());
+  });
+
+  it('recordObservations keeps at most ORGS_MAX organizations and the history at HISTORY_MAX lines', () => {
+    let s = emptyStore();
+    for (let i = 0; i < 1200; i++) s = recordObservations(s, `name:r${i}`, 'admin-vibe-privacy', [{ key: 'vibe-training', value: i % 2 ? 'on' : 'off', via: 'page' }], T + i, `r${i}`);
+    expect(Object.keys(s.orgs).length).toBe(ORGS_MAX);
+    expect(s.history.length).toBe(HISTORY_MAX);
+    expect(s.currentOrg).toBe('name:r1199');
   });
 });
