@@ -134,7 +134,7 @@ export function Popup() {
     setBusy(true);
     try {
       const k = key === 'plan' ? (`plan:${surface.product}` as const) : trainingKey;
-      const res = await send({ type: 'declare', key: k, value: value as never });
+      const res = await send({ type: 'declare', key: k, value: value as never, org: tabOrg });
       if (!res.ok) setError(res.error ?? '');
     } catch (e) {
       setError(String(e));

@@ -37,6 +37,8 @@ export const Declare = z.object({
   type: z.literal('declare'),
   key: z.enum(['plan:vibe', 'plan:api', 'vibe-training', 'api-training']),
   value: ObsValue.nullable(),
+  /** The organization (store key) the popup's tab is about; the current one when absent. */
+  org: z.string().max(200).optional(),
 });
 
 export const ResetAll = z.object({ type: z.literal('reset') });

@@ -246,7 +246,8 @@ export function createHandler(ports: Ports) {
         return { ok: true };
       }
       case 'declare': {
-        await ports.store.update((s) => declare(s, msg.key, msg.value, now));
+        // Into the organization the popup's tab is about, which need not be the one seen last.
+        await ports.store.update((s) => (msg.org && msg.org !== s.currentOrg ? { ...declare({ ...s, currentOrg: msg.org }, msg.key, msg.value, now), currentOrg: s.currentOrg } : declare(s, msg.key, msg.value, now)));
         return { ok: true };
       }
       case 'set-settings': {

@@ -412,3 +412,20 @@ describe('limits (attack 6) and cost (attack 7)', () => {
     expect(writes).not.toHaveBeenCalled();
   });
 });
+
+describe('declarations go to the organization the popup is about', () => {
+  it('a declaration made in the popup of one organization’s tab never lands in the organization seen last', async () => {
+    const { h } = setup();
+    await adminShows(h, { name: 'Team', id: 'org_team' }, 'team', OFF, 1);
+    await adminShows(h, { name: 'Personal', id: 'org_me' }, 'free', ON, 2);
+    expect((await stored()).currentOrg).toBe('id:org_me');
+    expect(await h.onMessage({ type: 'declare', key: 'vibe-training', value: 'off', org: 'id:org_team' }, EXT_PAGE)).toEqual({ ok: true });
+    const s = await stored();
+    expect(s.orgs['id:org_team'].declarations['vibe-training']?.value).toBe('off');
+    expect(s.orgs['id:org_me'].declarations['vibe-training']).toBeUndefined();
+    expect(s.currentOrg).toBe('id:org_me');
+    // Without an organization: the current one (as before).
+    await h.onMessage({ type: 'declare', key: 'plan:vibe', value: 'pro' }, EXT_PAGE);
+    expect((await stored()).orgs['id:org_me'].declarations['plan:vibe']?.value).toBe('pro');
+  });
+});
