@@ -260,4 +260,34 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
     await until(async () => (await stored())?.orgs, 'a reading written once there is room');
     await until(async () => options.evaluate<boolean>(`() => !document.querySelector('[data-storage-full]')`), 'the message gone');
   });
+
+  it('attack 6: a file over the import limit is refused by its size, before it is read', async () => {
+    const options = await h.openExtensionPage('options.html');
+    open.push(options);
+    await options.waitFor('#record-import');
+    const choose = (bytes: number, text?: string) =>
+      options.evaluate(`() => {
+        const input = document.querySelector('#record-import');
+        const dt = new DataTransfer();
+        const body = ${text === undefined ? `new Uint8Array(${bytes}).fill(32)` : JSON.stringify(text)};
+        dt.items.add(new File([body], 'record.json', { type: 'application/json' }));
+        input.files = dt.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }`);
+    // Count every read of a file's contents in the options page.
+    await options.evaluate(`() => {
+      globalThis.__reads = 0;
+      const text = File.prototype.text;
+      File.prototype.text = function () { globalThis.__reads++; return text.call(this); };
+      Blob.prototype.text = File.prototype.text;
+    }`);
+    // Positive control: a small file is read (and refused for what it says).
+    await choose(0, 'not { json');
+    await options.waitFor('[data-import-error="not-json"]');
+    expect(await options.evaluate<number>(`() => globalThis.__reads`)).toBe(1);
+    // 6 MB: refused as too big, never read.
+    await choose(6_000_000);
+    await options.waitFor('[data-import-error="too-big"]');
+    expect(await options.evaluate<number>(`() => globalThis.__reads`)).toBe(1);
+  });
 });
