@@ -290,4 +290,19 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
     await options.waitFor('[data-import-error="too-big"]');
     expect(await options.evaluate<number>(`() => globalThis.__reads`)).toBe(1);
   });
+
+  it('attack 4: two organizations with the same name but different ids stay apart', async () => {
+    const A = '0b1e7a52-1111-4c6e-9d5e-aaaaaaaaaaaa';
+    const B = '0b1e7a52-2222-4c6e-9d5e-bbbbbbbbbbbb';
+    await admin('Acme SAS', A, 'admin-subscriptions.team.en.html', 'admin-vibe-privacy.managed.en.html');
+    await until(async () => (await h.badge(PRIVACY)).text === 'OFF', 'OFF for the first Acme SAS (positive control)');
+    await admin('Acme SAS', B, 'admin-subscriptions.free.en.html', 'admin-vibe-privacy.switch.en.html');
+    await until(async () => (await h.badge(PRIVACY)).text === 'ON', 'ON for the second Acme SAS');
+    const s = (await stored())!;
+    expect(Object.keys(s.orgs).sort()).toEqual([`id:${A}`, `id:${B}`]);
+    expect(s.orgs[`id:${A}`].observations['vibe-training'].value).toBe('off');
+    expect(s.orgs[`id:${B}`].observations['vibe-training'].value).toBe('on');
+    expect(s.orgs[`id:${A}`].observations['plan:vibe'].value).toBe('team');
+    expect(s.orgs[`id:${B}`].observations['plan:vibe'].value).toBe('free');
+  });
 });
