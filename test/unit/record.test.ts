@@ -149,3 +149,10 @@ describe('helpers', () => {
     expect(recordFileName(T, 'json')).toBe('windsock-privacy-record-2026-10-14.json');
   });
 });
+
+describe('organization names from the store are own records only', () => {
+  it('a history line of an organization keyed "constructor" is not labelled with Object.prototype.constructor.name', () => {
+    const s: Store = { ...STORE, orgs: {}, history: [{ at: T, org: 'constructor', kind: 'observed', key: 'vibe-training', value: 'on', previous: null }] };
+    expect(describeEntry(s, s.history[0], 'en').org).toBe('constructor');
+  });
+});
