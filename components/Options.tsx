@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '@/lib/browser';
 import { applyDocLang, bcp47, controlLabel, LANG_NAMES, LANGS, pickLang, planLabel, setLang, surfaceLabel, t, timeAgo, valueLabel } from '@/lib/i18n';
 import { readStore, watchStore } from '@/lib/store';
-import { GUARD_IDS, type LoadResult } from '@/lib/store/schema';
+import { GUARD_IDS, UNKNOWN_ORG, type LoadResult } from '@/lib/store/schema';
+import { WRITE_ERROR_KEY } from '@/lib/background/shared';
 import { send } from '@/lib/client';
 import { rt } from '@/lib/rights/t';
 import type { LangSetting } from '@/lib/langs';
@@ -18,6 +19,7 @@ export function Options() {
   const [loaded, setLoaded] = useState<LoadResult | null>(null);
   const [status, setStatus] = useState<string>('');
   const [error, setError] = useState<string>('');
+  const [writeError, setWriteError] = useState<{ at: number; code: string } | null>(null);
 
   const apply = (st: LoadResult) => {
     const lang = pickLang(st.store.settings.language, browser.i18n.getUILanguage());
@@ -29,12 +31,30 @@ export function Options() {
 
   useEffect(() => {
     readStore().then(apply, (e) => setError(String(e)));
-    return watchStore(apply);
+    // A write the browser refused (storage quota), remembered by the background for this session.
+    const readWriteError = () =>
+      browser.storage.session
+        .get(WRITE_ERROR_KEY)
+        .then((got) => {
+          const v = got[WRITE_ERROR_KEY] as { at?: unknown; code?: unknown } | undefined;
+          setWriteError(v && typeof v.at === 'number' && v.code === 'quota' ? { at: v.at, code: v.code } : null);
+        })
+        .catch(() => undefined);
+    void readWriteError();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && WRITE_ERROR_KEY in changes) void readWriteError();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    const unwatch = watchStore(apply);
+    return () => {
+      unwatch();
+      browser.storage.onChanged.removeListener(onChanged);
+    };
   }, []);
 
   if (error) return <main class="options"><p role="alert" class="error">{t('popupError', [error])}</p></main>;
   if (!loaded) return <main class="options" aria-busy="true"><p class="muted">{t('popupLoading')}</p></main>;
-  const { store, problems } = loaded;
+  const { store, problems, newerVersion } = loaded;
   const now = Date.now();
   const orgs = Object.entries(store.orgs);
 
@@ -56,8 +76,8 @@ export function Options() {
           value={store.settings.language}
           onChange={async (e) => {
             const language = (e.currentTarget as HTMLSelectElement).value as LangSetting;
-            await send({ type: 'set-settings', settings: { language } });
-            setStatus(t('optionsSaved'));
+            const r = await send({ type: 'set-settings', settings: { language } });
+            setStatus(r.ok ? t('optionsSaved') : t('popupError', [r.error ?? '']));
           }}
         >
           <option value="auto">{t('optionsLanguageAuto')}</option>
@@ -82,7 +102,7 @@ export function Options() {
                 const on = (e.currentTarget as HTMLInputElement).checked;
                 const guardsOff = on ? store.guardsOff.filter((x) => x !== g) : [...store.guardsOff, g];
                 const r = await send({ type: 'set-guards', guardsOff });
-                setStatus(r.ok ? t('optionsSaved') : t('popupError', [r.error ?? '']));
+                setStatus(r.ok ? t('optionsSaved') : t('popupError', [r.error === 'newer' ? t('optionsNewerStore', [String(newerVersion ?? '')]) : (r.error ?? '')]));
               }}
             />{' '}
             {t(`optionsGuard_${g}`)}
@@ -93,13 +113,25 @@ export function Options() {
       <section class="section" aria-labelledby="h-stored">
         <h2 id="h-stored">{t('optionsStored')}</h2>
         <p class="muted">{t('optionsStoredHint')}</p>
-        {problems.length > 0 && <p role="alert" class="note">{t('optionsProblems', [problems.join('; ')])}</p>}
+        {newerVersion !== undefined ? (
+          <p role="alert" class="note" data-newer-store={newerVersion}>
+            {t('optionsNewerStore', [String(newerVersion)])}
+          </p>
+        ) : (
+          problems.length > 0 && <p role="alert" class="note">{t('optionsProblems', [problems.join('; ')])}</p>
+        )}
+        {writeError && (
+          <p role="alert" class="error" data-storage-full="true">
+            {t('optionsStorageFull', [timeAgo(writeError.at, now)])}
+          </p>
+        )}
         {orgs.length === 0 ? (
           <p data-empty="true">{t('optionsNothingStored')}</p>
         ) : (
           orgs.map(([id, org]) => (
             <div key={id} class="org" data-org={id}>
               <h3>{t('optionsOrganization', [org.name ?? t('optionsOrgDefault')])}</h3>
+              {id === UNKNOWN_ORG && <p class="muted">{t('unknownOrg')}</p>}
               <h4>{t('optionsObservations')}</h4>
               {Object.keys(org.observations).length === 0 && <p class="muted">{t('optionsNoneSeen')}</p>}
               <ul>

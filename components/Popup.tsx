@@ -7,7 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '@/lib/browser';
 import { applyDocLang, pickLang, setLang, surfaceLabel, t, timeAgo } from '@/lib/i18n';
 import { readStore, watchStore } from '@/lib/store';
-import { currentOrg, type LoadResult } from '@/lib/store/schema';
+import { currentOrg, UNKNOWN_ORG, type LoadResult } from '@/lib/store/schema';
+import { orgForTab, TAB_ORGS_KEY } from '@/lib/background/shared';
 import { surfaceOf, type SurfaceDef } from '@/lib/surfaces';
 import { computeVerdict } from '@/lib/verdict';
 import { verdictInput } from '@/lib/resolve';
@@ -34,10 +35,26 @@ export function Popup() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [, setLangTick] = useState(0);
+  // Which organization each tab's page showed, as the background keeps it (so the popup agrees with the badge).
+  const [tabOrgs, setTabOrgs] = useState<Record<string, string>>({});
 
   useEffect(() => {
     let alive = true;
-    Promise.all([findTab(), readStore()])
+    const readTabOrgs = () =>
+      browser.storage.session.get(TAB_ORGS_KEY).then(
+        (got) => {
+          const v = got[TAB_ORGS_KEY];
+          const rec = v && typeof v === 'object' ? (v as Record<string, string>) : {};
+          if (alive) setTabOrgs(rec);
+          return rec;
+        },
+        () => ({}),
+      );
+    const onSession = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && TAB_ORGS_KEY in changes) void readTabOrgs();
+    };
+    browser.storage.onChanged.addListener(onSession);
+    Promise.all([findTab(), readStore(), readTabOrgs()])
       .then(([tb, st]) => {
         if (!alive) return;
         setLang(pickLang(st.store.settings.language, browser.i18n.getUILanguage()));
@@ -60,6 +77,7 @@ export function Popup() {
     return () => {
       alive = false;
       unwatch();
+      browser.storage.onChanged.removeListener(onSession);
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, []);
@@ -105,16 +123,19 @@ export function Popup() {
   }
 
   const now = Date.now();
-  const input = verdictInput(loaded.store, surface.product, surface.id, now);
+  // The store as this tab's organization sees it (the badge uses the same rule, lib/background/shared.ts).
+  const tabOrg = orgForTab(loaded.store, tabOrgs, tab.id, tab.url);
+  const store = tabOrg === loaded.store.currentOrg ? loaded.store : { ...loaded.store, currentOrg: tabOrg };
+  const input = verdictInput(store, surface.product, surface.id, now);
   const verdict = computeVerdict(input);
-  const org = currentOrg(loaded.store);
+  const org = currentOrg(store);
   const trainingKey = surface.product === 'vibe' ? 'vibe-training' : 'api-training';
 
   const onDeclare = async (key: 'plan' | 'training', value: string | null) => {
     setBusy(true);
     try {
       const k = key === 'plan' ? (`plan:${surface.product}` as const) : trainingKey;
-      const res = await send({ type: 'declare', key: k, value: value as never });
+      const res = await send({ type: 'declare', key: k, value: value as never, org: tabOrg });
       if (!res.ok) setError(res.error ?? '');
     } catch (e) {
       setError(String(e));
@@ -129,6 +150,16 @@ export function Popup() {
       <p class="muted on-page">
         {t('popupOnPage', [surfaceLabel(surface.id)])} · {t(surface.product === 'vibe' ? 'productVibe' : 'productApi')}
       </p>
+      {loaded.newerVersion !== undefined && (
+        <p role="alert" class="note" data-newer-store={loaded.newerVersion}>
+          {t('optionsNewerStore', [String(loaded.newerVersion)])}
+        </p>
+      )}
+      {tabOrg === UNKNOWN_ORG && (
+        <p class="note" data-unknown-org="true">
+          {t('unknownOrg')}
+        </p>
+      )}
       <VerdictView verdict={verdict} input={input} now={now} observations={org.observations}>
         <DeclareForm
           product={surface.product}

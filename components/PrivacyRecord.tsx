@@ -7,17 +7,26 @@ import { useState } from 'preact/hooks';
 import { browser } from '@/lib/browser';
 import { getLang, INTL_LOCALE, tp } from '@/lib/i18n';
 import type { Store } from '@/lib/store/schema';
-import { toExport } from '@/lib/store/transfer';
+import { MAX_IMPORT_CHARS, toExport } from '@/lib/store/transfer';
 import { send } from '@/lib/client';
 import { describeEntry, historyNewestFirst, recordFileName, toMarkdown } from '@/lib/rights/record';
 import { downloadText } from '@/lib/rights/download';
 import { rt } from '@/lib/rights/t';
 import './rights.css';
 
-/** The background accepts import messages up to this size (lib/messages.ts). */
-const MAX_IMPORT_CHARS = 5_000_000;
 const SHOWN_AT_FIRST = 100;
-const IMPORT_ERRORS = new Set(['not-json', 'foreign', 'malformed', 'too-big']);
+const IMPORT_ERRORS = new Set(['not-json', 'foreign', 'malformed', 'too-big', 'too-deep', 'newer']);
+
+/** A date as words, or the raw number when no Date can hold it (an imported or damaged record never crashes this). */
+function safeDate(fmt: Intl.DateTimeFormat, at: number): { text: string; iso: string | undefined } {
+  const d = new Date(at);
+  if (!Number.isFinite(d.getTime())) return { text: String(at), iso: undefined };
+  try {
+    return { text: fmt.format(d), iso: d.toISOString() };
+  } catch {
+    return { text: String(at), iso: undefined };
+  }
+}
 
 function importError(code: string): string {
   return IMPORT_ERRORS.has(code) ? rt(`record_import_error_${code.replace(/-/g, '_')}`) : rt('record_import_error_other', [code]);
@@ -63,6 +72,11 @@ export function PrivacyRecord({ store }: { store: Store }) {
     setStatus('');
     setError(null);
     try {
+      // The size first: a 100 MB file is never read into memory.
+      if (file.size > MAX_IMPORT_CHARS) {
+        setError('too-big');
+        return;
+      }
       const text = await file.text();
       if (text.length > MAX_IMPORT_CHARS) {
         setError('too-big');
@@ -84,6 +98,13 @@ export function PrivacyRecord({ store }: { store: Store }) {
     setError(null);
     setStatus(res.ok ? rt('record_erased') : rt('record_erase_failed', [res.error ?? '']));
   };
+  const exportSafely = (fn: () => void) => () => {
+    try {
+      fn();
+    } catch (err) {
+      setError(String((err as Error)?.message ?? err));
+    }
+  };
 
   return (
     <section class="section record" id="privacy-record" aria-labelledby="h-record" data-entries={history.length}>
@@ -96,9 +117,10 @@ export function PrivacyRecord({ store }: { store: Store }) {
           <ol class="record-list" aria-label={rt('record_list_label')}>
             {shown.map((e, i) => {
               const w = describeEntry(store, e, lang);
+              const at = safeDate(when, e.at);
               return (
                 <li key={`${e.at}-${i}`} data-kind={e.kind} data-key={e.key} data-value={e.value ?? ''}>
-                  <time dateTime={new Date(e.at).toISOString()}>{when.format(e.at)}</time>{' '}
+                  <time dateTime={at.iso}>{at.text}</time>{' '}
                   <strong>{w.kindLabel}</strong> — {w.what}: <strong>{w.value}</strong>
                   {w.previous !== null && <span class="muted"> ({rt('record_was', [w.previous])})</span>}
                   {w.where && <span> · {rt('record_where', [w.where])}</span>}
@@ -117,10 +139,10 @@ export function PrivacyRecord({ store }: { store: Store }) {
 
       <h3>{rt('record_export_title')}</h3>
       <div class="actions">
-        <button type="button" onClick={exportJson} data-action="export-json">
+        <button type="button" onClick={exportSafely(exportJson)} data-action="export-json">
           {rt('record_export_json')}
         </button>
-        <button type="button" onClick={exportMd} data-action="export-md">
+        <button type="button" onClick={exportSafely(exportMd)} data-action="export-md">
           {rt('record_export_md')}
         </button>
       </div>

@@ -11,7 +11,8 @@
 import { z } from 'zod';
 import { GuardId, ObsKey, ObsValue } from './store/schema';
 import { LANG_SETTINGS, type Lang } from './langs';
-import { isMistralUrl } from './surfaces';
+import { isMistralUrl, surfaceOf } from './surfaces';
+import { accountDataOn, guardOn, observableKeys, shareOn } from './detect/observable';
 
 const ObservationInput = z.object({
   key: ObsKey,
@@ -21,18 +22,24 @@ const ObservationInput = z.object({
   locked: z.boolean().optional(),
 });
 
+/** An organization's id as a page prints it. */
+const OrgIdText = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/);
+
 export const PageReport = z.object({
   type: z.literal('page-report'),
   /** The page's URL as the content script saw it; must agree with the sender's tab. */
   url: z.string().max(2048),
   observations: z.array(ObservationInput).max(32),
-  org: z.object({ name: z.string().max(200).optional() }).optional(),
+  /** The organization the page shows as active (its own id, its name), when it shows one. */
+  org: z.object({ name: z.string().max(200).optional(), id: OrgIdText.optional() }).optional(),
 });
 
 export const Declare = z.object({
   type: z.literal('declare'),
   key: z.enum(['plan:vibe', 'plan:api', 'vibe-training', 'api-training']),
   value: ObsValue.nullable(),
+  /** The organization (store key) the popup's tab is about; the current one when absent. */
+  org: z.string().max(200).optional(),
 });
 
 export const ResetAll = z.object({ type: z.literal('reset') });
@@ -45,7 +52,13 @@ export const SetSettings = z.object({
 const PageUrl = z.string().max(2048);
 
 /** The chat app's own account data, as the content script fetched it; parsed and validated in the background. */
-export const AccountData = z.object({ type: z.literal('account-data'), url: PageUrl, body: z.string().max(200_000) });
+export const AccountData = z.object({
+  type: z.literal('account-data'),
+  url: PageUrl,
+  body: z.string().max(200_000),
+  /** The organization/workspace the page shows as active, to pick it among several (lib/detect/account.ts). */
+  active: z.object({ name: z.string().max(200).optional(), id: OrgIdText.optional() }).optional(),
+});
 
 /** What the in-page warnings need to know, in the page's language. */
 export const GetContext = z.object({ type: z.literal('get-context'), url: PageUrl, lang: z.string().max(35) });
@@ -72,7 +85,7 @@ export const Message = z.discriminatedUnion('type', [PageReport, Declare, ResetA
 export type Message = z.infer<typeof Message>;
 export type PageReportMsg = z.infer<typeof PageReport>;
 
-/** What a content script may send. */
+/** What a content script may send (never import, set-guards, reset, declare, set-settings). */
 export const CONTENT_TYPES: ReadonlySet<Message['type']> = new Set(['page-report', 'account-data', 'get-context', 'guard-choice', 'record-share', 'dismiss-banner', 'open-verdict']);
 
 /** Messages the background sends to a content script. */
@@ -128,9 +141,34 @@ export function accept(raw: unknown, sender: SenderLike, runtimeId: string, exte
   const msg = parsed.data;
   if (kind === 'content-script') {
     if (!CONTENT_TYPES.has(msg.type)) return { ok: false, error: `content scripts may not send ${msg.type}` };
-    if ('url' in msg && !sameOrigin(msg.url, sender.url)) return { ok: false, error: `${msg.type} URL does not match its sender` };
+    if (!('url' in msg) || !sameOrigin(msg.url, sender.url)) return { ok: false, error: `${msg.type} URL does not match its sender` };
+    const why = offSurface(msg);
+    if (why) return { ok: false, error: why };
   }
   return { ok: true, kind, msg };
+}
+
+/** What a content script's message says that its page cannot show or do (derived from the site rules), or null. */
+function offSurface(msg: Message): string | null {
+  const surface = 'url' in msg ? surfaceOf(msg.url) : null;
+  if (!surface) return `${msg.type} is not about a Mistral page`;
+  switch (msg.type) {
+    case 'page-report': {
+      const can = observableKeys(surface);
+      const bad = msg.observations.find((o) => !can.has(o.key));
+      return bad ? `${surface.id} cannot show ${bad.key}` : null;
+    }
+    case 'account-data':
+      return accountDataOn(surface) ? null : `${surface.id} does not read account data`;
+    case 'guard-choice':
+      return guardOn(msg.guard, surface.id) ? null : `${surface.id} shows no ${msg.guard} warning`;
+    case 'record-share':
+      return shareOn(surface.id) ? null : `${surface.id} cannot share a chat`;
+    case 'dismiss-banner':
+      return surface.chat ? null : `${surface.id} shows no banner`;
+    default:
+      return null;
+  }
 }
 
 function sameOrigin(a: string, b: string | undefined): boolean {

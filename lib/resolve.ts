@@ -5,7 +5,7 @@
  */
 import type { ControlId, ControlValue, PlanId, Product } from './policy/schema';
 import { CONTROL_IDS } from './policy/schema';
-import { currentOrg, STALE_AFTER_MS, type ObsKey, type Store } from './store/schema';
+import { currentOrg, FUTURE_SLACK_MS, STALE_AFTER_MS, type ObsKey, type Store } from './store/schema';
 import type { SurfaceId } from './surfaces';
 import { computeVerdict, type Known, type Verdict, type VerdictInput } from './verdict';
 
@@ -13,7 +13,8 @@ export function knownFor(store: Store, key: ObsKey, now: number): Known<string> 
   const org = currentOrg(store);
   const obs = org.observations[key];
   const decl = org.declarations[key];
-  if (decl && (!obs || decl.at > obs.seenAt)) return { value: decl.value, via: 'declared', seenAt: decl.at };
+  // A declaration dated in the future (a wrong clock, a doctored import) never beats a page reading.
+  if (decl && decl.at <= now + FUTURE_SLACK_MS && (!obs || decl.at > obs.seenAt)) return { value: decl.value, via: 'declared', seenAt: decl.at };
   if (obs) return { value: obs.value, via: obs.via, where: obs.where, seenAt: obs.seenAt, stale: now - obs.seenAt > STALE_AFTER_MS };
   return null;
 }

@@ -175,7 +175,8 @@ export function parseUrl(url: string | undefined | null): URL | null {
 
 export function isMistralUrl(url: string | undefined | null): boolean {
   const u = parseUrl(url);
-  return !!u && u.protocol === 'https:' && (MISTRAL_HOSTS as readonly string[]).includes(u.hostname);
+  // Exactly one of the hosts, over https, on the default port, with no credentials in the URL.
+  return !!u && u.protocol === 'https:' && u.port === '' && !u.username && !u.password && (MISTRAL_HOSTS as readonly string[]).includes(u.hostname);
 }
 
 /** The surface a URL is on, or null when it is not one of Mistral's app hosts. */

@@ -9,7 +9,8 @@
  *    long tasks; the content script's own counters;
  * 3. time from content script start to its first report (the first verdict on the badge), and from opening the
  *    popup to its first render;
- * 4. the personal-data scanner's figures, when lib/scan is present.
+ * 4. the personal-data scanner's figures, when lib/scan is present;
+ * 5. control detection on a privacy page with 500 … 4,000 labelled controls (scripts/bench-controls.ts).
  * RUNS (default 7 per side) and STREAM_TOKENS can be set in the environment.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -174,8 +175,13 @@ async function main() {
   if (!existsSync(join(CHROME_DIR, 'manifest.json'))) throw new Error('no build: run npm run build first');
   console.log('# Windsock benchmark');
   sizes();
-  await streaming();
-  await scanner();
+  if (process.env.BENCH_ONLY !== 'controls') {
+    await streaming();
+    await scanner();
+  }
+  console.log('\n## Control detection on a privacy page with many labelled controls\n');
+  const { runControlsBench } = (await import(join(ROOT, 'scripts/bench-controls.ts'))) as typeof import('./bench-controls');
+  await runControlsBench();
 }
 
 main().catch((e) => {

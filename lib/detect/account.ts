@@ -16,11 +16,73 @@ const OrgItem = z.object({
   orgTier: z.optional(z.nullable(z.string())),
   role: z.optional(z.nullable(z.string())),
   name: z.optional(z.nullable(z.string())),
+  id: z.optional(z.nullable(z.union([z.string(), z.number()]))),
+  // Flags some builds may set on the active organization (not documented; read when present).
+  isActive: z.optional(z.nullable(z.boolean())),
+  active: z.optional(z.nullable(z.boolean())),
+  current: z.optional(z.nullable(z.boolean())),
+  isCurrent: z.optional(z.nullable(z.boolean())),
+  selected: z.optional(z.nullable(z.boolean())),
 });
-const OrgList = z.array(OrgItem);
+type OrgItem = z.infer<typeof OrgItem>;
+
+export interface AccountOrg {
+  id?: string;
+  name?: string;
+}
+
+export interface AccountReading {
+  /** Every organization listed (id and name only), for linking them to what the Admin Panel showed. */
+  orgs: AccountOrg[];
+  /** The active one, or null when several are listed and the page does not say which. */
+  active: AccountOrg | null;
+  /** The active organization's plan, when its fields name one. */
+  plan: PlanSignal | null;
+}
+
+const idOf = (o: OrgItem) => (o.id === null || o.id === undefined ? undefined : String(o.id).slice(0, 128));
+const ref = (o: OrgItem): AccountOrg => ({ ...(idOf(o) ? { id: idOf(o) } : {}), ...(o.name ? { name: o.name.slice(0, 200) } : {}) });
+
+function planOf(org: OrgItem): PlanSignal | null {
+  let plan: PlanId | null = null;
+  if (org.isLeChatPro === true) plan = 'pro';
+  if (!plan && org.leChatPlan) plan = planFromNameIn([org.leChatPlan], 'vibe');
+  if (!plan && org.orgTier && ACCOUNT_DATA.freeTiers.includes(org.orgTier) && org.isLeChatPro === false) plan = 'free';
+  return plan ? { product: 'vibe', plan, kind: 'account-data', confidence: ACCOUNT_DATA.confidence } : null;
+}
+
+/**
+ * `organization.all` may list several organizations (a Team member also has a personal workspace): never take
+ * the first. The active one is the only one listed; else the one flagged active; else the one whose id, or
+ * else whose name (if no other has it), the page shows as active (`shown`). Otherwise: null, "can't tell".
+ */
+export function readAccountData(body: string, shown?: AccountOrg): AccountReading | null {
+  const list = orgListIn(body);
+  if (!list) return null;
+  const parsed = OrgList.safeParse(list);
+  if (!parsed.success || parsed.data.length === 0) return null;
+  const items = parsed.data;
+  let active: OrgItem | undefined;
+  if (items.length === 1) active = items[0];
+  else {
+    const flagged = items.filter((o) => o.isActive === true || o.active === true || o.current === true || o.isCurrent === true || o.selected === true);
+    if (flagged.length === 1) active = flagged[0];
+    else if (shown?.id) active = items.find((o) => idOf(o) === shown.id);
+    if (!active && shown?.name) {
+      const named = items.filter((o) => o.name === shown.name);
+      if (named.length === 1) active = named[0];
+    }
+  }
+  return { orgs: items.map(ref), active: active ? ref(active) : null, plan: active ? planOf(active) : null };
+}
+const OrgList = z.array(OrgItem).check(z.maxLength(200));
 
 /** Parse a tRPC batch response (JSON array or JSON lines, superjson `{result:{data:{json}}}`) of `organization.all`. */
-export function planFromAccountData(body: string): PlanSignal | null {
+export function planFromAccountData(body: string, shown?: AccountOrg): PlanSignal | null {
+  return readAccountData(body, shown)?.plan ?? null;
+}
+
+function orgListIn(body: string): unknown[] | null {
   const candidates: unknown[] = [];
   const push = (x: unknown) => candidates.push(x);
   try {
@@ -36,16 +98,7 @@ export function planFromAccountData(body: string): PlanSignal | null {
   }
   for (const c of candidates) {
     const list = findOrgList(c, 0);
-    if (!list) continue;
-    const parsed = OrgList.safeParse(list);
-    if (!parsed.success || parsed.data.length === 0) return null;
-    const org = parsed.data[0];
-    let plan: PlanId | null = null;
-    if (org.isLeChatPro === true) plan = 'pro';
-    if (!plan && org.leChatPlan) plan = planFromNameIn([org.leChatPlan], 'vibe');
-    if (!plan && org.orgTier && ACCOUNT_DATA.freeTiers.includes(org.orgTier) && org.isLeChatPro === false) plan = 'free';
-    if (!plan) return null;
-    return { product: 'vibe', plan, kind: 'account-data', confidence: ACCOUNT_DATA.confidence };
+    if (list) return list;
   }
   return null;
 }

@@ -12,7 +12,7 @@
  */
 import { MANAGED_TEXT, RETENTION_TEXT, USER_CONTENT, STATUS_WORDS, labelTexts, type ControlRule } from './rules';
 import type { ControlId } from '../policy/schema';
-import { norm, ownText, textMatches } from './text';
+import { norm, normMatches, ownText, textMatches } from './text';
 
 export interface ControlReading {
   control: ControlId;
@@ -26,12 +26,66 @@ const CONTROL_SEL = '[role="switch"], input[type="checkbox"], [role="checkbox"],
 const LABEL_CANDIDATES = 'label, span, p, div, h1, h2, h3, h4, h5, h6, dt, td, th, legend, strong, b';
 const MAX_ROW_DEPTH = 4;
 
+/**
+ * Counters of the work one readControls call did, for the complexity test (test/unit/detect-cost.test.ts): the
+ * page is walked a fixed number of times, whatever the number of controls and labels.
+ */
+export const controlStats = { documentScans: 0, nameLookups: 0 };
+
+/** What one pass over the page learns, shared by every rule: each control with its name, each label text. */
+interface PageIndex {
+  /** Each control and its accessible name, normalised (norm). */
+  controls: { el: Element; name: string }[];
+  /** Each element that carries text of its own, normalised. */
+  candidates: { el: Element; own: string }[];
+}
+
+/** The first few characters of a text as norm() would give them, cheaply (most texts on a page are no label). */
+const head = (s: string, n: number) => norm(s.trimStart().slice(0, n + 8)).slice(0, n);
+
+function indexPage(root: ParentNode, rules: ControlRule[]): PageIndex {
+  // Only texts that start like one of the labels are normalised in full and kept.
+  const all = rules.flatMap((r) => labelTexts(r.labels)).map(norm);
+  const n = Math.min(4, ...all.map((l) => l.length));
+  const heads = new Set(all.map((l) => l.slice(0, n)));
+  const maybe = (raw: string) => heads.has(head(raw, n));
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  // label[for] → its text, in one pass (not one pass over every label per control: that was O(controls × labels)).
+  const labelFor = new Map<string, string>();
+  controlStats.documentScans++;
+  for (const l of Array.from(doc.querySelectorAll('label[for]'))) {
+    const f = l.getAttribute('for');
+    if (f && !labelFor.has(f)) labelFor.set(f, l.textContent ?? '');
+  }
+  controlStats.documentScans++;
+  const controls = Array.from(root.querySelectorAll(CONTROL_SEL)).map((el) => {
+    const raw = accessibleName(el, root, labelFor);
+    return { el, name: maybe(raw) ? norm(raw) : '' };
+  });
+  controlStats.documentScans++;
+  const candidates: PageIndex['candidates'] = [];
+  for (const el of Array.from(root.querySelectorAll(LABEL_CANDIDATES))) {
+    const raw = ownText(el);
+    if (!raw || !maybe(raw)) continue;
+    const own = norm(raw);
+    if (own) candidates.push({ el, own });
+  }
+  return { controls, candidates };
+}
+
 export function readControls(root: ParentNode, rules: ControlRule[]): ControlReading[] {
   const out: ControlReading[] = [];
   const used = new Set<Element>();
+  if (!rules.length) return out;
+  let index: PageIndex;
+  try {
+    index = indexPage(root, rules);
+  } catch {
+    return out;
+  }
   for (const rule of rules) {
     try {
-      const r = readOne(root, rule, used);
+      const r = readOne(index, rule, used);
       if (r) out.push(r);
     } catch {
       // A detector that trips over odd markup reads nothing.
@@ -40,13 +94,13 @@ export function readControls(root: ParentNode, rules: ControlRule[]): ControlRea
   return out;
 }
 
-function readOne(root: ParentNode, rule: ControlRule, used: Set<Element>): ControlReading | null {
+function readOne(index: PageIndex, rule: ControlRule, used: Set<Element>): ControlReading | null {
   const labels = labelTexts(rule.labels);
+  const normLabels = labels.map(norm);
   // 1. Controls that name themselves (aria-label, aria-labelledby, wrapping label, label[for]).
-  for (const el of Array.from(root.querySelectorAll(CONTROL_SEL))) {
+  for (const { el, name } of index.controls) {
     if (used.has(el)) continue;
-    const name = accessibleName(el, root);
-    if (name && textMatches(name, labels) && !el.closest(USER_CONTENT)) {
+    if (name && normMatches(name, normLabels) && !el.closest(USER_CONTENT)) {
       const r = valueOf(el, rule);
       if (r) {
         used.add(el);
@@ -55,7 +109,7 @@ function readOne(root: ParentNode, rule: ControlRule, used: Set<Element>): Contr
     }
   }
   // 2. A text element with the label, and a control in its row.
-  const labelEl = findLabelElement(root, labels);
+  const labelEl = findLabelElement(index, normLabels);
   if (!labelEl) return null;
   if (rule.kind === 'status') {
     const control = rowControl(labelEl, used);
@@ -85,7 +139,8 @@ function byId(root: ParentNode, id: string): Element | null {
 }
 
 /** The control's name as assistive technology would compute it (the parts that matter here). */
-export function accessibleName(el: Element, root: ParentNode): string {
+export function accessibleName(el: Element, root: ParentNode, labelFor?: Map<string, string>): string {
+  controlStats.nameLookups++;
   const labelledby = el.getAttribute('aria-labelledby');
   if (labelledby) {
     const txt = labelledby
@@ -98,20 +153,23 @@ export function accessibleName(el: Element, root: ParentNode): string {
   if (aria && norm(aria)) return aria;
   const id = el.getAttribute('id');
   if (id) {
-    const doc = (root as Node).ownerDocument ?? (root as Document);
-    for (const l of Array.from(doc.querySelectorAll('label[for]'))) if (l.getAttribute('for') === id) return l.textContent ?? '';
+    if (labelFor) {
+      const text = labelFor.get(id);
+      if (text !== undefined) return text;
+    } else {
+      const doc = (root as Node).ownerDocument ?? (root as Document);
+      for (const l of Array.from(doc.querySelectorAll('label[for]'))) if (l.getAttribute('for') === id) return l.textContent ?? '';
+    }
   }
   const wrap = el.closest('label');
   if (wrap) return wrap.textContent ?? '';
   return '';
 }
 
-function findLabelElement(root: ParentNode, labels: string[]): Element | null {
+function findLabelElement(index: PageIndex, normLabels: string[]): Element | null {
   let best: Element | null = null;
-  for (const el of Array.from(root.querySelectorAll(LABEL_CANDIDATES))) {
-    const own = ownText(el);
-    if (!own) continue;
-    if (textMatches(own, labels, true) && !el.closest(USER_CONTENT)) {
+  for (const { el, own } of index.candidates) {
+    if (normMatches(own, normLabels, true) && !el.closest(USER_CONTENT)) {
       // Prefer the innermost element that carries the label.
       if (!best || best.contains(el)) best = el;
     }

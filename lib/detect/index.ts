@@ -7,7 +7,8 @@ import type { ObservationInput } from '../store/schema';
 import { surfaceOf, type SurfaceId } from '../surfaces';
 import type { readControls } from './controls';
 import { readPlanSignals, type PlanReader, type PlanSignal } from './plan';
-import { PLAN_SIGNALS, type ControlRule, type PlanSignalKind } from './rules';
+import { PLAN_SIGNALS, planProductsOn, type ControlRule, type PlanSignalKind } from './rules';
+import { readOrg } from './org';
 
 /** The detectors one content script carries (lib/detect/kits.ts): each host bundles only its own. */
 export interface DetectKit {
@@ -32,6 +33,8 @@ export interface PageDetection {
   planSignals: PlanSignal[];
   detectors: DetectorResult[];
   orgName?: string;
+  /** The page's own id of its organization, when it shows one. */
+  orgId?: string;
 }
 
 export function detectPage(doc: Document, url: string, kit: DetectKit): PageDetection {
@@ -53,15 +56,19 @@ export function detectPage(doc: Document, url: string, kit: DetectKit): PageDete
   }
   // One observation per product: the most trusted signal on this page, unless a signal nearly as trusted names
   // another plan (then the page does not say, and nothing is read: unknown rather than a wrong plan).
-  for (const product of ['vibe', 'api'] as const) {
+  // Only the products this page can speak of (a chat page never reports the API plan: the background would refuse it).
+  for (const product of planProductsOn(surface)) {
     const sigs = planSignals.filter((s) => s.product === product).sort((a, b) => b.confidence - a.confidence);
     const best = sigs[0];
     if (!best || sigs.some((s) => s.plan !== best.plan && best.confidence - s.confidence < 0.15)) continue;
     const cue = PLAN_SIGNALS.find((s) => s.kind === best.kind)?.cue;
     observations.push({ key: `plan:${product}`, value: best.plan, via: cue ? 'visible-cue' : 'page', confidence: best.confidence });
   }
-  const orgName = surface.host === 'admin.mistral.ai' && kit.orgName ? safe(() => kit.orgName!(doc), undefined) : undefined;
-  return { surface: surface.id, observations, planSignals, detectors, ...(orgName ? { orgName } : {}) };
+  // The organization the page shows as active: on the Admin Panel its switcher, on the chat app its
+  // organization/workspace menu (which says whose settings a chat page's readings are).
+  const org = surface.host === 'console.mistral.ai' ? {} : safe(() => readOrg(doc, surface.host === 'admin.mistral.ai'), {});
+  const orgName = org.name ?? (surface.host === 'admin.mistral.ai' && kit.orgName ? safe(() => kit.orgName!(doc), undefined) : undefined);
+  return { surface: surface.id, observations, planSignals, detectors, ...(orgName ? { orgName } : {}), ...(org.id ? { orgId: org.id } : {}) };
 }
 
 function safe<T>(fn: () => T, fallback: T): T {

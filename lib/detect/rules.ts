@@ -13,7 +13,7 @@
  * keep the English labels, so every other language is a translation guess.
  */
 import type { ControlId, PlanId } from '../policy/schema';
-import type { SurfaceId } from '../surfaces';
+import type { SurfaceDef, SurfaceId } from '../surfaces';
 
 export const LANGS = ['en', 'fr', 'de', 'es', 'it', 'pl', 'pt_BR', 'ar'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -227,20 +227,41 @@ export type PlanSignalKind = 'subscription-tab' | 'studio-header' | 'upgrade-lin
 const CHAT_PAGES: SurfaceId[] = ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other', 'vibe-memories'];
 const ADMIN_PAGES: SurfaceId[] = ['admin-vibe-privacy', 'admin-api-privacy', 'admin-subscriptions', 'admin-vibe-preferences', 'admin-other'];
 
-/** Where plan signals are read, and how much each is trusted (0..1). */
-export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confidence: number; cue?: true }[] = [
-  { kind: 'subscription-tab', surfaces: ['admin-subscriptions'], confidence: 1 },
+/**
+ * Where plan signals are read, and how much each is trusted (0..1). `products`: whose plan the signal may name
+ * (default: the product of the page it is read on; the Admin Panel's Subscriptions shows both, and a badge or a
+ * label/value pair says which product by its own words). `cue`: a hint, not a reading (never "not training").
+ */
+export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confidence: number; cue?: true; products?: ('vibe' | 'api')[] }[] = [
+  { kind: 'subscription-tab', surfaces: ['admin-subscriptions'], confidence: 1, products: ['vibe', 'api'] },
   { kind: 'current-plan-card', surfaces: ['vibe-upgrade', 'studio-upgrade'], confidence: 0.7 },
   { kind: 'studio-header', surfaces: ['studio', 'studio-upgrade'], confidence: 0.8 },
   // A plan name in a label/value pair ("Plan · Scale", <dt>Plan</dt><dd>Team</dd>, "Votre offre : Pro").
-  { kind: 'plan-label', surfaces: [...CHAT_PAGES, ...ADMIN_PAGES, 'studio'], confidence: 0.8 },
+  { kind: 'plan-label', surfaces: [...CHAT_PAGES, ...ADMIN_PAGES, 'studio'], confidence: 0.8, products: ['vibe', 'api'] },
   // A plan badge beside the organization's or workspace's name (account menu, switchers, page header).
-  { kind: 'plan-badge', surfaces: [...CHAT_PAGES, 'vibe-upgrade', ...ADMIN_PAGES, 'studio', 'studio-upgrade'], confidence: 0.7 },
+  { kind: 'plan-badge', surfaces: [...CHAT_PAGES, 'vibe-upgrade', ...ADMIN_PAGES, 'studio', 'studio-upgrade'], confidence: 0.7, products: ['vibe', 'api'] },
   { kind: 'upgrade-link', surfaces: CHAT_PAGES, confidence: 0.5, cue: true },
   { kind: 'pro-badge', surfaces: CHAT_PAGES, confidence: 0.6, cue: true },
   // Studio's "Upgrade to Scale": the free API plan.
   { kind: 'upgrade-banner', surfaces: ['studio'], confidence: 0.5, cue: true },
 ];
+
+/**
+ * Whose plan a page of this host can name: the chat app speaks of Vibe, Studio of the API, the Admin Panel of
+ * both. A plan signal's `products` is cut to these (a chat page never reports the API plan).
+ */
+export const HOST_PLAN_PRODUCTS: Record<SurfaceDef['host'], readonly ('vibe' | 'api')[]> = {
+  'chat.mistral.ai': ['vibe'],
+  'console.mistral.ai': ['api'],
+  'admin.mistral.ai': ['vibe', 'api'],
+};
+
+/** The plan observations a page of this surface may report, from the signals read there. */
+export function planProductsOn(surface: SurfaceDef): ('vibe' | 'api')[] {
+  const out = new Set<'vibe' | 'api'>();
+  for (const sig of PLAN_SIGNALS) if (sig.surfaces.includes(surface.id)) for (const p of sig.products ?? [surface.product]) if (HOST_PLAN_PRODUCTS[surface.host].includes(p)) out.add(p);
+  return [...out];
+}
 
 /** Tabs of Admin Panel › Subscriptions, by the product whose plan they show (3rd: "Vibe" and "API Plan", 2026-07). */
 export const SUBSCRIPTION_TAB_LABELS: Record<'vibe' | 'api', LabelSet> = {

@@ -16,10 +16,13 @@ export function norm(s: string): string {
  * with the label followed by a separator ("Model training — Allow…"), or (with `anywhere`) contains it.
  */
 export function textMatches(text: string, labels: string[], prefix = true, anywhere = false): boolean {
-  const t = norm(text);
+  return normMatches(norm(text), labels.map(norm), prefix, anywhere);
+}
+
+/** textMatches, for a text and labels already passed through norm() (the detectors' one-pass index). */
+export function normMatches(t: string, normLabels: string[], prefix = true, anywhere = false): boolean {
   if (!t || t.length > 400) return false;
-  for (const l of labels) {
-    const n = norm(l);
+  for (const n of normLabels) {
     if (t === n) return true;
     if (prefix && t.startsWith(n) && /^[\s:—–\-(,.]/.test(t.slice(n.length))) return true;
     if (anywhere && t.includes(n)) return true;

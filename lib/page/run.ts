@@ -117,8 +117,10 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       det = { surface: surfaceOf(url)?.id ?? null, observations: [], planSignals: [], detectors: [] };
     }
     last = det;
-    const msg: PageReportMsg = { type: 'page-report', url, observations: det.observations, ...(det.orgName ? { org: { name: det.orgName } } : {}) };
-    const key = JSON.stringify([url, det.observations, det.orgName]);
+    const org = det.orgName || det.orgId ? { org: { ...(det.orgName ? { name: det.orgName } : {}), ...(det.orgId ? { id: det.orgId } : {}) } } : {};
+    const msg: PageReportMsg = { type: 'page-report', url, observations: det.observations, ...org };
+    // Sent only when what was read changed: not for a hash change or a replaceState on the same page.
+    const key = JSON.stringify([det.surface, det.observations, det.orgName, det.orgId]);
     if (key === lastSent) return;
     lastSent = key;
     send(msg);
@@ -179,7 +181,8 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       const res = await f(`${location.origin}${ACCOUNT_DATA.path}?${ACCOUNT_DATA.query}`, { credentials: 'include', signal: ctx.signal });
       if (!res.ok) return;
       const body = (await res.text()).slice(0, 200_000);
-      const r = await ask<{ ok: boolean; matched?: boolean }>({ type: 'account-data', url: location.href, body });
+      const active = last?.orgName || last?.orgId ? { active: { ...(last.orgName ? { name: last.orgName } : {}), ...(last.orgId ? { id: last.orgId } : {}) } } : {};
+      const r = await ask<{ ok: boolean; matched?: boolean }>({ type: 'account-data', url: location.href, body, ...active });
       accountData = r?.matched ? 'matched' : 'ignored';
     } catch {
       // Offline, blocked or aborted: no account data, nothing else changes.

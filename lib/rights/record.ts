@@ -6,7 +6,7 @@
  */
 import { controlLabel, planLabel, surfaceLabel, t, valueLabel, type Lang } from '../i18n';
 import { sourceById } from '../policy/knowledge';
-import type { HistoryEntry, Observation, Store } from '../store/schema';
+import { orgOf, type HistoryEntry, type Observation, type Store } from '../store/schema';
 import { POLICY_CHANGES, POLICY_VERSIONS } from './policy-versions';
 import { rt } from './t';
 
@@ -42,7 +42,7 @@ export function valueWords(key: string, value: string | null | undefined, lang: 
 }
 
 export function orgLabel(store: Store, id: string, lang: Lang): string {
-  const name = store.orgs[id]?.name;
+  const name = orgOf(store, id)?.name; // an own record only: an id such as 'constructor' names nothing inherited
   if (name) return name;
   return id === 'default' ? t('optionsOrgDefault', [], lang) : id;
 }

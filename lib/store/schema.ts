@@ -13,9 +13,38 @@ import { ControlId, ControlValue, PlanId } from '../policy/schema';
 import { LANG_SETTINGS } from '../langs';
 
 export const STORE_KEY = 'windsock';
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 export const STALE_AFTER_MS = 30 * 24 * 3600 * 1000;
+/** The organization of what was seen before any organization was named (a single-organization user). */
 export const DEFAULT_ORG = 'default';
+/** Where readings go when a page belongs to one of several organizations and Windsock can't tell which. */
+export const UNKNOWN_ORG = 'unknown';
+/** Organizations kept: past this, the least recently seen is dropped (a page renaming itself can't fill the quota). */
+export const ORGS_MAX = 20;
+/** Dates Windsock accepts anywhere in the store: not before 2023 (Windsock did not exist), not past 2100. */
+export const MIN_DATE = Date.UTC(2023, 0, 1);
+export const MAX_DATE = Date.UTC(2100, 0, 1);
+/** How far in the future an imported or declared date may be (clock skew), at most. */
+export const FUTURE_SLACK_MS = 24 * 3600 * 1000;
+/** A date as stored from version 3 on. */
+export const Stamp = z.number().int().min(MIN_DATE).max(MAX_DATE);
+
+/**
+ * The store key of an organization. Never a name the page controls as it is: a page's own id when it shows
+ * one (`id:…`), else its display name (`name:…`), else DEFAULT_ORG. The prefix means no key is ever a plain
+ * object's property name (`__proto__`, `constructor`, …), and two organizations with the same name but
+ * different ids stay apart.
+ */
+export function orgKeyOf(ref: { id?: string | null; name?: string | null } | null | undefined): string {
+  if (ref?.id) return `id:${ref.id.slice(0, 190)}`;
+  if (ref?.name) return `name:${ref.name.slice(0, 190)}`;
+  return DEFAULT_ORG;
+}
+
+/** An own property of a record, never one inherited from Object.prototype. */
+export function own<T>(rec: Record<string, T> | undefined, key: string): T | undefined {
+  return rec && Object.prototype.hasOwnProperty.call(rec, key) ? rec[key] : undefined;
+}
 
 /** What an observation is about: the plan of one product, or one control. */
 export const OBS_KEYS = ['plan:vibe', 'plan:api', ...ControlId.options] as const;
@@ -47,11 +76,30 @@ export type Observation = z.infer<typeof Observation>;
 export const Declaration = z.object({ value: ObsValue, at: z.number().int().nonnegative() });
 export type Declaration = z.infer<typeof Declaration>;
 
-export const OrgRecord = z.object({
+/** Versions 1 and 2: organizations keyed by their display name. */
+export const OrgRecordV2 = z.object({
   /** The organization's name as the Admin Panel shows it, when seen. */
   name: z.string().max(200).optional(),
   observations: z.partialRecord(ObsKey, Observation).default({}),
   declarations: z.partialRecord(ObsKey, Declaration).default({}),
+});
+
+/** Version 3: dates within MIN_DATE..MAX_DATE, the page's own id of the organization, when it was last seen. */
+export const ObservationV3 = Observation.extend({
+  seenAt: Stamp,
+  disputed: z.object({ value: ObsValue, via: ObsVia, where: z.string().max(64), seenAt: Stamp }).optional(),
+  replaced: z.object({ value: ObsValue, at: Stamp }).optional(),
+});
+export const DeclarationV3 = z.object({ value: ObsValue, at: Stamp });
+export const OrgRecord = z.object({
+  /** The organization's name as the page shows it, when seen. */
+  name: z.string().max(200).optional(),
+  /** The page's own id of the organization (organization.all, the Admin Panel's switcher), when shown. */
+  pageId: z.string().max(200).optional(),
+  /** When a page of this organization was last seen (the least recently seen is dropped past ORGS_MAX). */
+  lastSeen: z.number().int().nonnegative().max(MAX_DATE).optional(),
+  observations: z.partialRecord(ObsKey, ObservationV3).default({}),
+  declarations: z.partialRecord(ObsKey, DeclarationV3).default({}),
 });
 export type OrgRecord = z.infer<typeof OrgRecord>;
 
@@ -72,6 +120,8 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const HISTORY_MAX = 1000;
+export const SHARES_MAX = 500;
+export const HistoryEntryV3 = HistoryEntry.extend({ at: Stamp });
 
 /** A chat the user shared by public link, recorded when Windsock saw it happen (id and time only). */
 export const Share = z.object({
@@ -90,7 +140,7 @@ export type GuardId = z.infer<typeof GuardId>;
 export const StoreV1 = z.object({
   schemaVersion: z.literal(1),
   currentOrg: z.string().max(200).default(DEFAULT_ORG),
-  orgs: z.record(z.string().max(200), OrgRecord).default({}),
+  orgs: z.record(z.string().max(200), OrgRecordV2).default({}),
   settings: Settings.default({ language: 'auto' }),
 });
 
@@ -98,7 +148,7 @@ export const StoreV1 = z.object({
 export const StoreV2 = z.object({
   schemaVersion: z.literal(2),
   currentOrg: z.string().max(200).default(DEFAULT_ORG),
-  orgs: z.record(z.string().max(200), OrgRecord).default({}),
+  orgs: z.record(z.string().max(200), OrgRecordV2).default({}),
   settings: Settings.default({ language: 'auto' }),
   /** Guards the user turned off for good ("don't ask again: always"). Session choices live in storage.session. */
   guardsOff: z.array(GuardId).default([]),
@@ -107,11 +157,26 @@ export const StoreV2 = z.object({
   shares: z.array(Share).max(500).default([]),
   history: z.array(HistoryEntry).max(HISTORY_MAX).default([]),
 });
-export type Store = z.infer<typeof StoreV2>;
-export const CurrentStore = StoreV2;
+
+/**
+ * Version 3: organizations keyed by orgKeyOf() (the page's id where it shows one, else `name:` + the name),
+ * each with its page id and when it was last seen; at most ORGS_MAX of them; dates within a sane window.
+ */
+export const StoreV3 = z.object({
+  schemaVersion: z.literal(3),
+  currentOrg: z.string().max(200).default(DEFAULT_ORG),
+  orgs: z.record(z.string().max(200), OrgRecord).default({}),
+  settings: Settings.default({ language: 'auto' }),
+  guardsOff: z.array(GuardId).default([]),
+  bannerDismissedUntil: z.record(z.string().max(200), z.number().max(MAX_DATE)).default({}),
+  shares: z.array(Share.extend({ at: Stamp })).max(SHARES_MAX).default([]),
+  history: z.array(HistoryEntryV3).max(HISTORY_MAX).default([]),
+});
+export type Store = z.infer<typeof StoreV3>;
+export const CurrentStore = StoreV3;
 
 export function emptyStore(): Store {
-  return { schemaVersion: CURRENT_VERSION as 2, currentOrg: DEFAULT_ORG, orgs: {}, settings: { language: 'auto' }, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] };
+  return { schemaVersion: CURRENT_VERSION as 3, currentOrg: DEFAULT_ORG, orgs: {}, settings: { language: 'auto' }, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] };
 }
 
 /** Append to the privacy record, keeping the newest HISTORY_MAX lines. */
@@ -128,6 +193,29 @@ export function withHistory(store: Store, entries: HistoryEntry[]): Store {
 export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   // 1 → 2: the new lists start empty; nothing of version 1 changes meaning.
   1: (old) => ({ ...old, schemaVersion: 2, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] }),
+  // 2 → 3: organizations were keyed by their display name; now by orgKeyOf({ name }), with the name kept and
+  // `lastSeen` the newest date seen in them. Every reference to an organization follows (current, history,
+  // shares, banner). Dates outside MIN_DATE..MAX_DATE are dropped by the salvage in load(), entry by entry.
+  2: (old) => {
+    const key = (k: unknown) => (typeof k !== 'string' || k === DEFAULT_ORG ? DEFAULT_ORG : orgKeyOf({ name: k }));
+    const orgs: Record<string, unknown> = {};
+    if (isObj(old.orgs)) {
+      for (const [k, rec] of Object.entries(old.orgs)) {
+        if (!isObj(rec)) {
+          orgs[key(k)] = rec;
+          continue;
+        }
+        const dates = [...Object.values(isObj(rec.observations) ? rec.observations : {}), ...Object.values(isObj(rec.declarations) ? rec.declarations : {})]
+          .map((o) => (isObj(o) ? (o.seenAt ?? o.at) : 0))
+          .filter((d): d is number => typeof d === 'number' && d <= MAX_DATE);
+        orgs[key(k)] = { ...rec, ...(k !== DEFAULT_ORG && rec.name === undefined ? { name: k.slice(0, 200) } : {}), lastSeen: dates.length ? Math.max(...dates) : 0 };
+      }
+    }
+    const banner: Record<string, unknown> = {};
+    if (isObj(old.bannerDismissedUntil)) for (const [k, v] of Object.entries(old.bannerDismissedUntil)) banner[key(k)] = v;
+    const withOrg = (list: unknown) => (Array.isArray(list) ? list.map((e) => (isObj(e) && typeof e.org === 'string' ? { ...e, org: key(e.org) } : e)) : list);
+    return { ...old, schemaVersion: 3, currentOrg: key(old.currentOrg), orgs: old.orgs === undefined ? {} : isObj(old.orgs) ? orgs : old.orgs, bannerDismissedUntil: banner, history: withOrg(old.history), shares: withOrg(old.shares) };
+  },
 };
 
 function isObj(x: unknown): x is Record<string, unknown> {
@@ -139,6 +227,8 @@ export interface LoadResult {
   /** What had to be dropped or reset, for the options page and the tests. */
   problems: string[];
   migratedFrom?: number;
+  /** The stored value was written by a newer Windsock (this version): it must be left alone, never overwritten. */
+  newerVersion?: number;
 }
 
 /** Turn whatever is in storage into a valid current store. Never throws. */
@@ -149,7 +239,7 @@ export function load(raw: unknown): LoadResult {
   let data: Record<string, unknown> = raw;
   const from = raw.schemaVersion;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) return { store: emptyStore(), problems: ['no valid schemaVersion; reset'] };
-  if (from > CURRENT_VERSION) return { store: emptyStore(), problems: [`store version ${from} is newer than this Windsock (${CURRENT_VERSION}); ignored`] };
+  if (from > CURRENT_VERSION) return { store: emptyStore(), problems: [`store version ${from} is newer than this Windsock (${CURRENT_VERSION}); left as it is`], newerVersion: from };
   try {
     for (let v = from; v < CURRENT_VERSION; v++) {
       const step = MIGRATIONS[v];
@@ -160,7 +250,7 @@ export function load(raw: unknown): LoadResult {
     return { store: emptyStore(), problems: [`migration from ${from} failed; reset`] };
   }
   const whole = CurrentStore.safeParse(data);
-  if (whole.success) return { store: whole.data, problems, migratedFrom: from < CURRENT_VERSION ? from : undefined };
+  if (whole.success) return { store: capOrgs(whole.data), problems, migratedFrom: from < CURRENT_VERSION ? from : undefined };
 
   // Salvage: keep each valid organization, each valid observation, the valid settings.
   const store = emptyStore();
@@ -170,8 +260,8 @@ export function load(raw: unknown): LoadResult {
   if (s.success) store.settings = s.data;
   else problems.push('settings were malformed; reset');
   for (const [field, schema] of [
-    ['history', HistoryEntry],
-    ['shares', Share],
+    ['history', HistoryEntryV3],
+    ['shares', Share.extend({ at: Stamp })],
   ] as const) {
     const list = data[field];
     if (list === undefined) continue;
@@ -189,7 +279,7 @@ export function load(raw: unknown): LoadResult {
   const guards = z.array(GuardId).safeParse(data.guardsOff ?? []);
   if (guards.success) store.guardsOff = guards.data;
   else problems.push('guard choices were malformed; reset');
-  const banner = z.record(z.string().max(200), z.number()).safeParse(data.bannerDismissedUntil ?? {});
+  const banner = z.record(z.string().max(200), z.number().max(MAX_DATE)).safeParse(data.bannerDismissedUntil ?? {});
   if (banner.success) store.bannerDismissedUntil = banner.data;
   else problems.push('banner dismissals were malformed; reset');
   if (isObj(data.orgs)) {
@@ -203,12 +293,14 @@ export function load(raw: unknown): LoadResult {
         problems.push(`organization ${JSON.stringify(id).slice(0, 40)} was malformed; dropped`);
         continue;
       }
-      const salvaged: OrgRecord = { observations: {}, declarations: {} };
+      const salvaged: OrgRecord = { lastSeen: 0, observations: {}, declarations: {} };
+      if (typeof rec.lastSeen === 'number' && Number.isInteger(rec.lastSeen) && rec.lastSeen >= 0 && rec.lastSeen <= MAX_DATE) salvaged.lastSeen = rec.lastSeen;
+      if (typeof rec.pageId === 'string') salvaged.pageId = rec.pageId.slice(0, 200);
       if (typeof rec.name === 'string') salvaged.name = rec.name.slice(0, 200);
       else if (rec.name !== undefined) problems.push(`name of organization ${id.slice(0, 40)} was malformed; dropped`);
       for (const [field, schema] of [
-        ['observations', Observation],
-        ['declarations', Declaration],
+        ['observations', ObservationV3],
+        ['declarations', DeclarationV3],
       ] as const) {
         if (rec[field] !== undefined && !isObj(rec[field])) problems.push(`${field} of organization ${id.slice(0, 40)} were malformed; dropped`);
         const entries = isObj(rec[field]) ? Object.entries(rec[field] as object) : [];
@@ -222,11 +314,33 @@ export function load(raw: unknown): LoadResult {
       store.orgs[id] = salvaged;
     }
   } else if (data.orgs !== undefined) problems.push('organizations were malformed; reset');
-  return { store, problems, migratedFrom: from < CURRENT_VERSION ? from : undefined };
+  return { store: capOrgs(store), problems, migratedFrom: from < CURRENT_VERSION ? from : undefined };
+}
+
+/** Keep at most ORGS_MAX organizations: the current one, then the most recently seen. */
+export function capOrgs(store: Store, max = ORGS_MAX): Store {
+  const keys = Object.keys(store.orgs);
+  if (keys.length <= max) return store;
+  const keep = new Set(
+    keys
+      .filter((k) => k !== store.currentOrg)
+      .sort((a, b) => (store.orgs[b].lastSeen ?? 0) - (store.orgs[a].lastSeen ?? 0))
+      .slice(0, own(store.orgs, store.currentOrg) ? max - 1 : max),
+  );
+  if (own(store.orgs, store.currentOrg)) keep.add(store.currentOrg);
+  const orgs: Record<string, OrgRecord> = {};
+  for (const k of keys) if (keep.has(k)) orgs[k] = store.orgs[k];
+  const banner: Record<string, number> = {};
+  for (const [k, v] of Object.entries(store.bannerDismissedUntil)) if (keep.has(k)) banner[k] = v;
+  return { ...store, orgs, bannerDismissedUntil: banner };
+}
+
+export function orgOf(store: Store, key: string): OrgRecord | undefined {
+  return own(store.orgs, key);
 }
 
 export function currentOrg(store: Store): OrgRecord {
-  return store.orgs[store.currentOrg] ?? { observations: {}, declarations: {} };
+  return own(store.orgs, store.currentOrg) ?? { lastSeen: 0, observations: {}, declarations: {} };
 }
 
 export interface ObservationInput {
@@ -238,16 +352,18 @@ export interface ObservationInput {
 }
 
 /** Record what a page showed. A fresher observation replaces the user's declaration for the same key. */
-export function recordObservations(store: Store, orgId: string | null, where: string, obs: ObservationInput[], now: number, orgName?: string): Store {
+export function recordObservations(store: Store, orgId: string | null, where: string, obs: ObservationInput[], now: number, orgName?: string, pageId?: string): Store {
   const id = orgId ?? store.currentOrg ?? DEFAULT_ORG;
   let orgs = store.orgs;
   // The first time an organization is named, what was learnt before under no name is taken to be its own.
-  if (id !== DEFAULT_ORG && !orgs[id] && orgs[DEFAULT_ORG] && store.currentOrg === DEFAULT_ORG) {
+  if (id !== DEFAULT_ORG && id !== UNKNOWN_ORG && !own(orgs, id) && own(orgs, DEFAULT_ORG) && store.currentOrg === DEFAULT_ORG) {
     const { [DEFAULT_ORG]: unnamed, ...rest } = orgs;
     orgs = { ...rest, [id]: unnamed };
   }
-  const org: OrgRecord = structuredClone(orgs[id] ?? { observations: {}, declarations: {} });
-  if (orgName) org.name = orgName;
+  const org: OrgRecord = structuredClone(own(orgs, id) ?? { lastSeen: 0, observations: {}, declarations: {} });
+  if (orgName) org.name = orgName.slice(0, 200);
+  if (pageId) org.pageId = pageId.slice(0, 200);
+  org.lastSeen = Math.max(org.lastSeen ?? 0, now);
   const changes: HistoryEntry[] = [];
   for (const o of obs) {
     const prev = org.observations[o.key];
@@ -274,13 +390,13 @@ export function recordObservations(store: Store, orgId: string | null, where: st
       changes.push({ at: now, org: id, kind: 'observed', key: o.key, value: String(next.value), previous: prev ? String(prev.value) : null, where });
     }
   }
-  return withHistory({ ...store, currentOrg: id, orgs: { ...orgs, [id]: org } }, changes);
+  return capOrgs(withHistory({ ...store, currentOrg: id, orgs: { ...orgs, [id]: org } }, changes));
 }
 
 /** The user's own word for a key; null clears it. */
 export function declare(store: Store, key: ObsKey, value: ObsValue | null, now: number): Store {
   const id = store.currentOrg ?? DEFAULT_ORG;
-  const org: OrgRecord = structuredClone(store.orgs[id] ?? { observations: {}, declarations: {} });
+  const org: OrgRecord = structuredClone(own(store.orgs, id) ?? { lastSeen: 0, observations: {}, declarations: {} });
   const previous = org.declarations[key]?.value ?? null;
   if (value === null) delete org.declarations[key];
   else org.declarations[key] = { value, at: now };
@@ -291,6 +407,6 @@ export function declare(store: Store, key: ObsKey, value: ObsValue | null, now: 
 /** Record that the user shared a chat by public link (id and time only). */
 export function recordShare(store: Store, chatId: string, now: number): Store {
   const org = store.currentOrg;
-  const shares = [...store.shares.filter((x) => x.chatId !== chatId), { chatId, at: now, org }].slice(-500);
+  const shares = [...store.shares.filter((x) => x.chatId !== chatId), { chatId, at: now, org }].slice(-SHARES_MAX);
   return withHistory({ ...store, shares }, [{ at: now, org, kind: 'shared', key: 'chat', value: chatId }]);
 }

@@ -6,7 +6,7 @@
  * otherwise: a store `load()` would have to salvage, reset or ignore is refused whole, never half-imported).
  * A rejected file overwrites nothing: the background only writes when `ok` is true. Pure: no browser.
  */
-import { CURRENT_VERSION, CurrentStore, load, MIGRATIONS, type Store } from './schema';
+import { CURRENT_VERSION, CurrentStore, FUTURE_SLACK_MS, load, MIGRATIONS, MIN_DATE, type Store } from './schema';
 
 export const EXPORT_KIND = 'windsock-privacy-record';
 /** The version of the file's envelope (not of the store inside, which carries its own schemaVersion). */
@@ -23,7 +23,43 @@ export function toExport(store: Store, now: number): ExportFile {
   return { kind: EXPORT_KIND, format: EXPORT_FORMAT, exportedAt: new Date(now).toISOString(), store };
 }
 
-export type ImportError = 'not-json' | 'foreign' | 'malformed';
+export type ImportError = 'not-json' | 'foreign' | 'malformed' | 'too-big' | 'too-deep' | 'newer';
+
+/** The largest file the options page reads and the background accepts (characters; File.size is checked first). */
+export const MAX_IMPORT_CHARS = 5_000_000;
+/** Objects and arrays nested deeper than this are refused before JSON.parse (a store is 5 levels deep). */
+export const MAX_IMPORT_DEPTH = 32;
+
+/** The deepest nesting of objects and arrays in a JSON text, counted in one linear pass (strings skipped). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) max = depth;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+/** Every date in a store (observations, declarations, history, shares), for the window check. */
+function datesOf(store: Store): number[] {
+  const out: number[] = [];
+  for (const org of Object.values(store.orgs)) {
+    for (const o of Object.values(org.observations)) if (o) out.push(o.seenAt, ...(o.disputed ? [o.disputed.seenAt] : []), ...(o.replaced ? [o.replaced.at] : []));
+    for (const d of Object.values(org.declarations)) if (d) out.push(d.at);
+    if (org.lastSeen) out.push(org.lastSeen);
+  }
+  for (const h of store.history) out.push(h.at);
+  for (const s of store.shares) out.push(s.at);
+  return out;
+}
 
 export type ImportResult = { ok: true; store: Store; migratedFrom?: number } | { ok: false; error: ImportError; problems?: string[] };
 
@@ -42,7 +78,13 @@ function strictlyValid(raw: Record<string, unknown>): boolean {
   return CurrentStore.safeParse(data).success;
 }
 
-export function fromImport(text: string): ImportResult {
+/**
+ * `now` bounds the dates: an import holding a date more than FUTURE_SLACK_MS ahead (a declaration dated in the
+ * future would beat every later page reading) or before MIN_DATE is refused whole.
+ */
+export function fromImport(text: string, now: number = Date.now()): ImportResult {
+  if (text.length > MAX_IMPORT_CHARS) return { ok: false, error: 'too-big' };
+  if (jsonDepth(text) > MAX_IMPORT_DEPTH) return { ok: false, error: 'too-deep' };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -53,8 +95,11 @@ export function fromImport(text: string): ImportResult {
   // The first exports had no `format`; anything else than this one is from a Windsock that writes another shape.
   if (raw.format !== undefined && raw.format !== EXPORT_FORMAT) return { ok: false, error: 'malformed', problems: [`export format ${String(raw.format)} is not ${EXPORT_FORMAT}`] };
   if (!isObj(raw.store)) return { ok: false, error: 'malformed', problems: ['no store in the file'] };
-  const { store, problems, migratedFrom } = load(raw.store);
+  const { store, problems, migratedFrom, newerVersion } = load(raw.store);
+  if (newerVersion !== undefined) return { ok: false, error: 'newer', problems };
   if (problems.length) return { ok: false, error: 'malformed', problems };
   if (!strictlyValid(raw.store)) return { ok: false, error: 'malformed', problems: ['the store is not valid as it is'] };
+  const bad = datesOf(store).filter((d) => d > now + FUTURE_SLACK_MS || d < MIN_DATE);
+  if (bad.length) return { ok: false, error: 'malformed', problems: [`${bad.length} date${bad.length === 1 ? '' : 's'} outside ${new Date(MIN_DATE).toISOString().slice(0, 10)} … tomorrow`] };
   return migratedFrom === undefined ? { ok: true, store } : { ok: true, store, migratedFrom };
 }

@@ -153,7 +153,15 @@ describe.each(BROWSERS)('rights page and privacy record in %s', (name) => {
     await chooseFile(page, '#record-import', 'good.json', JSON.stringify({ kind: 'windsock-privacy-record', format: 1, exportedAt: new Date(T).toISOString(), store: other }));
     await until(async () => (await textOf(page, '[data-record-status]')).startsWith('Imported'), 'import success message');
     await page.waitFor('#privacy-record[data-entries="1"]');
-    expect(await h.extEval<unknown>(GET_STORE)).toEqual(other);
+    // Stored as the current version: a version-2 export is migrated (organizations keyed `name:` + their name).
+    const K = `name:${ORG}`;
+    expect(await h.extEval<unknown>(GET_STORE)).toEqual({
+      ...other,
+      schemaVersion: 3,
+      currentOrg: K,
+      orgs: { [K]: { ...other.orgs[ORG], lastSeen: T - 3_600_000 } },
+      history: other.history.map((e) => ({ ...e, org: K })),
+    });
     expect(await page.evaluate<number>(`() => document.querySelectorAll('[data-import-error]').length`)).toBe(0);
     expect(page.errors).toEqual([]);
     await page.close();

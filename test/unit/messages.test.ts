@@ -6,7 +6,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accept, Message, type SenderLike } from '@/lib/messages';
-import { OBS_KEYS } from '@/lib/store/schema';
+import { OBS_KEYS, type ObsKey } from '@/lib/store/schema';
+import { observableKeys } from '@/lib/detect/observable';
+import { SURFACES, surfaceOf } from '@/lib/surfaces';
+
+const valueFor = (key: string) => (key.startsWith('plan:') ? 'pro' : key === 'chat-retention' ? '30d' : 'on');
+/** An observation the page at `url` can show (site rules), or none where it shows nothing. */
+const shownOn = (url: string) => {
+  const s = surfaceOf(url);
+  const key = s ? [...observableKeys(s)][0] : undefined;
+  return key ? { key, value: valueFor(key), via: 'page' } : null;
+};
 
 const RID = 'kbfnbcaeplbcioakkpcpgfkobkghlhen';
 const ORIGIN = `chrome-extension://${RID}`;
@@ -17,7 +27,7 @@ const contentScript = (url = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c
 const pageReport = (url = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c', n = 1) => ({
   type: 'page-report',
   url,
-  observations: Array.from({ length: n }, () => ({ key: 'vibe-training', value: 'off', via: 'page' })),
+  observations: Array.from({ length: n }, () => shownOn(url)).filter((o) => o !== null),
   org: { name: 'Atelier Nord' },
 });
 
@@ -141,9 +151,13 @@ describe('malformed payloads are rejected, from any sender', () => {
     expect(long.length).toBe(2048);
     expect(ok(pageReport(long), contentScript(long))).toBe(true);
     for (const key of OBS_KEYS) {
-      const value = key.startsWith('plan:') ? 'pro' : key === 'chat-retention' ? '30d' : 'on';
-      expect(ok({ ...pageReport(), observations: [{ key, value, via: 'page' }] }, contentScript()), key).toBe(true);
+      const value = valueFor(key);
+      // From an extension page, every key; from a content script, from a page whose surface shows it.
+      expect(ok({ ...pageReport(), observations: [{ key, value, via: 'page' }] }, EXTENSION_PAGE), key).toBe(true);
     }
+    // Every key some page can show, except the mobile app's setting (no page of Mistral's hosts shows it).
+    const unseen = OBS_KEYS.filter((key) => !SURFACES.some((s) => observableKeys(s).has(key as ObsKey)));
+    expect(unseen).toEqual(['mobile-data-sharing']);
   });
 });
 

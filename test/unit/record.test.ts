@@ -17,7 +17,7 @@ const T = Date.UTC(2026, 9, 14, 16, 20, 0);
 const CHAT = '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
 
 const STORE: Store = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   currentOrg: 'org_2b7c9e41',
   orgs: {
     org_2b7c9e41: {
@@ -147,5 +147,12 @@ describe('helpers', () => {
     expect(utcStamp(T)).toBe('2026-10-14 16:20 UTC');
     expect(recordFileName(T, 'md')).toBe('windsock-privacy-record-2026-10-14.md');
     expect(recordFileName(T, 'json')).toBe('windsock-privacy-record-2026-10-14.json');
+  });
+});
+
+describe('organization names from the store are own records only', () => {
+  it('a history line of an organization keyed "constructor" is not labelled with Object.prototype.constructor.name', () => {
+    const s: Store = { ...STORE, orgs: {}, history: [{ at: T, org: 'constructor', kind: 'observed', key: 'vibe-training', value: 'on', previous: null }] };
+    expect(describeEntry(s, s.history[0], 'en').org).toBe('constructor');
   });
 });

@@ -161,7 +161,7 @@ describe('strings: the rights_, letter_, record_, ret_ and zdr_ keys of public/_
       ...LETTER_IDS.flatMap((id) => [`letter_name_${id}`, `letter_${id}_subject`]),
       ...LETTER_IDS.filter((id) => LETTERS[id].required.includes('details')).map((id) => `letter_blank_details_${id}`),
       ...['observed', 'declared', 'shared', 'reset'].map((k) => `record_kind_${k}`),
-      ...['not_json', 'foreign', 'malformed', 'too_big'].map((k) => `record_import_error_${k}`),
+      ...['not_json', 'foreign', 'malformed', 'too_big', 'too_deep', 'newer'].map((k) => `record_import_error_${k}`),
       ...Object.values(NOT_COVERED_KEYS),
       ...RETENTION_GROUPS.flatMap((g) => g.rows.map((r) => r.claimKey)),
       ...POLICY_CHANGES.map((c) => c.claimKey),

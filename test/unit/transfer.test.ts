@@ -6,15 +6,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyStore, HISTORY_MAX, load, type Store } from '@/lib/store/schema';
-import { EXPORT_FORMAT, EXPORT_KIND, fromImport, toExport, type ImportResult } from '@/lib/store/transfer';
+import { CURRENT_VERSION, emptyStore, HISTORY_MAX, load, type Store } from '@/lib/store/schema';
+import { EXPORT_FORMAT, EXPORT_KIND, fromImport, jsonDepth, MAX_IMPORT_CHARS, toExport, type ImportResult } from '@/lib/store/transfer';
 
 const T = Date.UTC(2026, 9, 14, 16, 20, 0);
 const CHAT = '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
 
 /** A full version-2 store: a Team organization seen on the Admin Panel, a default one, shares and history. */
 const STORE: Store = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   currentOrg: 'org_2b7c9e41',
   orgs: {
     org_2b7c9e41: {
@@ -81,7 +81,7 @@ describe('round trip: toExport → JSON.stringify → fromImport gives the same 
 
   it('any store load() accepts as valid round-trips (property)', () => {
     const entry = fc.record({
-      at: fc.nat(),
+      at: fc.integer({ min: Date.UTC(2023, 0, 1), max: T }),
       org: fc.string({ maxLength: 20 }),
       kind: fc.constantFrom('observed', 'declared', 'shared', 'reset'),
       key: fc.constantFrom('plan:vibe', 'vibe-training', 'chat', 'chat-retention'),
@@ -102,18 +102,18 @@ describe('round trip: toExport → JSON.stringify → fromImport gives the same 
 });
 
 describe('an older store inside is migrated and accepted', () => {
-  it('version 1 → 2: the new lists start empty, the rest is kept', () => {
-    const v1 = { schemaVersion: 1, currentOrg: STORE.currentOrg, orgs: clone(STORE.orgs), settings: { language: 'en' } };
-    const r = fromImport(file(v1));
+  it('version 1 → 3: the new lists start empty, organizations re-keyed by name, the rest is kept', () => {
+    const v1 = { schemaVersion: 1, currentOrg: 'Atelier Nord', orgs: { 'Atelier Nord': { name: 'Atelier Nord', observations: {}, declarations: { 'plan:vibe': { value: 'pro', at: T } } } }, settings: { language: 'en' } };
+    const r = fromImport(file(v1), T);
     expect(r).toEqual({
       ok: true,
       migratedFrom: 1,
-      store: { schemaVersion: 2, currentOrg: STORE.currentOrg, orgs: STORE.orgs, settings: { language: 'en' }, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] },
+      store: { schemaVersion: 3, currentOrg: 'name:Atelier Nord', orgs: { 'name:Atelier Nord': { ...v1.orgs['Atelier Nord'], lastSeen: T } }, settings: { language: 'en' }, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] },
     });
   });
 
   it('a minimal version-2 store gets its defaults', () => {
-    expect(fromImport(file({ schemaVersion: 2 }))).toEqual({ ok: true, store: emptyStore() });
+    expect(fromImport(file({ schemaVersion: 2 }))).toEqual({ ok: true, store: emptyStore(), migratedFrom: 2 });
   });
 });
 
@@ -148,7 +148,6 @@ describe('rejected files', () => {
     ['a store that is an array', () => [STORE]],
     ['no schemaVersion', () => ({ ...clone(STORE), schemaVersion: undefined })],
     ['schemaVersion 0', () => ({ ...clone(STORE), schemaVersion: 0 })],
-    ['a newer version than this Windsock', () => ({ ...clone(STORE), schemaVersion: 3 })],
     ['one corrupt observation (load would drop it)', () => {
       const s = clone(STORE) as unknown as { orgs: Record<string, { observations: Record<string, unknown> }> };
       s.orgs.org_2b7c9e41.observations['vibe-training'] = { value: 'maybe', via: 'page', where: 'x', seenAt: T };
@@ -217,5 +216,52 @@ describe('rejected files', () => {
     const before = clone(STORE);
     fromImport(JSON.stringify(toExport(STORE, T)));
     expect(STORE).toEqual(before);
+  });
+});
+
+describe('limits (issue 11, attack 6)', () => {
+  const DAY = 86_400_000;
+  const withDecl = (at: number) => {
+    const s = clone(STORE) as Store;
+    s.orgs.default.declarations['vibe-training'] = { value: 'off', at };
+    return s;
+  };
+
+  it('a declaration dated more than a day in the future is refused whole (it would beat every later reading)', () => {
+    const r = fromImport(file(withDecl(T + 2 * DAY)), T);
+    expect(rejected(r)).toBe('malformed');
+    expect(r.ok === false && r.problems?.join(' ')).toMatch(/date/);
+    // Positive control: the same file dated today is accepted.
+    expect(fromImport(file(withDecl(T)), T).ok).toBe(true);
+    // Within a day of clock skew: accepted.
+    expect(fromImport(file(withDecl(T + DAY / 2)), T).ok).toBe(true);
+  });
+
+  it('a history date of 9e15 (past what Date can hold) or before 2023 is refused', () => {
+    const far = { ...clone(STORE), history: [{ at: 9e15, org: 'default', kind: 'observed', key: 'vibe-training', value: 'off' }] };
+    expect(rejected(fromImport(file(far), T))).toBe('malformed');
+    const old = { ...clone(STORE), history: [{ at: Date.UTC(2022, 11, 31), org: 'default', kind: 'observed', key: 'vibe-training', value: 'off' }] };
+    expect(rejected(fromImport(file(old), T))).toBe('malformed');
+  });
+
+  it('nesting deeper than the limit is a clear error, not a RangeError, and is checked before JSON.parse', () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    let r: ImportResult | undefined;
+    expect(() => (r = fromImport(deep, T))).not.toThrow();
+    expect(rejected(r!)).toBe('too-deep');
+    // Deep nesting hidden inside a field of a real export.
+    const inField = file(STORE).replace('"settings":', `"junk":${'{"a":'.repeat(100)}1${'}'.repeat(100)},"settings":`);
+    expect(rejected(fromImport(inField, T))).toBe('too-deep');
+    // Brackets inside strings do not count.
+    expect(jsonDepth(JSON.stringify({ s: '[[[[[[[[[[{{{{{{{{"\\' }))).toBe(1);
+  });
+
+  it('a file over the size limit is refused before parsing', () => {
+    const big = file(STORE) + ' '.repeat(MAX_IMPORT_CHARS);
+    expect(rejected(fromImport(big, T))).toBe('too-big');
+  });
+
+  it('a store of a newer Windsock inside a file is refused as newer, not imported', () => {
+    expect(rejected(fromImport(file({ ...clone(STORE), schemaVersion: CURRENT_VERSION + 1 }), T))).toBe('newer');
   });
 });

@@ -1,0 +1,318 @@
+/**
+ * The background's message handling, as a function of injected ports (store, badge, tabs, session storage,
+ * clock), so that it can be tested with WXT's fakeBrowser and a table of every message × every sender.
+ * entrypoints/background.ts only wires it to the browser.
+ *
+ * Rules kept here:
+ * - Trust comes from the sender (lib/messages.ts, `accept`), never from what a message says.
+ * - Whose settings: a page's readings are filed under the organization that page shows (its id, else its
+ *   name), else under the one the tab's account data says is active, else — on a chat page of a user known to
+ *   have several organizations — under "unknown", whose verdict is the cautious one. Never under whichever
+ *   organization another page showed last.
+ * - Nothing changed, nothing written: a report that only repeats what is stored (a hash change, a
+ *   replaceState) neither rewrites the store nor makes every Mistral tab refresh its context.
+ */
+import { accept, type Message, type SenderLike } from '../messages';
+import { readAccountData, type AccountOrg } from '../detect/account';
+import { BANNER_DISMISS_MS, pageContext } from '../context';
+import { surfaceOf } from '../surfaces';
+import { fromImport } from '../store/transfer';
+import { StoreError } from '../store';
+import { orgForTab as orgForTabFrom, TAB_ORGS_KEY, tabOrgKey, WRITE_ERROR_KEY } from './shared';
+import {
+  DEFAULT_ORG,
+  declare,
+  GUARD_IDS,
+  orgKeyOf,
+  orgOf,
+  own,
+  recordObservations,
+  recordShare,
+  STALE_AFTER_MS,
+  UNKNOWN_ORG,
+  type GuardId,
+  type LoadResult,
+  type ObservationInput,
+  type Store,
+} from '../store/schema';
+
+export interface StorePort {
+  read(): Promise<LoadResult>;
+  /** Apply fn and write; returning the same store writes nothing. Throws StoreError('newer' | 'quota' | 'write'). */
+  update(fn: (s: Store) => Store): Promise<Store>;
+  clear(): Promise<void>;
+}
+
+export interface BadgePort {
+  /** Paint one tab's badge for its URL, from `store` as seen by the organization `org`. */
+  paint(tabId: number, url: string | undefined, store: Store, org: string): Promise<void>;
+  /** Repaint every Mistral tab and tell their content scripts the context changed. */
+  paintAll(store?: Store): Promise<void>;
+}
+
+export interface TabsPort {
+  /** Open the verdict (popup page) for a tab in a new tab. */
+  openVerdict(tabId: number): Promise<void>;
+}
+
+export interface SessionPort {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export interface Ports {
+  store: StorePort;
+  badge: BadgePort;
+  tabs: TabsPort;
+  session: SessionPort;
+  now(): number;
+  runtimeId: string;
+  extensionOrigin: string;
+}
+
+/** "Don't ask again: for this session" lives in storage.session (gone when the browser closes). */
+export const SESSION_KEY = 'windsock-session-guards-off';
+export { TAB_ORGS_KEY, WRITE_ERROR_KEY };
+/** A reading that repeats what is stored is written again only after this long (so it does not go stale). */
+export const REFRESH_AFTER_MS = 6 * 3600 * 1000;
+
+type Answer = { ok: boolean; error?: string; [k: string]: unknown };
+
+/**
+ * The store key for an organization a page shows. By id when shown. By name otherwise, except that a name
+ * held by exactly one stored organization known by its id is taken to be that one (the Admin Panel may show
+ * only the name of an organization the chat app listed with its id); two with the same name stay apart.
+ */
+export function keyFor(store: Store, ref: AccountOrg): string | null {
+  if (ref.id) return orgKeyOf({ id: ref.id });
+  if (!ref.name) return null;
+  const byName = Object.entries(store.orgs).filter(([k, o]) => k.startsWith('id:') && o.name === ref.name);
+  return byName.length === 1 ? byName[0][0] : orgKeyOf({ name: ref.name });
+}
+
+/** Link organizations listed with their ids to records kept by name only, where the name is unambiguous. */
+function linkByName(store: Store, listed: AccountOrg[]): Store {
+  let orgs = store.orgs;
+  let { currentOrg } = store;
+  for (const o of listed) {
+    if (!o.id || !o.name) continue;
+    if (listed.filter((x) => x.name === o.name).length !== 1) continue;
+    const nameKey = orgKeyOf({ name: o.name });
+    const idKey = orgKeyOf({ id: o.id });
+    const byName = own(orgs, nameKey);
+    if (!byName || own(orgs, idKey)) continue;
+    const { [nameKey]: moved, ...rest } = orgs;
+    orgs = { ...rest, [idKey]: { ...moved, pageId: o.id } };
+    if (currentOrg === nameKey) currentOrg = idKey;
+  }
+  return orgs === store.orgs ? store : { ...store, orgs, currentOrg };
+}
+
+/** True when `next` says nothing `prev` did not (dates aside), and what it repeats is still fresh. */
+export function sameReading(prev: Store, next: Store, now: number): boolean {
+  if (prev.currentOrg !== next.currentOrg || prev.history.length !== next.history.length) return false;
+  const a = orgOf(prev, prev.currentOrg);
+  const b = orgOf(next, next.currentOrg);
+  if (!a || !b || a.name !== b.name || a.pageId !== b.pageId) return false;
+  if (Object.keys(prev.orgs).length !== Object.keys(next.orgs).length) return false;
+  const strip = (o: typeof a) => JSON.stringify([o.declarations, Object.entries(o.observations).map(([k, v]) => [k, v && { ...v, seenAt: 0 }])]);
+  if (strip(a) !== strip(b)) return false;
+  return Object.values(a.observations).every((o) => o && now - o.seenAt < Math.min(REFRESH_AFTER_MS, STALE_AFTER_MS));
+}
+
+export function createHandler(ports: Ports) {
+  /** The organization each tab's pages showed (or its account data said was active), per tab and origin. */
+  // Mirrored in storage.session so the popup agrees with the badge, and a restarted service worker remembers.
+  const tabOrgs = new Map<string, string>();
+  let restored: Promise<void> | null = null;
+  const restore = () =>
+    (restored ??= ports.session.get(TAB_ORGS_KEY).then(
+      (v) => {
+        if (v && typeof v === 'object') for (const [k, o] of Object.entries(v as Record<string, unknown>)) if (typeof o === 'string' && !tabOrgs.has(k)) tabOrgs.set(k, o);
+      },
+      () => undefined,
+    ));
+  const saveTabOrgs = () => ports.session.set(TAB_ORGS_KEY, Object.fromEntries(tabOrgs)).catch(() => undefined);
+  const setTabOrg = async (tabId: number | undefined, url: string, org: string) => {
+    if (tabId === undefined) return;
+    const k = tabOrgKey(tabId, url);
+    if (tabOrgs.get(k) === org) return;
+    tabOrgs.set(k, org);
+    await saveTabOrgs();
+  };
+
+  async function sessionOff(): Promise<GuardId[]> {
+    try {
+      const v = await ports.session.get(SESSION_KEY);
+      return Array.isArray(v) ? v.filter((x): x is GuardId => (GUARD_IDS as readonly unknown[]).includes(x)) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** The organization a tab's page belongs to, as far as Windsock can tell. */
+  function orgForTab(store: Store, tabId: number | undefined, url: string | undefined): string {
+    return orgForTabFrom(store, tabOrgs, tabId, url);
+  }
+
+  /** The store as the verdict for this tab sees it (its organization as the current one). */
+  function storeForTab(store: Store, tabId: number | undefined, url: string): Store {
+    const org = orgForTab(store, tabId, url);
+    return org === store.currentOrg ? store : { ...store, currentOrg: org };
+  }
+
+  async function paint(tabId: number | undefined, url: string, store: Store) {
+    if (tabId === undefined) return;
+    await ports.badge.paint(tabId, url, store, orgForTab(store, tabId, url));
+  }
+
+  /** Record a page's readings under `org` (a store key), writing only when something changed. */
+  async function record(org: string, where: string, obs: ObservationInput[], name?: string, pageId?: string, link: AccountOrg[] = []): Promise<Store> {
+    const now = ports.now();
+    return ports.store.update((s) => {
+      const linked = link.length ? linkByName(s, link) : s;
+      const next = recordObservations(linked, org, where, obs, now, name, pageId);
+      return linked === s && sameReading(s, next, now) ? s : next;
+    });
+  }
+
+  async function handle(msg: Message, tabId: number | undefined): Promise<unknown> {
+    const now = ports.now();
+    switch (msg.type) {
+      case 'page-report': {
+        const surface = surfaceOf(msg.url);
+        if (!surface) return { ok: false };
+        const { store: before } = await ports.store.read();
+        const shown = msg.org?.id || msg.org?.name ? keyFor(before, msg.org) : null;
+        if (shown) await setTabOrg(tabId, msg.url, shown);
+        const org = shown ?? orgForTab(before, tabId, msg.url);
+        const store = msg.observations.length || shown ? await record(org, surface.id, msg.observations, msg.org?.name, msg.org?.id) : before;
+        await paint(tabId, msg.url, store);
+        return { ok: true };
+      }
+      case 'account-data': {
+        const surface = surfaceOf(msg.url);
+        const { store: before } = await ports.store.read();
+        const reading = surface ? readAccountData(msg.body, msg.active) : null;
+        if (!surface || !reading) return { ok: true, matched: false };
+        if (!reading.active) {
+          // Several organizations and nothing says which one this page is: the cautious reading, and said so.
+          await setTabOrg(tabId, msg.url, UNKNOWN_ORG);
+          const store = await ports.store.update((s) => (s.currentOrg === UNKNOWN_ORG ? s : { ...linkByName(s, reading.orgs), currentOrg: UNKNOWN_ORG }));
+          await paint(tabId, msg.url, store);
+          return { ok: true, matched: false, org: 'unknown' };
+        }
+        // One organization listed with neither id nor name: the one Windsock already knows as current.
+        const org = reading.orgs.length === 1 && !reading.active.id && !reading.active.name ? before.currentOrg : (keyFor(linkByName(before, reading.orgs), reading.active) ?? DEFAULT_ORG);
+        await setTabOrg(tabId, msg.url, org);
+        const obs: ObservationInput[] = reading.plan ? [{ key: 'plan:vibe', value: reading.plan.plan, via: 'account-data', confidence: reading.plan.confidence }] : [];
+        const store = await record(org, surface.id, obs, reading.active.name, reading.active.id, reading.orgs);
+        await paint(tabId, msg.url, store);
+        return { ok: true, matched: !!reading.plan };
+      }
+      case 'get-context': {
+        const surface = surfaceOf(msg.url);
+        if (!surface) return { ok: false };
+        const { store } = await ports.store.read();
+        return pageContext(storeForTab(store, tabId, msg.url), surface, msg.lang, await sessionOff(), now);
+      }
+      case 'guard-choice': {
+        if (msg.scope === 'always') await ports.store.update((s) => (s.guardsOff.includes(msg.guard) ? s : { ...s, guardsOff: [...s.guardsOff, msg.guard] }));
+        else {
+          await ports.session.set(SESSION_KEY, [...new Set([...(await sessionOff()), msg.guard])]).catch(() => undefined);
+          await ports.badge.paintAll();
+        }
+        return { ok: true };
+      }
+      case 'set-guards': {
+        await ports.store.update((s) => ({ ...s, guardsOff: msg.guardsOff }));
+        await ports.session.set(SESSION_KEY, (await sessionOff()).filter((g) => msg.guardsOff.includes(g))).catch(() => undefined);
+        return { ok: true };
+      }
+      case 'record-share': {
+        await ports.store.update((s) => ({ ...recordShare(storeForTab(s, tabId, msg.url), msg.chatId, now), currentOrg: s.currentOrg }));
+        return { ok: true };
+      }
+      case 'open-verdict': {
+        if (tabId === undefined) return { ok: false };
+        await ports.tabs.openVerdict(tabId);
+        return { ok: true };
+      }
+      case 'dismiss-banner': {
+        await ports.store.update((s) => {
+          const org = orgForTab(s, tabId, msg.url);
+          return { ...s, bannerDismissedUntil: { ...s.bannerDismissedUntil, [org]: now + BANNER_DISMISS_MS } };
+        });
+        return { ok: true };
+      }
+      case 'declare': {
+        // Into the organization the popup's tab is about, which need not be the one seen last.
+        await ports.store.update((s) => (msg.org && msg.org !== s.currentOrg ? { ...declare({ ...s, currentOrg: msg.org }, msg.key, msg.value, now), currentOrg: s.currentOrg } : declare(s, msg.key, msg.value, now)));
+        return { ok: true };
+      }
+      case 'set-settings': {
+        await ports.store.update((s) => ({ ...s, settings: { ...s.settings, ...msg.settings } }));
+        return { ok: true };
+      }
+      case 'import': {
+        const r = fromImport(msg.text, now);
+        if (!r.ok) return { ok: false, error: r.error };
+        await ports.store.update(() => r.store);
+        tabOrgs.clear();
+        await saveTabOrgs();
+        return { ok: true };
+      }
+      case 'reset': {
+        await ports.store.clear();
+        tabOrgs.clear();
+        await saveTabOrgs();
+        await ports.badge.paintAll();
+        return { ok: true };
+      }
+    }
+  }
+
+  let writeFailed = false;
+
+  /** The runtime.onMessage listener: validate against the sender, then handle; errors become answers. */
+  async function onMessage(raw: unknown, sender: SenderLike): Promise<Answer> {
+    const verdict = accept(raw, sender, ports.runtimeId, ports.extensionOrigin);
+    if (!verdict.ok) return { ok: false, error: verdict.error };
+    await restore();
+    try {
+      const answer = (await handle(verdict.msg, sender.tab?.id)) as Answer;
+      if (writeFailed && answer?.ok !== false) {
+        // Writes work again (the user made room): the options page stops saying the storage is full.
+        writeFailed = false;
+        await ports.session.set(WRITE_ERROR_KEY, null).catch(() => undefined);
+      }
+      return answer;
+    } catch (e) {
+      if (e instanceof StoreError) {
+        if (e.code !== 'newer') {
+          writeFailed = true;
+          await ports.session.set(WRITE_ERROR_KEY, { at: ports.now(), code: e.code }).catch(() => undefined);
+        }
+        return { ok: false, error: e.code };
+      }
+      return { ok: false, error: String((e as Error)?.message ?? e).slice(0, 200) };
+    }
+  }
+
+  return {
+    onMessage,
+    handle,
+    /** For tabs.onUpdated: paint a tab from the store as its organization sees it. */
+    paintTab: async (tabId: number | undefined, url: string, store: Store) => {
+      await restore();
+      await paint(tabId, url, store);
+    },
+    /** A tab navigated to another site or closed: forget which organization it showed. */
+    async forgetTab(tabId: number) {
+      await restore();
+      for (const k of [...tabOrgs.keys()]) if (k.startsWith(`${tabId} `)) tabOrgs.delete(k);
+      await saveTabOrgs();
+    },
+    orgForTab,
+  };
+}

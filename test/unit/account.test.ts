@@ -1,0 +1,73 @@
+/**
+ * Whose plan (issue 11, attack 5): lib/detect/account.ts picks the active organization among those
+ * `organization.all` lists, never the first; lib/detect/org.ts reads which one a page shows as active.
+ */
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { readAccountData, planFromAccountData } from '@/lib/detect/account';
+import { readOrg } from '@/lib/detect/org';
+
+const body = (items: object[]) => JSON.stringify([{ result: { data: { json: { items, nextCursor: null } } } }]);
+const TEAM = { id: 'org_team', name: 'Atelier Nord', leChatPlan: 'team', orgTier: 'C', role: 'member', isLeChatPro: false };
+const MINE = { id: 'org_me', name: 'Personal', leChatPlan: null, orgTier: 'B', role: 'admin', isLeChatPro: false };
+
+describe('readAccountData', () => {
+  it('one organization: that one, with its id and name', () => {
+    expect(readAccountData(body([TEAM]))).toMatchObject({ active: { id: 'org_team', name: 'Atelier Nord' }, plan: { plan: 'team' } });
+  });
+
+  it('several, nothing says which: no active organization and no plan (never the first)', () => {
+    const r = readAccountData(body([TEAM, MINE]));
+    expect(r?.active).toBeNull();
+    expect(r?.plan).toBeNull();
+    expect(r?.orgs).toEqual([{ id: 'org_team', name: 'Atelier Nord' }, { id: 'org_me', name: 'Personal' }]);
+    expect(planFromAccountData(body([TEAM, MINE]))).toBeNull();
+  });
+
+  it.each([
+    ['an active flag', [TEAM, { ...MINE, isActive: true }], undefined],
+    ['the id the page shows', [TEAM, MINE], { id: 'org_me' }],
+    ['the name the page shows', [TEAM, MINE], { name: 'Personal' }],
+  ])('several: %s decides', (_name, items, shown) => {
+    expect(readAccountData(body(items as object[]), shown)).toMatchObject({ active: { id: 'org_me' }, plan: { plan: 'free' } });
+  });
+
+  it('a name two organizations share decides nothing', () => {
+    expect(readAccountData(body([{ ...TEAM, name: 'Same' }, { ...MINE, name: 'Same' }]), { name: 'Same' })?.active).toBeNull();
+  });
+
+  it('a numeric id is read as text; hostile names are just names', () => {
+    expect(readAccountData(body([{ ...TEAM, id: 42, name: '__proto__' }]))?.active).toEqual({ id: '42', name: '__proto__' });
+  });
+});
+
+describe('readOrg', () => {
+  const doc = (html: string) => {
+    const w = new Window({ url: 'https://chat.mistral.ai/chat', settings: { disableJavaScriptEvaluation: true } });
+    w.document.write(`<!doctype html><body>${html}</body>`);
+    return w.document as unknown as Document;
+  };
+
+  it('the id and name of a switcher that carries them', () => {
+    expect(readOrg(doc('<button data-workspace-id="org_me" data-workspace-name="Personal">Personal</button>'))).toEqual({ id: 'org_me', name: 'Personal' });
+    expect(readOrg(doc('<button aria-label="Switch organization: Acme SAS" data-organization-id="41012292-6edf">Acme</button>'))).toEqual({ id: '41012292-6edf', name: 'Acme SAS' });
+  });
+
+  it('an id that is not an id (markup, spaces) is dropped', () => {
+    expect(readOrg(doc('<button data-organization-id="<img src=x>" data-organization-name="Acme">Acme</button>'))).toEqual({ name: 'Acme' });
+  });
+
+  it('strict (chat pages): a button merely mentioning a workspace names nothing', () => {
+    const d = doc('<button aria-label="Create workspace">New workspace</button>');
+    expect(readOrg(d, false)).toEqual({});
+    expect(readOrg(doc('<div aria-label="Workspace: Personal">Personal</div>'), false)).toEqual({ name: 'Personal' });
+  });
+});
+
+describe('readOrg, loose (the Admin Panel)', () => {
+  it('"Create workspace" is not an organization name there either', () => {
+    const w = new Window({ url: 'https://admin.mistral.ai/organization/workspaces', settings: { disableJavaScriptEvaluation: true } });
+    w.document.write('<!doctype html><body><button aria-label="Create workspace">New</button></body>');
+    expect(readOrg(w.document as unknown as Document)).toEqual({});
+  });
+});
