@@ -62,7 +62,9 @@ describe('detectors over random pages', () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // 300 random pages parsed and read whole: a property, not a timing test (about 3 s alone, 10 s or more on a
+    // loaded 2-core machine), so it gets the time it needs.
+  }, 60_000);
 
   it('a page whose labels say "off" in text but whose control is on is read as on', () => {
     const doc = parse('<div><span>Model training</span><span>off</span><button role="switch" aria-checked="true"></button></div>', URLS[0]);
