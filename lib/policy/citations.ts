@@ -7,8 +7,8 @@
  */
 import type { Citation, SourceId } from './schema';
 
-/** The one constructor of a citation. */
-export const cite = (source: SourceId, section: string, quote: string): Citation => ({ source, section, quote });
+/** The one constructor of a citation; private, so every citation Windsock shows is a named entry below. */
+const cite = (source: SourceId, section: string, quote: string): Citation => ({ source, section, quote });
 
 const PP_RIGHTS = '8. Your rights';
 const PP_RETENTION = '5. How long do we keep your personal data?';
@@ -128,8 +128,6 @@ export const CITE = {
   pp25Complaint: cite('privacy-policy-2025', PP_RIGHTS, 'Lodge a complaint. You have the right to lodge a complaint before the competent data protection authority, including the French data protection authority (the CNIL).'),
   pp26Cnil: cite('privacy-policy-2026-summary', 'Summary', 'the primary enforcement authority is the French CNIL'),
 } satisfies Record<string, Citation>;
-
-export type CiteName = keyof typeof CITE;
 
 /**
  * The catalog key of a quote's translation (`quote_<CITE name>` in public/_locales). Quotes stay verbatim in
