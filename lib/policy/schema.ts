@@ -127,5 +127,7 @@ export const Knowledge = z.object({
   facts: z.array(Fact).min(1),
   retention: z.array(RetentionFact).min(1),
   zdrEndpoints: z.object({ covered: z.array(z.string().startsWith('/v1/')).min(1), notCovered: z.array(z.string()).min(1), citations: z.array(Citation).min(1) }),
+  /** Every citation Windsock shows, by name (CITE in citations.ts): the knowledge's and the rights pages'. */
+  citations: z.record(z.string().regex(/^[a-zA-Z0-9]+$/), Citation),
 });
 export type Knowledge = z.infer<typeof Knowledge>;

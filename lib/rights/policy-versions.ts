@@ -4,9 +4,7 @@
  * both sides verbatim (checked by test/unit/record.test.ts); its plain-language statement is an rt() key.
  */
 import type { Citation, SourceId } from '../policy/schema';
-import { CITE, RETENTION } from '../policy/knowledge';
-
-const cite = (source: SourceId, section: string, quote: string): Citation => ({ source, section, quote });
+import { CITE } from '../policy/citations';
 
 export interface PolicyVersion {
   id: string;
@@ -31,15 +29,13 @@ export interface PolicyChange {
   citations: Citation[];
 }
 
-const retentionQuote = (id: string, i = 0): Citation => RETENTION.find((r) => r.id === id)!.citations[i];
-
 export const POLICY_CHANGES: PolicyChange[] = [
   {
     id: 'names',
     claimKey: 'record_change_names',
     citations: [
-      cite('privacy-policy-2026-summary', 'Summary', 'when you use products like Le Chat and Mistral AI Studio'),
-      cite('docs-privacy', 'Privacy', 'Use privacy and data controls to manage how your data is handled across Vibe and the API.'),
+      CITE.pp26Products,
+      CITE.docsIntro,
     ],
   },
   {
@@ -47,8 +43,8 @@ export const POLICY_CHANGES: PolicyChange[] = [
     claimKey: 'record_change_legitimate_interest',
     citations: [
       CITE.pp25LeChatFree,
-      cite('privacy-policy-2025', '3.4.3. Le Chat', 'Lawful basis: Our legitimate interests in providing advanced artificial intelligence models to our customers.'),
-      cite('privacy-policy-2026-summary', 'Summary', "the policy uses 'legitimate interest' as the lawful basis for AI model training on free-tier user Inputs and Outputs"),
+      CITE.pp25LawfulBasis,
+      CITE.pp26LegitimateInterest,
       CITE.pp26Free,
     ],
   },
@@ -58,12 +54,12 @@ export const POLICY_CHANGES: PolicyChange[] = [
   {
     id: 'memory',
     claimKey: 'record_change_memory',
-    citations: [CITE.memory, cite('privacy-policy-2026-summary', 'Summary', "the Memory feature's handling of sensitive health data under GDPR Article 9")],
+    citations: [CITE.memory, CITE.pp26Health],
   },
   { id: 'labs', claimKey: 'record_change_labs', citations: [CITE.docsLabs] },
   { id: 'feedback', claimKey: 'record_change_feedback', citations: [CITE.pp25Feedback, CITE.docsFeedback] },
-  { id: 'chat-retention', claimKey: 'record_change_chat_retention', citations: [retentionQuote('vibe-chats'), CITE.docsRetention] },
-  { id: 'zdr', claimKey: 'record_change_zdr', citations: [retentionQuote('api-io'), CITE.zdrScaleOnly, CITE.zdrStateful] },
+  { id: 'chat-retention', claimKey: 'record_change_chat_retention', citations: [CITE.pp25RetLeChat, CITE.docsRetention] },
+  { id: 'zdr', claimKey: 'record_change_zdr', citations: [CITE.pp25RetApiIo, CITE.zdrScaleOnly, CITE.zdrStateful] },
 ];
 
 export function policyChangeCitations(): { where: string; c: Citation }[] {

@@ -6,6 +6,7 @@
  */
 import { controlLabel, planLabel, surfaceLabel, t, valueLabel, type Lang } from '../i18n';
 import { sourceById } from '../policy/knowledge';
+import { quoteKeyOf } from '../policy/citations';
 import { orgOf, type HistoryEntry, type Observation, type Store } from '../store/schema';
 import { POLICY_CHANGES, POLICY_VERSIONS } from './policy-versions';
 import { rt } from './t';
@@ -162,7 +163,10 @@ export function toMarkdown(store: Store, opts: MarkdownOptions): string {
     out.push(`- ${L(ch.claimKey)}`);
     for (const c of ch.citations) {
       const s = sourceById(c.source);
-      out.push(`  - ${s.title}, ${s.date}, ${L('record_md_section', [c.section])}: “${mdText(c.quote)}”`);
+      // The quote stays verbatim in English; outside English its translation follows, as on the pages.
+      const key = quoteKeyOf(c);
+      const translation = key && lang !== 'en' ? ` ${mdText(L('quoteTranslation', [L(key)]))}` : '';
+      out.push(`  - ${s.title}, ${s.date}, ${L('record_md_section', [c.section])}: “${mdText(c.quote)}”${translation}`);
     }
   }
   out.push('');

@@ -4,33 +4,27 @@
  * with what Windsock saw on the Admin Panel (Chat Retention Policy, API plan, ZDR status). Pure: the view
  * model for components/Retention.tsx.
  */
-import { RETENTION_VALUES, type Citation, type PlanId, type RetentionValue, type SourceId } from '../policy/schema';
-import { CITE, RETENTION, ZDR_ENDPOINTS } from '../policy/knowledge';
+import { RETENTION_VALUES, type Citation, type PlanId, type RetentionValue } from '../policy/schema';
+import { RETENTION, ZDR_ENDPOINTS } from '../policy/knowledge';
+import { CITE } from '../policy/citations';
 import { currentOrg, type Observation, type Store } from '../store/schema';
 import { REQUEST_FACTS } from './rights';
 
-const cite = (source: SourceId, section: string, quote: string): Citation => ({ source, section, quote });
-const PP_RETENTION = '5. How long do we keep your personal data?';
-
-/** Retention and ZDR facts the knowledge does not carry yet. */
+/** The retention and ZDR citations this view adds to the knowledge's RETENTION (by name, from CITE). */
 export const RETENTION_EXTRA = {
-  deletionGrace: cite('help-zdr', 'ZDR on Vibe', 'typically after a short grace period to prevent accidental data loss, and for monitoring and legal retention purposes.'),
-  imageGeneration: cite(
-    'privacy-policy-2025',
-    '6. Who do we share your personal data with?',
-    'Your Input is stored for 15 days and then permanently deleted from Black Forest Labs’ systems. Your Outputs are permanently destroyed within 1 day from Black Forest Labs’ systems.',
-  ),
-  invoices: cite('privacy-policy-2025', PP_RETENTION, 'Invoices: For 10 years from the year-end date.'),
-  zdrEffect: cite('help-zdr', 'ZDR on Mistral Studio', 'When ZDR is enabled, your API inputs and outputs are not retained on our systems beyond what is required to return the response.'),
-  zdrTroubleshooting: cite('docs-privacy', 'API privacy controls', 'When zero data retention is enabled, troubleshooting and analytics data are not stored.'),
-  zdrUpgrade: cite('help-zdr', 'ZDR on Mistral Studio', 'ZDR is available only on the Scale plan (our paid API plan). If you’re on the free plan, upgrade to Scale first.'),
-  zdrRequest: cite('help-zdr', 'How to request ZDR', 'Submit your request directly within our Help Center or by contacting our support team.'),
-  zdrReasons: cite('help-zdr', 'How to request ZDR', 'you must provide sufficient detail of your legitimate reasons for requesting Zero Data Retention.'),
-  zdrDiscretion: cite('help-zdr', 'How to request ZDR', 'We will review your request and, at our discretion, approve or deny it.'),
-  zdrCheck: cite('help-zdr', 'How to check whether ZDR is active', 'After your ZDR request is approved, it appears in the Privacy settings of the Admin Console.'),
-  zdrRejected: cite('help-zdr', 'How to check whether ZDR is active', 'If your request is rejected, you receive an email.'),
-  zdrCli: cite('help-zdr', 'ZDR on Vibe CLI', 'If ZDR is enabled for your Scale organization, Vibe CLI API calls follow the same ZDR rules as the underlying API endpoint.'),
-  zdrFiles: cite('help-zdr', 'ZDR on Mistral Studio', 'For example, the Files API stores uploaded files and is outside the scope of ZDR.'),
+  deletionGrace: CITE.zdrGrace,
+  imageGeneration: CITE.pp25ImageGeneration,
+  invoices: CITE.pp25RetInvoices,
+  zdrEffect: CITE.zdrEffect,
+  zdrTroubleshooting: CITE.docsZdrTroubleshooting,
+  zdrUpgrade: CITE.zdrUpgrade,
+  zdrRequest: CITE.zdrRequest,
+  zdrReasons: CITE.zdrReasons,
+  zdrDiscretion: CITE.zdrDiscretion,
+  zdrCheck: CITE.zdrCheck,
+  zdrRejected: CITE.zdrRejected,
+  zdrCli: CITE.zdrCli,
+  zdrFiles: CITE.zdrFiles,
 } satisfies Record<string, Citation>;
 
 export interface RetentionRow {

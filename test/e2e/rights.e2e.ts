@@ -2,7 +2,7 @@
  * The rights page and the privacy record, end to end in Chromium and Firefox with the built extension:
  * rights.html lists the ten rights and writes the French objection letter with what Windsock observed; on the
  * options page, a malformed, a non-JSON and a foreign file are each refused with their message while the stored
- * data stays exactly as it was, and a valid export is imported.
+ * data stays exactly as it was, and a valid export is imported. In German, every quoted passage has its translation beside it.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, until, type Harness, type PageHandle } from './harness';
@@ -114,6 +114,36 @@ describe.each(BROWSERS)('rights page and privacy record in %s', (name) => {
 
     // Nothing of what was typed is stored.
     expect(JSON.stringify(await h.extEval(GET_STORE))).not.toContain('camille@example.org');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('rights.html in German: beside every quoted passage (rights, contact, retention, ZDR, policy changes) its translation; none in English', async () => {
+    // English first (the store's language is 'auto', the browsers run in English): quotes, no translations.
+    let page = await h.openExtensionPage('rights.html');
+    await page.waitFor('main[data-ready="true"]');
+    expect(await page.evaluate<number>(`() => document.querySelectorAll('blockquote').length`)).toBeGreaterThan(60);
+    expect(await page.evaluate<number>(`() => document.querySelectorAll('[data-quote-translation]').length`)).toBe(0);
+    await page.close();
+
+    await h.extEval(SET_STORE, { ...STORE, settings: { language: 'de' } });
+    page = await h.openExtensionPage('rights.html');
+    await page.waitFor('main[data-ready="true"]');
+    await page.waitFor('[data-chat-retention="90d"]');
+    // Every quote on the page (English, verbatim) is followed by its German translation.
+    const untranslated = await page.evaluate<string[]>(
+      `() => [...document.querySelectorAll('blockquote')].filter((q) => !q.nextElementSibling?.matches('.quote-translation[data-quote-translation]')).map((q) => q.textContent)`,
+    );
+    expect(untranslated).toEqual([]);
+    for (const section of ['#contact', '#rights', '#retention', '#versions']) {
+      expect(await page.evaluate<number>(`() => document.querySelectorAll('${section} [data-quote-translation]').length`), section).toBeGreaterThan(0);
+    }
+    const objection = await textOf(page, '[data-right="objection"] [data-quote-translation="quote_pp25Objection"]');
+    expect(objection).toBe('Übersetzung: Widerspruch. Sie haben das Recht, der Verarbeitung Ihrer personenbezogenen Daten zu widersprechen. Dieses Recht gilt nicht, wenn wir rechtlich verpflichtet sind, Ihre personenbezogenen Daten zu verarbeiten.');
+    // The quote itself stays in English.
+    expect(await textOf(page, '[data-right="objection"] blockquote')).toContain('Objection. You have the right to object to the processing of your personal data.');
+    expect(await page.evaluate<boolean>(`() => !!document.querySelector('#retention [data-quote-translation="quote_zdrDeletion"]')`)).toBe(true);
+    expect(await page.evaluate<boolean>(`() => !!document.querySelector('[data-change="legitimate-interest"] [data-quote-translation="quote_pp26LegitimateInterest"]')`)).toBe(true);
     expect(page.errors).toEqual([]);
     await page.close();
   });

@@ -7,6 +7,10 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CITE } from '@/lib/policy/citations';
+import { rightsCitations } from '@/lib/rights/rights';
+import { retentionCitations } from '@/lib/rights/retention';
+import { policyChangeCitations } from '@/lib/rights/policy-versions';
 import { KNOWLEDGE, DEFAULTS, PLANS, ZDR_ENDPOINTS, defaultsFor, planFromName, sourceById } from '@/lib/policy/knowledge';
 import { Knowledge, PLAN_IDS, PRODUCTS, type Citation, type PlanId, type Product, type SourceId } from '@/lib/policy/schema';
 import { SURFACES } from '@/lib/surfaces';
@@ -25,6 +29,8 @@ function allCitations(): { where: string; c: Citation }[] {
   for (const x of KNOWLEDGE.facts) x.citations.forEach((c, i) => out.push({ where: `fact ${x.id} #${i}`, c }));
   for (const x of KNOWLEDGE.retention) x.citations.forEach((c, i) => out.push({ where: `retention ${x.id} #${i}`, c }));
   KNOWLEDGE.zdrEndpoints.citations.forEach((c, i) => out.push({ where: `zdrEndpoints #${i}`, c }));
+  // Every named citation (CITE), the rights, retention and policy-change pages' included.
+  for (const [name, c] of Object.entries(KNOWLEDGE.citations)) out.push({ where: `CITE.${name}`, c });
   return out;
 }
 
@@ -58,6 +64,25 @@ describe('knowledge: shape', () => {
   });
 });
 
+
+describe('knowledge: one source for citations (CITE), no quote twice', () => {
+  it('no two entries of CITE quote the same words', () => {
+    const byQuote = Map.groupBy(Object.entries(CITE), ([, c]) => c.quote.replace(/\s+/g, ' ').trim());
+    expect([...byQuote.values()].filter((g) => g.length > 1).map((g) => g.map(([n]) => n))).toEqual([]);
+  });
+
+  it('every citation the knowledge, the rights, the retention view and the policy changes show is an entry of CITE', () => {
+    const named = new Set<Citation>(Object.values(CITE));
+    const all = [...allCitations(), ...rightsCitations(), ...retentionCitations(), ...policyChangeCitations()];
+    expect(all.length).toBeGreaterThan(150);
+    expect(all.filter(({ c }) => !named.has(c)).map(({ where }) => where)).toEqual([]);
+  });
+
+  it('KNOWLEDGE.citations is CITE, so the zod schema holds every one of them', () => {
+    expect(KNOWLEDGE.citations).toBe(CITE);
+    expect(Object.keys(CITE).length).toBeGreaterThanOrEqual(90);
+  });
+});
 
 describe('knowledge: every quote is verbatim in its source, in the section it names', () => {
   it.each(allCitations().map(({ where, c }) => [where, c] as const))('%s', (_where, c) => {

@@ -1,6 +1,7 @@
 /**
  * public/_locales/<lang>/messages.json, all eight languages: the same keys as en (plural forms per CLDR), nothing
- * empty, the same $n placeholders, nothing left in English beyond names, and
+ * empty, the same $n placeholders, nothing left in English beyond names, a translation of every quote of CITE
+ * (the rights, retention and policy-change pages' included), and
  * every key the code names (verdict messages, badge titles, plan/surface/control/value labels) present.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { CONTROL_IDS, PLAN_IDS, RETENTION_VALUES } from '@/lib/policy/schema';
 import { SURFACES } from '@/lib/surfaces';
 import { BADGE } from '@/lib/verdict';
-import { CITE, quoteKeyOf } from '@/lib/policy/knowledge';
+import { CITE, quoteKeyOf, ZDR_ENDPOINTS } from '@/lib/policy/knowledge';
+import { rightsCitations } from '@/lib/rights/rights';
+import { RETENTION_GROUPS, retentionCitations } from '@/lib/rights/retention';
+import { policyChangeCitations } from '@/lib/rights/policy-versions';
 import { sourceLine } from '@/lib/context';
 import { LANGS, type Lang } from '@/lib/langs';
 import { PLURAL_FORMS, PLURAL_KEYS, pluralCategory, tp } from '@/lib/i18n';
@@ -158,8 +162,37 @@ describe('locales', () => {
       const key = quoteKeyOf(c)!;
       expect(key).toBe(`quote_${name}`);
       expect(en[key]?.message, key).toBe(c.quote);
-      for (const l of OTHERS) expect(CATS[l][key]?.message, `${l}:${key}`).not.toBe(c.quote);
     }
+  });
+
+  it('every quote in CITE is translated in every other language: present, not empty, not the English, same placeholders', () => {
+    const untranslated = OTHERS.flatMap((l) =>
+      Object.entries(CITE)
+        .filter(([name, c]) => {
+          const m = CATS[l][`quote_${name}`]?.message;
+          return typeof m !== 'string' || m.trim() === '' || m === c.quote || placeholders(m).join() !== placeholders(c.quote).join();
+        })
+        .map(([name]) => `${l}:quote_${name}`),
+    );
+    expect(Object.keys(CITE).length).toBeGreaterThanOrEqual(90);
+    expect(untranslated).toEqual([]);
+  });
+
+  it('the rights, retention and policy-change pages quote only CITE, so each of their quotes has its translation', () => {
+    const shown = [...rightsCitations(), ...retentionCitations(), ...policyChangeCitations(), ...ZDR_ENDPOINTS.citations.map((c) => ({ where: 'zdr endpoints', c }))];
+    expect(shown.length).toBeGreaterThan(60);
+    const missing = shown.filter(({ c }) => {
+      const key = quoteKeyOf(c);
+      return !key || OTHERS.some((l) => !CATS[l][key]);
+    });
+    expect(missing.map(({ where }) => where)).toEqual([]);
+    // Every quote a retention row shows (the knowledge's RETENTION included).
+    for (const g of RETENTION_GROUPS) for (const r of g.rows) for (const c of r.citations) expect(quoteKeyOf(c), `${g.id}/${r.id}`).toBeDefined();
+  });
+
+  it('no quote key in a catalog names a quote CITE no longer has', () => {
+    const names = new Set(Object.keys(CITE).map((n) => `quote_${n}`));
+    expect(LANGS.flatMap((l) => Object.keys(CATS[l]).filter((k) => k.startsWith('quote_') && !names.has(k)).map((k) => `${l}:${k}`))).toEqual([]);
   });
 
   it('the in-page source line keeps the quote verbatim and adds its translation outside English', () => {

@@ -16,6 +16,8 @@ import { LETTER_IDS, LETTERS } from '@/lib/rights/letters';
 import { NOT_COVERED_KEYS, RETENTION_GROUPS, retentionCitations, retentionView } from '@/lib/rights/retention';
 import { POLICY_CHANGES, POLICY_VERSIONS, policyChangeCitations } from '@/lib/rights/policy-versions';
 import { rt } from '@/lib/rights/t';
+import { mdText, toMarkdown } from '@/lib/rights/record';
+import { quoteKeyOf } from '@/lib/policy/citations';
 import { ZDR_ENDPOINTS } from '@/lib/policy/knowledge';
 import { setLang } from '@/lib/i18n';
 import { emptyStore, recordObservations, type Store } from '@/lib/store/schema';
@@ -237,3 +239,24 @@ describe('retention view', () => {
     expect(v.zdr.citations.some((c) => /upgrade to Scale first/.test(c.quote))).toBe(true);
   });
 });
+
+describe('the policy changes in the Markdown receipt: each quote verbatim, and outside English its translation', () => {
+  const QUOTES = POLICY_CHANGES.flatMap((ch) => ch.citations);
+  it('in English: the quotes, no translation', () => {
+    const md = toMarkdown(emptyStore(), { now: Date.UTC(2026, 9, 14), lang: 'en' });
+    for (const c of QUOTES) expect(md).toContain(`“${mdText(c.quote)}”`);
+    expect(md).not.toContain('Translation:');
+  });
+  it.each(['fr', 'de', 'pl', 'pt_BR', 'ar'] as const)('in %s: every policy-change quote is followed by its translation', (lang) => {
+    const md = toMarkdown(emptyStore(), { now: Date.UTC(2026, 9, 14), lang });
+    const lines = md.split('\n').filter((l) => l.startsWith('  - '));
+    expect(lines.length).toBe(QUOTES.length);
+    QUOTES.forEach((c, i) => {
+      const translation = rt(quoteKeyOf(c)!, [], lang);
+      expect(translation).not.toBe(c.quote);
+      expect(lines[i]).toContain(rt('quoteTranslation', [''], lang).trim());
+      expect(lines[i]).toContain(`“${mdText(c.quote)}” ${mdText(rt('quoteTranslation', [translation], lang))}`);
+    });
+  });
+});
+
