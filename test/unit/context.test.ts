@@ -15,6 +15,7 @@ import { surfaceOf } from '@/lib/surfaces';
 const NOW = 1_800_000_000_000;
 const CHAT = surfaceOf('https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c')!;
 const ADMIN_API = surfaceOf('https://admin.mistral.ai/plateforme/privacy')!;
+const ADMIN_VIBE = surfaceOf('https://admin.mistral.ai/vibe/privacy')!;
 const en = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
 const fr = JSON.parse(readFileSync('public/_locales/fr/messages.json', 'utf8')) as Record<string, { message: string }>;
 
@@ -46,6 +47,9 @@ describe('page context', () => {
     expect(ctx(training()).banner).toBe(true);
     expect(ctx(optedOut()).banner).toBe(false);
     expect(ctx(emptyStore()).banner).toBe(false);
+    // The Admin Panel's Vibe page shows the Vibe verdict (training here) but is not a chat page.
+    expect(ctx(training(), { surface: ADMIN_VIBE }).state).toBe('training');
+    expect(ctx(training(), { surface: ADMIN_VIBE }).banner).toBe(false);
     expect(ctx(training(), { surface: ADMIN_API }).banner).toBe(false);
   });
 
