@@ -193,3 +193,19 @@ describe('known gaps in reading "Managed by your organization" (it.fails until c
     expect(det.observations.filter((o) => o.locked).map((o) => o.key)).toEqual(['vibe-training']);
   });
 });
+
+// Where only the control's own name tells two controls apart (one row holding both, so the row search gives
+// up as ambiguous): each way of naming a control must work by itself. Without these, dropping label[for] or
+// wrapping-label naming from controls.ts passed every test, the row search finding the same control anyway.
+describe('a row with two controls: each read by its own name', () => {
+  const url = PAGES[1].url; // API privacy: api-training and labs-models
+  const read = (html: string) => Object.fromEntries(detectPage(parse(html, url), url, ADMIN_DETECT).observations.map((o) => [o.key, o.value]));
+  it.each([
+    ['label[for]', `<div class="row"><label for="a">Data usage for improving our services</label><label for="b">Enable Labs models</label><button role="switch" id="b" aria-checked="true"></button><button role="switch" id="a" aria-checked="false"></button></div>`],
+    ['wrapping label', `<div class="row"><label>Enable Labs models <input type="checkbox" checked></label><label>Data usage for improving our services <input type="checkbox"></label></div>`],
+    ['aria-labelledby', `<div class="row"><span id="x">Enable Labs models</span><span id="y">Data usage for improving our services</span><button role="switch" aria-labelledby="y" aria-checked="false"></button><button role="switch" aria-labelledby="x" aria-checked="true"></button></div>`],
+    ['aria-label', `<div class="row"><button role="switch" aria-label="Enable Labs models" aria-checked="true"></button><button role="switch" aria-label="Data usage for improving our services" aria-checked="false"></button></div>`],
+  ])('%s', (_how, html) => {
+    expect(read(html)).toEqual({ 'api-training': 'off', 'labs-models': 'on' });
+  });
+});
