@@ -65,7 +65,7 @@ let cleanup: (() => void) | null = null;
 beforeEach(() => {
   cleanup?.();
   warn.mockReset();
-  window.happyDOM.setURL(CHAT_URL);
+  (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(CHAT_URL);
 });
 
 describe('installGuards', () => {
