@@ -131,8 +131,21 @@ interface Expected {
   ask: string[];
 }
 
-const fixKey = (id: string, o: { adminOnly?: boolean; applied?: boolean; url?: string } = {}) =>
-  `${id}${o.adminOnly ? ' adminOnly' : ''}${o.applied ? ' applied' : ''}${o.url ? ` → ${o.url}` : ''}`;
+/** The message each fix shows (its wording is the product's; the mapping id → message is what is checked). */
+const FIX_MSG: Record<string, string> = {
+  'labs-off': 'fixLabsOff',
+  'vibe-training-off': 'fixVibeTrainingOff',
+  'api-training-off': 'fixApiTrainingOff',
+  'mobile-data-sharing': 'fixMobile',
+  'feedback-avoid': 'fixFeedbackAvoid',
+  'memories-off': 'fixMemoriesOff',
+  'sharing-off': 'fixSharingOff',
+  'zdr-request': 'fixZdrRequest',
+  'zdr-upgrade': 'fixZdrUpgrade',
+  'check-plan': 'fixCheckPlan',
+};
+const fixKey = (id: string, o: { adminOnly?: boolean; applied?: boolean; url?: string; msg?: { key: string } } = {}) =>
+  `${id}:${o.msg ? o.msg.key : FIX_MSG[id]}${o.adminOnly ? ' adminOnly' : ''}${o.applied ? ' applied' : ''}${o.url ? ` → ${o.url}` : ''}`;
 
 /** The whole verdict, from the rules. */
 function oracle(x: Scenario): Expected {
@@ -146,50 +159,51 @@ function oracle(x: Scenario): Expected {
   const basis: Record<string, string | undefined> = {};
   const ask: string[] = [];
   let headline: string;
-  const reason = (id: string, b?: string) => {
-    reasons.push(id);
+  // Each reason with the message that explains it (key and arguments): the plan named where it decides.
+  const reason = (id: string, b?: string, msg?: string) => {
+    reasons.push(`${id}:${msg}`);
     basis[id] = b;
   };
 
   if (x.labs === 'on') {
     headline = 'headlineLabsOn';
-    reason('labs-on', 'labs-models via page');
+    reason('labs-on', 'labs-models via page', 'reasonLabsOn');
     // Labs on with ZDR on (where ZDR can exist) says why ZDR does not help: 002 "ZDR on Mistral Studio".
-    if (zdrApplies(product, plan, x.zdr)) reason('labs-zdr');
+    if (zdrApplies(product, plan, x.zdr)) reason('labs-zdr', undefined, 'reasonLabsZdr');
   } else if (x.toggle === 'on') {
     headline = vibe ? 'headlineVibeToggleOn' : 'headlineApiToggleOn';
-    reason('toggle-on', toggleBasis);
+    reason('toggle-on', toggleBasis, vibe ? 'reasonVibeToggleOn' : 'reasonApiToggleOn');
   } else if (x.toggle === 'off') {
-    reason('toggle-off', toggleBasis);
+    reason('toggle-off', toggleBasis, vibe ? 'reasonVibeToggleOff' : 'reasonApiToggleOff');
     if (plan === null) {
       // The opt-out is seen but the plan is not: say so and ask for the plan (an unknown plan is never "safe").
       headline = 'headlineOffButPlanUnknown';
-      reason('plan-unknown');
+      reason('plan-unknown', undefined, 'reasonPlanUnknownCautious');
       ask.push('plan');
     } else headline = vibe ? 'headlineVibeOptedOut' : 'headlineApiOptedOut';
   } else if (plan === null) {
     headline = 'headlinePlanUnknown';
-    reason('plan-unknown');
+    reason('plan-unknown', undefined, vibe ? 'reasonVibePlanUnknown' : 'reasonApiPlanUnknown');
     ask.push('plan', 'training');
   } else {
     const d = DOC_DEFAULT[product][plan];
     if (d === 'unknown') {
       headline = 'headlineNoDefault';
-      reason('no-default', planBasis);
+      reason('no-default', planBasis, `reasonNoDefault(${plan})`);
       ask.push('training');
     } else if (d === 'not-training') {
       headline = 'headlineDefaultOff';
-      reason('default-off', planBasis);
+      reason('default-off', planBasis, `reasonDefaultOff(${plan})`);
     } else {
       headline = d === 'disputed' ? 'headlineDefaultDisputed' : 'headlineDefaultOn';
-      reason(d === 'disputed' ? 'default-disputed' : 'default-on', planBasis);
+      reason(d === 'disputed' ? 'default-disputed' : 'default-on', planBasis, `${d === 'disputed' ? 'reasonDefaultDisputed' : 'reasonDefaultOn'}(${plan})`);
       // Trained by default: an opt-out the user made is what would change the answer.
       ask.push('training');
     }
   }
 
   // Where the documents disagree on the plan's default, both sides are shown whenever that plan is known.
-  const conflicts = plan && DOC_DEFAULT[product][plan] === 'disputed' ? [`default-${product}-${plan}`] : [];
+  const conflicts = plan && DOC_DEFAULT[product][plan] === 'disputed' ? [`default-${product}-${plan}: conflictDefaultTopic(${plan}) conflictSideOn / conflictSideOff`] : [];
 
   const caveats: string[] = [];
   if (vibe) {
@@ -284,9 +298,9 @@ function actualOf(v: Verdict): Expected {
   return {
     state: v.state,
     headline: v.headline.key,
-    reasons: v.reasons.map((r) => r.id),
+    reasons: v.reasons.map((r) => `${r.id}:${r.msg.key}${r.msg.args ? `(${r.msg.args.join(',')})` : ''}`),
     basis,
-    conflicts: v.conflicts.map((c) => c.id),
+    conflicts: v.conflicts.map((c) => `${c.id}: ${c.topic.key}(${(c.topic.args ?? []).join(',')}) ${c.sides.map((x) => x.msg.key).join(' / ')}`),
     caveats: v.caveats.map((c) => `${c.id}:${c.msg.key}`).sort(),
     fixes: v.fixes.map((f) => fixKey(f.id, f)).sort(),
     ask: [...v.ask].sort(),
@@ -320,12 +334,15 @@ function checkCitations(x: Scenario, v: Verdict, where: string) {
   for (const c of v.conflicts) {
     expect(c.sides.length, where).toBe(2);
     for (const s of c.sides) expect(s.citations.length, where).toBeGreaterThan(0);
-    const all = c.sides.map(sourcesOf);
-    expect(all.some((s) => s.includes('help-opt-out') && s.includes('privacy-policy-2025')), where).toBe(true);
-    expect(all.some((s) => s.includes('docs-privacy')), where).toBe(true);
+    const [on, off] = c.sides.map(sourcesOf);
+    expect(on, `${where}: the "trained" side`).toEqual(expect.arrayContaining(['help-opt-out', 'privacy-policy-2025']));
+    expect(on, where).not.toContain('docs-privacy');
+    expect(off, `${where}: the "not trained" side`).toContain('docs-privacy');
   }
+  // "We don't know your plan" with nothing seen still says which documents make the plan matter.
+  for (const r of v.reasons.filter((r) => r.id === 'plan-unknown' && r.msg.key !== 'reasonPlanUnknownCautious')) expect(r.citations.length, where).toBeGreaterThan(0);
   const mobile = v.fixes.find((f) => f.id === 'mobile-data-sharing');
-  if (mobile) expect(mobile.steps?.length, where).toBe(3);
+  if (mobile) expect(mobile.steps?.map((m) => m.key), where).toEqual(['fixMobileStep1', 'fixMobileStep2', 'fixMobileStep3']);
 }
 
 const PLAN_VIAS: PlanVia[] = ['account-data', 'visible-cue', 'declared'];
