@@ -62,7 +62,7 @@ describe('detectors over random pages', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000); // 300 random pages in happy-dom: ~4 s alone, more on a loaded 2-core machine
 
   it('a page whose labels say "off" in text but whose control is on is read as on', () => {
     const doc = parse('<div><span>Model training</span><span>off</span><button role="switch" aria-checked="true"></button></div>', URLS[0]);
