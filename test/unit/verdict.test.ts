@@ -317,8 +317,18 @@ function checkCitations(x: Scenario, v: Verdict, where: string) {
   // Labs: 000 "API privacy controls". ZDR's limits: 002.
   for (const r of v.reasons.filter((r) => r.id === 'labs-on')) expect(sourcesOf(r), where).toContain('docs-privacy');
   for (const r of v.reasons.filter((r) => r.id === 'labs-zdr')) expect(sourcesOf(r), where).toContain('help-zdr');
+  // Every citation anywhere is a real one: a known document, a section and a quote.
+  const SOURCES = ['docs-privacy', 'help-opt-out', 'help-zdr', 'privacy-policy-2025', 'privacy-policy-2026-summary'];
+  for (const c of [...v.reasons, ...v.caveats, ...v.conflicts.flatMap((x) => x.sides)].flatMap((x) => x.citations)) {
+    expect(SOURCES, `${where}: citation ${JSON.stringify(c)}`).toContain(c.source);
+    expect(typeof c.quote === 'string' && c.quote.length > 0, where).toBe(true);
+  }
   for (const c of v.caveats) {
-    if (c.id === 'stale' || c.id === 'declared') continue; // about Windsock's own knowledge, not a document
+    // About Windsock's own knowledge (old or declared), not a document: nothing to cite.
+    if (c.id === 'stale' || c.id === 'declared') {
+      expect(c.citations, where).toEqual([]);
+      continue;
+    }
     expect(c.citations.length, `${where}: caveat ${c.id} has no citation`).toBeGreaterThan(0);
   }
   const feedback = v.caveats.find((c) => c.id === 'feedback');
