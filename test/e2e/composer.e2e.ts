@@ -5,11 +5,10 @@
  * is "not training".
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, calls, fixture, launch, until, type Harness, urlOf, openFixture } from './harness';
+import { BROWSERS, calls, fixture, launch, until, type Harness, urlOf, openFixture, barrier, settle } from './harness';
 
 const EDITOR = 'form.composer .ProseMirror';
 const IBAN = 'FR76 3000 6000 0112 3456 7890 189';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(BROWSERS)('composer guard in %s', (name) => {
   let h: Harness;
@@ -38,7 +37,7 @@ describe.each(BROWSERS)('composer guard in %s', (name) => {
     expect(dialog).toMatch(/IBAN/);
     await p.uiClick('Edit');
     await until(async () => (await p.ui()).dialog === null, 'dialog closed');
-    await sleep(400);
+    await barrier(h, p);
     expect(calls(h, 'message.newChat')).toHaveLength(0);
     expect(await p.evaluate<string>(`() => document.querySelector('${EDITOR}').innerText`)).toContain('FR76');
 
@@ -47,7 +46,7 @@ describe.each(BROWSERS)('composer guard in %s', (name) => {
     await until(async () => (await p.ui()).dialog, 'the warning again');
     await p.uiClick('Send anyway');
     await until(async () => calls(h, 'message.newChat').length === 1, 'one send');
-    await sleep(500);
+    await barrier(h, p);
     expect(calls(h, 'message.newChat')).toHaveLength(1);
     expect(p.errors).toEqual([]);
     await p.close();
@@ -57,7 +56,9 @@ describe.each(BROWSERS)('composer guard in %s', (name) => {
     const p = await openChat('vibe-chat.free.en.html');
     await p.click(EDITOR);
     await p.type('Write me a haiku about the wind');
-    await sleep(700);
+    // No barrier: the composer guard draws its notice after a debounce and says nothing when it finds
+    // nothing; a pause longer than the debounce is all there is.
+    await settle(700);
     expect((await p.ui()).note).toBeNull();
     await p.click('button[type="submit"]');
     await until(async () => calls(h, 'message.newChat').length === 1, 'plain message sent');
@@ -69,7 +70,7 @@ describe.each(BROWSERS)('composer guard in %s', (name) => {
     await until(async () => (await p.ui()).dialog, 'the warning on the send button');
     await p.uiClick('Send anyway');
     await until(async () => calls(h, 'message.newChat').length === 2, 'second send');
-    await sleep(400);
+    await barrier(h, p);
     expect(calls(h, 'message.newChat')).toHaveLength(2);
     await p.close();
   });
@@ -82,7 +83,8 @@ describe.each(BROWSERS)('composer guard in %s', (name) => {
     await until(async () => (await h.badge(urlOf('vibe-chat.plain.en.html'))).text === 'OFF', 'OFF');
     await p.click(EDITOR);
     await p.type(`IBAN ${IBAN}`);
-    await sleep(800);
+    // No barrier: as above, nothing acknowledges that the text was considered and no notice drawn.
+    await settle(800);
     expect((await p.ui()).note).toBeNull();
     await p.press('Enter');
     await until(async () => calls(h, 'message.newChat').length === 1, 'sent without a warning');

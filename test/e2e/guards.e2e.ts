@@ -5,11 +5,10 @@
  * rating is not warned; the banner shows only while training; a page with no recognisable buttons still works.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, calls, fixture, launch, until, type Harness, type PageHandle, urlOf, openFixture } from './harness';
+import { barrier, BROWSERS, calls, fixture, launch, settle, until, type Harness, type PageHandle, urlOf, openFixture } from './harness';
 
 const LIKE = '[data-message-author-role="assistant"] button[aria-label="Like"]';
 const DISLIKE = '[data-message-author-role="assistant"] button[aria-label="Dislike"]';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function dialogShown(p: PageHandle) {
   return until(async () => (await p.ui()).dialog, 'the warning');
@@ -39,11 +38,11 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     const text = await dialogShown(p);
     expect(text).toMatch(/train/i);
     expect(text).toMatch(/3\.4\.3/);
-    await sleep(300);
+    await barrier(h, p);
     expect(calls(h, 'message.updateReaction')).toHaveLength(0);
     await p.uiClick('Cancel');
     await noDialog(p);
-    await sleep(300);
+    await barrier(h, p);
     expect(calls(h, 'message.updateReaction')).toHaveLength(0);
     expect(await p.evaluate(`() => document.querySelector('${LIKE}').getAttribute('aria-pressed')`)).toBe('false');
 
@@ -51,7 +50,7 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     await dialogShown(p);
     await p.uiClick('Send feedback anyway');
     await until(async () => calls(h, 'message.updateReaction').length === 1, 'one rating request');
-    await sleep(400);
+    await barrier(h, p);
     expect(calls(h, 'message.updateReaction')).toHaveLength(1);
     expect(await p.evaluate(`() => document.querySelector('${LIKE}').getAttribute('aria-pressed')`)).toBe('true');
 
@@ -71,14 +70,14 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     await p.press('Escape');
     await noDialog(p);
     expect(await p.evaluate(`() => document.activeElement === document.querySelector('${DISLIKE}')`)).toBe(true);
-    await sleep(300);
+    await barrier(h, p);
     expect(calls(h, 'message.updateReaction')).toHaveLength(0);
 
     await p.press(' ');
     await dialogShown(p);
     await p.press('Enter'); // focus starts on Cancel, the safe choice
     await noDialog(p);
-    await sleep(300);
+    await barrier(h, p);
     expect(calls(h, 'message.updateReaction')).toHaveLength(0);
 
     await p.press('Enter');
@@ -86,7 +85,7 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     await p.press('Tab');
     await p.press('Enter');
     await until(async () => calls(h, 'message.updateReaction').length === 1, 'one rating request');
-    await sleep(400);
+    await barrier(h, p);
     expect(calls(h, 'message.updateReaction')).toHaveLength(1);
     expect(p.errors).toEqual([]);
     await p.close();
@@ -101,7 +100,9 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     // Rewrite and Copy are not feedback.
     await p.click('[data-message-author-role="assistant"] .action-bar button:nth-child(3)');
     await p.click('[data-message-author-role="assistant"] .action-bar button:nth-child(4)');
-    await sleep(400);
+    // Barrier: the guard decides inside the click's capture listener (it must, to stop the click), so a warning
+    // it meant to show is there by the time the page's later sentinel request is recorded.
+    await barrier(h, p);
     expect((await p.ui()).dialog).toBeNull();
     expect(calls(h, 'message.updateReaction')).toHaveLength(0);
     expect(p.errors).toEqual([]);
@@ -148,13 +149,13 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     expect(text).toMatch(/librar/i);
     await p.uiClick('Cancel');
     await noDialog(p);
-    await sleep(300);
+    await barrier(h, p);
     expect(calls(h, 'chat.share')).toHaveLength(0);
     await p.click('#share-link');
     await dialogShown(p);
     await p.uiClick('Create the public link anyway');
     await until(async () => calls(h, 'chat.share').length === 1, 'one share request');
-    await sleep(400);
+    await barrier(h, p);
     expect(calls(h, 'chat.share')).toHaveLength(1);
     // Revoking (switching "Link accessible to anyone" off) is not warned.
     await p.waitFor('#share-public[aria-checked="true"]');
@@ -181,7 +182,9 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     await subs.close();
     const plain = await openChat('vibe-chat.plain.en.html');
     await until(async () => (await h.badge(urlOf('vibe-chat.plain.en.html'))).text === 'OFF', 'chat OFF');
-    await sleep(500);
+    // No barrier: the banner follows a context the content script asks the background for, and nothing tells
+    // the page (or the test) that the answer came and no banner was drawn. A pause is all there is.
+    await settle(500);
     expect((await plain.ui()).banner).toBeNull();
     expect(plain.errors).toEqual([]);
     await plain.close();
@@ -194,7 +197,8 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     await until(async () => (await p.ui()).banner === null, 'banner hidden');
     await p.close();
     const again = await openChat('vibe-chat.free.en.html');
-    await sleep(700);
+    // No barrier: as above, nothing acknowledges that the banner was considered and not drawn.
+    await settle(700);
     expect((await again.ui()).banner).toBeNull();
     await again.close();
   });
@@ -215,7 +219,9 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     await until(async () => (await p.evaluate<string>(`() => document.querySelector('#labs-models').getAttribute('aria-checked')`)) === 'true', 'ticked once');
     await until(async () => (await h.badge(url)).text === 'ON', 'Labs on → ON');
     await p.click('#labs-models');
-    await sleep(300);
+    // Barrier: the guard decides inside the click's capture listener (it must, to stop the click), so a warning
+    // it meant to show is there by the time the page's later sentinel request is recorded.
+    await barrier(h, p);
     expect((await p.ui()).dialog).toBeNull();
     expect(await p.evaluate(`() => document.querySelector('#labs-models').getAttribute('aria-checked')`)).toBe('false');
     expect(p.errors).toEqual([]);
@@ -237,7 +243,7 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
       return String(host.shadowRoot);
     }`);
     expect(seen).toBe('null');
-    await sleep(300);
+    await barrier(h, p);
     expect((await p.ui()).dialog).not.toBeNull();
     expect(calls(h, 'message.updateReaction')).toHaveLength(0);
     await p.uiClick('Cancel');
@@ -252,7 +258,9 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     expect(targets).toBeGreaterThan(0);
     for (const sel of ['i.r-ic-a', 'i.r-ic-b', 'textarea', 'i.r-ic-go']) await p.click(sel);
     await p.press('Enter');
-    await sleep(400);
+    // Barrier: the guard decides inside the click's capture listener (it must, to stop the click), so a warning
+    // it meant to show is there by the time the page's later sentinel request is recorded.
+    await barrier(h, p);
     expect((await p.ui()).dialog).toBeNull();
     expect(p.errors).toEqual([]);
     await p.close();
@@ -283,13 +291,13 @@ describe('in-page warnings by touch (Chromium)', () => {
       };
       await tapUi('Cancel');
       await noDialog(p);
-      await sleep(300);
+      await barrier(h, p);
       expect(calls(h, 'message.updateReaction')).toHaveLength(0);
       await page.tap(LIKE);
       await dialogShown(p);
       await tapUi('Send feedback anyway');
       await until(async () => calls(h, 'message.updateReaction').length === 1, 'one rating');
-      await sleep(400);
+      await barrier(h, p);
       expect(calls(h, 'message.updateReaction')).toHaveLength(1);
       expect(p.errors).toEqual([]);
     } finally {

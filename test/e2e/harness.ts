@@ -511,3 +511,22 @@ export async function until<T>(fn: () => Promise<T>, what: string, timeoutMs = 1
 }
 
 export const BROWSERS: BrowserName[] = (process.env.WINDSOCK_BROWSERS?.split(',') as BrowserName[] | undefined) ?? ['chromium', 'firefox'];
+
+/**
+ * A barrier before counting requests ("nothing was sent"): the page sends a sentinel request to Mistral's API
+ * path after everything it has already done, and this resolves once the harness has recorded it. A request
+ * the page issued before the sentinel (a click that was not stopped, a duplicate after a confirm) has then been
+ * recorded too, however loaded the machine is; a fixed sleep would let a late one arrive after the check.
+ * The sentinel goes to `/api/trpc/test.sentinel`, which `calls()` for any real procedure never counts.
+ */
+export async function barrier(h: Harness, p: PageHandle, what = 'the sentinel request'): Promise<void> {
+  const id = randomUUID();
+  await p.evaluate(`() => { void fetch('/api/trpc/test.sentinel?id=${id}', { method: 'POST', body: '{}' }).catch(() => {}); }`);
+  await until(async () => h.requests.some((r) => r.url.includes(`/api/trpc/test.sentinel?id=${id}`)), what);
+}
+
+/**
+ * A pause where no barrier exists: Windsock does not acknowledge a gesture it lets through or ignores, nor tell
+ * the page when its UI has settled, so a check that something did NOT appear can only wait. Every use says why.
+ */
+export const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -4,7 +4,7 @@
  * replaces its whole body keeps Windsock working, and the page's own scripts keep running.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, calls, fixture, launch, until, type Harness, urlOf } from './harness';
+import { barrier, BROWSERS, calls, fixture, launch, until, type Harness, urlOf } from './harness';
 
 const bodyOf = (file: string) => {
   const html = fixture(file);
@@ -71,21 +71,51 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
   });
 
   it('a page script cannot change what Windsock stores or shows', async () => {
-    const url = urlOf('vibe-chat.plain.en.html');
-    h.serve(url, fixture('vibe-chat.plain.en.html'));
+    // What a page script really can reach: its own DOM (after Windsock read it), Windsock's UI host element and
+    // untrusted events. (Windsock listens to no window message or DOM event of the page: forged ones are sent
+    // too, but on their own they would prove nothing.)
+    const url = urlOf('vibe-chat.free.en.html');
+    h.serve(url, fixture('vibe-chat.free.en.html'));
     const p = await h.open(url);
-    await until(async () => (await h.badge(url)).text === '?', 'badge ?');
-    const before = await h.extEval(STORE_FN);
+    await until(async () => (await h.badge(url)).text === 'ON', 'badge ON');
+    const before = await until(async () => {
+      const s = await h.extEval<{ orgs?: Record<string, unknown> } | null>(STORE_FN);
+      return s && Object.keys(s.orgs ?? {}).length ? s : null;
+    }, 'what the page showed, stored');
+    const detections = (await diag(url)).counters.detections;
     await p.evaluate(`() => {
+      // Another organization's settings, forged into the chat page: a "Team" plan, training off, managed.
+      document.body.insertAdjacentHTML('beforeend', '<section><p>Current plan: Team</p><div class="row"><label for="mt">Model training</label><button role="switch" id="mt" aria-checked="false" data-state="unchecked"></button><small>Managed by your organization</small></div><button class="org-switcher" data-organization-id="11111111-1111-4111-8111-111111111111"><span class="org-name">Other Org</span></button></section>');
       const forged = { type: 'page-report', url: location.href, observations: [{ key: 'plan:vibe', value: 'team', via: 'page' }, { key: 'vibe-training', value: 'off', via: 'page' }] };
       window.postMessage(forged, '*');
+      window.postMessage({ type: 'set-guards', guardsOff: ['feedback', 'share', 'labs'] }, '*');
       document.dispatchEvent(new CustomEvent('windsock', { detail: forged }));
-      try { (window.chrome?.runtime?.sendMessage)?.('${'x'.repeat(32)}', forged); } catch (e) {}
-      try { window.browser?.runtime?.sendMessage?.(forged); } catch (e) {}
     }`);
-    await new Promise((r) => setTimeout(r, 800));
+    // The warning open, the page hits it with untrusted keys and clicks aimed at "Don't ask again" and confirm.
+    await p.click('[data-message-author-role="assistant"] button[aria-label="Like"]');
+    await until(async () => (await p.ui()).dialog, 'the warning');
+    await p.evaluate(`() => {
+      const host = document.querySelector('windsock-ui');
+      for (const key of ['Tab', 'Tab', ' ', 'Enter']) {
+        document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+        host?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      }
+      host?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    }`);
+    // Barrier: a trusted gesture after all of that is still answered by the same warning, then the page's
+    // sentinel request: whatever the forgeries could have set off has been handled and recorded.
+    expect((await p.ui()).dialog).not.toBeNull();
+    await p.uiClick('Cancel');
+    await until(async () => (await p.ui()).dialog === null, 'the warning closed');
+    await barrier(h, p);
+    expect(calls(h, 'message.updateReaction')).toHaveLength(0);
+    expect((await diag(url)).counters.detections).toBe(detections);
     expect(await h.extEval(STORE_FN)).toEqual(before);
-    expect((await h.badge(url)).text).toBe('?');
+    expect((await h.badge(url)).text).toBe('ON');
+    // …and the warning still asks next time (no "don't ask again" was stored or kept for the session).
+    await p.click('[data-message-author-role="assistant"] button[aria-label="Like"]');
+    await until(async () => (await p.ui()).dialog, 'the warning, asked again');
+    await p.uiClick('Cancel');
     await p.close();
   });
 
@@ -112,11 +142,10 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     await p.click('[data-message-author-role="assistant"] button[aria-label="Dislike"]');
     await until(async () => (await p.ui()).dialog, 'the warning after the body was replaced');
     await p.uiClick('Cancel');
-    await new Promise((r) => setTimeout(r, 300));
+    await barrier(h, p);
     expect(calls(h, 'message.updateReaction')).toHaveLength(0);
     const ticks = await p.evaluate<number>(`() => window.__ticks`);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await p.evaluate<number>(`() => window.__ticks`)).toBeGreaterThan(ticks);
+    await until(async () => (await p.evaluate<number>(`() => window.__ticks`)) > ticks, "the page's own timer still ticking");
     // Every error on the console is the page's own.
     expect(p.errors.length).toBeGreaterThan(0);
     expect(p.errors.every((e) => /page error|unhandled page rejection/.test(e))).toBe(true);

@@ -4,7 +4,7 @@
  * rating on confirm), and the page's console stays clean.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, calls, fixture, launch, until, type Harness, urlOf } from './harness';
+import { barrier, BROWSERS, calls, fixture, launch, settle, until, type Harness, urlOf } from './harness';
 
 const LIKE = '[data-message-author-role="assistant"] button[aria-label="Like"]';
 // Windsock's UI host has no recognisable tag or attribute: it is whatever the root element holds besides
@@ -35,7 +35,7 @@ describe.each(BROWSERS)('lifecycle in %s', (name) => {
     await until(async () => (await p.ui()).dialog, 'the new script warns');
     await p.uiClick('Send feedback anyway');
     await until(async () => calls(h, 'message.updateReaction').length === 1, 'one rating');
-    await new Promise((r) => setTimeout(r, 500));
+    await barrier(h, p);
     expect(calls(h, 'message.updateReaction')).toHaveLength(1);
     // Only one Windsock UI host on the page: the orphan removed its own.
     expect(await p.evaluate<number>(HOSTS)).toBe(1);
@@ -64,11 +64,22 @@ describe('lifecycle in chromium (reload through the DevTools protocol)', () => {
       const id = await b.installExtension(CHROME_DIR);
       const page = await b.newPage();
       const ratings: string[] = [];
+      // The harness's barrier, for this browser of its own: a sentinel request from the page, once recorded,
+      // means every request the page issued before it has been recorded too.
+      const sentinels = new Set<string>();
+      const pageBarrier = async () => {
+        const sid = Math.random().toString(36).slice(2);
+        await page.evaluate((i: string) => {
+          void fetch('/api/trpc/test.sentinel?id=' + i, { method: 'POST', body: '{}' }).catch(() => {});
+        }, sid);
+        await until(async () => sentinels.has(sid), 'the sentinel request');
+      };
       await page.setRequestInterception(true);
       page.on('request', (r) => {
         const url = r.url();
         if (!url.startsWith('https://chat.mistral.ai/')) return void r.continue();
         if (url.includes('/api/trpc/message.updateReaction')) ratings.push(url);
+        if (url.includes('/api/trpc/test.sentinel')) sentinels.add(new URL(url).searchParams.get('id') ?? '');
         void r.respond({ status: 200, contentType: url.includes('/api/') ? 'application/json' : 'text/html', body: url.includes('/api/') ? '{}' : fixture('vibe-chat.free.en.html') });
       });
       const errors: string[] = [];
@@ -77,16 +88,18 @@ describe('lifecycle in chromium (reload through the DevTools protocol)', () => {
       await page.goto(urlOf('vibe-chat.free.en.html'));
       await until(async () => (await page.evaluate(`(${HOSTS})()`)) === 1, 'the banner host');
       expect(await b.installExtension(CHROME_DIR)).toBe(id); // the same extension, reloaded
-      await new Promise((r) => setTimeout(r, 2500));
+      // No barrier: nothing in the page tells when the background has injected the new content script into the
+      // open tab (its UI host is the old one's until then). A pause long enough for it on a loaded machine.
+      await settle(2500);
       await page.bringToFront();
       await page.focus(LIKE);
       await page.keyboard.press('Enter');
-      await new Promise((r) => setTimeout(r, 800));
+      await pageBarrier();
       expect(ratings).toHaveLength(0); // held by a warning…
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter'); // …confirmed once
       await until(async () => ratings.length === 1, 'one rating');
-      await new Promise((r) => setTimeout(r, 600));
+      await pageBarrier();
       expect(ratings).toHaveLength(1);
       expect(await page.evaluate(`(${HOSTS})()`)).toBe(1);
       expect(errors).toEqual([]);

@@ -167,3 +167,37 @@ describe('disagreeing plan signals are kept, not hidden', () => {
     expect(o2.disputed).toMatchObject({ value: 'team', via: 'page' });
   });
 });
+
+describe('knownFor: the fresher of observation and declaration, and the staleness boundary (mutation survivors)', () => {
+  // Stores built directly: an import or an older version can hold both an observation and a declaration for
+  // the same key, which recordObservations alone would not leave behind.
+  const withBoth = (obsAt: number | null, declAt: number | null): Store => {
+    const s = emptyStore();
+    s.orgs[s.currentOrg] = {
+      observations: obsAt === null ? {} : { 'plan:vibe': { value: 'team', via: 'page', where: 'admin-subscriptions', seenAt: obsAt, confidence: 1 } },
+      declarations: declAt === null ? {} : { 'plan:vibe': { value: 'free', at: declAt } },
+    } as never;
+    return s;
+  };
+
+  it('a declaration alone is used, as declared', () => {
+    expect(knownFor(withBoth(null, T0), 'plan:vibe', T0)).toEqual({ value: 'free', via: 'declared', seenAt: T0 });
+  });
+  it('an observation newer than the declaration wins', () => {
+    expect(knownFor(withBoth(T0 + 1, T0), 'plan:vibe', T0 + 2)).toMatchObject({ value: 'team', via: 'page' });
+  });
+  it('a declaration newer than the observation wins', () => {
+    expect(knownFor(withBoth(T0, T0 + 1), 'plan:vibe', T0 + 2)).toMatchObject({ value: 'free', via: 'declared' });
+  });
+  it('at the same instant, what the page showed wins over the declaration', () => {
+    expect(knownFor(withBoth(T0, T0), 'plan:vibe', T0)).toMatchObject({ value: 'team', via: 'page' });
+  });
+  it('nothing known: null', () => {
+    expect(knownFor(withBoth(null, null), 'plan:vibe', T0)).toBeNull();
+  });
+  it('stale only after more than 30 days: exactly 30 days is still fresh', () => {
+    const s = withBoth(T0, null);
+    expect(knownFor(s, 'plan:vibe', T0 + STALE_AFTER_MS)?.stale).toBe(false);
+    expect(knownFor(s, 'plan:vibe', T0 + STALE_AFTER_MS + 1)?.stale).toBe(true);
+  });
+});

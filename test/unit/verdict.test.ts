@@ -1,20 +1,35 @@
 /**
- * THE VERDICT TABLE. The expected state of every row comes from the documents (lib/policy/sources/, see their
- * README) through the small function `expected()` below, written from the rules the team agreed — not from
- * lib/verdict.ts. Each rule cites its seed file and section.
+ * THE VERDICT TABLE. The whole expected verdict of every row — state, headline, reasons and what they rest on,
+ * conflicts, caveats, fixes (with `applied` and `adminOnly`) and what Windsock asks — comes from the documents
+ * (lib/policy/sources/, see their README) and issue 14 through the function `oracle()` below, written from the
+ * rules the team agreed, not from lib/verdict.ts (nothing here calls into it but `computeVerdict`). Each rule
+ * cites its seed file and section.
  *
- * Rows: plan (6 plans and unknown) × training toggle × Labs models × ZDR (each on / off / unknown), for Vibe and
- * for the API: 7 × 3 × 3 × 3 = 189 rows per product, one named test each.
+ * Named rows: plan (6 plans and unknown) × training toggle × Labs models (each on / off / unknown), and for the
+ * API × ZDR (ZDR does not exist on Vibe: 002 "ZDR on Vibe"; one test shows it changes nothing there).
+ * Inside each named row, every combination of the other dimensions is checked in full: how the plan was
+ * learnt (account data, a visible cue, the user's declaration), how the toggle was learnt (a page, a
+ * declaration), which observation is stale (none, the plan, the toggle), and on Vibe the feedback,
+ * public-sharing and memories controls (on / off / unknown).
  */
 import { describe, expect, it } from 'vitest';
-import type { PlanId, Product, SourceId } from '@/lib/policy/schema';
+import type { ControlId, PlanId, Product, SourceId } from '@/lib/policy/schema';
 import { computeVerdict, type Verdict, type VerdictInput, type VerdictState } from '@/lib/verdict';
 
 type Tri = 'on' | 'off' | 'unknown';
 const TRI: Tri[] = ['on', 'off', 'unknown'];
 const PLANS: (PlanId | null)[] = ['free', 'pro', 'education', 'team', 'enterprise', 'scale', null];
 
-const VIBE_PRIVACY_URL = 'https://admin.mistral.ai/vibe/privacy'; // notes/mistral-surfaces.md, "Admin Panel › Vibe › Privacy"
+// Where each fix sends the user: notes/mistral-surfaces.md ("Admin Panel › Vibe › Privacy", "… › API › Privacy",
+// "Subscriptions", Vibe's Memories page) and 002 "How to request ZDR" (the Help Center).
+const URL = {
+  vibePrivacy: 'https://admin.mistral.ai/vibe/privacy',
+  apiPrivacy: 'https://admin.mistral.ai/plateforme/privacy',
+  subscriptions: 'https://admin.mistral.ai/subscriptions',
+  memories: 'https://chat.mistral.ai/intelligence/memories',
+  zdrHelp: 'https://help.mistral.ai/',
+  studioUpgrade: 'https://console.mistral.ai/upgrade/subscribe?via=subscriptions',
+};
 
 /**
  * Each plan's training default when nobody touched the toggle, per product, from the documents.
@@ -56,15 +71,14 @@ const DOC_DEFAULT: Record<Product, Record<PlanId, VerdictState | 'disputed'>> = 
   },
 };
 
-const isDisputed = (product: Product, plan: PlanId | null) => plan !== null && DOC_DEFAULT[product][plan] === 'disputed';
 
-/** ZDR counts only on the API, only on Scale (002, first line: "available only for the Scale plan and only for
- * stateless API calls"; 002 "ZDR on Vibe": "not available for Vibe Work or Chat, regardless of your subscription
- * plan"). With the plan unknown, a ZDR status seen on the page can only be a Scale organization's. */
-const zdrApplies = (product: Product, plan: PlanId | null, zdr: Tri) => product === 'api' && zdr === 'on' && (plan === 'scale' || plan === null);
-
-/** The expected state, from the rules. ZDR is deliberately not an argument of the state (rule 5). */
-function expected(product: Product, plan: PlanId | null, toggle: Tri, labs: Tri): VerdictState {
+/**
+ * The state, from the rules. ZDR is deliberately not an argument of the state (rule 5). `how`: how the toggle and
+ * the plan were learnt (by default as a named row has them: the toggle seen fresh on a page, the plan from a page
+ * or account data).
+ */
+function expectedState(product: Product, plan: PlanId | null, toggle: Tri, labs: Tri, how: { toggleSeenFresh?: boolean; planFromCue?: boolean } = {}): VerdictState {
+  const { toggleSeenFresh = true, planFromCue = false } = how;
   // 1. Labs models ON → training, on any plan, for both products. 000 "API privacy controls": "If you activate
   //    Labs models, data can be used to train Mistral models, regardless of your subscription plan or opt-out
   //    settings". ZDR does not lift it: 002 "ZDR on Mistral Studio" — ZDR covers stateless endpoints only and
@@ -74,24 +88,318 @@ function expected(product: Product, plan: PlanId | null, toggle: Tri, labs: Tri)
   // 2. Training toggle ON → training. 000 "Vibe privacy controls" / "API privacy controls": "allow or disable the
   //    use of Vibe interactions [API calls] to train Mistral models".
   if (toggle === 'on') return 'training';
-  // 3. Training toggle OFF → not training ("If you disable this option, new interactions from your users aren't
-  //    used to train models", 000; 001 "opt out" on every plan), whatever the plan: the table's toggle is seen
-  //    on the page and fresh, so it decides even with the plan unknown (issue 12, "A rule to correct"; feedback,
-  //    Labs models and the mobile app stay caveats). A stale or declared "off" with no plan: see below the table.
-  if (toggle === 'off') return 'not-training';
+  // 3. Training toggle OFF → not training: "If you disable this option, new interactions from your users aren't
+  //    used to train models" (000), on every plan (001: "you may opt out", 003 §3.4). Seen off on the page and
+  //    fresh, that decides whatever the plan (issue 12, "A rule to correct"); a stale reading or the user's own
+  //    declaration still needs a known plan: an unknown plan never yields not-training from those.
+  if (toggle === 'off') return plan === null && !toggleSeenFresh ? 'unknown' : 'not-training';
   // 4. Toggle unknown: the plan's documented default; disputed → the cautious reading, training (seeds README).
   if (plan === null) return 'unknown';
   const d = DOC_DEFAULT[product][plan];
-  return d === 'disputed' ? 'training' : d;
+  if (d === 'disputed') return 'training';
+  // 5. Never "not training" from a plan guessed from a visible cue alone (issue 12): at best unknown.
+  if (d === 'not-training' && planFromCue) return 'unknown';
+  return d;
 }
 
-function input(product: Product, plan: PlanId | null, toggle: Tri, labs: Tri, zdr: Tri): VerdictInput {
+/** ZDR counts only on the API, only on Scale (002, first line: "available only for the Scale plan and only for
+ * stateless API calls"; 002 "ZDR on Vibe": "not available for Vibe Work or Chat, regardless of your subscription
+ * plan"). With the plan unknown, a ZDR status seen on the page can only be a Scale organization's. */
+const zdrApplies = (product: Product, plan: PlanId | null, zdr: Tri) => product === 'api' && zdr === 'on' && (plan === 'scale' || plan === null);
+
+/** Plans whose privacy settings an organization admin holds (001: "Vibe Teams or Enterprise plan are opted out of
+ * training by default", managed in the Admin Console; 003 §3.4.3 Team "opt-in… on your account"). */
+const orgManaged = (plan: PlanId | null) => plan === 'team' || plan === 'enterprise';
+
+type PlanVia = 'account-data' | 'visible-cue' | 'declared';
+type ToggleVia = 'page' | 'declared';
+type Stale = 'none' | 'plan' | 'toggle';
+
+interface Scenario {
+  product: Product;
+  plan: PlanId | null;
+  planVia: PlanVia;
+  toggle: Tri;
+  toggleVia: ToggleVia;
+  labs: Tri;
+  zdr: Tri;
+  feedback: Tri;
+  sharing: Tri;
+  memories: Tri;
+  stale: Stale;
+}
+
+interface Expected {
+  state: VerdictState;
+  headline: string;
+  reasons: string[];
+  /** The observation each reason rests on: which control (or 'plan') and how it was learnt. */
+  basis: Record<string, string | undefined>;
+  conflicts: string[];
+  caveats: string[];
+  fixes: string[];
+  ask: string[];
+}
+
+/** The message each fix shows (its wording is the product's; the mapping id → message is what is checked). */
+const FIX_MSG: Record<string, string> = {
+  'labs-off': 'fixLabsOff',
+  'vibe-training-off': 'fixVibeTrainingOff',
+  'api-training-off': 'fixApiTrainingOff',
+  'mobile-data-sharing': 'fixMobile',
+  'feedback-avoid': 'fixFeedbackAvoid',
+  'memories-off': 'fixMemoriesOff',
+  'sharing-off': 'fixSharingOff',
+  'zdr-request': 'fixZdrRequest',
+  'zdr-upgrade': 'fixZdrUpgrade',
+  'check-plan': 'fixCheckPlan',
+};
+const fixKey = (id: string, o: { adminOnly?: boolean; applied?: boolean; url?: string; msg?: { key: string } } = {}) =>
+  `${id}:${o.msg ? o.msg.key : FIX_MSG[id]}${o.adminOnly ? ' adminOnly' : ''}${o.applied ? ' applied' : ''}${o.url ? ` → ${o.url}` : ''}`;
+
+/** The whole verdict, from the rules. */
+function oracle(x: Scenario): Expected {
+  const { product, plan } = x;
+  const vibe = product === 'vibe';
+  const toggleSeenFresh = x.toggleVia === 'page' && x.stale !== 'toggle';
+  const planFromCue = x.planVia === 'visible-cue';
+  const state = expectedState(product, plan, x.toggle, x.labs, { toggleSeenFresh, planFromCue });
+  const trainingControl: ControlId = vibe ? 'vibe-training' : 'api-training';
+  const planBasis = plan ? `plan via ${x.planVia}` : undefined;
+  const toggleBasis = `${trainingControl} via ${x.toggleVia}`;
+  const reasons: string[] = [];
+  const basis: Record<string, string | undefined> = {};
+  const ask: string[] = [];
+  let headline: string;
+  // Each reason with the message that explains it (key and arguments): the plan named where it decides.
+  const reason = (id: string, b?: string, msg?: string) => {
+    reasons.push(`${id}:${msg}`);
+    basis[id] = b;
+  };
+
+  if (x.labs === 'on') {
+    headline = 'headlineLabsOn';
+    reason('labs-on', 'labs-models via page', 'reasonLabsOn');
+    // Labs on with ZDR on (where ZDR can exist) says why ZDR does not help: 002 "ZDR on Mistral Studio".
+    if (zdrApplies(product, plan, x.zdr)) reason('labs-zdr', undefined, 'reasonLabsZdr');
+  } else if (x.toggle === 'on') {
+    headline = vibe ? 'headlineVibeToggleOn' : 'headlineApiToggleOn';
+    reason('toggle-on', toggleBasis, vibe ? 'reasonVibeToggleOn' : 'reasonApiToggleOn');
+  } else if (x.toggle === 'off') {
+    reason('toggle-off', toggleBasis, vibe ? 'reasonVibeToggleOff' : 'reasonApiToggleOff');
+    if (plan === null && !toggleSeenFresh) {
+      // The opt-out is old or only declared and the plan is unknown: say so and ask for the plan.
+      headline = 'headlineOffButPlanUnknown';
+      reason('plan-unknown', undefined, 'reasonPlanUnknownCautious');
+      ask.push('plan');
+    } else headline = vibe ? 'headlineVibeOptedOut' : 'headlineApiOptedOut';
+  } else if (plan === null) {
+    headline = 'headlinePlanUnknown';
+    reason('plan-unknown', undefined, vibe ? 'reasonVibePlanUnknown' : 'reasonApiPlanUnknown');
+    ask.push('plan', 'training');
+  } else {
+    const d = DOC_DEFAULT[product][plan];
+    if (d === 'unknown') {
+      headline = 'headlineNoDefault';
+      reason('no-default', planBasis, `reasonNoDefault(${plan})`);
+      ask.push('training');
+    } else if (d === 'not-training' && planFromCue) {
+      // A plan guessed from a cue alone: the documents' default is named, but not relied on.
+      headline = 'headlineDefaultOffCueOnly';
+      reason('plan-cue-only', planBasis, 'reasonPlanCueOnly');
+      ask.push('plan', 'training');
+    } else if (d === 'not-training') {
+      headline = 'headlineDefaultOff';
+      reason('default-off', planBasis, `reasonDefaultOff(${plan})`);
+    } else {
+      headline = d === 'disputed' ? 'headlineDefaultDisputed' : 'headlineDefaultOn';
+      reason(d === 'disputed' ? 'default-disputed' : 'default-on', planBasis, `${d === 'disputed' ? 'reasonDefaultDisputed' : 'reasonDefaultOn'}(${plan})`);
+      // Trained by default: an opt-out the user made is what would change the answer.
+      ask.push('training');
+    }
+  }
+
+  // Where the documents disagree on the plan's default, both sides are shown whenever that plan is known.
+  const conflicts = plan && DOC_DEFAULT[product][plan] === 'disputed' ? [`default-${product}-${plan}: conflictDefaultTopic(${plan}) conflictSideOn / conflictSideOff`] : [];
+
+  const caveats: string[] = [];
+  if (vibe) {
+    // Thumbs up/down trains on every plan, opt-out or not: 003 §3.4.3 "Feedback: If you click on "Thumbs Up" or
+    // "Thumbs Down" to rate an Output, we use your Feedback to train our artificial intelligence models"; 000
+    // "Model response feedback" lets an admin switch feedback off; 003 §3.4.3 exempts Team feedback, which the
+    // org message must say (and cite).
+    caveats.push(`feedback:${x.feedback === 'off' ? 'caveatFeedbackDisabled' : orgManaged(plan) ? 'caveatFeedbackOrg' : 'caveatFeedback'}`);
+    // A public link makes the chat public (000 "Public chat sharing"), unless the organization switched it off.
+    if (x.sharing !== 'off') caveats.push('sharing:caveatSharing');
+    // Files attached are part of the input (Help Center, attachments): a caveat while anything may train.
+    if (state !== 'not-training') caveats.push('attachments:caveatAttachments');
+    // Memories keep facts from chats (004, Memory feature): a caveat while they are on.
+    if (x.memories === 'on') caveats.push('memories:caveatMemories');
+  }
+  // Labs not on: say it would override everything (000 "API privacy controls"), and whether it was seen off.
+  if (x.labs !== 'on') caveats.push(`labs:${x.labs === 'off' ? 'caveatLabsOff' : 'caveatLabsUnknown'}`);
+  if (product === 'api' && x.zdr === 'on') {
+    // ZDR keeps stateless calls only (002 "ZDR on Mistral Studio"); on a plan other than Scale it cannot be
+    // relied on (002, first line).
+    caveats.push(zdrApplies(product, plan, x.zdr) ? 'zdr-scope:caveatZdrScope' : 'zdr-plan:caveatZdrPlan');
+  }
+  const staleUsed = (x.stale === 'plan' && plan !== null) || (x.stale === 'toggle' && x.toggle !== 'unknown');
+  if (staleUsed) caveats.push('stale:caveatStale');
+  const declaredUsed = (plan !== null && x.planVia === 'declared') || (x.toggle !== 'unknown' && x.toggleVia === 'declared');
+  if (declaredUsed) caveats.push('declared:caveatDeclared');
+
+  // How to stop it. adminOnly where an organization admin holds the setting; applied only where a page showed
+  // the protective state (a declaration is the user's word, not something Windsock saw).
+  const adminOnly = orgManaged(plan);
+  let fixes: { id: string; adminOnly?: boolean; applied?: boolean; url?: string }[] = [];
+  if (x.labs === 'on') fixes.push({ id: 'labs-off', adminOnly, url: URL.apiPrivacy });
+  if (vibe) {
+    fixes.push({ id: 'vibe-training-off', adminOnly, applied: x.toggle === 'off' && x.toggleVia === 'page', url: URL.vibePrivacy });
+    // 001 "Opt out … mobile app (iOS/Android)": a separate switch on the phone, not reachable from here.
+    fixes.push({ id: 'mobile-data-sharing' });
+    fixes.push({ id: 'feedback-avoid' });
+    if (x.memories === 'on') fixes.push({ id: 'memories-off', url: URL.memories });
+    if (x.sharing === 'on') fixes.push({ id: 'sharing-off', adminOnly, url: URL.vibePrivacy });
+  } else {
+    fixes.push({ id: 'api-training-off', adminOnly, applied: x.toggle === 'off' && x.toggleVia === 'page', url: URL.apiPrivacy });
+    // ZDR: Scale only, requested from Mistral by the organization (002 "How to request ZDR"); from the free plan
+    // the way there is an upgrade.
+    if (plan === 'scale') fixes.push({ id: 'zdr-request', adminOnly: true, applied: x.zdr === 'on', url: URL.zdrHelp });
+    else if (plan === 'free') fixes.push({ id: 'zdr-upgrade', url: URL.studioUpgrade });
+  }
+  if (plan === null) fixes.push({ id: 'check-plan', url: URL.subscriptions });
+  // When nothing trains, what remains is what is already done and what still leaks despite the opt-out:
+  // feedback, the phone app, memories, public links, and ZDR (which limits retention, not training).
+  if (state === 'not-training') {
+    const still = ['feedback-avoid', 'mobile-data-sharing', 'memories-off', 'sharing-off', 'zdr-request'];
+    fixes = fixes.filter((f) => f.applied || still.includes(f.id));
+  }
+
+  return {
+    state,
+    headline,
+    reasons,
+    basis,
+    conflicts,
+    caveats: caveats.sort(),
+    fixes: fixes.map((f) => fixKey(f.id, f)).sort(),
+    ask: ask.sort(),
+  };
+}
+
+const SEEN_AT = 1_790_000_000_000;
+
+function inputOf(x: Scenario): VerdictInput {
   const controls: VerdictInput['controls'] = {};
-  const seen = (value: 'on' | 'off') => ({ value, via: 'page' as const, where: 'admin-api-privacy', seenAt: 1_790_000_000_000 });
-  if (toggle !== 'unknown') controls[product === 'vibe' ? 'vibe-training' : 'api-training'] = seen(toggle);
-  if (labs !== 'unknown') controls['labs-models'] = seen(labs);
-  if (zdr !== 'unknown') controls.zdr = seen(zdr);
-  return { product, plan: plan ? { value: plan, via: 'account-data', where: 'admin-subscriptions', seenAt: 1_790_000_000_000 } : null, controls };
+  const seen = (value: 'on' | 'off', stale = false) => ({ value, via: 'page' as const, where: 'admin-api-privacy', seenAt: SEEN_AT, ...(stale ? { stale } : {}) });
+  if (x.toggle !== 'unknown') {
+    const k = x.toggleVia === 'declared' ? { value: x.toggle, via: 'declared' as const, seenAt: SEEN_AT } : seen(x.toggle, x.stale === 'toggle');
+    if (x.toggleVia === 'declared' && x.stale === 'toggle') Object.assign(k, { stale: true });
+    controls[x.product === 'vibe' ? 'vibe-training' : 'api-training'] = k;
+  }
+  if (x.labs !== 'unknown') controls['labs-models'] = seen(x.labs);
+  if (x.zdr !== 'unknown') controls.zdr = seen(x.zdr);
+  if (x.feedback !== 'unknown') controls.feedback = seen(x.feedback);
+  if (x.sharing !== 'unknown') controls['public-sharing'] = seen(x.sharing);
+  if (x.memories !== 'unknown') controls.memories = seen(x.memories);
+  const plan = x.plan
+    ? { value: x.plan, via: x.planVia, seenAt: SEEN_AT, ...(x.planVia !== 'declared' ? { where: 'admin-subscriptions' } : {}), ...(x.stale === 'plan' ? { stale: true } : {}) }
+    : null;
+  return { product: x.product, plan, controls };
+}
+
+/** The same projection of the verdict the function computed. */
+function actualOf(v: Verdict): Expected {
+  const basis: Record<string, string | undefined> = {};
+  for (const r of v.reasons) basis[r.id] = r.basis ? `${r.basis.control} via ${r.basis.via}` : undefined;
+  return {
+    state: v.state,
+    headline: v.headline.key,
+    reasons: v.reasons.map((r) => `${r.id}:${r.msg.key}${r.msg.args ? `(${r.msg.args.join(',')})` : ''}`),
+    basis,
+    conflicts: v.conflicts.map((c) => `${c.id}: ${c.topic.key}(${(c.topic.args ?? []).join(',')}) ${c.sides.map((x) => x.msg.key).join(' / ')}`),
+    caveats: v.caveats.map((c) => `${c.id}:${c.msg.key}`).sort(),
+    fixes: v.fixes.map((f) => fixKey(f.id, f)).sort(),
+    ask: [...v.ask].sort(),
+  };
+}
+
+const ids = <T extends { id: string }>(xs: T[]) => xs.map((x) => x.id);
+const sourcesOf = (v: { citations: { source: SourceId }[] }) => v.citations.map((c) => c.source);
+
+/** What the rules say about citations: every claim rests on a document. */
+function checkCitations(x: Scenario, v: Verdict, where: string) {
+  for (const r of v.reasons)
+    if (r.id !== 'plan-unknown' && r.id !== 'no-default') expect(r.citations.length, `${where}: reason ${r.id} has no citation`).toBeGreaterThan(0);
+  // Labs: 000 "API privacy controls". ZDR's limits: 002.
+  for (const r of v.reasons.filter((r) => r.id === 'labs-on')) expect(sourcesOf(r), where).toContain('docs-privacy');
+  for (const r of v.reasons.filter((r) => r.id === 'labs-zdr')) expect(sourcesOf(r), where).toContain('help-zdr');
+  // Every citation anywhere is a real one: a known document, a section and a quote.
+  const SOURCES = ['docs-privacy', 'help-opt-out', 'help-zdr', 'privacy-policy-2025', 'privacy-policy-2026-summary'];
+  for (const c of [...v.reasons, ...v.caveats, ...v.conflicts.flatMap((x) => x.sides)].flatMap((x) => x.citations)) {
+    expect(SOURCES, `${where}: citation ${JSON.stringify(c)}`).toContain(c.source);
+    expect(typeof c.quote === 'string' && c.quote.length > 0, where).toBe(true);
+  }
+  for (const c of v.caveats) {
+    // About Windsock's own knowledge (old or declared), not a document: nothing to cite.
+    if (c.id === 'stale' || c.id === 'declared') {
+      expect(c.citations, where).toEqual([]);
+      continue;
+    }
+    expect(c.citations.length, `${where}: caveat ${c.id} has no citation`).toBeGreaterThan(0);
+  }
+  const feedback = v.caveats.find((c) => c.id === 'feedback');
+  if (feedback) {
+    expect(sourcesOf(feedback), where).toContain('privacy-policy-2025'); // 003 §3.4.3 "Feedback"
+    // The Team exemption (003 §3.4.3 "If you use Le Chat Team") is cited where the organization holds the plan.
+    const teamQuote = feedback.citations.some((c) => /Le Chat Team/i.test(c.quote));
+    expect(teamQuote, `${where}: feedback caveat cites the Team exemption`).toBe(orgManaged(x.plan));
+  }
+  for (const c of v.caveats.filter((c) => c.id === 'zdr-scope' || c.id === 'zdr-plan')) expect(sourcesOf(c), where).toEqual(expect.arrayContaining(['help-zdr']));
+  // Both sides of a disputed default, each with its documents: 001 and 003 (trained unless opted out) against
+  // 000 (not used / not by default).
+  for (const c of v.conflicts) {
+    expect(c.sides.length, where).toBe(2);
+    for (const s of c.sides) expect(s.citations.length, where).toBeGreaterThan(0);
+    const [on, off] = c.sides.map(sourcesOf);
+    expect(on, `${where}: the "trained" side`).toEqual(expect.arrayContaining(['help-opt-out', 'privacy-policy-2025']));
+    expect(on, where).not.toContain('docs-privacy');
+    expect(off, `${where}: the "not trained" side`).toContain('docs-privacy');
+  }
+  // "We don't know your plan" with nothing seen still says which documents make the plan matter.
+  for (const r of v.reasons.filter((r) => r.id === 'plan-unknown' && r.msg.key !== 'reasonPlanUnknownCautious')) expect(r.citations.length, where).toBeGreaterThan(0);
+  const mobile = v.fixes.find((f) => f.id === 'mobile-data-sharing');
+  if (mobile) expect(mobile.steps?.map((m) => m.key), where).toEqual(['fixMobileStep1', 'fixMobileStep2', 'fixMobileStep3']);
+}
+
+const PLAN_VIAS: PlanVia[] = ['account-data', 'visible-cue', 'declared'];
+const STALES: Stale[] = ['none', 'plan', 'toggle'];
+
+/** Every combination of the secondary dimensions for one named row. */
+function* scenarios(product: Product, plan: PlanId | null, toggle: Tri, labs: Tri, zdr: Tri): Generator<Scenario> {
+  const vibeTri: Tri[] = product === 'vibe' ? TRI : ['unknown'];
+  for (const planVia of plan ? PLAN_VIAS : (['account-data'] as PlanVia[]))
+    for (const toggleVia of toggle === 'unknown' ? (['page'] as ToggleVia[]) : (['page', 'declared'] as ToggleVia[]))
+      for (const stale of STALES)
+        for (const feedback of vibeTri)
+          for (const sharing of vibeTri)
+            for (const memories of vibeTri) yield { product, plan, planVia, toggle, toggleVia, labs, zdr, feedback, sharing, memories, stale };
+}
+
+const describeScenario = (x: Scenario) =>
+  `plan=${x.plan ?? 'unknown'} via ${x.planVia}, toggle=${x.toggle} via ${x.toggleVia}, labs=${x.labs}, zdr=${x.zdr}, feedback=${x.feedback}, sharing=${x.sharing}, memories=${x.memories}, stale=${x.stale}`;
+
+function checkAll(product: Product, plan: PlanId | null, toggle: Tri, labs: Tri, zdr: Tri): number {
+  let n = 0;
+  for (const x of scenarios(product, plan, toggle, labs, zdr)) {
+    const v = computeVerdict(inputOf(x));
+    const where = describeScenario(x);
+    expect(actualOf(v), where).toEqual(oracle(x));
+    expect(v.product).toBe(product);
+    checkCitations(x, v, where);
+    n++;
+  }
+  return n;
 }
 
 interface Row {
@@ -101,7 +409,6 @@ interface Row {
   toggle: Tri;
   labs: Tri;
   zdr: Tri;
-  want: VerdictState;
 }
 
 function rows(product: Product): Row[] {
@@ -109,148 +416,135 @@ function rows(product: Product): Row[] {
   for (const plan of PLANS)
     for (const toggle of TRI)
       for (const labs of TRI)
-        for (const zdr of TRI) {
-          const want = expected(product, plan, toggle, labs);
-          out.push({ name: `${product} plan=${plan ?? 'unknown'} toggle=${toggle} labs=${labs} zdr=${zdr} → ${want}`, product, plan, toggle, labs, zdr, want });
+        for (const zdr of product === 'api' ? TRI : (['unknown'] as Tri[])) {
+          const want = expectedState(product, plan, toggle, labs);
+          out.push({ name: `${product} plan=${plan ?? 'unknown'} toggle=${toggle} labs=${labs}${product === 'api' ? ` zdr=${zdr}` : ''} → ${want}`, product, plan, toggle, labs, zdr });
         }
   return out;
 }
 
-const ids = <T extends { id: string }>(xs: T[]) => xs.map((x) => x.id);
-const sourcesOf = (v: { citations: { source: SourceId }[] }) => v.citations.map((c) => c.source);
-
-/** Everything the rules say about one row's verdict, besides its state. */
-function checkRow(r: Row, v: Verdict) {
-  const where = `${r.name}; got ${v.state}, reasons ${ids(v.reasons).join(',')}, caveats ${ids(v.caveats).join(',')}`;
-
-  expect(v.state, where).toBe(r.want);
-  expect(v.product).toBe(r.product);
-
-  // An unknown plan never yields not-training, unless the training toggle was seen off on the page.
-  if (r.plan === null && r.toggle !== 'off') expect(v.state, where).not.toBe('not-training');
-
-  // Every reason of a training (or not-training) state rests on a document, except "we don't know your plan".
-  if (v.state !== 'unknown')
-    for (const reason of v.reasons) if (reason.id !== 'plan-unknown') expect(reason.citations.length, `${where}: reason ${reason.id} has no citation`).toBeGreaterThan(0);
-
-  // An unknown state tells the user what would sharpen it.
-  if (v.state === 'unknown') expect(v.ask.length, where).toBeGreaterThan(0);
-
-  // Labs on with ZDR on (where ZDR can exist) says why ZDR does not help: 002 "ZDR on Mistral Studio".
-  if (r.labs === 'on' && zdrApplies(r.product, r.plan, r.zdr)) expect(ids(v.reasons), where).toContain('labs-zdr');
-  else expect(ids(v.reasons), where).not.toContain('labs-zdr');
-
-  // Labs unknown → its default (off) and a caveat that says Windsock hasn't seen it.
-  if (r.labs === 'unknown') expect(ids(v.caveats), where).toContain('labs');
-
-  // Thumbs up/down trains on every plan, opt-out or not: 003 §3.4.3 "Feedback: If you click on "Thumbs Up" or
-  // "Thumbs Down" to rate an Output, we use your Feedback to train our artificial intelligence models."
-  if (r.product === 'vibe') expect(ids(v.caveats), where).toContain('feedback');
-
-  // How to stop it, on Vibe: the Admin Panel switch; on Team/Enterprise only an admin can flip it (001: those
-  // plans are managed by the organization; 003 §3.4.3 Team "opt-in… on your account").
-  if (r.product === 'vibe' && v.state === 'training') {
-    const fix = v.fixes.find((f) => f.id === 'vibe-training-off');
-    expect(fix, where).toBeDefined();
-    expect(fix!.url).toBe(VIBE_PRIVACY_URL);
-    expect(!!fix!.adminOnly, `${where}: adminOnly`).toBe(r.plan === 'team' || r.plan === 'enterprise');
-  }
-
-  // Where the plan's default decides and the documents disagree, both sides are shown with their sources; where
-  // they agree there is nothing to show.
-  const defaultDecides = r.labs !== 'on' && r.toggle === 'unknown' && r.plan !== null;
-  if (defaultDecides && isDisputed(r.product, r.plan)) {
-    expect(v.conflicts.length, where).toBeGreaterThan(0);
-    const sides = v.conflicts[0].sides;
-    expect(sides.length).toBe(2);
-    for (const s of sides) expect(s.citations.length, where).toBeGreaterThan(0);
-    const all = sides.map(sourcesOf);
-    // one side: 001 and 003 (trained unless opted out); the other: 000 (not used / not by default)
-    expect(all.some((s) => s.includes('help-opt-out') && s.includes('privacy-policy-2025')), where).toBe(true);
-    expect(all.some((s) => s.includes('docs-privacy')), where).toBe(true);
-  } else if (defaultDecides) {
-    expect(v.conflicts, where).toEqual([]);
-  }
-}
-
 describe.each(['vibe', 'api'] as const)('verdict table: %s', (product) => {
   it.each(rows(product).map((r) => [r.name, r] as const))('%s', (_name, r) => {
-    checkRow(r, computeVerdict(input(r.product, r.plan, r.toggle, r.labs, r.zdr)));
+    expect(checkAll(r.product, r.plan, r.toggle, r.labs, r.zdr)).toBeGreaterThan(0);
   });
 
-  it('ZDR by itself never changes the state (002 "ZDR and training opt-out are separate controls")', () => {
-    const mismatches: string[] = [];
-    for (const plan of PLANS)
-      for (const toggle of TRI)
-        for (const labs of TRI) {
-          const states = TRI.map((zdr) => computeVerdict(input(product, plan, toggle, labs, zdr)).state);
-          if (new Set(states).size !== 1) mismatches.push(`${plan} toggle=${toggle} labs=${labs}: zdr on/off/unknown → ${states.join('/')}`);
-        }
-    expect(mismatches).toEqual([]);
-  });
-
-  it('the table covers 189 rows and every expected state occurs', () => {
+  it('the table covers every plan × toggle × Labs (× ZDR on the API) and every state occurs', () => {
     const rs = rows(product);
-    expect(rs.length).toBe(7 * 3 * 3 * 3);
-    expect(new Set(rs.map((r) => r.want))).toEqual(new Set(['training', 'not-training', 'unknown']));
+    expect(rs.length).toBe(product === 'api' ? 7 * 3 * 3 * 3 : 7 * 3 * 3);
+    expect(new Set(rs.map((r) => expectedState(r.product, r.plan, r.toggle, r.labs)))).toEqual(new Set(['training', 'not-training', 'unknown']));
+  });
+});
+
+describe('verdict: the dimensions each change an expectation (none is a mere multiplier)', () => {
+  // For each secondary dimension, some row where changing it alone changes the oracle's verdict: the table
+  // would catch a verdict that ignored it.
+  const base: Scenario = { product: 'api', plan: 'scale', planVia: 'account-data', toggle: 'unknown', toggleVia: 'page', labs: 'off', zdr: 'off', feedback: 'unknown', sharing: 'unknown', memories: 'unknown', stale: 'none' };
+  const changes = (a: Partial<Scenario>, b: Partial<Scenario>, from: Partial<Scenario> = {}) =>
+    JSON.stringify(oracle({ ...base, ...from, ...a })) !== JSON.stringify(oracle({ ...base, ...from, ...b }));
+  const vibe: Partial<Scenario> = { product: 'vibe', plan: 'free' };
+  it.each([
+    ['zdr (API)', { zdr: 'on' }, { zdr: 'off' }, {}],
+    ['plan via declared', { planVia: 'declared' }, { planVia: 'account-data' }, {}],
+    ['plan via visible-cue (the reason rests on a guess)', { planVia: 'visible-cue' }, { planVia: 'account-data' }, {}],
+    ['toggle via declared', { toggleVia: 'declared' }, { toggleVia: 'page' }, { toggle: 'off' }],
+    ['stale', { stale: 'plan' }, { stale: 'none' }, {}],
+    ['feedback', { feedback: 'off' }, { feedback: 'on' }, vibe],
+    ['public sharing', { sharing: 'off' }, { sharing: 'on' }, vibe],
+    ['memories', { memories: 'on' }, { memories: 'off' }, vibe],
+  ] as [string, Partial<Scenario>, Partial<Scenario>, Partial<Scenario>][])('%s', (_n, a, b, from) => {
+    expect(changes(a, b, from)).toBe(true);
+  });
+
+  it('a ZDR status on Vibe changes nothing (002 "ZDR on Vibe": not available for Vibe)', () => {
+    for (const plan of PLANS)
+      for (const toggle of TRI) {
+        const x = (zdr: Tri) => computeVerdict(inputOf({ ...base, product: 'vibe', plan, toggle, zdr }));
+        expect(x('on'), `${plan} ${toggle}`).toEqual(x('unknown'));
+        expect(x('off'), `${plan} ${toggle}`).toEqual(x('unknown'));
+      }
+  });
+
+  it('the Vibe-only controls change nothing on the API', () => {
+    const x = (t: Tri) => computeVerdict(inputOf({ ...base, feedback: t, sharing: t, memories: t }));
+    expect(x('on')).toEqual(x('unknown'));
+    expect(x('off')).toEqual(x('unknown'));
+  });
+
+  it('ZDR on a Scale plan changes the API verdict (caveat, reason with Labs on, fix applied) but never the state', () => {
+    for (const toggle of TRI)
+      for (const labs of TRI) {
+        const on = computeVerdict(inputOf({ ...base, toggle, labs, zdr: 'on' }));
+        const off = computeVerdict(inputOf({ ...base, toggle, labs, zdr: 'off' }));
+        expect(on.state).toBe(off.state);
+        expect(ids(on.caveats)).toContain('zdr-scope');
+        expect(on.fixes.find((f) => f.id === 'zdr-request')?.applied).toBe(true);
+        expect(off.fixes.find((f) => f.id === 'zdr-request')?.applied).toBe(false);
+      }
   });
 });
 
 describe('verdict: a few rows spelled out', () => {
-  const state = (...a: Parameters<typeof input>) => computeVerdict(input(...a)).state;
+  const v = (x: Partial<Scenario>) =>
+    computeVerdict(inputOf({ product: 'vibe', plan: null, planVia: 'account-data', toggle: 'unknown', toggleVia: 'page', labs: 'unknown', zdr: 'unknown', feedback: 'unknown', sharing: 'unknown', memories: 'unknown', stale: 'none', ...x }));
 
   it('Vibe Pro, nothing seen: training, and the conflict names 000 against 001/003', () => {
-    const v = computeVerdict(input('vibe', 'pro', 'unknown', 'unknown', 'unknown'));
-    expect(v.state).toBe('training');
-    expect(v.conflicts).toHaveLength(1);
+    const r = v({ plan: 'pro' });
+    expect(r.state).toBe('training');
+    expect(ids(r.conflicts)).toEqual(['default-vibe-pro']);
   });
 
   it('API Scale with ZDR on and Labs on: still training, with reason labs-zdr', () => {
-    const v = computeVerdict(input('api', 'scale', 'off', 'on', 'on'));
-    expect(v.state).toBe('training');
-    expect(ids(v.reasons)).toEqual(expect.arrayContaining(['labs-on', 'labs-zdr']));
+    const r = v({ product: 'api', plan: 'scale', toggle: 'off', labs: 'on', zdr: 'on' });
+    expect(r.state).toBe('training');
+    expect(ids(r.reasons)).toEqual(['labs-on', 'labs-zdr']);
   });
 
   it('an opt-out seen on the page decides even with the plan unknown, with its caveats (issue 12)', () => {
-    expect(state('vibe', null, 'off', 'off', 'unknown')).toBe('not-training');
-    expect(state('api', null, 'off', 'off', 'on')).toBe('not-training');
-    const v = computeVerdict(input('vibe', null, 'off', 'unknown', 'unknown'));
-    expect(ids(v.caveats)).toEqual(expect.arrayContaining(['feedback', 'labs']));
-    expect(ids(v.fixes)).toContain('mobile-data-sharing');
-    expect(ids(v.reasons)).toEqual(['toggle-off']);
+    const r = v({ toggle: 'off', labs: 'unknown' });
+    expect(r.state).toBe('not-training');
+    expect(ids(r.reasons)).toEqual(['toggle-off']);
+    expect(ids(r.caveats)).toEqual(expect.arrayContaining(['feedback', 'labs']));
+    expect(ids(r.fixes)).toContain('mobile-data-sharing');
+    expect(v({ product: 'api', toggle: 'off', labs: 'off', zdr: 'on' }).state).toBe('not-training');
   });
 
-  it('a stale or declared opt-out with the plan unknown is not yet "not-training"', () => {
+  it('a stale or declared opt-out with the plan unknown is not yet "not-training", and asks for the plan', () => {
     for (const product of ['vibe', 'api'] as const) {
-      const key = product === 'vibe' ? 'vibe-training' : 'api-training';
-      const stale = input(product, null, 'unknown', 'off', 'unknown');
-      stale.controls[key] = { value: 'off', via: 'page', where: 'admin-vibe-privacy', seenAt: 1_790_000_000_000, stale: true };
-      expect(computeVerdict(stale).state).toBe('unknown');
-      const declared = input(product, null, 'unknown', 'off', 'unknown');
-      declared.controls[key] = { value: 'off', via: 'declared' };
-      expect(computeVerdict(declared).state).toBe('unknown');
-      expect(computeVerdict(declared).ask).toContain('plan');
+      expect(v({ product, toggle: 'off', labs: 'off', stale: 'toggle' }).state).toBe('unknown');
+      expect(v({ product, toggle: 'off', labs: 'off', toggleVia: 'declared' }).state).toBe('unknown');
+      expect(v({ product, toggle: 'off', labs: 'off', toggleVia: 'declared' }).ask).toEqual(['plan']);
       // With the plan known, the same stale opt-out still counts, with the stale caveat.
-      const known = { ...stale, plan: { value: 'free' as const, via: 'page' as const } };
-      expect(computeVerdict(known).state).toBe('not-training');
-      expect(ids(computeVerdict(known).caveats)).toContain('stale');
+      const known = v({ product, plan: 'free', toggle: 'off', labs: 'off', stale: 'toggle' });
+      expect(known.state).toBe('not-training');
+      expect(ids(known.caveats)).toContain('stale');
     }
   });
 
   it('never "not-training" from a plan guess alone: a plan from a visible cue with the toggle unseen is at best unknown', () => {
     for (const product of ['vibe', 'api'] as const)
-      for (const plan of PLANS) {
-        const v = computeVerdict({ product, plan: plan ? { value: plan, via: 'visible-cue' } : null, controls: {} });
-        expect(v.state, `${product} ${plan}`).not.toBe('not-training');
-      }
-    const team = computeVerdict({ product: 'vibe', plan: { value: 'team', via: 'visible-cue' }, controls: {} });
+      for (const plan of PLANS) expect(v({ product, plan, planVia: 'visible-cue', labs: 'off' }).state, `${product} ${plan}`).not.toBe('not-training');
+    const team = v({ plan: 'team', planVia: 'visible-cue' });
     expect(team.state).toBe('unknown');
     expect(team.ask).toEqual(['plan', 'training']);
     // The same plan read from the page (a labelled badge, the Subscriptions tab) keeps its documented default.
-    expect(computeVerdict({ product: 'vibe', plan: { value: 'team', via: 'page' }, controls: {} }).state).toBe('not-training');
+    expect(v({ plan: 'team', planVia: 'account-data' }).state).toBe('not-training');
   });
 
   it('Vibe on the Scale plan, nothing seen: no document, unknown', () => {
-    expect(state('vibe', 'scale', 'unknown', 'off', 'off')).toBe('unknown');
+    expect(v({ plan: 'scale', labs: 'off' }).state).toBe('unknown');
+  });
+
+  it('Vibe Free opted out on the page: the switch fix stays, applied; the ones that still leak stay; the rest go', () => {
+    const r = v({ plan: 'free', toggle: 'off', labs: 'off', sharing: 'on', memories: 'on' });
+    expect(r.state).toBe('not-training');
+    expect(ids(r.fixes).sort()).toEqual(['feedback-avoid', 'memories-off', 'mobile-data-sharing', 'sharing-off', 'vibe-training-off']);
+    expect(r.fixes.find((f) => f.id === 'vibe-training-off')?.applied).toBe(true);
+    expect(ids(r.caveats)).not.toContain('attachments');
+  });
+
+  it('Vibe Team training on: only an admin can turn it off, and the feedback caveat is the organization\'s', () => {
+    const r = v({ plan: 'team', toggle: 'on' });
+    expect(r.fixes.find((f) => f.id === 'vibe-training-off')).toMatchObject({ adminOnly: true, applied: false });
+    expect(r.caveats.find((c) => c.id === 'feedback')?.msg.key).toBe('caveatFeedbackOrg');
   });
 });
