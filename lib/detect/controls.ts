@@ -200,9 +200,22 @@ function rowControl(labelEl: Element, used: Set<Element>): Element | null {
 function isLocked(el: Element): boolean {
   if (el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true' || el.hasAttribute('data-disabled')) return true;
   if (el.closest('fieldset[disabled]')) return true;
-  const row = el.parentElement?.parentElement;
-  return !!row && textMatches(row.textContent ?? '', MANAGED_TEXT, false, true);
+  // "Managed by your organization" in the control's own row: the largest ancestor (a few levels up) that holds no
+  // other control. Not a fixed ancestor: a switch may sit directly in its row or deep inside it, and the words
+  // on one row must not mark the next.
+  let row: Element = el;
+  for (let depth = 0; depth <= MAX_ROW_DEPTH; depth++) {
+    const up: Element | null = row.parentElement;
+    // (A Radix combobox's hidden native <select> is the same control.)
+    if (!up || Array.from(up.querySelectorAll(CONTROL_SEL)).filter((c) => c.getAttribute('aria-hidden') !== 'true').length > 1) break;
+    row = up;
+  }
+  if (row === el) return false;
+  // The row's words, however long its description (bounded: a row is not a page).
+  const text = norm((row.textContent ?? '').slice(0, 4000));
+  return (managedNorm ??= MANAGED_TEXT.map(norm)).some((n) => text.includes(n));
 }
+let managedNorm: string[] | undefined;
 
 function valueOf(el: Element, rule: ControlRule): { value: string; locked: boolean } | null {
   const locked = isLocked(el);

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '@/lib/detect';
-import { CONTROL_RULES, MANAGED_TEXT, RETENTION_TEXT, type ControlRule } from '@/lib/detect/rules';
+import { CONTROL_RULES, MANAGED_TEXT, RETENTION_TEXT, labelTexts, type ControlRule } from '@/lib/detect/rules';
 import { CHAT_DETECT } from '@/lib/page/kit-chat';
 import { ADMIN_DETECT } from '@/lib/page/kit-admin';
 
@@ -43,7 +43,8 @@ const noise = fc.array(fc.constantFrom(...NOISE_WORDS), { maxLength: 3 }).map((w
 const STATUS_SHOWN = { on: ['Active', 'Enabled', 'Activé', 'Approved'], off: ['Not enabled', 'Inactive', 'Non activé', 'Désactivé'] };
 
 function controlArb(rule: ControlRule): fc.Arbitrary<GenControl> {
-  const label = fc.constantFrom(...rule.labels.en, ...rule.labels.fr);
+  // English and French labels, every provenance (the generator renders what the rules name).
+  const label = fc.constantFrom(...labelTexts({ en: rule.labels.en, fr: rule.labels.fr }));
   if (rule.kind === 'select') {
     const choice = fc.constantFrom(...Object.entries(RETENTION_TEXT).flatMap(([v, ws]) => ws.filter((w) => /\d|never|jamais/.test(w)).map((w) => [v, w] as const)));
     return fc
@@ -172,20 +173,19 @@ describe('"Managed by your organization" alone marks a control managed', () => {
   });
 });
 
-// Known gaps of lib/detect/controls.ts's `isLocked` (it looks for the words in the control's grandparent, and
-// only when that element's text is under 400 characters). Written as `it.fails`: they pass while the gap is
-// there and fail once it is closed, so whoever closes it turns them into plain tests.
-describe('known gaps in reading "Managed by your organization" (it.fails until controls.ts is fixed)', () => {
+// Where "Managed by your organization" sits: in the control's own row, however deep the control is, and never
+// on the next row (lib/detect/controls.ts's `isLocked` once read only the grandparent, under 400 characters).
+describe('"Managed by your organization" belongs to its own row', () => {
   const url = PAGES[0].url;
   const longDesc = '<p class="desc">' + 'Allow your interactions to be used to train our models. '.repeat(8) + '</p>';
-  it.fails('a switch that is a direct child of its row, with the words in that row, in a card of ordinary length: locked', () => {
+  it('a switch that is a direct child of its row, with the words in that row, in a card of ordinary length: locked', () => {
     const row = (id: string, label: string, note: string) =>
       `<div class="row"><div><label for="${id}">${label}</label>${longDesc}${note}</div><button type="button" role="switch" id="${id}" aria-checked="true" data-state="checked"></button></div>`;
     const html = row('a', 'Model training', '<p>Managed by your organization</p>') + row('b', 'Public chat sharing', '<p>Managed by your organization</p>');
     const det = detectPage(parse(html, url), url, ADMIN_DETECT);
     expect(det.observations.filter((o) => o.locked).map((o) => o.key).sort()).toEqual(['public-sharing', 'vibe-training']);
   });
-  it.fails('the words on one row do not mark the other rows of a short card', () => {
+  it('the words on one row do not mark the other rows of a short card', () => {
     const html =
       '<div class="row"><div><label for="a">Model training</label><p>Managed by your organization</p></div><button type="button" role="switch" id="a" aria-checked="true"></button></div>' +
       '<div class="row"><div><label for="b">Public chat sharing</label></div><button type="button" role="switch" id="b" aria-checked="true"></button></div>';

@@ -4,7 +4,7 @@
  * page in happy-dom: a trusted click on a thumb is stopped before the page's own handler and asks; cancel lets
  * nothing through; confirm lets the original click through exactly once; an untrusted (page-made) click is not
  * intercepted; a choice not to ask replays at once; clearing a rating is not warned; a second click while
- * asking is swallowed; Enter on a role-only button is guarded, on a real button left to its click; after the
+ * asking brings the open warning back (never a second one, never a click through); Enter on a role-only button is guarded, on a real button left to its click; after the
  * content script is invalidated nothing is intercepted. The dialog itself (lib/page/ui.ts) is stubbed: the e2e
  * suite drives the real one.
  */
@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const warn = vi.fn();
-vi.mock('@/lib/page/ui', () => ({ warn: (...a: unknown[]) => warn(...a), showNote: vi.fn(), destroyUi: vi.fn() }));
+const nudge = vi.fn();
+vi.mock('@/lib/page/ui', async (orig) => ({ ...(await orig<typeof import('@/lib/page/ui')>()), warn: (...a: unknown[]) => warn(...a), nudgeWarning: () => nudge(), showNote: vi.fn(), destroyUi: vi.fn() }));
 
 const { installGuards } = await import('@/lib/page/guards');
 const { ALL_MATCHERS } = await import('@/lib/guard/match');
@@ -64,6 +65,7 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 let cleanup: (() => void) | null = null;
 beforeEach(() => {
   cleanup?.();
+  nudge.mockReset();
   warn.mockReset();
   (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(CHAT_URL);
 });
@@ -138,7 +140,7 @@ describe('installGuards', () => {
     expect(t.pageClicks()).toBe(1);
   });
 
-  it('a second click while the warning is open is swallowed, not a second warning', async () => {
+  it('a second click while the warning is open brings that warning back, not a second one, and does not go through', async () => {
     const t = setup();
     cleanup = t.remove;
     let answer!: (v: unknown) => void;
@@ -149,6 +151,7 @@ describe('installGuards', () => {
     expect(second.defaultPrevented).toBe(true);
     await settle();
     expect(warn).toHaveBeenCalledTimes(1);
+    expect(nudge).toHaveBeenCalledTimes(1);
     answer({ confirmed: false });
     await settle();
     expect(t.pageClicks()).toBe(0);

@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clearStore, readStore, update, watchStore } from '@/lib/store';
-import { declare, emptyStore, STORE_KEY, type Store } from '@/lib/store/schema';
+import { CURRENT_VERSION, declare, emptyStore, STORE_KEY, type Store } from '@/lib/store/schema';
 
 const NOW = 1_800_000_000_000;
 const addDecl = (key: 'plan:vibe' | 'plan:api' | 'vibe-training' | 'api-training' | 'labs-models', value: string, at: number) => (s: Store) => declare(s, key, value as never, at);
@@ -61,12 +61,15 @@ describe('store update queue', () => {
   });
 
   it('a corrupt stored value is loaded through load(): the update gets a valid store, never the raw value', async () => {
-    await fakeBrowser.storage.local.set({ [STORE_KEY]: { schemaVersion: 2, orgs: 'not an object', guardsOff: ['feedback', 'nonsense'] } });
+    await fakeBrowser.storage.local.set({ [STORE_KEY]: { schemaVersion: CURRENT_VERSION, orgs: 'not an object', guardsOff: ['feedback', 'nonsense'] } });
     const r = await readStore();
-    expect(r.store.schemaVersion).toBe(2);
+    expect(r.store.schemaVersion).toBe(CURRENT_VERSION);
     expect(typeof r.store.orgs).toBe('object');
     expect(r.problems.length).toBeGreaterThan(0);
-    const s = await update((x) => x);
+    // An update that changes nothing writes nothing (the background's "same reading" rule); a real one writes
+    // the validated store, never the raw value it replaced.
+    expect(await update((x) => x)).toEqual(r.store);
+    const s = await update(addDecl('plan:vibe', 'pro', NOW));
     expect(s.guardsOff.every((g) => ['feedback', 'share', 'labs'].includes(g))).toBe(true);
     expect((await fakeBrowser.storage.local.get(STORE_KEY))[STORE_KEY]).toEqual(s);
   });
