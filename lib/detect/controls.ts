@@ -9,8 +9,13 @@
  * - otherwise the nearest such control in the label's row (the smallest ancestor holding one control).
  * A status (ZDR) is read from the words next to its label. Disabled controls are reported as `locked`.
  * Nothing found is reported as nothing: the verdict then says "unknown", never "off".
+ *
+ * Where labels fail, structure decides: on a documented settings page (rules.ts ADMIN_CONTROL_ORDER) where NO label
+ * of any of its controls is recognised (a language Windsock lacks), the controls are read by their documented
+ * order, but only when the page's one main region holds exactly the documented controls, of the documented kinds,
+ * in that order, and nothing else. A structural inference: marked `how: 'order …'`, with a lower confidence.
  */
-import { MANAGED_TEXT, RETENTION_TEXT, USER_CONTENT, STATUS_WORDS, labelTexts, type ControlRule } from './rules';
+import { MANAGED_TEXT, ORDER_CONFIDENCE, RETENTION_TEXT, USER_CONTENT, STATUS_WORDS, labelTexts, type ControlRule, type OrderedControl } from './rules';
 import type { ControlId } from '../policy/schema';
 import { norm, normMatches, ownText, textMatches } from './text';
 
@@ -20,6 +25,8 @@ export interface ControlReading {
   locked: boolean;
   /** Which markup it was found in, for the diagnostic report. */
   how: string;
+  /** Below 1 for a structural inference (read by order, not by label). */
+  confidence?: number;
 }
 
 const CONTROL_SEL = '[role="switch"], input[type="checkbox"], [role="checkbox"], select, [role="combobox"], button[aria-pressed]';
@@ -73,7 +80,7 @@ function indexPage(root: ParentNode, rules: ControlRule[]): PageIndex {
   return { controls, candidates };
 }
 
-export function readControls(root: ParentNode, rules: ControlRule[]): ControlReading[] {
+export function readControls(root: ParentNode, rules: ControlRule[], order?: OrderedControl[]): ControlReading[] {
   const out: ControlReading[] = [];
   const used = new Set<Element>();
   if (!rules.length) return out;
@@ -91,6 +98,66 @@ export function readControls(root: ParentNode, rules: ControlRule[]): ControlRea
       // A detector that trips over odd markup reads nothing.
     }
   }
+  if (!out.length && order?.length) {
+    try {
+      if (!anyLabel(index, rules)) out.push(...readByOrder(root, index, order));
+    } catch {
+      // Odd markup: nothing read by order either.
+    }
+  }
+  return out;
+}
+
+/** Whether any label of any of the page's controls is on the page (as a control's name or as text). */
+function anyLabel(index: PageIndex, rules: ControlRule[]): boolean {
+  for (const rule of rules) {
+    const normLabels = labelTexts(rule.labels).map(norm);
+    if (index.controls.some((c) => c.name && normMatches(c.name, normLabels))) return true;
+    if (index.candidates.some((c) => normMatches(c.own, normLabels, true))) return true;
+  }
+  return false;
+}
+
+const SELECT_KIND = 'select, [role="combobox"]';
+/** Form fields no documented privacy page shows: their presence means the page is not the documented one. */
+const FOREIGN_FIELDS = 'input:not([type="checkbox"]):not([type="hidden"]):not([type="submit"]):not([type="button"]), textarea, [role="radio"], [role="slider"], [role="spinbutton"], [role="textbox"], [contenteditable="true"]';
+
+/**
+ * The controls read by their documented order. The page's main region (its one `main` / `[role=main]`) must hold
+ * exactly the documented controls of the documented kinds in the documented order (a Radix select's hidden native
+ * `<select>` next to its combobox counts as the same control), and no other form field; otherwise nothing.
+ * Uses the controls the page index already holds (no new walk of the page, only of its main region's fields).
+ */
+function readByOrder(root: ParentNode, index: PageIndex, order: OrderedControl[]): ControlReading[] {
+  const mains = Array.from(root.querySelectorAll('main, [role="main"]'));
+  const outer = mains.filter((m) => !mains.some((o) => o !== m && o.contains(m)));
+  if (outer.length !== 1) return [];
+  const region = outer[0];
+  if (region.querySelector(FOREIGN_FIELDS)) return [];
+  // Group the region's controls into units (a combobox and its hidden native select are one).
+  const units: { kind: 'switch' | 'select'; els: Element[] }[] = [];
+  for (const { el } of index.controls) {
+    if (!region.contains(el)) continue;
+    const kind = el.matches(SELECT_KIND) ? 'select' : 'switch';
+    const prev = units[units.length - 1];
+    if (kind === 'select' && prev?.kind === 'select' && prev.els.length === 1 && prev.els[0].parentElement === el.parentElement && prev.els[0].tagName !== el.tagName && (prev.els[0].tagName === 'SELECT' || el.tagName === 'SELECT')) {
+      prev.els.push(el);
+      continue;
+    }
+    units.push({ kind, els: [el] });
+  }
+  const expected = order.filter((o) => o.kind !== 'status');
+  if (units.length !== expected.length || units.some((u, i) => u.kind !== (expected[i].kind === 'select' ? 'select' : 'switch'))) return [];
+  const out: ControlReading[] = [];
+  expected.forEach((o, i) => {
+    for (const el of units[i].els) {
+      const r = valueOf(el, { control: o.control, kind: o.kind, labels: {} });
+      if (r) {
+        out.push({ control: o.control, ...r, how: `order ${i + 1}/${expected.length} ${describe(el)}`, confidence: ORDER_CONFIDENCE });
+        return;
+      }
+    }
+  });
   return out;
 }
 

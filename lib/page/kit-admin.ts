@@ -6,12 +6,13 @@ import { readControls } from '../detect/controls';
 import type { DetectKit } from '../detect';
 import { readOrgName } from '../detect/org';
 import { currentPlanCard, planBadge, planLabel, studioHeader, subscriptionTabs, upgradeBanner } from '../detect/plan';
-import { ADMIN_CONTROL_RULES } from '../detect/rules';
+import { ADMIN_CONTROL_ORDER, ADMIN_CONTROL_RULES } from '../detect/rules';
 import type { PageKit } from './run';
 
 export const ADMIN_DETECT: DetectKit = {
   controls: readControls,
   controlRules: ADMIN_CONTROL_RULES,
+  controlOrder: ADMIN_CONTROL_ORDER,
   readers: { 'subscription-tab': subscriptionTabs, 'studio-header': studioHeader, 'current-plan-card': currentPlanCard, 'plan-badge': planBadge, 'plan-label': planLabel, 'upgrade-banner': upgradeBanner },
   orgName: readOrgName,
 };
