@@ -372,6 +372,12 @@ export const ACCOUNT_DATA = {
   confidence: 0.9,
   /** orgTier values known to mean the free plan. */
   freeTiers: ['B'],
+  /**
+   * 3rd (mistral-surfaces.md, "The chat app's tRPC"): `settings.get` → ~55 flags `{value}`, among them
+   * `publicChatSharingEnabled`, read as the organization's Public chat sharing. Less trusted than the plan fields
+   * and than the Admin Panel's own switch (1): it may be an app-wide feature flag as much as the admin's choice.
+   */
+  settings: { path: '/api/trpc/settings.get', query: 'batch=1&input=%7B%220%22%3A%7B%22json%22%3Anull%7D%7D', publicSharing: 'publicChatSharingEnabled', confidence: 0.8 },
 };
 
 export type { PlanId };
