@@ -13,9 +13,9 @@
  * Where labels fail, structure decides: on a documented settings page (rules.ts ADMIN_CONTROL_ORDER) where NO label
  * of any of its controls is recognised (a language Windsock lacks), the controls are read by their documented
  * order, but only when the page's one main region holds exactly the documented controls, of the documented kinds,
- * in that order, and nothing else. A structural inference: marked `how: 'order …'`, with a lower confidence.
+ * in that order, and nothing else (lib/detect/order.ts). A structural inference: marked `how: 'order …'`, with a lower confidence.
  */
-import { MANAGED_TEXT, ORDER_CONFIDENCE, RETENTION_TEXT, USER_CONTENT, STATUS_WORDS, labelTexts, type ControlRule, type OrderedControl } from './rules';
+import { MANAGED_TEXT, RETENTION_TEXT, USER_CONTENT, STATUS_WORDS, labelTexts, type ControlRule, type OrderedControl } from './rules';
 import type { ControlId } from '../policy/schema';
 import { norm, normMatches, ownText, textMatches } from './text';
 
@@ -40,7 +40,7 @@ const MAX_ROW_DEPTH = 4;
 export const controlStats = { documentScans: 0, nameLookups: 0 };
 
 /** What one pass over the page learns, shared by every rule: each control with its name, each label text. */
-interface PageIndex {
+export interface PageIndex {
   /** Each control and its accessible name, normalised (norm). */
   controls: { el: Element; name: string }[];
   /** Each element that carries text of its own, normalised. */
@@ -80,7 +80,10 @@ function indexPage(root: ParentNode, rules: ControlRule[]): PageIndex {
   return { controls, candidates };
 }
 
-export function readControls(root: ParentNode, rules: ControlRule[], order?: OrderedControl[]): ControlReading[] {
+/** Reads a page by its documented order (lib/detect/order.ts); only the Admin Panel's kit carries it. */
+export type OrderReader = (root: ParentNode, index: PageIndex, order: OrderedControl[]) => ControlReading[];
+
+export function readControls(root: ParentNode, rules: ControlRule[], order?: { list: OrderedControl[]; read: OrderReader }): ControlReading[] {
   const out: ControlReading[] = [];
   const used = new Set<Element>();
   if (!rules.length) return out;
@@ -98,9 +101,9 @@ export function readControls(root: ParentNode, rules: ControlRule[], order?: Ord
       // A detector that trips over odd markup reads nothing.
     }
   }
-  if (!out.length && order?.length) {
+  if (!out.length && order?.list.length) {
     try {
-      if (!anyLabel(index, rules)) out.push(...readByOrder(root, index, order));
+      if (!anyLabel(index, rules)) out.push(...order.read(root, index, order.list));
     } catch {
       // Odd markup: nothing read by order either.
     }
@@ -118,48 +121,6 @@ function anyLabel(index: PageIndex, rules: ControlRule[]): boolean {
   return false;
 }
 
-const SELECT_KIND = 'select, [role="combobox"]';
-/** Form fields no documented privacy page shows: their presence means the page is not the documented one. */
-const FOREIGN_FIELDS = 'input:not([type="checkbox"]):not([type="hidden"]):not([type="submit"]):not([type="button"]), textarea, [role="radio"], [role="slider"], [role="spinbutton"], [role="textbox"], [contenteditable="true"]';
-
-/**
- * The controls read by their documented order. The page's main region (its one `main` / `[role=main]`) must hold
- * exactly the documented controls of the documented kinds in the documented order (a Radix select's hidden native
- * `<select>` next to its combobox counts as the same control), and no other form field; otherwise nothing.
- * Uses the controls the page index already holds (no new walk of the page, only of its main region's fields).
- */
-function readByOrder(root: ParentNode, index: PageIndex, order: OrderedControl[]): ControlReading[] {
-  const mains = Array.from(root.querySelectorAll('main, [role="main"]'));
-  const outer = mains.filter((m) => !mains.some((o) => o !== m && o.contains(m)));
-  if (outer.length !== 1) return [];
-  const region = outer[0];
-  if (region.querySelector(FOREIGN_FIELDS)) return [];
-  // Group the region's controls into units (a combobox and its hidden native select are one).
-  const units: { kind: 'switch' | 'select'; els: Element[] }[] = [];
-  for (const { el } of index.controls) {
-    if (!region.contains(el)) continue;
-    const kind = el.matches(SELECT_KIND) ? 'select' : 'switch';
-    const prev = units[units.length - 1];
-    if (kind === 'select' && prev?.kind === 'select' && prev.els.length === 1 && prev.els[0].parentElement === el.parentElement && prev.els[0].tagName !== el.tagName && (prev.els[0].tagName === 'SELECT' || el.tagName === 'SELECT')) {
-      prev.els.push(el);
-      continue;
-    }
-    units.push({ kind, els: [el] });
-  }
-  const expected = order.filter((o) => o.kind !== 'status');
-  if (units.length !== expected.length || units.some((u, i) => u.kind !== (expected[i].kind === 'select' ? 'select' : 'switch'))) return [];
-  const out: ControlReading[] = [];
-  expected.forEach((o, i) => {
-    for (const el of units[i].els) {
-      const r = valueOf(el, { control: o.control, kind: o.kind, labels: {} });
-      if (r) {
-        out.push({ control: o.control, ...r, how: `order ${i + 1}/${expected.length} ${describe(el)}`, confidence: ORDER_CONFIDENCE });
-        return;
-      }
-    }
-  });
-  return out;
-}
 
 function readOne(index: PageIndex, rule: ControlRule, used: Set<Element>): ControlReading | null {
   const labels = labelTexts(rule.labels);
@@ -195,7 +156,7 @@ function readOne(index: PageIndex, rule: ControlRule, used: Set<Element>): Contr
   return { control: rule.control, ...r, how: `row ${describe(control)}` };
 }
 
-function describe(el: Element): string {
+export function describe(el: Element): string {
   const role = el.getAttribute('role');
   return role ? `${el.tagName.toLowerCase()}[role=${role}]` : el.tagName.toLowerCase() + (el.getAttribute('type') ? `[type=${el.getAttribute('type')}]` : '');
 }
@@ -271,7 +232,7 @@ function isLocked(el: Element): boolean {
   return !!row && textMatches(row.textContent ?? '', MANAGED_TEXT, false, true);
 }
 
-function valueOf(el: Element, rule: ControlRule): { value: string; locked: boolean } | null {
+export function valueOf(el: Element, rule: Pick<ControlRule, 'kind'>): { value: string; locked: boolean } | null {
   const locked = isLocked(el);
   if (rule.kind === 'select') {
     let text = '';

@@ -5,7 +5,7 @@
  */
 import type { ObservationInput } from '../store/schema';
 import { surfaceOf, type SurfaceId } from '../surfaces';
-import type { readControls } from './controls';
+import type { OrderReader, readControls } from './controls';
 import { readPlanSignals, type PlanReader, type PlanSignal } from './plan';
 import { PLAN_SIGNALS, planProductsOn, type ControlRule, type OrderedControl, type PlanSignalKind } from './rules';
 import { readOrg } from './org';
@@ -15,8 +15,8 @@ export interface DetectKit {
   controls: typeof readControls;
   /** The controls each settings page of this host shows. */
   controlRules: Partial<Record<SurfaceId, ControlRule[]>>;
-  /** The documented order of the controls of some settings pages, read when no label is recognised. */
-  controlOrder?: Partial<Record<SurfaceId, OrderedControl[]>>;
+  /** The documented order of the controls of some settings pages, and its reader, used when no label is recognised. */
+  controlOrder?: { pages: Partial<Record<SurfaceId, OrderedControl[]>>; read: OrderReader };
   readers: Partial<Record<PlanSignalKind, PlanReader>>;
   orgName?: (doc: Document) => string | undefined;
 }
@@ -45,7 +45,8 @@ export function detectPage(doc: Document, url: string, kit: DetectKit): PageDete
   const observations: ObservationInput[] = [];
   const detectors: DetectorResult[] = [];
   const rules = kit.controlRules[surface.id] ?? [];
-  const readings = safe(() => kit.controls(doc, rules, kit.controlOrder?.[surface.id]), []);
+  const list = kit.controlOrder?.pages[surface.id];
+  const readings = safe(() => kit.controls(doc, rules, list && kit.controlOrder ? { list, read: kit.controlOrder.read } : undefined), []);
   for (const rule of rules) {
     const r = readings.find((x) => x.control === rule.control);
     detectors.push(r ? { id: rule.control, matched: true, value: r.value, how: r.how, locked: r.locked } : { id: rule.control, matched: false });
