@@ -151,6 +151,34 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
     h.serve(TRPC_SETTINGS_GET, { contentType: 'application/json', body: '{}' });
   });
 
+  it('a Vibe privacy page in a language Windsock lacks (Japanese) is read by the documented order, and says so', async () => {
+    const url = urlOf('admin-vibe-privacy.switch.en.html');
+    const ja: [string, string][] = [
+      ['Allow your interactions to be used to train our models.', 'お客様のやり取りをモデルのトレーニングに使用することを許可します。'],
+      ['Model training', 'モデルのトレーニング'],
+      ['Public chat sharing', '公開チャット共有'],
+      ['Model response feedback', 'モデル応答へのフィードバック'],
+      ['Chat Retention Policy', 'チャット保持ポリシー'],
+    ];
+    let html = fixture('admin-vibe-privacy.switch.en.html').replace('<html lang="en"', '<html lang="ja"');
+    for (const [en, j] of ja) html = html.split(en).join(j);
+    // Model training off, so the reading is not the fixture's default.
+    html = html.replace('id="model-training" aria-checked="true" data-state="checked"', 'id="model-training" aria-checked="false" data-state="unchecked"');
+    h.serve(url, html);
+    const page = await h.open(url);
+    const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(url)}`);
+    await popup.waitFor('[data-control="vibe-training"][data-value="off"]');
+    await popup.waitFor('[data-control="public-sharing"][data-value="on"]');
+    await popup.waitFor('[data-diagnostics="ready"]');
+    const how = await popup.evaluate<Record<string, string | null>>(`() => Object.fromEntries([...document.querySelectorAll('[data-detector]')].map((e) => [e.getAttribute('data-detector'), e.getAttribute('data-how')]))`);
+    expect(how).toMatchObject({ 'vibe-training': 'order 1/4 button[role=switch]', 'public-sharing': 'order 2/4 button[role=switch]', feedback: 'order 3/4 button[role=switch]' });
+    const s = await h.extEval<StoreLike>(STORE_FN);
+    const org = Object.values(s.orgs).find((o) => o.observations['vibe-training']);
+    expect(org?.observations['vibe-training']).toMatchObject({ value: 'off', confidence: 0.6 });
+    expect([...page.errors, ...popup.errors]).toEqual([]);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
   it('a page whose markup matches nothing gives ? and no console errors', async () => {
     const url = urlOf('vibe-chat.nomatch.en.html');
     h.serve(url, fixture('vibe-chat.nomatch.en.html'));
