@@ -190,7 +190,11 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       }
     };
     try {
-      const [body, settings] = await Promise.all([get(ACCOUNT_DATA.path, ACCOUNT_DATA.query), get(ACCOUNT_DATA.settings.path, ACCOUNT_DATA.settings.query)]);
+      // settings.get never holds the plan back for long: past a few seconds it is left out of this page load.
+      let late: ReturnType<typeof setTimeout> | undefined;
+      const settingsOrLate = Promise.race([get(ACCOUNT_DATA.settings.path, ACCOUNT_DATA.settings.query), new Promise<undefined>((r) => (late = setTimeout(() => r(undefined), 5000)))]);
+      const [body, settings] = await Promise.all([get(ACCOUNT_DATA.path, ACCOUNT_DATA.query), settingsOrLate]);
+      clearTimeout(late);
       if (body === undefined) return;
       const active = last?.orgName || last?.orgId ? { active: { ...(last.orgName ? { name: last.orgName } : {}), ...(last.orgId ? { id: last.orgId } : {}) } } : {};
       const r = await ask<{ ok: boolean; matched?: boolean; settings?: boolean }>({ type: 'account-data', url: location.href, body, ...(settings !== undefined ? { settings } : {}), ...active });
