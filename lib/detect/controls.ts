@@ -10,10 +10,10 @@
  * A status (ZDR) is read from the words next to its label. Disabled controls are reported as `locked`.
  * Nothing found is reported as nothing: the verdict then says "unknown", never "off".
  *
- * Where labels fail, structure decides: on a documented settings page (rules.ts ADMIN_CONTROL_ORDER) where NO label
- * of any of its controls is recognised (a language Windsock lacks), the controls are read by their documented
- * order, but only when the page's one main region holds exactly the documented controls, of the documented kinds,
- * in that order, and nothing else (lib/detect/order.ts). A structural inference: marked `how: 'order …'`, with a lower confidence.
+ * Where labels fail, structure decides: on a documented settings page (rules.ts ADMIN_CONTROL_ORDER), the controls
+ * none of whose labels is recognised (a language Windsock lacks) are read by their documented order, but only when
+ * the page's one main region holds exactly the documented controls, of the documented kinds, in that order, and
+ * nothing else, and every control read by its label sits at its documented place (lib/detect/order.ts). A structural inference: marked `how: 'order …'`, with a lower confidence.
  */
 import { MANAGED_TEXT, RETENTION_TEXT, USER_CONTENT, STATUS_WORDS, labelTexts, type ControlRule, type OrderedControl } from './rules';
 import type { ControlId } from '../policy/schema';
@@ -81,7 +81,7 @@ function indexPage(root: ParentNode, rules: ControlRule[]): PageIndex {
 }
 
 /** Reads a page by its documented order (lib/detect/order.ts); only the Admin Panel's kit carries it. */
-export type OrderReader = (root: ParentNode, index: PageIndex, order: OrderedControl[]) => ControlReading[];
+export type OrderReader = (root: ParentNode, index: PageIndex, order: OrderedControl[], placed: ReadonlyMap<ControlId, Element>, skip: ReadonlySet<ControlId>) => ControlReading[];
 
 export function readControls(root: ParentNode, rules: ControlRule[], order?: { list: OrderedControl[]; read: OrderReader }): ControlReading[] {
   const out: ControlReading[] = [];
@@ -93,17 +93,22 @@ export function readControls(root: ParentNode, rules: ControlRule[], order?: { l
   } catch {
     return out;
   }
+  const placed = new Map<ControlId, Element>();
   for (const rule of rules) {
     try {
-      const r = readOne(index, rule, used);
+      const r = readOne(index, rule, used, placed);
       if (r) out.push(r);
     } catch {
       // A detector that trips over odd markup reads nothing.
     }
   }
-  if (!out.length && order?.list.length) {
+  if (order?.list.some((o) => o.kind !== 'status' && !placed.has(o.control))) {
     try {
-      if (!anyLabel(index, rules)) out.push(...order.read(root, index, order.list));
+      // Controls whose label is on the page are the labels' to read: by order only those with no label recognised,
+      // and only if every control read by its label was found (so the order can be checked against it).
+      const recognised = new Set(rules.filter((r) => labelOnPage(index, r)).map((r) => r.control));
+      const understood = rules.every((r) => r.kind === 'status' || !recognised.has(r.control) || placed.has(r.control));
+      if (understood) out.push(...order.read(root, index, order.list, placed, recognised));
     } catch {
       // Odd markup: nothing read by order either.
     }
@@ -111,18 +116,14 @@ export function readControls(root: ParentNode, rules: ControlRule[], order?: { l
   return out;
 }
 
-/** Whether any label of any of the page's controls is on the page (as a control's name or as text). */
-function anyLabel(index: PageIndex, rules: ControlRule[]): boolean {
-  for (const rule of rules) {
-    const normLabels = labelTexts(rule.labels).map(norm);
-    if (index.controls.some((c) => c.name && normMatches(c.name, normLabels))) return true;
-    if (index.candidates.some((c) => normMatches(c.own, normLabels, true))) return true;
-  }
-  return false;
+/** Whether any label of this control is on the page (as a control's name or as text). */
+function labelOnPage(index: PageIndex, rule: ControlRule): boolean {
+  const normLabels = labelTexts(rule.labels).map(norm);
+  return index.controls.some((c) => c.name && normMatches(c.name, normLabels)) || index.candidates.some((c) => normMatches(c.own, normLabels, true));
 }
 
 
-function readOne(index: PageIndex, rule: ControlRule, used: Set<Element>): ControlReading | null {
+function readOne(index: PageIndex, rule: ControlRule, used: Set<Element>, placed: Map<ControlId, Element>): ControlReading | null {
   const labels = labelTexts(rule.labels);
   const normLabels = labels.map(norm);
   // 1. Controls that name themselves (aria-label, aria-labelledby, wrapping label, label[for]).
@@ -132,6 +133,7 @@ function readOne(index: PageIndex, rule: ControlRule, used: Set<Element>): Contr
       const r = valueOf(el, rule);
       if (r) {
         used.add(el);
+        placed.set(rule.control, el);
         return { control: rule.control, ...r, how: `named ${describe(el)}` };
       }
     }
@@ -153,6 +155,7 @@ function readOne(index: PageIndex, rule: ControlRule, used: Set<Element>): Contr
   const r = valueOf(control, rule);
   if (!r) return null;
   used.add(control);
+  placed.set(rule.control, control);
   return { control: rule.control, ...r, how: `row ${describe(control)}` };
 }
 

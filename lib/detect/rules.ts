@@ -169,7 +169,7 @@ export const ADMIN_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
  * The controls of each documented settings page in the order Mistral's docs list them (docs: Admin Panel › Vibe ›
  * Privacy "Model training", "Public chat sharing", "Model response feedback", "Chat Retention Policy"; Admin Panel ›
  * API › Privacy "Data usage for improving our services", "Zero data retention" (a status, no control), "Enable Labs
- * models"). Used only when no label of the page is recognised (lib/detect/controls.ts readByOrder): a structural
+ * models"). Used for the controls none of whose labels is recognised (lib/detect/order.ts): a structural
  * inference, read only when the page's main region holds exactly these controls, of these kinds, in this order.
  */
 export interface OrderedControl {

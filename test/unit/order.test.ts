@@ -1,9 +1,10 @@
 // @vitest-environment node
 /**
- * Where labels fail, structure decides (issue 12): on the documented settings pages, when no label of any control
- * is recognised (a UI language Windsock lacks), the controls are read by their documented order, but only when the
- * page's main region holds exactly the documented controls, of the documented kinds, in that order, and nothing
- * else. Such readings say so (`how: order …`) and carry a lower confidence. Anything else: unknown.
+ * Where labels fail, structure decides (issue 12): on the documented settings pages, the controls none of whose
+ * labels is recognised (a UI language Windsock lacks) are read by their documented order, but only when the page's
+ * main region holds exactly the documented controls, of the documented kinds, in that order, and nothing else, and
+ * any control read by its label sits at its documented place. Such readings say so (`how: order …`) and carry a
+ * lower confidence. Anything else: unknown.
  */
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
@@ -83,10 +84,19 @@ describe('reading controls by their documented order', () => {
     expect(values(`<header>${sw(true)}</header>${page(VIBE_ROWS)}`)).toEqual({ 'vibe-training': 'off', 'public-sharing': 'on', feedback: 'off' });
   });
 
-  it('one recognised label anywhere: labels decide, never order (the others stay unknown)', () => {
+  it('a control its label finds is read by the label; the others by order, only if the label-read one sits at its documented place', () => {
     const rows = [row('Model training', sw(true)), ...VIBE_ROWS.slice(1)];
-    expect(values(page(rows))).toEqual({ 'vibe-training': 'on' });
-    const described = [row('モデルのトレーニング', sw(false)), row('Public chat sharing', `<span>x</span>`), ...VIBE_ROWS.slice(1)];
+    const det = detect(page(rows));
+    expect(Object.fromEntries(det.observations.map((o) => [o.key, o.value]))).toEqual({ 'vibe-training': 'on', 'public-sharing': 'on', feedback: 'off' });
+    expect(det.observations.find((o) => o.key === 'vibe-training')?.confidence).toBeUndefined();
+    expect(det.detectors.find((d) => d.id === 'public-sharing')?.how).toBe('order 2/4 button[role=switch]');
+    // The label "Model training" on the second switch: the page is not in the documented order; nothing by order.
+    const misplaced = [row('モデルのトレーニング', sw(false)), row('Model training', sw(true)), VIBE_ROWS[2], VIBE_ROWS[3]];
+    expect(values(page(misplaced))).toEqual({ 'vibe-training': 'on' });
+  });
+
+  it('a label on the page whose control is not found: the page is not understood, nothing by order', () => {
+    const described = [row('Public chat sharing', `<span>x</span>`), ...VIBE_ROWS];
     expect(values(page(described))).toEqual({});
   });
 
