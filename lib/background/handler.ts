@@ -213,7 +213,8 @@ export function createHandler(ports: Ports) {
         if (settings) obs.push({ key: 'public-sharing', value: settings.publicSharing, via: 'account-data', confidence: ACCOUNT_DATA.settings.confidence });
         const store = await record(org, surface.id, obs, reading.active.name, reading.active.id, reading.orgs);
         await paint(tabId, msg.url, store);
-        return { ok: true, matched: !!reading.plan || !!settings, ...(msg.settings !== undefined ? { settings: !!settings } : {}) };
+        // `matched` says the plan was read (the diagnostics' "plan read"); `settings`, the public-sharing flag.
+        return { ok: true, matched: !!reading.plan, ...(msg.settings !== undefined ? { settings: !!settings } : {}) };
       }
       case 'get-context': {
         const surface = surfaceOf(msg.url);
