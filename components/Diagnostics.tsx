@@ -50,10 +50,11 @@ export function Diagnostics({ tabId }: { tabId: number }) {
           </p>
           <ul class="detectors">
             {diag.detectors.map((d) => (
-              <li key={d.id} data-detector={d.id} data-matched={String(d.matched)}>
+              <li key={d.id} data-detector={d.id} data-matched={String(d.matched)} {...(d.matched && d.how ? { 'data-how': d.how } : {})}>
                 {d.matched ? '✓' : '✗'} {d.id.startsWith('plan:') ? `${t('popupPlan')} (${d.id.slice(5)})` : controlLabel(d.id)}
                 {d.matched && d.value ? `: ${d.value}` : ` — ${t('diagNotFound')}`}
                 {d.locked ? ` (${t('popupLocked')})` : ''}
+                {d.matched && d.how?.startsWith('order ') ? ` — ${t('diagByOrder')}` : ''}
               </li>
             ))}
             {diag.detectors.length === 0 && <li class="muted">{t('diagNoDetectors')}</li>}

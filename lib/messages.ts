@@ -56,6 +56,8 @@ export const AccountData = z.object({
   type: z.literal('account-data'),
   url: PageUrl,
   body: z.string().max(200_000),
+  /** The answer of `settings.get` fetched on the same page load (public chat sharing), filed with the plan under the active organization. */
+  settings: z.string().max(200_000).optional(),
   /** The organization/workspace the page shows as active, to pick it among several (lib/detect/account.ts). */
   active: z.object({ name: z.string().max(200).optional(), id: OrgIdText.optional() }).optional(),
 });

@@ -71,9 +71,7 @@ function swapSwitches(make: (doc: Document, on: boolean) => Element): Mutation {
   };
 }
 
-/** English (and French) label texts mapped to one text of the target language, set by set. */
-function translations(to: Lang): Map<string, string> {
-  const sets: LabelSet[] = [
+const LABEL_SETS = (): LabelSet[] => [
     ...Object.values(CONTROL_LABELS),
     ...Object.values(PLAN_NAME_LABELS).map((p) => p.labels),
     ...Object.values(RETENTION_LABELS),
@@ -92,9 +90,12 @@ function translations(to: Lang): Map<string, string> {
     SHARE_LABELS.link,
     SHARE_LABELS.public,
     ATTACH_LABELS,
-  ];
+];
+
+/** English (and French) label texts mapped to one text of the target language, set by set. */
+function translations(to: Lang): Map<string, string> {
   const map = new Map<string, string>();
-  for (const set of sets) {
+  for (const set of LABEL_SETS()) {
     const target = labelTexts({ [to]: set[to] })[0];
     if (!target) continue;
     for (const lang of LANGS) {
@@ -105,8 +106,34 @@ function translations(to: Lang): Map<string, string> {
   return map;
 }
 
-function translate(to: Lang): Mutation {
-  const map = translations(to);
+/**
+ * Every label text of every known language mapped to a Japanese text (a language Windsock has no labels for), one
+ * distinct text per set: the page as an unsupported UI language would show it. The control labels get plausible
+ * Japanese; the other sets a numbered placeholder that no rule knows.
+ */
+const JA_CONTROLS: Record<string, string> = {
+  'vibe-training': 'モデルのトレーニング',
+  'mobile-data-sharing': 'データ共有を有効にする',
+  'api-training': 'サービス改善のためのデータ利用',
+  'labs-models': 'Labs モデルを有効にする',
+  zdr: 'ゼロデータ保持',
+  'public-sharing': '公開チャット共有',
+  feedback: 'モデル応答へのフィードバック',
+  'chat-retention': 'チャット保持ポリシー',
+  memories: 'Vibe のメモリー',
+};
+function unknownLanguage(): Map<string, string> {
+  const map = new Map<string, string>();
+  const controlSets = new Map<LabelSet, string>(Object.entries(CONTROL_LABELS).map(([k, v]) => [v, JA_CONTROLS[k] ?? `設定 ${k}`]));
+  LABEL_SETS().forEach((set, i) => {
+    const target = controlSets.get(set) ?? `項目 ${i + 1}`;
+    for (const t of labelTexts(set)) if (!map.has(norm(t))) map.set(norm(t), target);
+  });
+  return map;
+}
+
+function translate(to: Lang | 'ja'): Mutation {
+  const map = to === 'ja' ? unknownLanguage() : translations(to);
   return (doc) => {
     const walker = doc.createTreeWalker(doc.body, 4 /* SHOW_TEXT */);
     const texts: Text[] = [];
@@ -257,4 +284,6 @@ export const MUTATIONS: Record<string, Mutation> = {
     }
   },
   ...Object.fromEntries(LANGS.map((l) => [`translate-${l}`, translate(l)])),
+  /** Every known label replaced by Japanese, a language Windsock lacks: only structure (documented order) can read it. */
+  'unknown-language': translate('ja'),
 };

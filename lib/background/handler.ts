@@ -13,7 +13,8 @@
  *   replaceState) neither rewrites the store nor makes every Mistral tab refresh its context.
  */
 import { accept, type Message, type SenderLike } from '../messages';
-import { readAccountData, type AccountOrg } from '../detect/account';
+import { readAccountData, readAccountSettings, type AccountOrg } from '../detect/account';
+import { ACCOUNT_DATA } from '../detect/rules';
 import { BANNER_DISMISS_MS, pageContext } from '../context';
 import { surfaceOf } from '../surfaces';
 import { fromImport } from '../store/transfer';
@@ -206,9 +207,14 @@ export function createHandler(ports: Ports) {
         const org = reading.orgs.length === 1 && !reading.active.id && !reading.active.name ? before.currentOrg : (keyFor(linkByName(before, reading.orgs), reading.active) ?? DEFAULT_ORG);
         await setTabOrg(tabId, msg.url, org);
         const obs: ObservationInput[] = reading.plan ? [{ key: 'plan:vibe', value: reading.plan.plan, via: 'account-data', confidence: reading.plan.confidence }] : [];
+        // settings.get, fetched on the same page load: its public-sharing flag goes to the same organization, or
+        // nowhere (validated in readAccountSettings, ignored whole when its shape differs).
+        const settings = msg.settings ? readAccountSettings(msg.settings) : null;
+        if (settings) obs.push({ key: 'public-sharing', value: settings.publicSharing, via: 'account-data', confidence: ACCOUNT_DATA.settings.confidence });
         const store = await record(org, surface.id, obs, reading.active.name, reading.active.id, reading.orgs);
         await paint(tabId, msg.url, store);
-        return { ok: true, matched: !!reading.plan };
+        // `matched` says the plan was read (the diagnostics' "plan read"); `settings`, the public-sharing flag.
+        return { ok: true, matched: !!reading.plan, ...(msg.settings !== undefined ? { settings: !!settings } : {}) };
       }
       case 'get-context': {
         const surface = surfaceOf(msg.url);

@@ -1,5 +1,5 @@
 /**
- * The chat app's own account data (`organization.all`, reverse-engineered, may drift): the content script
+ * The chat app's own account data (`organization.all` and `settings.get`, reverse-engineered, may drift): the content script
  * fetches it like the page does and hands the raw text to the background, which parses it here, validates it
  * with zod and ignores it whole when its shape does not match. Kept out of the content script's bundle.
  */
@@ -82,7 +82,8 @@ export function planFromAccountData(body: string, shown?: AccountOrg): PlanSigna
   return readAccountData(body, shown)?.plan ?? null;
 }
 
-function orgListIn(body: string): unknown[] | null {
+/** A tRPC answer's JSON values: the whole body (a JSON batch), or each of its lines (JSON lines). */
+function jsonValues(body: string): unknown[] {
   const candidates: unknown[] = [];
   const push = (x: unknown) => candidates.push(x);
   try {
@@ -96,6 +97,11 @@ function orgListIn(body: string): unknown[] | null {
       }
     }
   }
+  return candidates;
+}
+
+function orgListIn(body: string): unknown[] | null {
+  const candidates = jsonValues(body);
   for (const c of candidates) {
     const list = findOrgList(c, 0);
     if (list) return list;
@@ -116,6 +122,45 @@ function findOrgList(x: unknown, depth: number): unknown[] | null {
   }
   for (const v of Object.values(x)) {
     const f = findOrgList(v, depth + 1);
+    if (f) return f;
+  }
+  return null;
+}
+
+// `settings.get`: an object of flags, each `{value}`. Only the flag Windsock reads must be a boolean; every
+// other entry must still be a `{value}` object, or the whole answer is taken for another shape and ignored.
+const Flag = z.object({ value: z.unknown() });
+const Flags = z.record(z.string(), Flag).check(z.refine((o) => Object.keys(o).length <= 500));
+const SharingFlag = z.object({ value: z.boolean() });
+
+export interface AccountSettings {
+  /** Public chat sharing, as the chat app's own settings say. */
+  publicSharing: 'on' | 'off';
+}
+
+/**
+ * Parse a tRPC answer (JSON batch or JSON lines, superjson `{result:{data:{json}}}`) of `settings.get`. Null when the
+ * flag is not there, or when the flags around it are not all `{value}` objects (another shape: ignored whole).
+ */
+export function readAccountSettings(body: string): AccountSettings | null {
+  const key = ACCOUNT_DATA.settings.publicSharing;
+  for (const c of jsonValues(body)) {
+    const flags = findWithKey(c, key, 0);
+    if (!flags) continue;
+    const all = Flags.safeParse(flags);
+    const sharing = SharingFlag.safeParse((flags as Record<string, unknown>)[key]);
+    if (!all.success || !sharing.success) return null;
+    return { publicSharing: sharing.data.value ? 'on' : 'off' };
+  }
+  return null;
+}
+
+/** The first plain object, a few levels deep (JSON lines nest it deeper than a batch), that has `key` as its own property. */
+function findWithKey(x: unknown, key: string, depth: number): object | null {
+  if (depth > 10 || x === null || typeof x !== 'object') return null;
+  if (!Array.isArray(x) && Object.prototype.hasOwnProperty.call(x, key)) return x;
+  for (const v of Array.isArray(x) ? x : Object.values(x)) {
+    const f = findWithKey(v, key, depth + 1);
     if (f) return f;
   }
   return null;

@@ -9,8 +9,13 @@
  * - otherwise the nearest such control in the label's row (the smallest ancestor holding one control).
  * A status (ZDR) is read from the words next to its label. Disabled controls are reported as `locked`.
  * Nothing found is reported as nothing: the verdict then says "unknown", never "off".
+ *
+ * Where labels fail, structure decides: on a documented settings page (rules.ts ADMIN_CONTROL_ORDER), the controls
+ * none of whose labels is recognised (a language Windsock lacks) are read by their documented order, but only when
+ * the page's one main region holds exactly the documented controls, of the documented kinds, in that order, and
+ * nothing else, and every control read by its label sits at its documented place (lib/detect/order.ts). A structural inference: marked `how: 'order …'`, with a lower confidence.
  */
-import { MANAGED_TEXT, RETENTION_TEXT, USER_CONTENT, STATUS_WORDS, labelTexts, type ControlRule } from './rules';
+import { MANAGED_TEXT, RETENTION_TEXT, USER_CONTENT, STATUS_WORDS, labelTexts, type ControlRule, type OrderedControl } from './rules';
 import type { ControlId } from '../policy/schema';
 import { norm, normMatches, ownText, textMatches } from './text';
 
@@ -20,6 +25,8 @@ export interface ControlReading {
   locked: boolean;
   /** Which markup it was found in, for the diagnostic report. */
   how: string;
+  /** Below 1 for a structural inference (read by order, not by label). */
+  confidence?: number;
 }
 
 const CONTROL_SEL = '[role="switch"], input[type="checkbox"], [role="checkbox"], select, [role="combobox"], button[aria-pressed]';
@@ -33,7 +40,7 @@ const MAX_ROW_DEPTH = 4;
 export const controlStats = { documentScans: 0, nameLookups: 0 };
 
 /** What one pass over the page learns, shared by every rule: each control with its name, each label text. */
-interface PageIndex {
+export interface PageIndex {
   /** Each control and its accessible name, normalised (norm). */
   controls: { el: Element; name: string }[];
   /** Each element that carries text of its own, normalised. */
@@ -73,7 +80,10 @@ function indexPage(root: ParentNode, rules: ControlRule[]): PageIndex {
   return { controls, candidates };
 }
 
-export function readControls(root: ParentNode, rules: ControlRule[]): ControlReading[] {
+/** Reads a page by its documented order (lib/detect/order.ts); only the Admin Panel's kit carries it. */
+export type OrderReader = (root: ParentNode, index: PageIndex, order: OrderedControl[], placed: ReadonlyMap<ControlId, Element>, skip: ReadonlySet<ControlId>) => ControlReading[];
+
+export function readControls(root: ParentNode, rules: ControlRule[], order?: { list: OrderedControl[]; read: OrderReader }): ControlReading[] {
   const out: ControlReading[] = [];
   const used = new Set<Element>();
   if (!rules.length) return out;
@@ -83,18 +93,37 @@ export function readControls(root: ParentNode, rules: ControlRule[]): ControlRea
   } catch {
     return out;
   }
+  const placed = new Map<ControlId, Element>();
   for (const rule of rules) {
     try {
-      const r = readOne(index, rule, used);
+      const r = readOne(index, rule, used, placed);
       if (r) out.push(r);
     } catch {
       // A detector that trips over odd markup reads nothing.
     }
   }
+  if (order?.list.some((o) => o.kind !== 'status' && !placed.has(o.control))) {
+    try {
+      // Controls whose label is on the page are the labels' to read: by order only those with no label recognised,
+      // and only if every control read by its label was found (so the order can be checked against it).
+      const recognised = new Set(rules.filter((r) => labelOnPage(index, r)).map((r) => r.control));
+      const understood = rules.every((r) => r.kind === 'status' || !recognised.has(r.control) || placed.has(r.control));
+      if (understood) out.push(...order.read(root, index, order.list, placed, recognised));
+    } catch {
+      // Odd markup: nothing read by order either.
+    }
+  }
   return out;
 }
 
-function readOne(index: PageIndex, rule: ControlRule, used: Set<Element>): ControlReading | null {
+/** Whether any label of this control is on the page (as a control's name or as text). */
+function labelOnPage(index: PageIndex, rule: ControlRule): boolean {
+  const normLabels = labelTexts(rule.labels).map(norm);
+  return index.controls.some((c) => c.name && normMatches(c.name, normLabels)) || index.candidates.some((c) => normMatches(c.own, normLabels, true));
+}
+
+
+function readOne(index: PageIndex, rule: ControlRule, used: Set<Element>, placed: Map<ControlId, Element>): ControlReading | null {
   const labels = labelTexts(rule.labels);
   const normLabels = labels.map(norm);
   // 1. Controls that name themselves (aria-label, aria-labelledby, wrapping label, label[for]).
@@ -104,6 +133,7 @@ function readOne(index: PageIndex, rule: ControlRule, used: Set<Element>): Contr
       const r = valueOf(el, rule);
       if (r) {
         used.add(el);
+        placed.set(rule.control, el);
         return { control: rule.control, ...r, how: `named ${describe(el)}` };
       }
     }
@@ -125,10 +155,11 @@ function readOne(index: PageIndex, rule: ControlRule, used: Set<Element>): Contr
   const r = valueOf(control, rule);
   if (!r) return null;
   used.add(control);
+  placed.set(rule.control, control);
   return { control: rule.control, ...r, how: `row ${describe(control)}` };
 }
 
-function describe(el: Element): string {
+export function describe(el: Element): string {
   const role = el.getAttribute('role');
   return role ? `${el.tagName.toLowerCase()}[role=${role}]` : el.tagName.toLowerCase() + (el.getAttribute('type') ? `[type=${el.getAttribute('type')}]` : '');
 }
@@ -217,7 +248,7 @@ function isLocked(el: Element): boolean {
 }
 let managedNorm: string[] | undefined;
 
-function valueOf(el: Element, rule: ControlRule): { value: string; locked: boolean } | null {
+export function valueOf(el: Element, rule: Pick<ControlRule, 'kind'>): { value: string; locked: boolean } | null {
   const locked = isLocked(el);
   if (rule.kind === 'select') {
     let text = '';

@@ -5,9 +5,9 @@
  */
 import type { ObservationInput } from '../store/schema';
 import { surfaceOf, type SurfaceId } from '../surfaces';
-import type { readControls } from './controls';
+import type { OrderReader, readControls } from './controls';
 import { readPlanSignals, type PlanReader, type PlanSignal } from './plan';
-import { PLAN_SIGNALS, planProductsOn, type ControlRule, type PlanSignalKind } from './rules';
+import { PLAN_SIGNALS, planProductsOn, type ControlRule, type OrderedControl, type PlanSignalKind } from './rules';
 import { readOrg } from './org';
 
 /** The detectors one content script carries (lib/detect/kits.ts): each host bundles only its own. */
@@ -15,6 +15,8 @@ export interface DetectKit {
   controls: typeof readControls;
   /** The controls each settings page of this host shows. */
   controlRules: Partial<Record<SurfaceId, ControlRule[]>>;
+  /** The documented order of the controls of some settings pages, and its reader, used when no label is recognised. */
+  controlOrder?: { pages: Partial<Record<SurfaceId, OrderedControl[]>>; read: OrderReader };
   readers: Partial<Record<PlanSignalKind, PlanReader>>;
   orgName?: (doc: Document) => string | undefined;
 }
@@ -43,11 +45,12 @@ export function detectPage(doc: Document, url: string, kit: DetectKit): PageDete
   const observations: ObservationInput[] = [];
   const detectors: DetectorResult[] = [];
   const rules = kit.controlRules[surface.id] ?? [];
-  const readings = safe(() => kit.controls(doc, rules), []);
+  const list = kit.controlOrder?.pages[surface.id];
+  const readings = safe(() => kit.controls(doc, rules, list && kit.controlOrder ? { list, read: kit.controlOrder.read } : undefined), []);
   for (const rule of rules) {
     const r = readings.find((x) => x.control === rule.control);
     detectors.push(r ? { id: rule.control, matched: true, value: r.value, how: r.how, locked: r.locked } : { id: rule.control, matched: false });
-    if (r) observations.push({ key: rule.control, value: r.value as ObservationInput['value'], via: 'page', ...(r.locked ? { locked: true } : {}) });
+    if (r) observations.push({ key: rule.control, value: r.value as ObservationInput['value'], via: 'page', ...(r.locked ? { locked: true } : {}), ...(r.confidence !== undefined ? { confidence: r.confidence } : {}) });
   }
   const planSignals = safe(() => readPlanSignals(doc, surface.id, kit.readers), []);
   for (const kind of PLAN_SIGNALS.filter((s) => s.surfaces.includes(surface.id) && kit.readers[s.kind])) {

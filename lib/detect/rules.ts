@@ -165,6 +165,34 @@ export const ADMIN_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
   'admin-vibe-privacy': [/* @__PURE__ */ rule('vibe-training', 'switch', L_VIBE_TRAINING), /* @__PURE__ */ rule('public-sharing', 'switch', L_PUBLIC_SHARING), /* @__PURE__ */ rule('feedback', 'switch', L_FEEDBACK), /* @__PURE__ */ rule('chat-retention', 'select', L_CHAT_RETENTION)],
   'admin-api-privacy': [/* @__PURE__ */ rule('api-training', 'switch', L_API_TRAINING), /* @__PURE__ */ rule('labs-models', 'switch', L_LABS_MODELS), /* @__PURE__ */ rule('zdr', 'status', L_ZDR)],
 };
+/**
+ * The controls of each documented settings page in the order Mistral's docs list them (docs: Admin Panel › Vibe ›
+ * Privacy "Model training", "Public chat sharing", "Model response feedback", "Chat Retention Policy"; Admin Panel ›
+ * API › Privacy "Data usage for improving our services", "Zero data retention" (a status, no control), "Enable Labs
+ * models"). Used for the controls none of whose labels is recognised (lib/detect/order.ts): a structural
+ * inference, read only when the page's main region holds exactly these controls, of these kinds, in this order.
+ */
+export interface OrderedControl {
+  control: ControlId;
+  /** 'status' has no control on the page: it takes no place in the order and is never read by it. */
+  kind: ControlRule['kind'];
+}
+export const ADMIN_CONTROL_ORDER: Partial<Record<SurfaceId, OrderedControl[]>> = {
+  'admin-vibe-privacy': [
+    { control: 'vibe-training', kind: 'switch' },
+    { control: 'public-sharing', kind: 'switch' },
+    { control: 'feedback', kind: 'switch' },
+    { control: 'chat-retention', kind: 'select' },
+  ],
+  'admin-api-privacy': [
+    { control: 'api-training', kind: 'switch' },
+    { control: 'zdr', kind: 'status' },
+    { control: 'labs-models', kind: 'switch' },
+  ],
+};
+/** The trust of a reading by order (below a label's 1): a later label-based reading of another value wins. */
+export const ORDER_CONFIDENCE = 0.6;
+
 export const CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = /* @__PURE__ */ Object.assign({}, CHAT_CONTROL_RULES, ADMIN_CONTROL_RULES);
 
 /** Chat Retention Policy choices as pages print them (docs: the English choices; every other language: guess). */
@@ -344,6 +372,12 @@ export const ACCOUNT_DATA = {
   confidence: 0.9,
   /** orgTier values known to mean the free plan. */
   freeTiers: ['B'],
+  /**
+   * 3rd (mistral-surfaces.md, "The chat app's tRPC"): `settings.get` → ~55 flags `{value}`, among them
+   * `publicChatSharingEnabled`, read as the organization's Public chat sharing. Less trusted than the plan fields
+   * and than the Admin Panel's own switch (1): it may be an app-wide feature flag as much as the admin's choice.
+   */
+  settings: { path: '/api/trpc/settings.get', query: 'batch=1&input=%7B%220%22%3A%7B%22json%22%3Anull%7D%7D', publicSharing: 'publicChatSharingEnabled', confidence: 0.8 },
 };
 
 export type { PlanId };

@@ -3,15 +3,17 @@
  * privacy controls, subscriptions and Studio plan detectors and the organization's name. Kept apart from the chat app's kit so each content script bundles only its own.
  */
 import { readControls } from '../detect/controls';
+import { readByOrder } from '../detect/order';
 import type { DetectKit } from '../detect';
 import { readOrgName } from '../detect/org';
 import { currentPlanCard, planBadge, planLabel, studioHeader, subscriptionTabs, upgradeBanner } from '../detect/plan';
-import { ADMIN_CONTROL_RULES } from '../detect/rules';
+import { ADMIN_CONTROL_ORDER, ADMIN_CONTROL_RULES } from '../detect/rules';
 import type { PageKit } from './run';
 
 export const ADMIN_DETECT: DetectKit = {
   controls: readControls,
   controlRules: ADMIN_CONTROL_RULES,
+  controlOrder: { pages: ADMIN_CONTROL_ORDER, read: readByOrder },
   readers: { 'subscription-tab': subscriptionTabs, 'studio-header': studioHeader, 'current-plan-card': currentPlanCard, 'plan-badge': planBadge, 'plan-label': planLabel, 'upgrade-banner': upgradeBanner },
   orgName: readOrgName,
 };

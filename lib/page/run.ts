@@ -42,6 +42,8 @@ export interface Diagnosis {
   detectors: PageDetection['detectors'];
   planSignals: PageDetection['planSignals'];
   accountData: 'not-tried' | 'matched' | 'ignored' | 'failed';
+  /** The same for `settings.get` (public chat sharing). */
+  accountSettings?: 'not-tried' | 'matched' | 'ignored' | 'failed';
   counters: Counters;
   skeleton: ReturnType<typeof skeleton>;
   /** Windsock's own in-page UI (warning, banner, note) as it stands. */
@@ -80,6 +82,7 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
   let timer: ReturnType<typeof setTimeout> | null = null;
   let observer: MutationObserver | null = null;
   let accountData: Diagnosis['accountData'] = 'not-tried';
+  let accountSettings: Diagnosis['accountData'] = 'not-tried';
 
   const { ask, getContext, dropContext } = makeClient(ctx);
 
@@ -176,16 +179,29 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     const surface = surfaceOf(location.href);
     if (!kit.accountData || !surface || !ACCOUNT_DATA.surfaces.includes(surface.id) || accountData !== 'not-tried') return;
     accountData = 'failed';
+    const f = ((globalThis as { content?: { fetch?: typeof fetch } }).content?.fetch ?? fetch).bind(globalThis);
+    // Each procedure once per page load, both at once; a failed settings.get leaves the plan reading as it was.
+    const get = async (path: string, query: string): Promise<string | undefined> => {
+      try {
+        const res = await f(`${location.origin}${path}?${query}`, { credentials: 'include', signal: ctx.signal });
+        return res.ok ? (await res.text()).slice(0, 200_000) : undefined;
+      } catch {
+        return undefined; // Offline, blocked or aborted.
+      }
+    };
     try {
-      const f = ((globalThis as { content?: { fetch?: typeof fetch } }).content?.fetch ?? fetch).bind(globalThis);
-      const res = await f(`${location.origin}${ACCOUNT_DATA.path}?${ACCOUNT_DATA.query}`, { credentials: 'include', signal: ctx.signal });
-      if (!res.ok) return;
-      const body = (await res.text()).slice(0, 200_000);
+      // settings.get never holds the plan back for long: past a few seconds it is left out of this page load.
+      let late: ReturnType<typeof setTimeout> | undefined;
+      const settingsOrLate = Promise.race([get(ACCOUNT_DATA.settings.path, ACCOUNT_DATA.settings.query), new Promise<undefined>((r) => (late = setTimeout(() => r(undefined), 5000)))]);
+      const [body, settings] = await Promise.all([get(ACCOUNT_DATA.path, ACCOUNT_DATA.query), settingsOrLate]);
+      clearTimeout(late);
+      if (body === undefined) return;
       const active = last?.orgName || last?.orgId ? { active: { ...(last.orgName ? { name: last.orgName } : {}), ...(last.orgId ? { id: last.orgId } : {}) } } : {};
-      const r = await ask<{ ok: boolean; matched?: boolean }>({ type: 'account-data', url: location.href, body, ...active });
+      const r = await ask<{ ok: boolean; matched?: boolean; settings?: boolean }>({ type: 'account-data', url: location.href, body, ...(settings !== undefined ? { settings } : {}), ...active });
       accountData = r?.matched ? 'matched' : 'ignored';
+      accountSettings = settings === undefined ? 'failed' : r?.settings ? 'matched' : 'ignored';
     } catch {
-      // Offline, blocked or aborted: no account data, nothing else changes.
+      // No answer from the background: nothing else changes.
     }
   };
 
@@ -247,6 +263,7 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       detectors: last?.detectors ?? [],
       planSignals: last?.planSignals ?? [],
       accountData,
+      accountSettings,
       counters: { ...counters },
       skeleton: document.body ? skeleton(document.body) : null,
       ui: uiSnapshot(),

@@ -5,7 +5,10 @@
  * markup matches nothing gives ? and no console errors; detection follows in-app navigation.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, calls, fixture, launch, until, type Harness, urlOf, settle } from './harness';
+import { BROWSERS, TRPC_ORG_ALL, TRPC_SETTINGS_GET, calls, fixture, launch, settingsFlags, settle, trpcAnswer, until, type Harness, urlOf } from './harness';
+
+const STORE_FN = `async () => ((globalThis.browser?.storage ?? chrome.storage).local.get('windsock')).then((x) => x.windsock ?? null)`;
+type StoreLike = { orgs: Record<string, { observations: Record<string, { value: string; via: string; confidence?: number }> }> };
 
 
 async function badgeBecomes(h: Harness, url: string, text: string) {
@@ -111,6 +114,72 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
     expect(again.errors).toEqual([]);
     await again.close();
     h.serve(api, { contentType: 'application/json', body: '{}' });
+  });
+
+  it("settings.get's public sharing flag shows in the popup and the store, under the active organization; a malformed answer changes nothing", async () => {
+    const url = urlOf('vibe-chat.plain.en.html');
+    h.serve(url, fixture('vibe-chat.plain.en.html'));
+    h.serve(TRPC_ORG_ALL, trpcAnswer({ items: [{ id: 'o1', name: 'Acme', role: 'admin', orgTier: 'C', leChatPlan: 'team', isLeChatPro: false }], nextCursor: null }));
+    h.serve(TRPC_SETTINGS_GET, trpcAnswer(settingsFlags(true), true));
+    const before = calls(h, 'settings.get').length;
+    const page = await h.open(url);
+    const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(url)}`);
+    await popup.waitFor('[data-control="public-sharing"][data-value="on"] .provenance[data-via="account-data"]');
+    await popup.waitFor('[data-plan="team"] .provenance[data-via="account-data"]');
+    const s = await h.extEval<StoreLike>(STORE_FN);
+    expect(s.orgs['id:o1'].observations['public-sharing']).toMatchObject({ value: 'on', via: 'account-data', confidence: 0.8 });
+    // One request of each procedure for the page load, same origin, a GET.
+    const asked = calls(h, 'settings.get').slice(before);
+    expect(asked.length).toBe(1);
+    expect(asked[0]).toMatchObject({ method: 'GET' });
+    expect(new URL(asked[0].url).searchParams.get('batch')).toBe('1');
+    expect([...page.errors, ...popup.errors]).toEqual([]);
+    await Promise.all([page.close(), popup.close()]);
+
+    // A malformed answer, then one of another shape: the plan is read (the barrier), public sharing is not.
+    for (const bad of [{ contentType: 'application/json', body: '[{"result":{"data":{"json":{"publicChatSharingEnabled":' }, trpcAnswer({ ...settingsFlags(true), publicChatSharingEnabled: true })]) {
+      await h.reset();
+      h.serve(TRPC_SETTINGS_GET, bad);
+      const again = await h.open(url);
+      const p2 = await h.openExtensionPage(`popup.html?tab=${await h.tabId(url)}`);
+      await p2.waitFor('[data-plan="team"] .provenance[data-via="account-data"]');
+      await p2.waitFor('[data-diagnostics="ready"]');
+      expect(await p2.evaluate<number>(`() => document.querySelectorAll('[data-control="public-sharing"]').length`)).toBe(0);
+      const s2 = await h.extEval<StoreLike>(STORE_FN);
+      expect(s2.orgs['id:o1'].observations['public-sharing']).toBeUndefined();
+      expect([...again.errors, ...p2.errors]).toEqual([]);
+      await Promise.all([again.close(), p2.close()]);
+    }
+    h.serve(TRPC_ORG_ALL, { contentType: 'application/json', body: '{}' });
+    h.serve(TRPC_SETTINGS_GET, { contentType: 'application/json', body: '{}' });
+  });
+
+  it('a Vibe privacy page in a language Windsock lacks (Japanese) is read by the documented order, and says so', async () => {
+    const url = urlOf('admin-vibe-privacy.switch.en.html');
+    const ja: [string, string][] = [
+      ['Allow your interactions to be used to train our models.', 'お客様のやり取りをモデルのトレーニングに使用することを許可します。'],
+      ['Model training', 'モデルのトレーニング'],
+      ['Public chat sharing', '公開チャット共有'],
+      ['Model response feedback', 'モデル応答へのフィードバック'],
+      ['Chat Retention Policy', 'チャット保持ポリシー'],
+    ];
+    let html = fixture('admin-vibe-privacy.switch.en.html').replace('<html lang="en"', '<html lang="ja"');
+    for (const [en, j] of ja) html = html.split(en).join(j);
+    // Model training off, so the reading is not the fixture's default.
+    html = html.replace('id="model-training" aria-checked="true" data-state="checked"', 'id="model-training" aria-checked="false" data-state="unchecked"');
+    h.serve(url, html);
+    const page = await h.open(url);
+    const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(url)}`);
+    await popup.waitFor('[data-control="vibe-training"][data-value="off"]');
+    await popup.waitFor('[data-control="public-sharing"][data-value="on"]');
+    await popup.waitFor('[data-diagnostics="ready"]');
+    const how = await popup.evaluate<Record<string, string | null>>(`() => Object.fromEntries([...document.querySelectorAll('[data-detector]')].map((e) => [e.getAttribute('data-detector'), e.getAttribute('data-how')]))`);
+    expect(how).toMatchObject({ 'vibe-training': 'order 1/4 button[role=switch]', 'public-sharing': 'order 2/4 button[role=switch]', feedback: 'order 3/4 button[role=switch]' });
+    const s = await h.extEval<StoreLike>(STORE_FN);
+    const org = Object.values(s.orgs).find((o) => o.observations['vibe-training']);
+    expect(org?.observations['vibe-training']).toMatchObject({ value: 'off', confidence: 0.6 });
+    expect([...page.errors, ...popup.errors]).toEqual([]);
+    await Promise.all([page.close(), popup.close()]);
   });
 
   it('a page whose markup matches nothing gives ? and no console errors', async () => {

@@ -484,6 +484,25 @@ export async function openFixture(h: Harness, file: string): Promise<PageHandle>
   return page;
 }
 
+/** The chat app's own account data procedures (mistral-surfaces.md), as the content script asks them. */
+export const TRPC_ORG_ALL = 'https://chat.mistral.ai/api/trpc/organization.all';
+export const TRPC_SETTINGS_GET = 'https://chat.mistral.ai/api/trpc/settings.get';
+
+/**
+ * A tRPC query's answer as the chat app's server gives it: a JSON batch `[{result:{data:{json}}}]`, or with
+ * `lines` the JSON-lines stream (`trpc-accept: application/jsonl`) whose later line carries the data.
+ */
+export function trpcAnswer(json: unknown, lines = false): Served {
+  if (!lines) return { contentType: 'application/json', body: JSON.stringify([{ result: { data: { json } } }]) };
+  const head = JSON.stringify({ json: { 0: [[0], [null, 0, 0]] } });
+  return { contentType: 'application/jsonl', body: `${head}\n${JSON.stringify({ json: [0, 0, [[{ result: { data: { json } } }]]] })}\n` };
+}
+
+/** `settings.get`'s flags (~55 `{value}` on the real app; a few here) with public chat sharing as given. */
+export function settingsFlags(publicChatSharingEnabled: unknown): Record<string, { value: unknown }> {
+  return { appName: { value: 'Vibe' }, publicChatSharingEnabled: { value: publicChatSharingEnabled }, memoryEnabled: { value: true }, webSearchEnabled: { value: true }, maxAttachmentSizeMb: { value: 50 } };
+}
+
 /** The recorded requests to one of Mistral's tRPC procedures. */
 export function calls(h: Harness, procedure: string): RecordedRequest[] {
   return h.requests.filter((r) => new URL(r.url).pathname === `/api/trpc/${procedure}`);

@@ -4,7 +4,7 @@
  */
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { readAccountData, planFromAccountData } from '@/lib/detect/account';
+import { readAccountData, readAccountSettings, planFromAccountData } from '@/lib/detect/account';
 import { readOrg } from '@/lib/detect/org';
 
 const body = (items: object[]) => JSON.stringify([{ result: { data: { json: { items, nextCursor: null } } } }]);
@@ -69,5 +69,46 @@ describe('readOrg, loose (the Admin Panel)', () => {
     const w = new Window({ url: 'https://admin.mistral.ai/organization/workspaces', settings: { disableJavaScriptEvaluation: true } });
     w.document.write('<!doctype html><body><button aria-label="Create workspace">New</button></body>');
     expect(readOrg(w.document as unknown as Document)).toEqual({});
+  });
+});
+
+describe('readAccountSettings (settings.get: public chat sharing)', () => {
+  const flags = (sharing: unknown, extra: object = {}) => ({ appName: { value: 'Vibe' }, publicChatSharingEnabled: { value: sharing }, memoryEnabled: { value: true }, maxUploadMb: { value: 50 }, ...extra });
+  const batch = (json: unknown) => JSON.stringify([{ result: { data: { json } } }]);
+
+  it('a tRPC batch (superjson): the flag, on and off', () => {
+    expect(readAccountSettings(batch(flags(true)))).toEqual({ publicSharing: 'on' });
+    expect(readAccountSettings(batch(flags(false)))).toEqual({ publicSharing: 'off' });
+  });
+
+  it('JSON lines (trpc-accept: application/jsonl), the flags in a later line', () => {
+    const lines = [JSON.stringify({ json: { 0: [[0], [null, 0, 0]] } }), JSON.stringify({ json: [0, 0, [[{ result: { data: { json: flags(true) } } }]]] })].join('\n');
+    expect(readAccountSettings(lines)).toEqual({ publicSharing: 'on' });
+  });
+
+  it.each([
+    ['not JSON', '<html>502 Bad Gateway</html>'],
+    ['truncated JSON', batch(flags(true)).slice(0, 40)],
+    ['empty', ''],
+    ['{}', '{}'],
+    ['a tRPC error', JSON.stringify([{ error: { json: { message: 'UNAUTHORIZED', code: -32001 } } }])],
+  ])('malformed (%s): nothing', (_name, body) => {
+    expect(readAccountSettings(body)).toBeNull();
+  });
+
+  it.each([
+    ['the flag as a bare boolean', { publicChatSharingEnabled: true }],
+    ['the flag as a string', flags('true')],
+    ['the flag without value', { publicChatSharingEnabled: { enabled: true } }],
+    ['the flag null', flags(null)],
+    ['another flag not {value}', flags(true, { appName: 'Vibe' })],
+    ['an array of flags', [flags(true)].map((f) => Object.values(f))],
+  ])('another shape (%s): ignored whole', (_name, json) => {
+    expect(readAccountSettings(batch(json))).toBeNull();
+  });
+
+  it('an organization.all answer is no settings answer, and the other way round', () => {
+    expect(readAccountSettings(body([TEAM]))).toBeNull();
+    expect(readAccountData(batch(flags(true)))).toBeNull();
   });
 });

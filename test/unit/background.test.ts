@@ -326,6 +326,37 @@ describe('whose settings on a chat page (attack 5)', () => {
     expect(painted.filter((p) => p.tabId === 5).at(-1)).toMatchObject({ org: 'id:org_team', state: 'not-training' });
   });
 
+  const settingsBody = (sharing: unknown) => JSON.stringify([{ result: { data: { json: { appName: { value: 'Vibe' }, publicChatSharingEnabled: { value: sharing } } } } }]);
+
+  it("settings.get's public sharing is filed with the plan under the active organization, less trusted than the Admin Panel's switch", async () => {
+    const { h } = setup();
+    await teamOffOnAdmin(h);
+    const res = await h.onMessage({ type: 'account-data', url: CHAT, body: accountBody([TEAM, PERSONAL]), settings: settingsBody(true), active: { id: 'org_me' } }, page(CHAT, 2));
+    expect(res).toMatchObject({ ok: true, matched: true, settings: true });
+    const s = await stored();
+    expect(s.orgs['id:org_me'].observations['public-sharing']).toMatchObject({ value: 'on', via: 'account-data', confidence: 0.8 });
+    expect(s.orgs['id:org_team'].observations['public-sharing']).toBeUndefined();
+  });
+
+  it('settings.get is never filed when the active organization is unknown, nor when its shape differs', async () => {
+    const { h } = setup();
+    await teamOffOnAdmin(h);
+    const before = JSON.stringify((await stored()).orgs);
+    const res = await h.onMessage({ type: 'account-data', url: CHAT, body: accountBody([TEAM, PERSONAL]), settings: settingsBody(true) }, page(CHAT, 2));
+    expect(res).toMatchObject({ ok: true, matched: false, org: 'unknown' });
+    expect(JSON.stringify((await stored()).orgs)).toBe(before);
+    const bad = await h.onMessage({ type: 'account-data', url: CHAT, body: accountBody([TEAM]), settings: settingsBody('yes') }, page(CHAT, 3));
+    expect(bad).toMatchObject({ ok: true, settings: false });
+    expect((await stored()).orgs['id:org_team'].observations['public-sharing']).toBeUndefined();
+  });
+
+  it('settings.get alone, without organization.all, files nothing (no organization to file it under)', async () => {
+    const { h } = setup();
+    const res = await h.onMessage({ type: 'account-data', url: CHAT, body: '{}', settings: settingsBody(true) }, page(CHAT, 2));
+    expect(res).toMatchObject({ ok: true, matched: false });
+    expect(Object.values((await stored()).orgs).some((o) => o.observations['public-sharing'])).toBe(false);
+  });
+
   it('a chat page of a user with several known organizations, before any account data: "can\'t tell", not the last one seen', async () => {
     const { h, painted } = setup();
     await h.onMessage(report(ADMIN_VIBE, ON, { name: 'Other', id: 'org_other' }), page(ADMIN_VIBE, 1));

@@ -7,7 +7,8 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { controlStats, readControls } from '@/lib/detect/controls';
-import { ADMIN_CONTROL_RULES } from '@/lib/detect/rules';
+import { ADMIN_CONTROL_ORDER, ADMIN_CONTROL_RULES } from '@/lib/detect/rules';
+import { readByOrder } from '@/lib/detect/order';
 import { hostilePrivacyPage } from '../../scripts/bench-controls';
 
 function doc(html: string): Document {
@@ -28,5 +29,16 @@ describe('control detection cost', () => {
     expect(controlStats.documentScans).toBe(3);
     // Every control (n checkboxes, 3 switches, 1 select) named exactly once, for all four rules together.
     expect(controlStats.nameLookups).toBe(n + 4);
+  });
+
+  it.each([100, 400, 1600])('%i checkboxes with labels in a language Windsock lacks: the reading by order reuses the page index (3 indexing scans, one name per control; it only adds a look for the main region), and reads nothing', (n) => {
+    const rows = Array.from({ length: n }, (_, i) => `<div class="row"><label for="c${i}">設定 ${i}</label><input type="checkbox" id="c${i}"${i % 2 ? ' checked' : ''}></div>`).join('');
+    const d = doc(`<main><h1>プライバシー</h1>${rows}</main>`);
+    controlStats.documentScans = 0;
+    controlStats.nameLookups = 0;
+    const read = readControls(d, rules, { list: ADMIN_CONTROL_ORDER['admin-vibe-privacy']!, read: readByOrder });
+    expect(read).toEqual([]);
+    expect(controlStats.documentScans).toBe(3);
+    expect(controlStats.nameLookups).toBe(n);
   });
 });
