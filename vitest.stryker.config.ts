@@ -5,24 +5,6 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 // The unit project alone, for Stryker (stryker.config.mjs): the same settings as vitest.config.ts's `unit`
 // project, without the browsers and without the closing-summary reporter.
-if (typeof (Map as unknown as { groupBy?: unknown }).groupBy !== 'function') {
-  Object.defineProperty(Map, 'groupBy', {
-    configurable: true,
-    writable: true,
-    value<K, V>(items: Iterable<V>, key: (v: V, i: number) => K): Map<K, V[]> {
-      const out = new Map<K, V[]>();
-      let i = 0;
-      for (const v of items) {
-        const k = key(v, i++);
-        const list = out.get(k);
-        if (list) list.push(v);
-        else out.set(k, [v]);
-      }
-      return out;
-    },
-  });
-}
-
 // MUTATION_TESTS=test/unit/verdict.test.ts,… narrows the tests run (a quicker scoped run; the score then only
 // counts those tests).
 export default defineConfig({
