@@ -285,6 +285,8 @@ export async function launchChromium(opts: { lang?: string; headless?: boolean; 
     reloadExtension: async () => {
       await extEval(`() => { setTimeout(() => chrome.runtime.reload(), 50); return true; }`, null).catch(() => undefined);
       extPage = null;
+      // No barrier: nothing tells the test that the old service worker is gone before the new one answers; the
+      // `until` below then waits on the new one.
       await new Promise((r) => setTimeout(r, 1500));
       await until(async () => {
         await extPage?.close().catch(() => undefined);
@@ -459,6 +461,8 @@ export async function launchFirefox(opts: { lang?: string; headless?: boolean; e
       await extEval(`() => { setTimeout(() => browser.runtime.reload(), 50); return true; }`, null).catch(() => undefined);
       await extPage?.close().catch(() => undefined);
       extPage = null;
+      // No barrier: Firefox gives no event when a reloaded temporary add-on is back; the tests that follow wait
+      // on the page's own state (until) before any "nothing was sent" check.
       await new Promise((r) => setTimeout(r, 2000));
     },
     requests,
@@ -524,7 +528,7 @@ export async function until<T>(fn: () => Promise<T>, what: string, timeoutMs = 1
     } catch (e) {
       lastErr = e;
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 100)); // the polling interval of `until`, not a wait for absence
   }
   throw new Error(`Timed out waiting for ${what}; last value ${JSON.stringify(last)}${lastErr ? `, last error ${String(lastErr)}` : ''}`);
 }
