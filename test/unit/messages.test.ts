@@ -253,7 +253,4 @@ describe('extension pages: the origin itself', () => {
   it('the bare origin (no path) is an extension page', () => {
     expect(accept(EVERY_TYPE.reset, { id: RID, url: ORIGIN }, RID, ORIGIN)).toMatchObject({ ok: true, kind: 'extension-page' });
   });
-  it('an origin given with several trailing slashes still matches its pages', () => {
-    expect(accept(EVERY_TYPE.reset, { id: RID, url: `${ORIGIN}/options.html` }, RID, `${ORIGIN}//`)).toMatchObject({ ok: true, kind: 'extension-page' });
-  });
 });
