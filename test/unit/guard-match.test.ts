@@ -166,6 +166,10 @@ describe('attach', () => {
     expect(on(d, '#t', 'vibe-chat-home')).toMatchObject({ kind: 'attach' });
     expect(on(d, '#t', 'vibe-share')).toBeNull();
   });
+  it('an icon button named by its title (no aria-label, no text)', () => {
+    const d = doc('<button id="t" title="Add files"><svg></svg></button>');
+    expect(on(d, '#t', 'vibe-chat')).toMatchObject({ kind: 'attach' });
+  });
   it('a button whose text is indented source, or runs long after its label, is still read by its text', () => {
     const d = doc(`<button id="a">${' '.repeat(100)}Add files</button><button id="b">Add files: ${'pdf, '.repeat(100)}</button><button id="c">Send</button>`);
     expect(on(d, '#a', 'vibe-chat')).toMatchObject({ kind: 'attach' });
