@@ -100,6 +100,13 @@ describe('feedback: the icon alone, in a bar that does not end with Copy', () =>
   });
 });
 
+describe('feedback: a label must be a thumb\'s whole name', () => {
+  it('a link in the reply that only begins with a thumbs word ("Helpful: read more") is not a thumb', () => {
+    const d = doc(turn(`<button>${UP}</button><button>${DOWN}</button>${COPY}`).replace('<p>Reply</p>', '<p>See <a id="l" href="https://example.com/">Helpful: read more</a></p>'));
+    expect(match(d, '#l')).toBeNull();
+  });
+});
+
 describe('feedback: position, when the bar ends with Copy', () => {
   const bar = (last: string) => doc(turn(`<button id="a">${BLANK}</button><button id="b">${BLANK}</button>${last}`));
   it.each([
