@@ -237,9 +237,10 @@ describe('Labs models: the toggle, in its three markups, on the API privacy page
     expect(on(doc(html), '#t', 'admin-api-privacy')).toMatchObject({ kind: 'labs', clearing: onNow });
   });
   it('a plain button or link named like it is not the toggle', () => {
-    const d = doc('<button id="t">Enable Labs models</button><a id="l" href="#labs">Labs models</a>');
+    const d = doc('<button id="t">Enable Labs models</button><a id="l" href="#labs">Labs models</a><button id="n" aria-label="Enable Labs models"></button>');
     expect(on(d, '#t', 'admin-api-privacy')).toBeNull();
     expect(on(d, '#l', 'admin-api-privacy')).toBeNull();
+    expect(on(d, '#n', 'admin-api-privacy')).toBeNull();
   });
   it('the same toggle elsewhere (the Vibe privacy page) is not warned', () => {
     const d = doc('<button id="t" role="switch" aria-checked="false" aria-label="Enable Labs models"></button>');
