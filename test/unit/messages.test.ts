@@ -209,3 +209,48 @@ describe('property: arbitrary JSON', () => {
     );
   }, 30_000); // 500 runs take ~4 s on a loaded 2-core machine: not a 5 s budget
 });
+
+describe('what a content script may say about its own page (the site rules)', () => {
+  const CHAT = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
+  const HOME = 'https://chat.mistral.ai/chat';
+  const OTHER = 'https://chat.mistral.ai/some/other/page'; // a chat-host page with no chat on it, where sharing still applies
+  const share = (url: string) => ({ type: 'record-share', url, chatId: '3f6c2a1e-8b4d' });
+  const dismiss = (url: string) => ({ type: 'dismiss-banner', url });
+
+  it('the surfaces the rest of these tests rely on', () => {
+    expect(surfaceOf(HOME)?.id).toBe('vibe-chat-home');
+    expect(surfaceOf(OTHER)).toMatchObject({ id: 'vibe-other', chat: false });
+  });
+
+  it('a shared chat is recorded only from a page where a chat can be shared, not from the new-chat page', () => {
+    expect(ok(share(CHAT), contentScript(CHAT))).toBe(true);
+    expect(ok(share(OTHER), contentScript(OTHER))).toBe(true);
+    expect(accept(share(HOME), contentScript(HOME), RID, ORIGIN)).toEqual({ ok: false, error: 'vibe-chat-home cannot share a chat' });
+  });
+
+  it('the banner is dismissed only from a page that shows it (a chat page)', () => {
+    expect(ok(dismiss(HOME), contentScript(HOME))).toBe(true);
+    expect(accept(dismiss(OTHER), contentScript(OTHER), RID, ORIGIN)).toEqual({ ok: false, error: 'vibe-other shows no banner' });
+  });
+
+  it('a URL with credentials in it is not a Mistral page, even with the sender\'s origin', () => {
+    const withUser = 'https://someone@chat.mistral.ai/chat';
+    expect(new URL(withUser).origin).toBe('https://chat.mistral.ai');
+    for (const type of ['open-verdict', 'get-context'] as const) {
+      const r = accept({ type, url: withUser, lang: 'en' }, contentScript(HOME), RID, ORIGIN);
+      expect(r).toEqual({ ok: false, error: `${type} is not about a Mistral page` });
+    }
+  });
+
+  it('a type content scripts may never send is refused as such, whatever its content', () => {
+    for (const type of ['declare', 'reset', 'set-settings'] as const) {
+      expect(accept(EVERY_TYPE[type], contentScript(), RID, ORIGIN)).toEqual({ ok: false, error: `content scripts may not send ${type}` });
+    }
+  });
+});
+
+describe('extension pages: the origin itself', () => {
+  it('the bare origin (no path) is an extension page', () => {
+    expect(accept(EVERY_TYPE.reset, { id: RID, url: ORIGIN }, RID, ORIGIN)).toMatchObject({ ok: true, kind: 'extension-page' });
+  });
+});
