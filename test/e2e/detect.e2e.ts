@@ -5,18 +5,10 @@
  * markup matches nothing gives ? and no console errors; detection follows in-app navigation.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, TRPC_ORG_ALL, TRPC_SETTINGS_GET, calls, fixture, launch, settingsFlags, settle, trpcAnswer, until, type Harness, urlOf } from './harness';
+import { BROWSERS, badgeBecomes, TRPC_ORG_ALL, TRPC_SETTINGS_GET, calls, fixture, launch, settingsFlags, settle, trpcAnswer, until, type Harness, urlOf } from './harness';
 
 const STORE_FN = `async () => ((globalThis.browser?.storage ?? chrome.storage).local.get('windsock')).then((x) => x.windsock ?? null)`;
 type StoreLike = { orgs: Record<string, { observations: Record<string, { value: string; via: string; confidence?: number }> }> };
-
-
-async function badgeBecomes(h: Harness, url: string, text: string) {
-  return until(async () => {
-    const b = await h.badge(url);
-    return b.text === text ? b : null;
-  }, `badge ${text} on ${url}`);
-}
 
 describe.each(BROWSERS)('reading pages in %s', (name) => {
   let h: Harness;

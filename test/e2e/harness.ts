@@ -533,6 +533,14 @@ export async function until<T>(fn: () => Promise<T>, what: string, timeoutMs = 1
   throw new Error(`Timed out waiting for ${what}; last value ${JSON.stringify(last)}${lastErr ? `, last error ${String(lastErr)}` : ''}`);
 }
 
+/** Wait until the toolbar badge of the tab at `url` reads `text` (the badge, once read, is returned). */
+export function badgeBecomes(h: Harness, url: string, text: string) {
+  return until(async () => {
+    const b = await h.badge(url);
+    return b.text === text ? b : null;
+  }, `badge ${text} on ${url}`);
+}
+
 export const BROWSERS: BrowserName[] = (process.env.WINDSOCK_BROWSERS?.split(',') as BrowserName[] | undefined) ?? ['chromium', 'firefox'];
 
 /**

@@ -5,14 +5,7 @@
  * off on the page gives OFF (not "?"), while switching it on gives ON.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, fixture, launch, until, type Harness, urlOf } from './harness';
-
-async function badgeBecomes(h: Harness, url: string, text: string) {
-  return until(async () => {
-    const b = await h.badge(url);
-    return b.text === text ? b : null;
-  }, `badge ${text} on ${url}`);
-}
+import { BROWSERS, badgeBecomes, fixture, launch, until, type Harness, urlOf } from './harness';
 
 describe.each(BROWSERS)('the plan wherever a person sees it, in %s', (name) => {
   let h: Harness;
