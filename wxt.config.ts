@@ -1,9 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
-
-// Hosts Windsock reads. Nothing else: no <all_urls>, no remote servers of ours.
-export const MISTRAL_HOSTS = ['https://chat.mistral.ai/*', 'https://admin.mistral.ai/*', 'https://console.mistral.ai/*'];
+// Hosts Windsock reads, from their one source (lib/surfaces.ts). Nothing else: no <all_urls>, no servers of ours.
+import { MATCH_PATTERNS } from './lib/surfaces';
 
 export default defineConfig({
   // No @wxt-dev/webextension-polyfill module: the background and the extension pages import the polyfill
@@ -27,7 +26,7 @@ export default defineConfig({
     // storage: remembered plan, settings and declarations (local only). scripting (Chrome): put the updated
     // content script into Mistral tabs already open when Windsock is updated, instead of leaving them unguarded.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
-    host_permissions: MISTRAL_HOSTS,
+    host_permissions: MATCH_PATTERNS,
     action: { default_title: '__MSG_badgeTitleNone__' },
     ...(browser === 'firefox'
       ? {

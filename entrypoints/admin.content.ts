@@ -9,9 +9,10 @@
 import { startPage } from '@/lib/page/run';
 import { ADMIN_KIT } from '@/lib/page/kit-admin';
 import { startLife } from '@/lib/page/life';
+import { CONTENT_MATCHES } from '@/lib/surfaces';
 
 export default defineContentScript({
-  matches: ['https://admin.mistral.ai/*', 'https://console.mistral.ai/*'],
+  matches: CONTENT_MATCHES.admin,
   runAt: 'document_idle',
   // No "script started" message posted to the page: it carried the extension's id (lib/page/life.ts).
   noScriptStartedPostMessage: true,

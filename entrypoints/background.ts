@@ -13,7 +13,7 @@ import type { NavigatedMsg } from '@/lib/messages';
 import { pickLang, setLang, t } from '@/lib/i18n';
 import { readStore, update, clearStore, watchStore } from '@/lib/store';
 import type { Store } from '@/lib/store/schema';
-import { surfaceOf, MISTRAL_HOSTS } from '@/lib/surfaces';
+import { surfaceOf, MATCH_PATTERNS } from '@/lib/surfaces';
 import { verdictFor } from '@/lib/resolve';
 import { createHandler } from '@/lib/background/handler';
 import { BADGE } from '@/lib/verdict';
@@ -59,7 +59,7 @@ export default defineBackground(() => {
   async function paintAll(store?: Store) {
     const s = store ?? (await readStore()).store;
     await applyLang(s);
-    const tabs = await browser.tabs.query({ url: MISTRAL_HOSTS.map((h) => `https://${h}/*`) });
+    const tabs = await browser.tabs.query({ url: MATCH_PATTERNS });
     await Promise.all(
       tabs.map(async (tab) => {
         if (tab.id === undefined) return;

@@ -11,9 +11,10 @@
 import { startPage } from '@/lib/page/run';
 import { CHAT_KIT } from '@/lib/page/kit-chat';
 import { startLife } from '@/lib/page/life';
+import { CONTENT_MATCHES } from '@/lib/surfaces';
 
 export default defineContentScript({
-  matches: ['https://chat.mistral.ai/*'],
+  matches: CONTENT_MATCHES.chat,
   runAt: 'document_idle',
   // No "script started" message posted to the page: it carried the extension's id (lib/page/life.ts).
   noScriptStartedPostMessage: true,

@@ -8,9 +8,10 @@
  */
 import { installComposerGuard } from '@/lib/page/composer';
 import { startLife } from '@/lib/page/life';
+import { CONTENT_MATCHES } from '@/lib/surfaces';
 
 export default defineContentScript({
-  matches: ['https://chat.mistral.ai/*'],
+  matches: CONTENT_MATCHES.composer,
   runAt: 'document_idle',
   // No "script started" message posted to the page: it carried the extension's id (lib/page/life.ts).
   noScriptStartedPostMessage: true,

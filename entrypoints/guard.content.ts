@@ -8,9 +8,10 @@
 import { startGuards } from '@/lib/page/guards';
 import { matchAttach, matchFeedback, matchLabs, matchShare } from '@/lib/guard/match';
 import { startLife } from '@/lib/page/life';
+import { CONTENT_MATCHES } from '@/lib/surfaces';
 
 export default defineContentScript({
-  matches: ['https://chat.mistral.ai/*', 'https://admin.mistral.ai/*'],
+  matches: CONTENT_MATCHES.guard,
   runAt: 'document_idle',
   // No "script started" message posted to the page: it carried the extension's id (lib/page/life.ts).
   noScriptStartedPostMessage: true,

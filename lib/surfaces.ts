@@ -1,13 +1,34 @@
 /**
- * Which Mistral page a URL is: small pure functions of the URL, one per surface. The example URLs each must
- * match are in surfaces.examples.ts (kept out of the content scripts' bundles); test/unit/surfaces.test.ts
- * checks every surface against its own examples and against every other surface's (a positive and a negative
- * matrix), so a new or changed pattern cannot steal URLs.
+ * Which Mistral page a URL is, and the one source of what follows from it: the hosts Windsock runs on (the
+ * manifest's host permissions and every content script's `matches`, the background's tab queries, the URL checks
+ * of lib/messages.ts) and, per surface, what the page carries (plan signals, the chat app's account data, the
+ * in-page warnings). lib/detect/rules.ts and lib/guard/rules.ts take their surface lists from here, never the
+ * reverse. test/unit/hosts.test.ts checks the declared and the built manifests against MATCH_PATTERNS.
+ *
+ * The example URLs each surface must match are in surfaces.examples.ts (kept out of the content scripts'
+ * bundles); test/unit/surfaces.test.ts checks every surface against its own examples and against every other
+ * surface's (a positive and a negative matrix), so a new or changed pattern cannot steal URLs.
+ *
+ * No runtime imports: wxt.config.ts and the content scripts' `matches` read this file at build time.
  */
 import type { Product } from './policy/schema';
+import type { GuardKind } from './guard/rules';
 
-export const MISTRAL_HOSTS = ['chat.mistral.ai', 'admin.mistral.ai', 'console.mistral.ai'] as const;
+/** Mistral's three app hosts, by role. Nothing else: no <all_urls>, no server of ours. */
+export const HOSTS = { chat: 'chat.mistral.ai', admin: 'admin.mistral.ai', studio: 'console.mistral.ai' } as const;
+export const MISTRAL_HOSTS = [HOSTS.chat, HOSTS.admin, HOSTS.studio] as const;
 export type MistralHost = (typeof MISTRAL_HOSTS)[number];
+
+/** A host's match pattern (https only: the manifest's, the tab queries'). */
+export const matchPattern = (host: MistralHost) => `https://${host}/*` as const;
+/** The manifest's host permissions and the background's tab queries. */
+export const MATCH_PATTERNS: string[] = MISTRAL_HOSTS.map(matchPattern);
+
+/**
+ * The kinds of plan signal a page can carry (lib/detect/rules.ts, PLAN_SIGNALS, says how each is trusted).
+ * `cue` kinds are hints, not readings.
+ */
+export type PlanSignalKind = 'subscription-tab' | 'studio-header' | 'upgrade-link' | 'pro-badge' | 'current-plan-card' | 'plan-badge' | 'plan-label' | 'upgrade-banner';
 
 export type SurfaceId =
   | 'vibe-chat'
@@ -33,10 +54,23 @@ export interface SurfaceDef {
   host: MistralHost;
   /** The data flow whose training verdict this page shows. */
   product: Product;
-  /** True where the user's own chat content is on the page (warnings apply there). */
+  /** True where the user's own chat content is on the page (the composer guard runs there). */
   chat: boolean;
+  /** The plan signals a person can see on this page (where lib/detect reads them). */
+  signals: readonly PlanSignalKind[];
+  /** The chat app's own account data (organization.all, settings.get) is asked for here. */
+  accountData: boolean;
+  /** The in-page warnings that apply on this page. */
+  guards: readonly GuardKind[];
   test: (path: string, url: URL) => boolean;
 }
+
+/** Signals of the chat app's frame (account menu, organization switcher, sidebar). */
+const CHAT_APP: readonly PlanSignalKind[] = ['plan-label', 'plan-badge', 'upgrade-link', 'pro-badge'];
+/** Signals of the Admin Panel's frame. */
+const ADMIN_APP: readonly PlanSignalKind[] = ['plan-label', 'plan-badge'];
+/** The warnings of a page holding a conversation that can be shared. */
+const CHAT_GUARDS: readonly GuardKind[] = ['feedback', 'share-link', 'share-public', 'attach'];
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const re = (s: string) => new RegExp(`^${s}/?$`, 'i');
@@ -45,121 +79,172 @@ const re = (s: string) => new RegExp(`^${s}/?$`, 'i');
 export const SURFACES: SurfaceDef[] = [
   {
     id: 'vibe-chat-home',
-    host: 'chat.mistral.ai',
+    host: HOSTS.chat,
     product: 'vibe',
     chat: true,
+    signals: CHAT_APP,
+    accountData: true,
+    guards: ['feedback', 'attach'],
     test: (p) => re('(/chat)?').test(p),
   },
   {
     id: 'vibe-project',
-    host: 'chat.mistral.ai',
+    host: HOSTS.chat,
     product: 'vibe',
     chat: true,
+    signals: CHAT_APP,
+    accountData: true,
+    guards: CHAT_GUARDS,
     test: (p) => re('/chat/projects/[^/]+(/.*)?').test(p),
   },
   {
     id: 'vibe-chat',
-    host: 'chat.mistral.ai',
+    host: HOSTS.chat,
     product: 'vibe',
     chat: true,
+    signals: CHAT_APP,
+    accountData: true,
+    guards: CHAT_GUARDS,
     test: (p) => re(`/chat/${UUID}`).test(p),
   },
   {
     id: 'vibe-work',
-    host: 'chat.mistral.ai',
+    host: HOSTS.chat,
     product: 'vibe',
     chat: true,
+    signals: CHAT_APP,
+    accountData: true,
+    guards: CHAT_GUARDS,
     test: (p) => re('/work(/[^/]+)?').test(p),
   },
   {
     id: 'vibe-code',
-    host: 'chat.mistral.ai',
+    host: HOSTS.chat,
     product: 'vibe',
     chat: true,
+    signals: CHAT_APP,
+    accountData: true,
+    guards: CHAT_GUARDS,
     test: (p) => re('/code(/.*)?').test(p),
   },
   {
     id: 'vibe-incognito',
-    host: 'chat.mistral.ai',
+    host: HOSTS.chat,
     product: 'vibe',
     chat: true,
+    signals: CHAT_APP,
+    accountData: false,
+    guards: ['feedback'],
     test: (p) => re('/incognito(/.*)?').test(p),
   },
   {
     id: 'vibe-share',
-    host: 'chat.mistral.ai',
+    host: HOSTS.chat,
     product: 'vibe',
     chat: false,
+    signals: [],
+    accountData: false,
+    guards: [],
     test: (p) => re('/share/[^/]+').test(p),
   },
   {
     id: 'vibe-upgrade',
-    host: 'chat.mistral.ai',
+    host: HOSTS.chat,
     product: 'vibe',
     chat: false,
+    signals: ['current-plan-card', 'plan-badge'],
+    accountData: false,
+    guards: [],
     test: (p) => re('/upgrade(/.*)?').test(p),
   },
   {
     id: 'vibe-memories',
-    host: 'chat.mistral.ai',
+    host: HOSTS.chat,
     product: 'vibe',
     chat: false,
+    signals: CHAT_APP,
+    accountData: false,
+    guards: [],
     test: (p) => re('/(intelligence|settings)/memor(y|ies)').test(p),
   },
   {
     id: 'vibe-other',
-    host: 'chat.mistral.ai',
+    host: HOSTS.chat,
     product: 'vibe',
     chat: false,
+    signals: CHAT_APP,
+    accountData: false,
+    guards: CHAT_GUARDS,
     test: () => true,
   },
   {
     id: 'admin-vibe-privacy',
-    host: 'admin.mistral.ai',
+    host: HOSTS.admin,
     product: 'vibe',
     chat: false,
+    signals: ADMIN_APP,
+    accountData: false,
+    guards: [],
     test: (p) => re('/vibe/privacy').test(p),
   },
   {
     id: 'admin-api-privacy',
-    host: 'admin.mistral.ai',
+    host: HOSTS.admin,
     product: 'api',
     chat: false,
+    signals: ADMIN_APP,
+    accountData: false,
+    guards: ['labs'],
     test: (p) => re('/plateforme/privacy').test(p),
   },
   {
     id: 'admin-subscriptions',
-    host: 'admin.mistral.ai',
+    host: HOSTS.admin,
     product: 'vibe',
     chat: false,
+    signals: ['subscription-tab', ...ADMIN_APP],
+    accountData: false,
+    guards: [],
     test: (p) => re('/subscriptions?(/.*)?').test(p),
   },
   {
     id: 'admin-vibe-preferences',
-    host: 'admin.mistral.ai',
+    host: HOSTS.admin,
     product: 'vibe',
     chat: false,
+    signals: ADMIN_APP,
+    accountData: false,
+    guards: [],
     test: (p) => re('/vibe/preferences').test(p),
   },
   {
     id: 'admin-other',
-    host: 'admin.mistral.ai',
+    host: HOSTS.admin,
     product: 'vibe',
     chat: false,
+    signals: ADMIN_APP,
+    accountData: false,
+    guards: [],
     test: () => true,
   },
   {
     id: 'studio-upgrade',
-    host: 'console.mistral.ai',
+    host: HOSTS.studio,
     product: 'api',
     chat: false,
+    signals: ['current-plan-card', 'studio-header', 'plan-badge'],
+    accountData: false,
+    guards: [],
     test: (p) => re('/upgrade(/.*)?').test(p),
   },
   {
     id: 'studio',
-    host: 'console.mistral.ai',
+    host: HOSTS.studio,
     product: 'api',
     chat: false,
+    signals: ['studio-header', 'plan-label', 'plan-badge', 'upgrade-banner'],
+    accountData: false,
+    guards: [],
     test: () => true,
   },
 ];
@@ -190,14 +275,44 @@ export function surfaceById(id: SurfaceId): SurfaceDef {
   return SURFACES.find((s) => s.id === id)!;
 }
 
+/** The surfaces `pred` selects, in table order. */
+export function surfacesWhere(pred: (s: SurfaceDef) => boolean): SurfaceId[] {
+  return SURFACES.filter(pred).map((s) => s.id);
+}
+
+/** Where a plan signal of this kind is read. */
+export const signalSurfaces = (kind: PlanSignalKind): SurfaceId[] => surfacesWhere((s) => s.signals.includes(kind));
+/** Where the chat app's account data is asked for. */
+export const ACCOUNT_DATA_SURFACES: SurfaceId[] = surfacesWhere((s) => s.accountData);
+/** Where a warning of this kind applies (lib/guard/rules.ts, GUARD_SURFACES). */
+export const guardSurfaces = (kind: GuardKind): SurfaceId[] => surfacesWhere((s) => s.guards.includes(kind));
+
+/** The match patterns of the hosts of the surfaces `pred` selects, in MISTRAL_HOSTS order. */
+export function matchesWhere(pred: (s: SurfaceDef) => boolean): string[] {
+  const hosts = new Set(SURFACES.filter(pred).map((s) => s.host));
+  return MISTRAL_HOSTS.filter((h) => hosts.has(h)).map(matchPattern);
+}
+
+/** Each content script's `matches` (entrypoints/*.content.ts), all within MATCH_PATTERNS. */
+export const CONTENT_MATCHES = {
+  /** chat.content.ts: reading Vibe. */
+  chat: matchesWhere((s) => s.host === HOSTS.chat),
+  /** admin.content.ts: reading the Admin Panel and Studio. */
+  admin: matchesWhere((s) => s.host === HOSTS.admin || s.host === HOSTS.studio),
+  /** guard.content.ts: wherever an in-page warning applies. */
+  guard: matchesWhere((s) => s.guards.length > 0),
+  /** composer.content.ts: wherever the user's own chat is on the page. */
+  composer: matchesWhere((s) => s.chat),
+};
+
 /** Where each fix lives. */
 export const FIX_URLS = {
-  vibePrivacy: 'https://admin.mistral.ai/vibe/privacy',
-  apiPrivacy: 'https://admin.mistral.ai/plateforme/privacy',
-  subscriptions: 'https://admin.mistral.ai/subscriptions',
-  memories: 'https://chat.mistral.ai/intelligence/memories',
+  vibePrivacy: `https://${HOSTS.admin}/vibe/privacy`,
+  apiPrivacy: `https://${HOSTS.admin}/plateforme/privacy`,
+  subscriptions: `https://${HOSTS.admin}/subscriptions`,
+  memories: `https://${HOSTS.chat}/intelligence/memories`,
   contact: 'https://mistral.ai/en/contact',
   /** The Help Center, where zero data retention is requested (seed 002, "How to request ZDR"). */
   zdrHelp: 'https://help.mistral.ai/',
-  studioUpgrade: 'https://console.mistral.ai/upgrade/subscribe?via=subscriptions',
+  studioUpgrade: `https://${HOSTS.studio}/upgrade/subscribe?via=subscriptions`,
 } as const;

@@ -13,7 +13,7 @@
  * keep the English labels, so every other language is a translation guess.
  */
 import type { ControlId, PlanId } from '../policy/schema';
-import type { SurfaceDef, SurfaceId } from '../surfaces';
+import { ACCOUNT_DATA_SURFACES, HOSTS, signalSurfaces, type PlanSignalKind, type SurfaceDef, type SurfaceId } from '../surfaces';
 
 export const LANGS = ['en', 'fr', 'de', 'es', 'it', 'pl', 'pt_BR', 'ar'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -247,31 +247,26 @@ export const MANAGED_LABELS: LabelSet = {
 export const MANAGED_TEXT = /* @__PURE__ */ labelTexts(MANAGED_LABELS);
 
 /**
- * Plan signals. `cue`: a hint, not a statement of the plan (an invitation to upgrade, a bare "Pro" somewhere in
+ * Plan signals: how much each kind is trusted (0..1). Where each is read is the surface table's to say
+ * (lib/surfaces.ts, `signals`). `products`: whose plan the signal may name (default: the product of the page it
+ * is read on; the Admin Panel's Subscriptions shows both, and a badge or a label/value pair says which product by
+ * its own words). `cue`: a hint, not a statement of the plan (an invitation to upgrade, a bare "Pro" somewhere in
  * the sidebar): stored as a visible cue, which alone never yields "not training" (lib/verdict.ts).
  */
-export type PlanSignalKind = 'subscription-tab' | 'studio-header' | 'upgrade-link' | 'pro-badge' | 'current-plan-card' | 'plan-badge' | 'plan-label' | 'upgrade-banner';
-
-const CHAT_PAGES: SurfaceId[] = ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other', 'vibe-memories'];
-const ADMIN_PAGES: SurfaceId[] = ['admin-vibe-privacy', 'admin-api-privacy', 'admin-subscriptions', 'admin-vibe-preferences', 'admin-other'];
-
-/**
- * Where plan signals are read, and how much each is trusted (0..1). `products`: whose plan the signal may name
- * (default: the product of the page it is read on; the Admin Panel's Subscriptions shows both, and a badge or a
- * label/value pair says which product by its own words). `cue`: a hint, not a reading (never "not training").
- */
+export type { PlanSignalKind };
+const signal = (kind: PlanSignalKind, confidence: number, more: { cue?: true; products?: ('vibe' | 'api')[] } = {}) => ({ kind, surfaces: signalSurfaces(kind), confidence, ...more });
 export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confidence: number; cue?: true; products?: ('vibe' | 'api')[] }[] = [
-  { kind: 'subscription-tab', surfaces: ['admin-subscriptions'], confidence: 1, products: ['vibe', 'api'] },
-  { kind: 'current-plan-card', surfaces: ['vibe-upgrade', 'studio-upgrade'], confidence: 0.7 },
-  { kind: 'studio-header', surfaces: ['studio', 'studio-upgrade'], confidence: 0.8 },
+  signal('subscription-tab', 1, { products: ['vibe', 'api'] }),
+  signal('current-plan-card', 0.7),
+  signal('studio-header', 0.8),
   // A plan name in a label/value pair ("Plan · Scale", <dt>Plan</dt><dd>Team</dd>, "Votre offre : Pro").
-  { kind: 'plan-label', surfaces: [...CHAT_PAGES, ...ADMIN_PAGES, 'studio'], confidence: 0.8, products: ['vibe', 'api'] },
+  signal('plan-label', 0.8, { products: ['vibe', 'api'] }),
   // A plan badge beside the organization's or workspace's name (account menu, switchers, page header).
-  { kind: 'plan-badge', surfaces: [...CHAT_PAGES, 'vibe-upgrade', ...ADMIN_PAGES, 'studio', 'studio-upgrade'], confidence: 0.7, products: ['vibe', 'api'] },
-  { kind: 'upgrade-link', surfaces: CHAT_PAGES, confidence: 0.5, cue: true },
-  { kind: 'pro-badge', surfaces: CHAT_PAGES, confidence: 0.6, cue: true },
+  signal('plan-badge', 0.7, { products: ['vibe', 'api'] }),
+  signal('upgrade-link', 0.5, { cue: true }),
+  signal('pro-badge', 0.6, { cue: true }),
   // Studio's "Upgrade to Scale": the free API plan.
-  { kind: 'upgrade-banner', surfaces: ['studio'], confidence: 0.5, cue: true },
+  signal('upgrade-banner', 0.5, { cue: true }),
 ];
 
 /**
@@ -279,9 +274,9 @@ export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confid
  * both. A plan signal's `products` is cut to these (a chat page never reports the API plan).
  */
 export const HOST_PLAN_PRODUCTS: Record<SurfaceDef['host'], readonly ('vibe' | 'api')[]> = {
-  'chat.mistral.ai': ['vibe'],
-  'console.mistral.ai': ['api'],
-  'admin.mistral.ai': ['vibe', 'api'],
+  [HOSTS.chat]: ['vibe'],
+  [HOSTS.studio]: ['api'],
+  [HOSTS.admin]: ['vibe', 'api'],
 };
 
 /** The plan observations a page of this surface may report, from the signals read there. */
@@ -368,7 +363,8 @@ export const NOT_PLAN_SCOPES = `${USER_CONTENT}, textarea, input, [role="textbox
 export const ACCOUNT_DATA = {
   path: '/api/trpc/organization.all',
   query: 'batch=1&input=%7B%220%22%3A%7B%22json%22%3Anull%7D%7D',
-  surfaces: ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code'] as SurfaceId[],
+  /** Where it is asked for: lib/surfaces.ts, `accountData`. */
+  surfaces: ACCOUNT_DATA_SURFACES,
   confidence: 0.9,
   /** orgTier values known to mean the free plan. */
   freeTiers: ['B'],

@@ -97,3 +97,22 @@ describe('isMistralUrl', () => {
     expect(isMistralUrl(url)).toBe(false);
   });
 });
+
+describe('surfaces: the one source of what each page carries', () => {
+  it('the guards\' surfaces (lib/guard/rules.ts) are the surface table\'s', async () => {
+    const { GUARD_SURFACES } = await import('@/lib/guard/rules');
+    const { guardSurfaces } = await import('@/lib/surfaces');
+    for (const [kind, list] of Object.entries(GUARD_SURFACES)) expect([...list].sort(), kind).toEqual(guardSurfaces(kind as keyof typeof GUARD_SURFACES).sort());
+    // and no surface names a guard the rules do not know
+    for (const s of SURFACES) for (const g of s.guards) expect(Object.keys(GUARD_SURFACES), s.id).toContain(g);
+  });
+
+  it('plan signals and account data are read where the surface table says, nowhere else', async () => {
+    const { PLAN_SIGNALS, ACCOUNT_DATA } = await import('@/lib/detect/rules');
+    for (const sig of PLAN_SIGNALS) expect(sig.surfaces, sig.kind).toEqual(SURFACES.filter((s) => s.signals.includes(sig.kind)).map((s) => s.id));
+    for (const s of SURFACES) for (const k of s.signals) expect(PLAN_SIGNALS.map((x) => x.kind), s.id).toContain(k);
+    expect(ACCOUNT_DATA.surfaces).toEqual(SURFACES.filter((s) => s.accountData).map((s) => s.id));
+    // account data only where the chat app runs, and only on pages holding the user's chats
+    for (const s of SURFACES.filter((x) => x.accountData)) expect(s.host === 'chat.mistral.ai' && s.chat, s.id).toBe(true);
+  });
+});
