@@ -5,6 +5,8 @@
  * validates all of it with the zod schemas in schema.ts and checks each quote against its file.
  *
  * To change what Windsock says about Mistral's policies, change this file (and the _locales strings it names).
+ * The controls' labels and the plans' names are policy data too (labels.ts), which the page detectors take;
+ * nothing here imports lib/detect or lib/page (test/unit/layers.test.ts).
  */
 import type {
   Control,
@@ -19,8 +21,7 @@ import type {
   SourceId,
 } from './schema';
 import { CITE, quoteKeyOf } from './citations';
-import { CONTROL_LABELS } from '../detect/rules';
-import { PLAN_NAMES, planFromName as planFromNameDetect } from '../detect/plan-names';
+import { CONTROL_LABELS, PLAN_NAMES } from './labels';
 
 export const SOURCES: Source[] = [
   {
@@ -331,6 +332,3 @@ export function defaultsFor(product: Product, plan: PlanId): { claims: DefaultCl
   const values = new Set(claims.map((c) => c.training));
   return { claims, agreed: values.size === 1 ? [...values][0] : null };
 }
-
-/** Plan id from a name as a page prints it ("Le Chat Pro", "Free mode", "Experiment"…), or null. */
-export const planFromName = (name: string): PlanId | null => planFromNameDetect(name);

@@ -1,0 +1,57 @@
+/**
+ * The direction of dependencies: policy knowledge (lib/policy/**) never reaches the page layers. Detection
+ * (lib/detect/**) and the page's DOM layer (lib/page/**) take their labels from policy or from the site rules;
+ * policy must not import them, not even through a third module. Imports are read from the sources (static
+ * `import … from`, `export … from`, dynamic `import()`), relative and `@/` alike, and followed transitively.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const ROOT = join(__dirname, '../..');
+
+/** The project files a source file imports (type-only imports included: they are dependencies too). */
+export function importsOf(file: string): string[] {
+  const src = readFileSync(file, 'utf8');
+  const specs = [...src.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  const out: string[] = [];
+  for (const spec of specs) {
+    const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(file), spec) : null;
+    if (!base) continue;
+    const hit = ['', '.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find((p) => existsSync(p) && !p.endsWith('/'));
+    if (hit) out.push(hit);
+  }
+  return out;
+}
+
+function reach(start: string): Map<string, string[]> {
+  // file → the chain of imports that reached it
+  const seen = new Map<string, string[]>([[start, [start]]]);
+  const todo = [start];
+  while (todo.length) {
+    const f = todo.pop()!;
+    for (const g of importsOf(f)) {
+      if (seen.has(g)) continue;
+      seen.set(g, [...seen.get(f)!, g]);
+      todo.push(g);
+    }
+  }
+  return seen;
+}
+
+const rel = (p: string) => relative(ROOT, p);
+const policyFiles = readdirSync(join(ROOT, 'lib/policy')).filter((f) => /\.tsx?$/.test(f)).map((f) => join(ROOT, 'lib/policy', f));
+
+describe('layers: policy never depends on detection or the page', () => {
+  it('the import reader sees imports of every form', () => {
+    const detect = importsOf(join(ROOT, 'lib/detect/rules.ts')).map(rel);
+    expect(detect).toContain('lib/policy/labels.ts');
+    expect(detect).toContain('lib/surfaces.ts');
+    expect(importsOf(join(ROOT, 'lib/detect/plan-names.ts')).map(rel)).toContain('lib/detect/text.ts');
+  });
+
+  it.each(policyFiles.map((f) => [rel(f), f]))('%s reaches neither lib/detect nor lib/page', (_name, file) => {
+    const bad = [...reach(file).entries()].filter(([f]) => /^lib\/(detect|page)\//.test(rel(f))).map(([, chain]) => chain.map(rel).join(' → '));
+    expect(bad).toEqual([]);
+  });
+});
