@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { MATCH_PATTERNS } from './lib/surfaces';
 
 export default defineConfig({
-  // No @wxt-dev/webextension-polyfill module: the background and the extension pages import the polyfill
-  // themselves (lib/browser.ts); content scripts use the browser's own API and stay small.
+  // One `browser` object everywhere: WXT's (`import { browser } from 'wxt/browser'`), the browser's own
+  // `browser` (Firefox) or `chrome` (Chrome) object, no webextension-polyfill. Both browsers answer every call
+  // Windsock makes with a promise (Chrome MV3's APIs, Firefox's `browser`), content scripts stay small, and WXT's
+  // storage uses the same object. The one difference left, runtime.onMessage's answer, goes through
+  // sendResponse (entrypoints/background.ts), which both support.
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',

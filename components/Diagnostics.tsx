@@ -3,7 +3,7 @@
  * button that copies a diagnostic report (detector results and the page's structure skeleton, never text).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '@/lib/browser';
+import { browser } from 'wxt/browser';
 import { controlLabel, planLabel, surfaceLabel, t } from '@/lib/i18n';
 import type { Diagnosis } from '@/lib/page/run';
 

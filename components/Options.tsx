@@ -1,6 +1,7 @@
 /** The options page: language, and everything Windsock stored, with a way to erase it. */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '@/lib/browser';
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { applyDocLang, bcp47, controlLabel, LANG_NAMES, LANGS, pickLang, planLabel, setLang, surfaceLabel, t, timeAgo, valueLabel } from '@/lib/i18n';
 import { readStore, watchStore } from '@/lib/store';
 import { GUARD_IDS, UNKNOWN_ORG, type LoadResult } from '@/lib/store/schema';
@@ -32,23 +33,13 @@ export function Options() {
   useEffect(() => {
     readStore().then(apply, (e) => setError(String(e)));
     // A write the browser refused (storage quota), remembered by the background for this session.
-    const readWriteError = () =>
-      browser.storage.session
-        .get(WRITE_ERROR_KEY)
-        .then((got) => {
-          const v = got[WRITE_ERROR_KEY] as { at?: unknown; code?: unknown } | undefined;
-          setWriteError(v && typeof v.at === 'number' && v.code === 'quota' ? { at: v.at, code: v.code } : null);
-        })
-        .catch(() => undefined);
-    void readWriteError();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && WRITE_ERROR_KEY in changes) void readWriteError();
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const showWriteError = (v: { at?: unknown; code?: unknown } | null) => setWriteError(v && typeof v.at === 'number' && v.code === 'quota' ? { at: v.at, code: v.code } : null);
+    storage.getItem<{ at?: unknown; code?: unknown }>(`session:${WRITE_ERROR_KEY}`).then(showWriteError, () => undefined);
+    const unwatchError = storage.watch<{ at?: unknown; code?: unknown }>(`session:${WRITE_ERROR_KEY}`, showWriteError);
     const unwatch = watchStore(apply);
     return () => {
       unwatch();
-      browser.storage.onChanged.removeListener(onChanged);
+      unwatchError();
     };
   }, []);
 

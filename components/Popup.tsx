@@ -4,7 +4,7 @@
  * stored state with the same pure function the background uses for the badge, and follows every store change.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '@/lib/browser';
+import { browser } from 'wxt/browser';
 import { applyDocLang, pickLang, setLang, surfaceLabel, t, timeAgo } from '@/lib/i18n';
 import { readStore, watchStore } from '@/lib/store';
 import { currentOrg, UNKNOWN_ORG, type LoadResult } from '@/lib/store/schema';

@@ -4,7 +4,7 @@
  * overwrites nothing when the file is refused); erase all.
  */
 import { useState } from 'preact/hooks';
-import { browser } from '@/lib/browser';
+import { browser } from 'wxt/browser';
 import { getLang, INTL_LOCALE, tp } from '@/lib/i18n';
 import type { Store } from '@/lib/store/schema';
 import { MAX_IMPORT_CHARS, toExport } from '@/lib/store/transfer';

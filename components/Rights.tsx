@@ -4,7 +4,7 @@
  * Reads the store (for the language, and for what the letters and the retention view can use); writes nothing.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '@/lib/browser';
+import { browser } from 'wxt/browser';
 import { applyDocLang, pickLang, setLang, t } from '@/lib/i18n';
 import { readStore, watchStore } from '@/lib/store';
 import type { LoadResult } from '@/lib/store/schema';

@@ -7,8 +7,8 @@
  *   recomputed when the tab's URL changes (including in-app navigation) and whenever the store changes.
  */
 import '@/lib/zod-setup';
-import { browser } from '@/lib/browser';
-import type { Runtime } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { NavigatedMsg } from '@/lib/messages';
 import { pickLang, setLang, t } from '@/lib/i18n';
 import { readStore, update, clearStore, watchStore } from '@/lib/store';
@@ -74,16 +74,22 @@ export default defineBackground(() => {
     store: { read: readStore, update, clear: clearStore },
     badge: { paint: (tabId, url, store, org) => paint(tabId, url, org === store.currentOrg ? store : { ...store, currentOrg: org }), paintAll },
     tabs: { openVerdict: async (tabId) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tabId}`) })) },
+    // "This session" choices and the tab ↔ organization map: WXT's `session:` storage (gone when the browser closes).
     session: {
-      get: async (key) => (await browser.storage.session.get(key))[key],
-      set: (key, value) => browser.storage.session.set({ [key]: value }),
+      get: (key) => storage.getItem(`session:${key}`),
+      set: (key, value) => storage.setItem(`session:${key}`, value),
     },
     now: () => Date.now(),
     runtimeId: browser.runtime.id,
     extensionOrigin,
   });
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => handler.onMessage(raw, sender));
+  // The answer goes back through sendResponse (kept open by returning true): what both Chrome and Firefox do
+  // without a polyfill (Chrome does not take a listener's returned promise as the answer).
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
+    handler.onMessage(raw, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e).slice(0, 200) }));
+    return true;
+  });
   browser.tabs.onRemoved.addListener((tabId) => handler.forgetTab(tabId));
 
   browser.tabs.onUpdated.addListener(async (tabId, info, tab) => {

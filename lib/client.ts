@@ -1,5 +1,5 @@
 /** How extension pages (popup, options) ask the background to change something. */
-import { browser } from './browser';
+import { browser } from 'wxt/browser';
 import type { Message } from './messages';
 
 export async function send(msg: Message): Promise<{ ok: boolean; error?: string }> {

@@ -1,14 +1,26 @@
 /**
- * Reading and writing the store in browser.storage.local. Only the background writes (through `update`, one
- * write at a time); pages read it and watch it. Whatever is stored is passed through `load()`, so a malformed
- * or older store never reaches the rest of the code.
+ * The store in browser.storage.local, as one WXT storage item (`local:windsock`, `storage.defineItem`): WXT keeps
+ * its version in its metadata (`windsock$`: `{ v }`) and runs its migrations when the item is defined; whatever is
+ * stored then goes through `load()` (schema.ts) — validation, the entry-by-entry salvage, the caps — so a
+ * malformed or older value never reaches the rest of the code. Only the background writes (through `update`,
+ * one write at a time); pages read it and watch it.
  *
- * Two refusals: a store written by a newer Windsock (a higher schemaVersion) is never overwritten or erased by
- * this one (`StoreError('newer')`: the user is told, the data left alone); and a write the browser refuses
- * (the storage quota) becomes `StoreError('quota')`, which the background reports to the options page.
+ * The stored value is the store without its `schemaVersion`: the version lives in WXT's metadata only. In
+ * memory, and in exported files, the store carries `schemaVersion` (= STORE_VERSION).
+ *
+ * Versions: Windsock before this item wrote a hand-written value, `{ schemaVersion: 3, … }`, with no metadata,
+ * which WXT counts as its version 1; WXT's migration to STORE_VERSION (3: the store's shape did not change) moves
+ * the version out of the value into the metadata — nothing else changes, nothing is lost (test/unit/store-item.test.ts
+ * keeps a real example). Versions 1 and 2 of the hand-written store were development builds of 0.1.0, never
+ * released: their migrations are gone, and such a store is reset, said so.
+ *
+ * Two refusals: a store written by a newer Windsock (a higher version, in the metadata or, for a hand-written value,
+ * in the value) is never overwritten or erased by this one (`StoreError('newer')`: the options page and the popup
+ * say so, the data is left alone; WXT logs its "version downgrade" and leaves it too); and a write the browser
+ * refuses (the storage quota) becomes `StoreError('quota')`, which the background reports to the options page.
  */
-import { browser } from '../browser';
-import { load, STORE_KEY, type LoadResult, type Store } from './schema';
+import { storage } from 'wxt/utils/storage';
+import { fromHandWritten, load, MIGRATIONS, OLDEST_VERSION, STORE_KEY, STORE_VERSION, type LoadResult, type Store } from './schema';
 
 export class StoreError extends Error {
   constructor(
@@ -19,10 +31,34 @@ export class StoreError extends Error {
   }
 }
 
+/** The stored value as WXT holds it: a store without `schemaVersion` (or a hand-written one WXT could not migrate). */
+type Stored = Record<string, unknown>;
+
+/**
+ * The store item. Its one migration (to STORE_VERSION) takes a hand-written value (WXT's version 1: no
+ * metadata). A value `fromHandWritten` refuses (a newer hand-written store, which no Windsock writes) makes WXT
+ * leave value and metadata alone; `loadStored` still reads it as the newer store it is.
+ */
+export const storeItem = storage.defineItem<Stored | null, { v: number }>(`local:${STORE_KEY}`, {
+  version: STORE_VERSION,
+  migrations: { ...MIGRATIONS, [OLDEST_VERSION]: fromHandWritten },
+});
+
+/**
+ * The store from what storage holds: the value and WXT's version of it. A value that still carries its own
+ * `schemaVersion` (hand-written, WXT's migration not run or refused) is read by that number.
+ */
+export function loadStored(value: unknown, version: unknown): LoadResult {
+  if (value === undefined || value === null) return load(undefined);
+  if (typeof value !== 'object' || Array.isArray(value)) return load(value);
+  if ('schemaVersion' in value) return load(value);
+  return load({ ...value, schemaVersion: typeof version === 'number' ? version : STORE_VERSION });
+}
+
 export async function readStore(): Promise<LoadResult> {
   try {
-    const got = await browser.storage.local.get(STORE_KEY);
-    return load(got[STORE_KEY]);
+    const [value, meta] = await Promise.all([storeItem.getValue(), storeItem.getMeta()]);
+    return loadStored(value, meta.v);
   } catch (e) {
     return { ...load(undefined), problems: [`storage unreadable: ${String(e)}`] };
   }
@@ -36,6 +72,12 @@ export function writeError(e: unknown): StoreError {
   return new StoreError(/quota|QUOTA_BYTES|exceeded|NS_ERROR_DOM_QUOTA|too (big|large)/i.test(text) ? 'quota' : 'write', text.slice(0, 200));
 }
 
+/** What is written: the store without its version (WXT's metadata holds it). */
+function toStored(store: Store): Stored {
+  const { schemaVersion: _, ...rest } = store;
+  return rest;
+}
+
 /**
  * Apply `fn` to the current store and save it; calls are serialised so no update is lost. When `fn` returns
  * the very store it was given, nothing is written (and nobody is told the store changed).
@@ -47,7 +89,10 @@ export function update(fn: (s: Store) => Store): Promise<Store> {
     const next = fn(loaded.store);
     if (next === loaded.store) return next;
     try {
-      await browser.storage.local.set({ [STORE_KEY]: next });
+      await storeItem.setValue(toStored(next));
+      // A value whose version WXT did not set (a hand-written one it could not migrate, since repaired by
+      // load()) is the current version from this write on.
+      if ((await storeItem.getMeta()).v !== STORE_VERSION) await storeItem.setMeta({ v: STORE_VERSION });
     } catch (e) {
       throw writeError(e);
     }
@@ -61,7 +106,7 @@ export async function clearStore(): Promise<void> {
   const run = queue.then(async () => {
     const loaded = await readStore();
     if (loaded.newerVersion !== undefined) throw new StoreError('newer', String(loaded.newerVersion));
-    await browser.storage.local.remove(STORE_KEY);
+    await storeItem.removeValue();
   });
   queue = run.catch(() => undefined);
   await run;
@@ -69,9 +114,5 @@ export async function clearStore(): Promise<void> {
 
 /** Call `cb` with the fresh store whenever it changes. Returns the unsubscribe function. */
 export function watchStore(cb: (r: LoadResult) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && STORE_KEY in changes) cb(load(changes[STORE_KEY].newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return storeItem.watch((value) => void storeItem.getMeta().then((meta) => cb(loadStored(value, meta.v)), () => cb(loadStored(value, undefined))));
 }

@@ -1,19 +1,29 @@
 /**
- * What Windsock keeps in browser.storage.local, its versions and the migrations between them. Pure: no browser.
+ * What Windsock keeps in browser.storage.local, its version and the migrations. Pure: no browser (the storage
+ * item itself, WXT's, is lib/store/index.ts).
  *
  * Stored: per organization, the last value seen for each observation key (plan and privacy controls) with the
  * page and time, and the user's declarations; the user's settings. Never any prompt, reply, name or email.
  *
- * Every stored value is `{ schemaVersion, ... }`. `load()` migrates older versions step by step, validates the
- * result, and salvages what it can from malformed data: one corrupt organization is dropped, the others kept;
- * anything unreadable falls back to the defaults. test/unit/store.test.ts keeps an example of every version.
+ * A store in memory or in an exported file is `{ schemaVersion, ... }` (in storage, the version is WXT's
+ * metadata). `load()` runs the migrations from older released versions, validates the result, and salvages what
+ * it can from malformed data: one corrupt organization is dropped, the others kept; anything unreadable falls
+ * back to the defaults. test/unit/store.test.ts keeps an example of every released version.
  */
 import { z } from 'zod';
 import { ControlId, ControlValue, PlanId } from '../policy/schema';
 import { LANG_SETTINGS } from '../langs';
 
 export const STORE_KEY = 'windsock';
-export const CURRENT_VERSION = 3;
+/** The store's version: WXT's version of the storage item (lib/store/index.ts), and `schemaVersion` in memory and files. */
+export const STORE_VERSION = 3;
+export const CURRENT_VERSION = STORE_VERSION;
+/**
+ * The oldest version Windsock migrates. Versions 1 and 2 were development builds of 0.1.0, never released
+ * (CHANGELOG.md; no release was tagged before version 3): their migrations were removed, and such a store is
+ * reset, said so.
+ */
+export const OLDEST_VERSION = 3;
 export const STALE_AFTER_MS = 30 * 24 * 3600 * 1000;
 /** The organization of what was seen before any organization was named (a single-organization user). */
 export const DEFAULT_ORG = 'default';
@@ -76,14 +86,6 @@ export type Observation = z.infer<typeof Observation>;
 export const Declaration = z.object({ value: ObsValue, at: z.number().int().nonnegative() });
 export type Declaration = z.infer<typeof Declaration>;
 
-/** Versions 1 and 2: organizations keyed by their display name. */
-export const OrgRecordV2 = z.object({
-  /** The organization's name as the Admin Panel shows it, when seen. */
-  name: z.string().max(200).optional(),
-  observations: z.partialRecord(ObsKey, Observation).default({}),
-  declarations: z.partialRecord(ObsKey, Declaration).default({}),
-});
-
 /** Version 3: dates within MIN_DATE..MAX_DATE, the page's own id of the organization, when it was last seen. */
 export const ObservationV3 = Observation.extend({
   seenAt: Stamp,
@@ -136,28 +138,6 @@ export const GUARD_IDS = ['feedback', 'share', 'labs'] as const;
 export const GuardId = z.enum(GUARD_IDS);
 export type GuardId = z.infer<typeof GuardId>;
 
-/** Version 1 (Windsock 0.1.0 development builds): organizations and settings only. */
-export const StoreV1 = z.object({
-  schemaVersion: z.literal(1),
-  currentOrg: z.string().max(200).default(DEFAULT_ORG),
-  orgs: z.record(z.string().max(200), OrgRecordV2).default({}),
-  settings: Settings.default({ language: 'auto' }),
-});
-
-/** Version 2: adds the privacy record (history), shared chats, warning choices and banner dismissals. */
-export const StoreV2 = z.object({
-  schemaVersion: z.literal(2),
-  currentOrg: z.string().max(200).default(DEFAULT_ORG),
-  orgs: z.record(z.string().max(200), OrgRecordV2).default({}),
-  settings: Settings.default({ language: 'auto' }),
-  /** Guards the user turned off for good ("don't ask again: always"). Session choices live in storage.session. */
-  guardsOff: z.array(GuardId).default([]),
-  /** Per organization, until when the training banner stays dismissed. */
-  bannerDismissedUntil: z.record(z.string().max(200), z.number()).default({}),
-  shares: z.array(Share).max(500).default([]),
-  history: z.array(HistoryEntry).max(HISTORY_MAX).default([]),
-});
-
 /**
  * Version 3: organizations keyed by orgKeyOf() (the page's id where it shows one, else `name:` + the name),
  * each with its page id and when it was last seen; at most ORGS_MAX of them; dates within a sane window.
@@ -187,36 +167,28 @@ export function withHistory(store: Store, entries: HistoryEntry[]): Store {
 }
 
 /**
- * Migrations: MIGRATIONS[n] turns a version-n store into version n+1. When the shape changes, bump
- * CURRENT_VERSION, add the step here and an example of the old version to test/unit/store.test.ts.
+ * Migrations of the store's shape, by the version each produces (WXT's convention): MIGRATIONS[n] turns a
+ * version n-1 store into version n. None yet: version 3 is the first released. When the shape changes, bump
+ * STORE_VERSION, add the step here (load() runs it for exported files; lib/store/index.ts gives it to WXT for
+ * what is stored) and an example of the old version to test/unit/store.test.ts.
  */
-export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
-  // 1 → 2: the new lists start empty; nothing of version 1 changes meaning.
-  1: (old) => ({ ...old, schemaVersion: 2, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] }),
-  // 2 → 3: organizations were keyed by their display name; now by orgKeyOf({ name }), with the name kept and
-  // `lastSeen` the newest date seen in them. Every reference to an organization follows (current, history,
-  // shares, banner). Dates outside MIN_DATE..MAX_DATE are dropped by the salvage in load(), entry by entry.
-  2: (old) => {
-    const key = (k: unknown) => (typeof k !== 'string' || k === DEFAULT_ORG ? DEFAULT_ORG : orgKeyOf({ name: k }));
-    const orgs: Record<string, unknown> = {};
-    if (isObj(old.orgs)) {
-      for (const [k, rec] of Object.entries(old.orgs)) {
-        if (!isObj(rec)) {
-          orgs[key(k)] = rec;
-          continue;
-        }
-        const dates = [...Object.values(isObj(rec.observations) ? rec.observations : {}), ...Object.values(isObj(rec.declarations) ? rec.declarations : {})]
-          .map((o) => (isObj(o) ? (o.seenAt ?? o.at) : 0))
-          .filter((d): d is number => typeof d === 'number' && d <= MAX_DATE);
-        orgs[key(k)] = { ...rec, ...(k !== DEFAULT_ORG && rec.name === undefined ? { name: k.slice(0, 200) } : {}), lastSeen: dates.length ? Math.max(...dates) : 0 };
-      }
-    }
-    const banner: Record<string, unknown> = {};
-    if (isObj(old.bannerDismissedUntil)) for (const [k, v] of Object.entries(old.bannerDismissedUntil)) banner[key(k)] = v;
-    const withOrg = (list: unknown) => (Array.isArray(list) ? list.map((e) => (isObj(e) && typeof e.org === 'string' ? { ...e, org: key(e.org) } : e)) : list);
-    return { ...old, schemaVersion: 3, currentOrg: key(old.currentOrg), orgs: old.orgs === undefined ? {} : isObj(old.orgs) ? orgs : old.orgs, bannerDismissedUntil: banner, history: withOrg(old.history), shares: withOrg(old.shares) };
-  },
-};
+export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/**
+ * WXT's migration of a hand-written stored value (Windsock before the storage item: `{ schemaVersion: 3, … }`
+ * with no WXT metadata, which WXT counts as its version 1) into the item: the version moves out of the value
+ * into WXT's metadata, nothing else changes. A value this cannot read keeps a `schemaVersion` (null when it had
+ * none) for load() to reset it and say why; a newer hand-written store (no Windsock writes one) is refused, so
+ * WXT leaves it untouched.
+ */
+export function fromHandWritten(old: unknown): unknown {
+  if (!isObj(old)) return old;
+  const v = old.schemaVersion;
+  if (typeof v === 'number' && v > STORE_VERSION) throw new Error(`store version ${v} is newer than this Windsock (${STORE_VERSION})`);
+  if (v !== STORE_VERSION) return { ...old, schemaVersion: v ?? null };
+  const { schemaVersion: _, ...rest } = old;
+  return rest;
+}
 
 function isObj(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -240,10 +212,11 @@ export function load(raw: unknown): LoadResult {
   const from = raw.schemaVersion;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) return { store: emptyStore(), problems: ['no valid schemaVersion; reset'] };
   if (from > CURRENT_VERSION) return { store: emptyStore(), problems: [`store version ${from} is newer than this Windsock (${CURRENT_VERSION}); left as it is`], newerVersion: from };
+  if (from < OLDEST_VERSION) return { store: emptyStore(), problems: [`store version ${from} is from a development build, never released; reset`] };
   try {
-    for (let v = from; v < CURRENT_VERSION; v++) {
+    for (let v = from + 1; v <= CURRENT_VERSION; v++) {
       const step = MIGRATIONS[v];
-      if (!step) throw new Error(`no migration from ${v}`);
+      if (!step) throw new Error(`no migration to ${v}`);
       data = step(data);
     }
   } catch (e) {

@@ -6,7 +6,7 @@
  * otherwise: a store `load()` would have to salvage, reset or ignore is refused whole, never half-imported).
  * A rejected file overwrites nothing: the background only writes when `ok` is true. Pure: no browser.
  */
-import { CURRENT_VERSION, CurrentStore, FUTURE_SLACK_MS, load, MIGRATIONS, MIN_DATE, type Store } from './schema';
+import { CURRENT_VERSION, CurrentStore, FUTURE_SLACK_MS, load, MIGRATIONS, MIN_DATE, OLDEST_VERSION, type Store } from './schema';
 
 export const EXPORT_KIND = 'windsock-privacy-record';
 /** The version of the file's envelope (not of the store inside, which carries its own schemaVersion). */
@@ -68,10 +68,10 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object
 /** Migrate a stored value to the current version and validate it whole, without any salvage. */
 function strictlyValid(raw: Record<string, unknown>): boolean {
   const from = raw.schemaVersion;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1 || from > CURRENT_VERSION) return false;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < OLDEST_VERSION || from > CURRENT_VERSION) return false;
   let data: Record<string, unknown> = structuredClone(raw);
   try {
-    for (let v = from; v < CURRENT_VERSION; v++) data = MIGRATIONS[v](data);
+    for (let v = from + 1; v <= CURRENT_VERSION; v++) data = MIGRATIONS[v](data);
   } catch {
     return false;
   }

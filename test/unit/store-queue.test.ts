@@ -71,7 +71,10 @@ describe('store update queue', () => {
     expect(await update((x) => x)).toEqual(r.store);
     const s = await update(addDecl('plan:vibe', 'pro', NOW));
     expect(s.guardsOff.every((g) => ['feedback', 'share', 'labs'].includes(g))).toBe(true);
-    expect((await fakeBrowser.storage.local.get(STORE_KEY))[STORE_KEY]).toEqual(s);
+    // In storage the version is WXT's metadata, not part of the value.
+    const { schemaVersion, ...stored } = s;
+    expect(schemaVersion).toBe(CURRENT_VERSION);
+    expect(await fakeBrowser.storage.local.get([STORE_KEY, `${STORE_KEY}$`])).toEqual({ [STORE_KEY]: stored, [`${STORE_KEY}$`]: { v: CURRENT_VERSION } });
   });
 
   it('an empty storage reads as the empty store', async () => {

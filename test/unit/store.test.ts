@@ -1,81 +1,13 @@
 /**
  * `load()` in lib/store/schema.ts: whatever is in browser.storage.local becomes a valid current store, never
- * throws, and keeps whatever valid parts a damaged store still has. One example per stored version, and each
- * migration step tested from n-1 to n.
+ * throws, and keeps whatever valid parts a damaged store still has. One example per released version (3, the
+ * first: store-examples.ts), and each migration step tested from n-1 to n (none yet). The storage item around it:
+ * store-item.test.ts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { CURRENT_VERSION, CurrentStore, emptyStore, HISTORY_MAX, load, ORGS_MAX, recordObservations, StoreV1, StoreV2, StoreV3, type Store } from '@/lib/store/schema';
-
-const T = Date.UTC(2026, 9, 14, 16, 20, 0);
-
-/** A realistic version-1 store: a Team organization seen on the Admin Panel, plus the default one. */
-const V1_EXAMPLE: z.infer<typeof StoreV1> = {
-  schemaVersion: 1,
-  currentOrg: 'org_2b7c9e41',
-  orgs: {
-    org_2b7c9e41: {
-      name: 'Atelier Nord',
-      observations: {
-        'plan:vibe': { value: 'team', via: 'account-data', where: 'vibe-chat', seenAt: T - 3_600_000, confidence: 1 },
-        'plan:api': { value: 'scale', via: 'page', where: 'admin-subscriptions', seenAt: T - 7_200_000, confidence: 1 },
-        'vibe-training': { value: 'off', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1, locked: true, replaced: { value: 'on', at: T - 86_400_000 } },
-        'public-sharing': { value: 'off', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1 },
-        feedback: { value: 'on', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1 },
-        'chat-retention': { value: '90d', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1 },
-        'api-training': { value: 'off', via: 'page', where: 'admin-api-privacy', seenAt: T - 60_000, confidence: 1 },
-        'labs-models': { value: 'off', via: 'page', where: 'admin-api-privacy', seenAt: T - 60_000, confidence: 1 },
-        zdr: { value: 'on', via: 'page', where: 'admin-api-privacy', seenAt: T - 60_000, confidence: 1 },
-      },
-      declarations: {},
-    },
-    default: {
-      observations: {
-        'plan:vibe': { value: 'free', via: 'visible-cue', where: 'vibe-upgrade', seenAt: T - 40 * 86_400_000, confidence: 0.5 },
-      },
-      declarations: { 'vibe-training': { value: 'on', at: T - 10 * 86_400_000 } },
-    },
-  },
-  settings: { language: 'fr' },
-};
-
-/** The same organization in version 2, with a privacy record, a shared chat and warning choices. */
-const V2_EXAMPLE: z.infer<typeof StoreV2> = {
-  ...V1_EXAMPLE,
-  schemaVersion: 2,
-  guardsOff: ['labs'],
-  bannerDismissedUntil: { org_2b7c9e41: T + 7 * 86_400_000 },
-  shares: [{ chatId: '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c', at: T - 1000, org: 'org_2b7c9e41' }],
-  history: [
-    { at: T - 86_400_000, org: 'org_2b7c9e41', kind: 'declared', key: 'vibe-training', value: 'on', previous: null },
-    { at: T, org: 'org_2b7c9e41', kind: 'observed', key: 'vibe-training', value: 'off', previous: null, where: 'admin-vibe-privacy' },
-    { at: T - 1000, org: 'org_2b7c9e41', kind: 'shared', key: 'chat', value: '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c' },
-  ],
-};
-
-/**
- * The same store in version 3: organizations keyed by `name:` + their v2 key (v2 keyed them by display name),
- * the name kept, `lastSeen` the newest date in each; every reference to an organization follows.
- */
-const K = 'name:org_2b7c9e41';
-const V3_EXAMPLE: Store = {
-  schemaVersion: 3,
-  currentOrg: K,
-  orgs: {
-    [K]: { ...V1_EXAMPLE.orgs.org_2b7c9e41, lastSeen: T },
-    default: { ...V1_EXAMPLE.orgs.default, lastSeen: T - 10 * 86_400_000 },
-  },
-  settings: { language: 'fr' },
-  guardsOff: ['labs'],
-  bannerDismissedUntil: { [K]: T + 7 * 86_400_000 },
-  shares: [{ chatId: '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c', at: T - 1000, org: K }],
-  history: [
-    { at: T - 86_400_000, org: K, kind: 'declared', key: 'vibe-training', value: 'on', previous: null },
-    { at: T, org: K, kind: 'observed', key: 'vibe-training', value: 'off', previous: null, where: 'admin-vibe-privacy' },
-    { at: T - 1000, org: K, kind: 'shared', key: 'chat', value: '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c' },
-  ],
-};
+import { CURRENT_VERSION, CurrentStore, emptyStore, HISTORY_MAX, load, MIGRATIONS, ORGS_MAX, recordObservations, StoreV3, type Store } from '@/lib/store/schema';
+import { K, T, V3_EXAMPLE } from './store-examples';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
@@ -95,38 +27,20 @@ describe('load: empty and valid', () => {
     expect(r.store).toEqual(V3_EXAMPLE);
   });
 
-  it('the examples are what their schemas describe (the fixtures themselves are valid)', () => {
-    expect(StoreV1.safeParse(V1_EXAMPLE).success).toBe(true);
-    expect(StoreV2.safeParse(V2_EXAMPLE).success).toBe(true);
+  it('the example is what its schema describes (the fixture itself is valid)', () => {
     expect(StoreV3.safeParse(V3_EXAMPLE).success).toBe(true);
     expect(V3_EXAMPLE.schemaVersion).toBe(CURRENT_VERSION);
   });
 
-  it('v1 → v3: everything of v1 is kept, the new lists start empty, organizations re-keyed', () => {
-    const r = load(clone(V1_EXAMPLE));
-    expect(r.problems).toEqual([]);
-    expect(r.migratedFrom).toBe(1);
-    expect(r.store).toEqual({ ...V3_EXAMPLE, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] });
-  });
-
-  it('v2 → v3: organizations keyed by name: + their old key, with their name; current, history, shares and banner follow', () => {
-    const r = load(clone(V2_EXAMPLE));
-    expect(r.problems).toEqual([]);
-    expect(r.migratedFrom).toBe(2);
-    expect(r.store).toEqual(V3_EXAMPLE);
-  });
-
-  it('v2 → v3: organizations a page named __proto__, constructor, toString, valueOf survive, each its own', () => {
-    const names = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'];
-    const json = `{"schemaVersion":2,"currentOrg":"__proto__","orgs":{${names.map((n, i) => `"${n}":{"observations":{"vibe-training":{"value":"${i % 2 ? 'on' : 'off'}","via":"page","where":"admin-vibe-privacy","seenAt":${T + i}}}}`).join(',')}}}`;
-    const r = load(JSON.parse(json));
-    expect(r.problems).toEqual([]);
-    expect(Object.keys(r.store.orgs).sort()).toEqual(names.map((n) => `name:${n}`).sort());
-    expect(r.store.currentOrg).toBe('name:__proto__');
-    names.forEach((n, i) => {
-      expect(r.store.orgs[`name:${n}`].name).toBe(n);
-      expect(r.store.orgs[`name:${n}`].observations['vibe-training']?.value).toBe(i % 2 ? 'on' : 'off');
-    });
+  it('versions 1 and 2 (development builds of 0.1.0, never released) are reset, and said so; no migration is kept for them', () => {
+    expect(Object.keys(MIGRATIONS)).toEqual([]);
+    for (const v of [1, 2]) {
+      const { schemaVersion: _, ...rest } = clone(V3_EXAMPLE);
+      const r = load({ ...rest, schemaVersion: v });
+      expect(r.store).toEqual(emptyStore());
+      expect(r.problems).toEqual([`store version ${v} is from a development build, never released; reset`]);
+      expect(r.newerVersion).toBeUndefined();
+    }
   });
 
   it('a store written by recordObservations survives a JSON trip through storage', () => {
@@ -145,8 +59,8 @@ describe('load: empty and valid', () => {
   });
 
   it('an observation without confidence gets confidence 1', () => {
-    const raw = clone(V1_EXAMPLE) as unknown as { orgs: Record<string, { observations: Record<string, Record<string, unknown>> }> };
-    delete raw.orgs.org_2b7c9e41.observations['plan:vibe'].confidence;
+    const raw = clone(V3_EXAMPLE) as unknown as { orgs: Record<string, { observations: Record<string, Record<string, unknown>> }> };
+    delete raw.orgs[K].observations['plan:vibe'].confidence;
     expect(load(raw).store.orgs[K].observations['plan:vibe']?.confidence).toBe(1);
   });
 });
@@ -155,7 +69,7 @@ describe('load: garbage → the empty store, a problem message, never a throw', 
   const GARBAGE: [string, unknown][] = [
     ['a string', 'windsock'],
     ['an empty string', ''],
-    ['an array', [V1_EXAMPLE]],
+    ['an array', [V3_EXAMPLE]],
     ['a number', 42],
     ['a boolean', true],
     ['a newer version', { schemaVersion: 99, orgs: {} }],

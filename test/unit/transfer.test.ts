@@ -101,19 +101,10 @@ describe('round trip: toExport → JSON.stringify → fromImport gives the same 
   });
 });
 
-describe('an older store inside is migrated and accepted', () => {
-  it('version 1 → 3: the new lists start empty, organizations re-keyed by name, the rest is kept', () => {
-    const v1 = { schemaVersion: 1, currentOrg: 'Atelier Nord', orgs: { 'Atelier Nord': { name: 'Atelier Nord', observations: {}, declarations: { 'plan:vibe': { value: 'pro', at: T } } } }, settings: { language: 'en' } };
-    const r = fromImport(file(v1), T);
-    expect(r).toEqual({
-      ok: true,
-      migratedFrom: 1,
-      store: { schemaVersion: 3, currentOrg: 'name:Atelier Nord', orgs: { 'name:Atelier Nord': { ...v1.orgs['Atelier Nord'], lastSeen: T } }, settings: { language: 'en' }, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] },
-    });
-  });
-
-  it('a minimal version-2 store gets its defaults', () => {
-    expect(fromImport(file({ schemaVersion: 2 }))).toEqual({ ok: true, store: emptyStore(), migratedFrom: 2 });
+describe('stores of development builds (versions 1 and 2, never released) are refused, whole', () => {
+  it.each([1, 2])('version %i', (v) => {
+    const r = fromImport(file({ schemaVersion: v, currentOrg: 'Atelier Nord', orgs: {} }), T);
+    expect(r).toEqual({ ok: false, error: 'malformed', problems: [`store version ${v} is from a development build, never released; reset`] });
   });
 });
 
@@ -168,7 +159,7 @@ describe('rejected files', () => {
       ...emptyStore(),
       history: Array.from({ length: HISTORY_MAX + 1 }, (_, i) => ({ at: i, org: 'default', kind: 'reset', key: 'all', value: null })),
     })],
-    ['a version-1 store that is itself corrupt', () => ({ schemaVersion: 1, orgs: { a: { observations: { zdr: { value: 'on' } } } } })],
+    ['a store of a development build (version 1)', () => ({ schemaVersion: 1, orgs: { a: { observations: { zdr: { value: 'on' } } } } })],
   ];
   it.each(corrupt)('a Windsock file with a corrupt store: %s', (_name, make) => {
     expect(rejected(fromImport(file(make())))).toBe('malformed');
