@@ -211,6 +211,23 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
     await h.extEval(`async () => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.remove('windsock'); return true; }`);
   });
 
+  it('attack 6: a store a newer Windsock wrote through WXT\'s storage (its version in the metadata) is left alone too', async () => {
+    const newer = { orgs: { future: { shape: 'unknown to this version' } } };
+    const SET = `async (v) => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.set(v); return true; }`;
+    await h.extEval(SET, { windsock: newer, windsock$: { v: 4 } });
+    const p = await visit(PRIVACY, fixture('admin-vibe-privacy.switch.en.html'));
+    const tabId = await h.tabId(PRIVACY);
+    await until(async () => (await h.extEval<{ counters: { firstReportAt: number | null } }>(`async (id) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: 'diagnose' })`, tabId))?.counters?.firstReportAt !== null, 'the report answered');
+    expect(await p.evaluate<boolean>(`() => !!document.querySelector('#model-training')`)).toBe(true); // positive control: a real reading page
+    expect(await stored()).toEqual(newer);
+    const options = await h.openExtensionPage('options.html');
+    open.push(options);
+    await options.waitFor('[data-newer-store="4"]');
+    expect(await h.extEval(`async () => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'reset' })`)).toEqual({ ok: false, error: 'newer' });
+    expect(await stored()).toEqual(newer);
+    await h.extEval(`async () => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.remove('windsock'); await b.storage.local.set({ windsock$: { v: 3 } }); return true; }`);
+  });
+
   it('attack 6: a history date of 9e15 does not take the options page down; a future-dated import is refused', async () => {
     const T = Date.now() - 3_600_000;
     const store = {
