@@ -55,3 +55,22 @@ describe('layers: policy never depends on detection or the page', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('layers: one browser object', () => {
+  it('every extension API call goes through WXT\'s `browser` (wxt/browser): no polyfill, no second wrapper', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+        const p = `${dir}/${name.name}`;
+        if (name.isDirectory()) walk(p);
+        else if (/\.(ts|tsx)$/.test(name.name)) files.push(p);
+      }
+    };
+    ['lib', 'components', 'entrypoints'].forEach(walk);
+    const offenders = files.filter((f) => /from\s+['"](webextension-polyfill|@\/lib\/browser|\.\.?\/browser)['"]/.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(offenders).toEqual([]);
+    const users = files.filter((f) => /from\s+['"]wxt\/browser['"]/.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(users).toContain('entrypoints/background.ts');
+    expect(users).toContain('lib/page/run.ts');
+  });
+});
