@@ -1,8 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
-// Hosts Windsock reads, from their one source (lib/surfaces.ts). Nothing else: no <all_urls>, no servers of ours.
-import { MATCH_PATTERNS } from './lib/surfaces';
+// Hosts Windsock reads, from their one source (lib/hosts.ts). Nothing else: no <all_urls>, no servers of ours.
+import { MATCH_PATTERNS } from './lib/hosts';
 
 export default defineConfig({
   // One `browser` object everywhere: WXT's (`import { browser } from 'wxt/browser'`), the browser's own

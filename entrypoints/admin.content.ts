@@ -9,7 +9,7 @@
 import { startPage } from '@/lib/page/run';
 import { ADMIN_KIT } from '@/lib/page/kit-admin';
 import { startLife } from '@/lib/page/life';
-import { CONTENT_MATCHES } from '@/lib/surfaces';
+import { CONTENT_MATCHES } from '@/lib/hosts';
 
 export default defineContentScript({
   matches: CONTENT_MATCHES.admin,

@@ -11,7 +11,7 @@
 import { startPage } from '@/lib/page/run';
 import { CHAT_KIT } from '@/lib/page/kit-chat';
 import { startLife } from '@/lib/page/life';
-import { CONTENT_MATCHES } from '@/lib/surfaces';
+import { CONTENT_MATCHES } from '@/lib/hosts';
 
 export default defineContentScript({
   matches: CONTENT_MATCHES.chat,

@@ -8,7 +8,7 @@
  */
 import { installComposerGuard } from '@/lib/page/composer';
 import { startLife } from '@/lib/page/life';
-import { CONTENT_MATCHES } from '@/lib/surfaces';
+import { CONTENT_MATCHES } from '@/lib/hosts';
 
 export default defineContentScript({
   matches: CONTENT_MATCHES.composer,

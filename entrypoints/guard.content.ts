@@ -8,7 +8,7 @@
 import { startGuards } from '@/lib/page/guards';
 import { matchAttach, matchFeedback, matchLabs, matchShare } from '@/lib/guard/match';
 import { startLife } from '@/lib/page/life';
-import { CONTENT_MATCHES } from '@/lib/surfaces';
+import { CONTENT_MATCHES } from '@/lib/hosts';
 
 export default defineContentScript({
   matches: CONTENT_MATCHES.guard,

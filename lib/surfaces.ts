@@ -3,26 +3,19 @@
  * manifest's host permissions and every content script's `matches`, the background's tab queries, the URL checks
  * of lib/messages.ts) and, per surface, what the page carries (plan signals, the chat app's account data, the
  * in-page warnings). lib/detect/rules.ts and lib/guard/rules.ts take their surface lists from here, never the
- * reverse. test/unit/hosts.test.ts checks the declared and the built manifests against MATCH_PATTERNS.
+ * reverse. The host list itself is lib/hosts.ts (no imports, so that the content scripts' `matches` and
+ * wxt.config.ts take it without this table); test/unit/hosts.test.ts checks the declared and the built manifests
+ * against it, and each content script's hosts against the surfaces it serves.
  *
  * The example URLs each surface must match are in surfaces.examples.ts (kept out of the content scripts'
  * bundles); test/unit/surfaces.test.ts checks every surface against its own examples and against every other
  * surface's (a positive and a negative matrix), so a new or changed pattern cannot steal URLs.
- *
- * No runtime imports: wxt.config.ts and the content scripts' `matches` read this file at build time.
  */
 import type { Product } from './policy/schema';
 import type { GuardKind } from './guard/rules';
+import { HOSTS, MISTRAL_HOSTS, matchPattern, type MistralHost } from './hosts';
 
-/** Mistral's three app hosts, by role. Nothing else: no <all_urls>, no server of ours. */
-export const HOSTS = { chat: 'chat.mistral.ai', admin: 'admin.mistral.ai', studio: 'console.mistral.ai' } as const;
-export const MISTRAL_HOSTS = [HOSTS.chat, HOSTS.admin, HOSTS.studio] as const;
-export type MistralHost = (typeof MISTRAL_HOSTS)[number];
-
-/** A host's match pattern (https only: the manifest's, the tab queries'). */
-export const matchPattern = (host: MistralHost) => `https://${host}/*` as const;
-/** The manifest's host permissions and the background's tab queries. */
-export const MATCH_PATTERNS: string[] = MISTRAL_HOSTS.map(matchPattern);
+export { CONTENT_MATCHES, HOSTS, MATCH_PATTERNS, MISTRAL_HOSTS, matchPattern, type MistralHost } from './hosts';
 
 /**
  * The kinds of plan signal a page can carry (lib/detect/rules.ts, PLAN_SIGNALS, says how each is trusted).
@@ -283,27 +276,19 @@ export function surfacesWhere(pred: (s: SurfaceDef) => boolean): SurfaceId[] {
 /** Where a plan signal of this kind is read. */
 export const signalSurfaces = (kind: PlanSignalKind): SurfaceId[] => surfacesWhere((s) => s.signals.includes(kind));
 /** Where the chat app's account data is asked for. */
-export const ACCOUNT_DATA_SURFACES: SurfaceId[] = surfacesWhere((s) => s.accountData);
+export const ACCOUNT_DATA_SURFACES: SurfaceId[] = /* @__PURE__ */ surfacesWhere((s) => s.accountData);
 /** Where a warning of this kind applies (lib/guard/rules.ts, GUARD_SURFACES). */
 export const guardSurfaces = (kind: GuardKind): SurfaceId[] => surfacesWhere((s) => s.guards.includes(kind));
 
-/** The match patterns of the hosts of the surfaces `pred` selects, in MISTRAL_HOSTS order. */
+/**
+ * The match patterns of the hosts of the surfaces `pred` selects, in MISTRAL_HOSTS order: what each content
+ * script's `matches` (lib/hosts.ts, CONTENT_MATCHES) must be, checked by test/unit/hosts.test.ts.
+ */
 export function matchesWhere(pred: (s: SurfaceDef) => boolean): string[] {
   const hosts = new Set(SURFACES.filter(pred).map((s) => s.host));
   return MISTRAL_HOSTS.filter((h) => hosts.has(h)).map(matchPattern);
 }
 
-/** Each content script's `matches` (entrypoints/*.content.ts), all within MATCH_PATTERNS. */
-export const CONTENT_MATCHES = {
-  /** chat.content.ts: reading Vibe. */
-  chat: matchesWhere((s) => s.host === HOSTS.chat),
-  /** admin.content.ts: reading the Admin Panel and Studio. */
-  admin: matchesWhere((s) => s.host === HOSTS.admin || s.host === HOSTS.studio),
-  /** guard.content.ts: wherever an in-page warning applies. */
-  guard: matchesWhere((s) => s.guards.length > 0),
-  /** composer.content.ts: wherever the user's own chat is on the page. */
-  composer: matchesWhere((s) => s.chat),
-};
 
 /** Where each fix lives. */
 export const FIX_URLS = {

@@ -126,17 +126,17 @@ export const MANAGED_TEXT = /* @__PURE__ */ labelTexts(MANAGED_LABELS);
 export type { PlanSignalKind };
 const signal = (kind: PlanSignalKind, confidence: number, more: { cue?: true; products?: ('vibe' | 'api')[] } = {}) => ({ kind, surfaces: signalSurfaces(kind), confidence, ...more });
 export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confidence: number; cue?: true; products?: ('vibe' | 'api')[] }[] = [
-  signal('subscription-tab', 1, { products: ['vibe', 'api'] }),
-  signal('current-plan-card', 0.7),
-  signal('studio-header', 0.8),
+  /* @__PURE__ */ signal('subscription-tab', 1, { products: ['vibe', 'api'] }),
+  /* @__PURE__ */ signal('current-plan-card', 0.7),
+  /* @__PURE__ */ signal('studio-header', 0.8),
   // A plan name in a label/value pair ("Plan · Scale", <dt>Plan</dt><dd>Team</dd>, "Votre offre : Pro").
-  signal('plan-label', 0.8, { products: ['vibe', 'api'] }),
+  /* @__PURE__ */ signal('plan-label', 0.8, { products: ['vibe', 'api'] }),
   // A plan badge beside the organization's or workspace's name (account menu, switchers, page header).
-  signal('plan-badge', 0.7, { products: ['vibe', 'api'] }),
-  signal('upgrade-link', 0.5, { cue: true }),
-  signal('pro-badge', 0.6, { cue: true }),
+  /* @__PURE__ */ signal('plan-badge', 0.7, { products: ['vibe', 'api'] }),
+  /* @__PURE__ */ signal('upgrade-link', 0.5, { cue: true }),
+  /* @__PURE__ */ signal('pro-badge', 0.6, { cue: true }),
   // Studio's "Upgrade to Scale": the free API plan.
-  signal('upgrade-banner', 0.5, { cue: true }),
+  /* @__PURE__ */ signal('upgrade-banner', 0.5, { cue: true }),
 ];
 
 /**

@@ -230,6 +230,8 @@ export const PLAN_NAME_LABELS: Record<PlanId, { labels: LabelSet; products: ('vi
 /** Names only the API's plans carry (Studio): a page showing one speaks of the API plan. */
 export const API_ONLY_NAMES = ['experiment', 'experiment plan', 'free mode', 'scale', 'scale plan'];
 
-export const PLAN_NAMES: Record<PlanId, { names: string[]; products: ('vibe' | 'api')[] }> = /* @__PURE__ */ Object.fromEntries(
-  Object.entries(PLAN_NAME_LABELS).map(([id, d]) => [id, { names: labelTexts(d.labels), products: d.products }]),
-) as Record<PlanId, { names: string[]; products: ('vibe' | 'api')[] }>;
+function flatNames(labels: typeof PLAN_NAME_LABELS): Record<PlanId, { names: string[]; products: ('vibe' | 'api')[] }> {
+  return Object.fromEntries(Object.entries(labels).map(([id, d]) => [id, { names: labelTexts(d.labels), products: d.products }])) as Record<PlanId, { names: string[]; products: ('vibe' | 'api')[] }>;
+}
+/** Each plan's names, every language and provenance flat (what the detectors and the knowledge's PLANS use). */
+export const PLAN_NAMES = /* @__PURE__ */ flatNames(PLAN_NAME_LABELS);

@@ -1,5 +1,5 @@
 /**
- * One source for the hosts (lib/surfaces.ts): the manifest's host permissions, every content script's
+ * One source for the hosts (lib/hosts.ts, which lib/surfaces.ts builds on): the manifest's host permissions, every content script's
  * `matches`, the background's tab queries and the URL checks all come from it. Checked three ways: the declared
  * configuration (wxt.config.ts, the content scripts' sources), the built manifests when a build is there
  * (.output/, as `npm test` leaves it), and no match pattern of a Mistral host written anywhere else.
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import config from '../../wxt.config';
-import { CONTENT_MATCHES, isMistralUrl, MATCH_PATTERNS, MISTRAL_HOSTS, SURFACES, matchPattern } from '@/lib/surfaces';
+import { CONTENT_MATCHES, HOSTS, isMistralUrl, MATCH_PATTERNS, matchesWhere, MISTRAL_HOSTS, SURFACES, matchPattern } from '@/lib/surfaces';
 
 const ROOT = join(__dirname, '../..');
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
@@ -51,9 +51,16 @@ describe('hosts: one list', () => {
     expect(sorted([...all])).toEqual(sorted(MATCH_PATTERNS));
   });
 
-  it('no match pattern of a Mistral host is written outside lib/surfaces.ts', () => {
+  it('each content script runs on the hosts of the surfaces it serves, no fewer, no more', () => {
+    expect(CONTENT_MATCHES.chat).toEqual(matchesWhere((s) => s.host === HOSTS.chat));
+    expect(CONTENT_MATCHES.admin).toEqual(matchesWhere((s) => s.host === HOSTS.admin || s.host === HOSTS.studio));
+    expect(CONTENT_MATCHES.guard).toEqual(matchesWhere((s) => s.guards.length > 0));
+    expect(CONTENT_MATCHES.composer).toEqual(matchesWhere((s) => s.chat));
+  });
+
+  it('no match pattern of a Mistral host is written outside lib/hosts.ts', () => {
     const literal = new RegExp(MISTRAL_HOSTS.map((h) => `https?://${h.replace(/\./g, '\\.')}/\\*`).join('|'));
-    const sources = [...files('lib'), ...files('entrypoints'), ...files('components'), 'wxt.config.ts'].filter((p) => p !== 'lib/surfaces.ts');
+    const sources = [...files('lib'), ...files('entrypoints'), ...files('components'), 'wxt.config.ts'].filter((p) => p !== 'lib/hosts.ts');
     const offenders = sources.filter((p) => literal.test(read(p)));
     expect(offenders).toEqual([]);
   });

@@ -1,0 +1,30 @@
+/**
+ * The one list of hosts Windsock runs on: Mistral's three app hosts, their match patterns (the manifest's host
+ * permissions, the background's tab queries) and each content script's `matches`. No imports: wxt.config.ts and
+ * the content scripts read it at build time (WXT evaluates an entrypoint's options when it builds the manifest),
+ * and it costs a content script a few bytes rather than the whole surface table. lib/surfaces.ts builds on it;
+ * test/unit/hosts.test.ts checks the declared and the built manifests against it, and each content script's hosts
+ * against the surfaces it serves (lib/surfaces.ts, `matchesWhere`). Nothing else: no <all_urls>, no server of ours.
+ */
+
+/** Mistral's three app hosts, by role. */
+export const HOSTS = { chat: 'chat.mistral.ai', admin: 'admin.mistral.ai', studio: 'console.mistral.ai' } as const;
+export const MISTRAL_HOSTS = [HOSTS.chat, HOSTS.admin, HOSTS.studio] as const;
+export type MistralHost = (typeof MISTRAL_HOSTS)[number];
+
+/** A host's match pattern (https only). */
+export const matchPattern = (host: MistralHost) => `https://${host}/*` as const;
+/** The manifest's host permissions and the background's tab queries. */
+export const MATCH_PATTERNS: string[] = /* @__PURE__ */ MISTRAL_HOSTS.map(matchPattern);
+
+/** Each content script's `matches` (entrypoints/*.content.ts). */
+export const CONTENT_MATCHES = {
+  /** chat.content.ts: reading Vibe. */
+  chat: [matchPattern(HOSTS.chat)],
+  /** admin.content.ts: reading the Admin Panel and Studio. */
+  admin: [matchPattern(HOSTS.admin), matchPattern(HOSTS.studio)],
+  /** guard.content.ts: wherever an in-page warning applies (the surfaces with `guards`). */
+  guard: [matchPattern(HOSTS.chat), matchPattern(HOSTS.admin)],
+  /** composer.content.ts: wherever the user's own chat is on the page (the surfaces with `chat`). */
+  composer: [matchPattern(HOSTS.chat)],
+};
