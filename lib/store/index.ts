@@ -14,6 +14,10 @@
  * keeps a real example). Versions 1 and 2 of the hand-written store were development builds of 0.1.0, never
  * released: their migrations are gone, and such a store is reset, said so.
  *
+ * WXT runs the migration wherever the item is defined (the background at its start, and any extension page opened
+ * later); it is deterministic, and the background — the one writer — runs it first, at startup, before any page
+ * can open (an update closes the extension's pages).
+ *
  * Two refusals: a store written by a newer Windsock (a higher version, in the metadata or, for a hand-written value,
  * in the value) is never overwritten or erased by this one (`StoreError('newer')`: the options page and the popup
  * say so, the data is left alone; WXT logs its "version downgrade" and leaves it too); and a write the browser
