@@ -19,9 +19,9 @@ export const STORE_KEY = 'windsock';
 export const STORE_VERSION = 3;
 export const CURRENT_VERSION = STORE_VERSION;
 /**
- * The oldest version Windsock migrates. Versions 1 and 2 were development builds of 0.1.0, never released
- * (CHANGELOG.md; no release was tagged before version 3): their migrations were removed, and such a store is
- * reset, said so.
+ * The oldest version Windsock migrates. Versions 1 and 2 were intermediate formats of 0.1.0's development
+ * (CHANGELOG.md: 0.1.0 unreleased; no release tagged), never shipped: their migrations were removed, and such a
+ * store is reset, said so. Version 3 is what the current code writes, so it is kept and migrates into the item.
  */
 export const OLDEST_VERSION = 3;
 export const STALE_AFTER_MS = 30 * 24 * 3600 * 1000;
