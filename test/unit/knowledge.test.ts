@@ -12,8 +12,8 @@ import { CITE } from '@/lib/policy/citations';
 import { rightsCitations } from '@/lib/rights/rights';
 import { retentionCitations } from '@/lib/rights/retention';
 import { policyChangeCitations } from '@/lib/rights/policy-versions';
-import { KNOWLEDGE, DEFAULTS, PLANS, ZDR_ENDPOINTS, defaultsFor, planFromName, sourceById } from '@/lib/policy/knowledge';
-import { Knowledge, PLAN_IDS, PRODUCTS, type Citation, type PlanId, type Product, type SourceId } from '@/lib/policy/schema';
+import { KNOWLEDGE, DEFAULTS, PLANS, ZDR_ENDPOINTS, defaultsFor, planFromName } from '@/lib/policy/knowledge';
+import { Knowledge, PLAN_IDS, PRODUCTS, type Citation, type PlanId, type Product } from '@/lib/policy/schema';
 import { SURFACES } from '@/lib/surfaces';
 import { citationProblem, readSource, SOURCES_DIR } from './citations';
 

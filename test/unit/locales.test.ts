@@ -24,7 +24,6 @@ const file = (lang: Lang) => join(process.cwd(), 'public/_locales', lang, 'messa
 const readLocale = (lang: Lang): Catalog => (existsSync(file(lang)) ? JSON.parse(readFileSync(file(lang), 'utf8')) : {});
 const CATS = Object.fromEntries(LANGS.map((l) => [l, readLocale(l)])) as Record<Lang, Catalog>;
 const en = CATS.en;
-const fr = CATS.fr;
 const OTHERS = LANGS.filter((l) => l !== 'en');
 
 /** A counted key's form (`record_show_all_few`) → its base and CLDR category. */
