@@ -12,7 +12,7 @@
  * Only the English labels of the privacy pages are documented (and the French Memories labels); the French docs
  * keep the English labels, so every other language is a translation guess.
  */
-import type { ControlId, PlanId } from '../policy/schema';
+import type { ControlId } from '../policy/schema';
 import type { SurfaceDef, SurfaceId } from '../surfaces';
 
 export const LANGS = ['en', 'fr', 'de', 'es', 'it', 'pl', 'pt_BR', 'ar'] as const;
@@ -278,7 +278,7 @@ export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confid
  * Whose plan a page of this host can name: the chat app speaks of Vibe, Studio of the API, the Admin Panel of
  * both. A plan signal's `products` is cut to these (a chat page never reports the API plan).
  */
-export const HOST_PLAN_PRODUCTS: Record<SurfaceDef['host'], readonly ('vibe' | 'api')[]> = {
+const HOST_PLAN_PRODUCTS: Record<SurfaceDef['host'], readonly ('vibe' | 'api')[]> = {
   'chat.mistral.ai': ['vibe'],
   'console.mistral.ai': ['api'],
   'admin.mistral.ai': ['vibe', 'api'],
@@ -380,4 +380,3 @@ export const ACCOUNT_DATA = {
   settings: { path: '/api/trpc/settings.get', query: 'batch=1&input=%7B%220%22%3A%7B%22json%22%3Anull%7D%7D', publicSharing: 'publicChatSharingEnabled', confidence: 0.8 },
 };
 
-export type { PlanId };
