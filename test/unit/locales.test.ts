@@ -50,8 +50,8 @@ const SAME_AS_EN_OK = new Set([
   'rights_link_vibe_privacy', 'rights_link_api_privacy',
   // Words some languages share with English: "Plan" (es, pl), "Vibe (chat)".
   'popupPlan', 'record_md_plan', 'productVibe',
-  // Words French shares with English: Sources, Page, agents, conversations.
-  'popupSources', 'diagSurface', 'zdr_nc_agents', 'zdr_nc_conversations',
+  // Words French shares with English: Page, agents, conversations.
+  'diagSurface', 'zdr_nc_agents', 'zdr_nc_conversations',
   // Formats: "E-mail: $1" (it), "$1, $2" (it).
   'letter_sender_email', 'letter_date_line',
 ]);
