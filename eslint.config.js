@@ -12,14 +12,31 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.output/', '.wxt/', 'demo-output/', 'test-results/', 'reports/', '.stryker-tmp/', '.profile-*/'],
+    ignores: [
+      'node_modules/',
+      '.output/',
+      '.wxt/',
+      'demo-output/',
+      'test-results/',
+      'reports/',
+      '.stryker-tmp/',
+      '.profile-*/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       // `_name` marks a value left out on purpose (a rest sibling, a positional argument).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
     },
   },
   {
@@ -31,7 +48,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       // Not on arguments: extension event listeners may be async (runtime.onMessage's answer is the promise),
       // and a rejected listener only logs; the promises Windsock itself starts are covered by no-floating-promises.
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
     },
   },
   {

@@ -53,7 +53,9 @@ function walk(dir = ROOT, out: string[] = []): string[] {
 
 const FILES = walk();
 const SOURCES = FILES.filter((f) => /\.(ts|tsx|js|mjs)$/.test(f) && !f.endsWith('.d.ts'));
-const MARKDOWN = FILES.filter((f) => f.endsWith('.md') && !(f.startsWith('lib/policy/sources/') && !f.endsWith('README.md')));
+const MARKDOWN = FILES.filter(
+  (f) => f.endsWith('.md') && !(f.startsWith('lib/policy/sources/') && !f.endsWith('README.md')),
+);
 
 /** Every comment of a source file, with the line it starts on. */
 function commentsOf(file: string): { text: string; line: number }[] {
@@ -125,7 +127,14 @@ function patternOf(p: string): RegExp {
   return new RegExp(`^${re}(?:/.*)?$`);
 }
 
-const DIRS = new Set(FILES.flatMap((f) => f.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
+const DIRS = new Set(
+  FILES.flatMap((f) =>
+    f
+      .split('/')
+      .slice(0, -1)
+      .map((_, i, a) => a.slice(0, i + 1).join('/')),
+  ),
+);
 
 function exists(p: string): boolean {
   if (p.includes('<')) {

@@ -35,7 +35,13 @@ const TEXT: Record<string, string> = {};
 for (const file of SOURCES) {
   const text = readFileSync(join(ROOT, file), 'utf8');
   TEXT[file] = text;
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const visit = (n: ts.Node) => {
     if (ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
       STRINGS.add(n.text);
@@ -86,7 +92,11 @@ function usedBy(key: string): string | null {
   if (plural && STRINGS.has(plural[1]!)) return 'plural';
   for (const d of DYNAMIC) {
     const suffix = d.suffix ?? '';
-    if (key.startsWith(d.prefix) && key.endsWith(suffix) && named(key.slice(d.prefix.length, key.length - suffix.length)))
+    if (
+      key.startsWith(d.prefix) &&
+      key.endsWith(suffix) &&
+      named(key.slice(d.prefix.length, key.length - suffix.length))
+    )
       return d.prefix;
   }
   return null;
