@@ -11,8 +11,10 @@
  * What counts as a path: a word starting with one of the repository's top-level folders (`lib/`, `test/`,
  * `entrypoints/`, `components/`, `scripts/`, `public/`, `docs/`, `assets/`, `.ci/`), optionally as the `@/`
  * alias, not itself part of a longer path or URL (`https://chat.mistral.ai/lib/…`, `../../shared/lib/…` are
- * not this repository's). It must exist as a file or folder; a module named as it is imported may leave out
- * `.ts`/`.tsx`. Markdown links to relative targets are checked relative to their file.
+ * not this repository's); and the root's own files named alone (README.md, SECURITY.md, CHANGELOG.md, a
+ * `*.config.ts`, package.json, tsconfig.json), found beside the file that names them or at the root. It must
+ * exist as a file or folder; a module named as it is imported may leave out `.ts`/`.tsx`. Markdown links to
+ * relative targets are checked relative to their file.
  *
  * Not checked as written, each for its reason: a glob (`test/fixtures/vibe-chat.*.html`) must match at least one
  * file; a template (`public/_locales/<lang>/messages.json`, or a file a script writes, `test/fixtures/<surface>.…`)
@@ -85,6 +87,10 @@ const TOP = ['lib', 'test', 'entrypoints', 'components', 'scripts', 'public', 'd
 // Not preceded by a character that would make it part of a longer path, a URL or a word (`shared/lib/…`,
 // `https://host/lib/…`, `mylib/…`); `@/` (the alias) and `./` are allowed before it.
 const PATH = new RegExp(`(?<![\\w.~/:-]|\\.\\./)(?:@/|\\./)?((?:${TOP.join('|')})/[\\w./*<>{},-]*)`, 'g');
+
+/** The root's own files, named without a folder: the project's documents, configs and manifests. */
+const ROOT_FILE =
+  /(?<![\w./~-])((?:README|SECURITY|CHANGELOG)\.md|(?:[\w-]+\.)+config\.(?:ts|mts|js|mjs)|package\.json|tsconfig\.json|knip\.jsonc)\b/g;
 
 /**
  * Cut what prose puts after a path (sentence punctuation, a closing bracket) and split lists written without
@@ -162,6 +168,11 @@ function mentionsIn(file: string, text: string, firstLine: number): Mention[] {
   const out: Mention[] = [];
   text.split('\n').forEach((l, i) => {
     for (const m of l.matchAll(PATH)) for (const path of clean(m[1]!)) out.push({ file, line: firstLine + i, path });
+    for (const m of l.matchAll(ROOT_FILE)) {
+      // Beside the file that names it (a README's own README.md), else at the root.
+      const beside = join(dirname(file), m[1]!);
+      out.push({ file, line: firstLine + i, path: existsSync(join(ROOT, beside)) ? beside : m[1]! });
+    }
   });
   return out;
 }
@@ -197,6 +208,11 @@ describe('repository paths named in comments and Markdown', () => {
   it('the matcher takes paths and leaves URLs and paths outside the repository', () => {
     const found = (s: string) => mentionsIn('x.ts', s, 1).map((m) => m.path);
     expect(found('see lib/page/life.ts.')).toEqual(['lib/page/life.ts']);
+    expect(found('(vitest.stryker.config.ts, SECURITY.md; not docs/README.de.md twice)').sort()).toEqual([
+      'SECURITY.md',
+      'docs/README.de.md',
+      'vitest.stryker.config.ts',
+    ]);
     expect(found('(`@/lib/i18n`, test/unit/)')).toEqual(['lib/i18n', 'test/unit/']);
     expect(found('https://chat.mistral.ai/lib/x.ts and ../../shared/notes/a.md and ../shared/lib/a.ts')).toEqual([]);
     expect(found('test/fixtures/vibe-chat.*.html, public/_locales/<lang>/messages.json')).toEqual([
