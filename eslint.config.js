@@ -4,13 +4,14 @@
 //   promise passed where a plain callback is expected (no-misused-promises);
 // - no import cycles (import-x/no-cycle), resolving the `@/` alias through tsconfig.json like WXT and Vite do.
 // Formatting is prettier's job (.prettierrc.json), not ESLint's.
+import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import globals from 'globals';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       'node_modules/',
@@ -24,7 +25,7 @@ export default tseslint.config(
     ],
   },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     rules: {
       // `_name` marks a value left out on purpose (a rest sibling, a positional argument).
