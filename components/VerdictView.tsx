@@ -48,7 +48,7 @@ export function Citations({ citations }: { citations: Citation[] }) {
   );
 }
 
-export function Provenance({ known, now }: { known: Known<unknown>; now: number }) {
+function Provenance({ known, now }: { known: Known<unknown>; now: number }) {
   let how: string;
   if (known.via === 'declared') how = t('viaDeclared');
   else {

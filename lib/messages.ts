@@ -34,7 +34,7 @@ export const PageReport = z.object({
   org: z.object({ name: z.string().max(200).optional(), id: OrgIdText.optional() }).optional(),
 });
 
-export const Declare = z.object({
+const Declare = z.object({
   type: z.literal('declare'),
   key: z.enum(['plan:vibe', 'plan:api', 'vibe-training', 'api-training']),
   value: ObsValue.nullable(),
@@ -42,9 +42,9 @@ export const Declare = z.object({
   org: z.string().max(200).optional(),
 });
 
-export const ResetAll = z.object({ type: z.literal('reset') });
+const ResetAll = z.object({ type: z.literal('reset') });
 
-export const SetSettings = z.object({
+const SetSettings = z.object({
   type: z.literal('set-settings'),
   settings: z.object({ language: z.enum(LANG_SETTINGS).optional() }),
 });
@@ -52,7 +52,7 @@ export const SetSettings = z.object({
 const PageUrl = z.string().max(2048);
 
 /** The chat app's own account data, as the content script fetched it; parsed and validated in the background. */
-export const AccountData = z.object({
+const AccountData = z.object({
   type: z.literal('account-data'),
   url: PageUrl,
   body: z.string().max(200_000),
@@ -63,25 +63,25 @@ export const AccountData = z.object({
 });
 
 /** What the in-page warnings need to know, in the page's language. */
-export const GetContext = z.object({ type: z.literal('get-context'), url: PageUrl, lang: z.string().max(35) });
+const GetContext = z.object({ type: z.literal('get-context'), url: PageUrl, lang: z.string().max(35) });
 
 /** "Don't ask again" for one warning, for this session or always. */
-export const GuardChoice = z.object({ type: z.literal('guard-choice'), url: PageUrl, guard: GuardId, scope: z.enum(['session', 'always']) });
+const GuardChoice = z.object({ type: z.literal('guard-choice'), url: PageUrl, guard: GuardId, scope: z.enum(['session', 'always']) });
 
 /** The user confirmed a public share of this chat (its id and the time only). */
-export const RecordShare = z.object({ type: z.literal('record-share'), url: PageUrl, chatId: z.string().regex(/^[A-Za-z0-9-]{6,64}$/) });
+const RecordShare = z.object({ type: z.literal('record-share'), url: PageUrl, chatId: z.string().regex(/^[A-Za-z0-9-]{6,64}$/) });
 
 /** The training banner was dismissed (for a week, for the current organization). */
-export const DismissBanner = z.object({ type: z.literal('dismiss-banner'), url: PageUrl });
+const DismissBanner = z.object({ type: z.literal('dismiss-banner'), url: PageUrl });
 
 /** Open the verdict (the popup's page) for the sender's tab, from the composer's "why". */
-export const OpenVerdict = z.object({ type: z.literal('open-verdict'), url: PageUrl });
+const OpenVerdict = z.object({ type: z.literal('open-verdict'), url: PageUrl });
 
 /** Which warnings are switched off for good (options page). */
-export const SetGuards = z.object({ type: z.literal('set-guards'), guardsOff: z.array(GuardId).max(8) });
+const SetGuards = z.object({ type: z.literal('set-guards'), guardsOff: z.array(GuardId).max(8) });
 
 /** Replace the whole store with an imported privacy record (the text of the file; validated in the background). */
-export const ImportRecord = z.object({ type: z.literal('import'), text: z.string().max(5_000_000) });
+const ImportRecord = z.object({ type: z.literal('import'), text: z.string().max(5_000_000) });
 
 export const Message = z.discriminatedUnion('type', [PageReport, Declare, ResetAll, SetSettings, ImportRecord, AccountData, GetContext, GuardChoice, RecordShare, DismissBanner, SetGuards, OpenVerdict]);
 export type Message = z.infer<typeof Message>;
@@ -122,7 +122,7 @@ export interface SenderLike {
 export type SenderKind = 'extension-page' | 'content-script';
 
 /** Who sent it, or null for anyone not to be trusted at all. */
-export function senderKind(sender: SenderLike, runtimeId: string, extensionOrigin: string): SenderKind | null {
+function senderKind(sender: SenderLike, runtimeId: string, extensionOrigin: string): SenderKind | null {
   if (!sender || sender.id !== runtimeId) return null;
   const url = sender.url ?? '';
   const origin = extensionOrigin.replace(/\/+$/, '');

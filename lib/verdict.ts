@@ -185,7 +185,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
 }
 
 /** Where the documents disagree on a plan's default: both sides, with their sources. */
-export function defaultConflict(product: Product, plan: PlanId): Conflict | null {
+function defaultConflict(product: Product, plan: PlanId): Conflict | null {
   const { claims, agreed } = defaultsFor(product, plan);
   if (claims.length === 0 || agreed !== null) return null;
   const on = claims.filter((c) => c.training === 'on').map((c) => c.citation);

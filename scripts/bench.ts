@@ -68,7 +68,7 @@ async function launch(withExtension: boolean): Promise<BrowserContext> {
     ],
     viewport: { width: 1100, height: 760 },
   });
-  const body = streamPage(TOKENS, 40, process.env.BANNER !== '0');
+  const body = streamPage(40, process.env.BANNER !== '0');
   await ctx.route(/^https:\/\/(chat\.mistral\.ai|example\.com)\//, (r) =>
     r.request().url().includes('/api/') ? r.fulfill({ status: 200, contentType: 'application/json', body: '{}' }) : r.fulfill({ status: 200, contentType: 'text/html', body }),
   );

@@ -1,13 +1,13 @@
 /**
  * A replica Vibe chat page that streams a long assistant reply token by token, for the streaming benchmark
  * (scripts/bench.ts). Markup as in test/fixtures/vibe-chat.*.html (provenance: shared/notes/mistral-surfaces.md,
- * "Chat page markup", 3rd-party sources): about 40 earlier turns already on the page, then `startStream()`
- * appends an assistant turn and streams `tokens` tokens into it, batched per animation frame, with paragraphs,
+ * "Chat page markup", 3rd-party sources): about 40 earlier turns already on the page, then `startStream(total, perFrame)`
+ * appends an assistant turn and streams `total` tokens into it, `perFrame` per animation frame, with paragraphs,
  * lists and code blocks, and a new action bar (thumbs, copy) at the end. `window.__stream` reports progress.
  * With `upgradeCue` (the default) the sidebar has an "Upgrade to Pro" link, so the user reads as Free and
  * Windsock shows its training banner during the stream, as it would for a real Free user.
  */
-export function streamPage(tokens = 3000, earlierTurns = 40, upgradeCue = true): string {
+export function streamPage(earlierTurns = 40, upgradeCue = true): string {
   const turns: string[] = [];
   for (let i = 0; i < earlierTurns; i++) {
     const role = i % 2 === 0 ? 'user' : 'assistant';

@@ -73,9 +73,9 @@ export interface Ports {
 
 /** "Don't ask again: for this session" lives in storage.session (gone when the browser closes). */
 export const SESSION_KEY = 'windsock-session-guards-off';
-export { TAB_ORGS_KEY, WRITE_ERROR_KEY };
+export { WRITE_ERROR_KEY };
 /** A reading that repeats what is stored is written again only after this long (so it does not go stale). */
-export const REFRESH_AFTER_MS = 6 * 3600 * 1000;
+const REFRESH_AFTER_MS = 6 * 3600 * 1000;
 
 type Answer = { ok: boolean; error?: string; [k: string]: unknown };
 
@@ -84,7 +84,7 @@ type Answer = { ok: boolean; error?: string; [k: string]: unknown };
  * held by exactly one stored organization known by its id is taken to be that one (the Admin Panel may show
  * only the name of an organization the chat app listed with its id); two with the same name stay apart.
  */
-export function keyFor(store: Store, ref: AccountOrg): string | null {
+function keyFor(store: Store, ref: AccountOrg): string | null {
   if (ref.id) return orgKeyOf({ id: ref.id });
   if (!ref.name) return null;
   const byName = Object.entries(store.orgs).filter(([k, o]) => k.startsWith('id:') && o.name === ref.name);
@@ -110,7 +110,7 @@ function linkByName(store: Store, listed: AccountOrg[]): Store {
 }
 
 /** True when `next` says nothing `prev` did not (dates aside), and what it repeats is still fresh. */
-export function sameReading(prev: Store, next: Store, now: number): boolean {
+function sameReading(prev: Store, next: Store, now: number): boolean {
   if (prev.currentOrg !== next.currentOrg || prev.history.length !== next.history.length) return false;
   const a = orgOf(prev, prev.currentOrg);
   const b = orgOf(next, next.currentOrg);

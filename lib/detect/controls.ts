@@ -17,7 +17,7 @@
  */
 import { MANAGED_TEXT, RETENTION_TEXT, USER_CONTENT, STATUS_WORDS, labelTexts, type ControlRule, type OrderedControl } from './rules';
 import type { ControlId } from '../policy/schema';
-import { norm, normMatches, ownText, textMatches } from './text';
+import { norm, normMatches, ownText } from './text';
 
 export interface ControlReading {
   control: ControlId;
@@ -251,7 +251,7 @@ let managedNorm: string[] | undefined;
 export function valueOf(el: Element, rule: Pick<ControlRule, 'kind'>): { value: string; locked: boolean } | null {
   const locked = isLocked(el);
   if (rule.kind === 'select') {
-    let text = '';
+    let text: string;
     if (el.tagName === 'SELECT') {
       const sel = el as HTMLSelectElement;
       text = sel.selectedOptions?.[0]?.textContent ?? sel.value;

@@ -10,7 +10,10 @@ import { readPlanSignals, type PlanReader, type PlanSignal } from './plan';
 import { PLAN_SIGNALS, planProductsOn, type ControlRule, type OrderedControl, type PlanSignalKind } from './rules';
 import { readOrg } from './org';
 
-/** The detectors one content script carries (lib/detect/kits.ts): each host bundles only its own. */
+/**
+ * The detectors one content script carries (lib/page/kit-chat.ts, lib/page/kit-admin.ts): each host bundles only
+ * its own.
+ */
 export interface DetectKit {
   controls: typeof readControls;
   /** The controls each settings page of this host shows. */

@@ -30,8 +30,8 @@ const applies = (kind: PlanSignalKind, surface: SurfaceId) => PLAN_SIGNALS.find(
 export type PlanReader = (root: ParentNode, surface: SurfaceId) => PlanSignal[];
 
 /**
- * Run the given readers where the site rules say they apply. The readers are passed in (see lib/detect/kits)
- * so that each content script bundles only those of its own host.
+ * Run the given readers where the site rules say they apply. The readers are passed in (see
+ * lib/page/kit-chat.ts, lib/page/kit-admin.ts) so that each content script bundles only those of its own host.
  */
 export function readPlanSignals(root: ParentNode, surface: SurfaceId, readers: Partial<Record<PlanSignalKind, PlanReader>>): PlanSignal[] {
   const out: PlanSignal[] = [];

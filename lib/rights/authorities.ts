@@ -17,7 +17,7 @@
  */
 import { z } from 'zod';
 
-export const CHECKED = '2026-11-29';
+const CHECKED = '2026-11-29';
 
 export const Authority = z.object({
   id: z.string().regex(/^[a-z]{2}(-[a-z]{2,3})?$/),
@@ -218,8 +218,6 @@ const ENTRIES: Entry[] = [
 ];
 
 export const AUTHORITIES: readonly Authority[] = ENTRIES.map((e) => Authority.parse({ basis: 'memory', law: 'gdpr', checked: CHECKED, ...e }));
-
-export const AUTHORITY_IDS = AUTHORITIES.map((a) => a.id);
 
 export function authorityById(id: string | undefined | null): Authority {
   return AUTHORITIES.find((a) => a.id === id) ?? AUTHORITIES[0];

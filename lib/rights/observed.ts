@@ -8,7 +8,7 @@ import { currentOrg, type ObsKey, type Store } from '../store/schema';
 import type { Observed } from './letters';
 
 /** The last time Windsock saw `key` switched on in the current organization, or undefined. */
-export function lastSeenOn(store: Store, key: ObsKey): number | undefined {
+function lastSeenOn(store: Store, key: ObsKey): number | undefined {
   const obs = currentOrg(store).observations[key];
   if (obs?.value === 'on') return obs.seenAt;
   let at: number | undefined;

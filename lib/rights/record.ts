@@ -26,7 +26,7 @@ export interface EntryWords {
 }
 
 /** The label of an observation key: "Plan (Vibe)", "Model training (Vibe)", "Chat". */
-export function keyLabel(key: string, lang: Lang): string {
+function keyLabel(key: string, lang: Lang): string {
   if (key === 'plan:vibe' || key === 'plan:api') return `${t('popupPlan', [], lang)} (${rt(key === 'plan:vibe' ? 'letter_product_vibe' : 'letter_product_api', [], lang)})`;
   if (key === 'chat') return rt('record_key_chat', [], lang);
   const label = controlLabel(key, lang);
@@ -34,7 +34,7 @@ export function keyLabel(key: string, lang: Lang): string {
 }
 
 /** The label of a value for a key: plan names, on/off, retention choices; chat ids as they are. */
-export function valueWords(key: string, value: string | null | undefined, lang: Lang): string {
+function valueWords(key: string, value: string | null | undefined, lang: Lang): string {
   if (value === null || value === undefined) return rt('record_value_cleared', [], lang);
   if (key.startsWith('plan:')) return planLabel(value, lang);
   if (key === 'chat') return value;
@@ -42,7 +42,7 @@ export function valueWords(key: string, value: string | null | undefined, lang: 
   return label.startsWith('retention_') ? value : label;
 }
 
-export function orgLabel(store: Store, id: string, lang: Lang): string {
+function orgLabel(store: Store, id: string, lang: Lang): string {
   const name = orgOf(store, id)?.name; // an own record only: an id such as 'constructor' names nothing inherited
   if (name) return name;
   return id === 'default' ? t('optionsOrgDefault', [], lang) : id;

@@ -315,7 +315,7 @@ async function extensionPageReady(page: import('puppeteer-core').Page): Promise<
   );
 }
 
-export async function launchFirefox(opts: { lang?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
+async function launchFirefox(opts: { lang?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
   const puppeteer = (await import('puppeteer-core')).default;
   const dir = opts.extensionDir ?? FIREFOX_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build first`);

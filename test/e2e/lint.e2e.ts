@@ -10,7 +10,7 @@ import { CHROME_DIR, FIREFOX_DIR, ROOT } from './harness';
 
 describe('store readiness', () => {
   it('web-ext lint: 0 errors, and only the explained warnings', () => {
-    let out = '';
+    let out: string;
     try {
       out = execFileSync(join(ROOT, 'node_modules/.bin/web-ext'), ['lint', '-s', FIREFOX_DIR, '-o', 'json', '--no-config-discovery'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (e) {

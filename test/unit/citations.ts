@@ -34,7 +34,7 @@ const PLAIN_HEADINGS: Record<string, { intro: string; headings: string[] }> = {
 };
 
 /** A document cut into its sections: [{ name, text }], in order, innermost heading only. */
-export function sectionsOf(file: string): { name: string; text: string }[] {
+function sectionsOf(file: string): { name: string; text: string }[] {
   const lines = readSource(file).split('\n');
   const plain = PLAIN_HEADINGS[file];
   const isHeading = (i: number): string | null => {

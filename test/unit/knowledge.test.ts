@@ -12,9 +12,9 @@ import { CITE } from '@/lib/policy/citations';
 import { rightsCitations } from '@/lib/rights/rights';
 import { retentionCitations } from '@/lib/rights/retention';
 import { policyChangeCitations } from '@/lib/rights/policy-versions';
-import { KNOWLEDGE, DEFAULTS, PLANS, ZDR_ENDPOINTS, defaultsFor, sourceById } from '@/lib/policy/knowledge';
+import { KNOWLEDGE, DEFAULTS, PLANS, ZDR_ENDPOINTS, defaultsFor } from '@/lib/policy/knowledge';
 import { planFromName } from '@/lib/detect/plan-names';
-import { Knowledge, PLAN_IDS, PRODUCTS, type Citation, type PlanId, type Product, type SourceId } from '@/lib/policy/schema';
+import { Knowledge, PLAN_IDS, PRODUCTS, type Citation, type PlanId, type Product } from '@/lib/policy/schema';
 import { SURFACES } from '@/lib/surfaces';
 import { citationProblem, readSource, SOURCES_DIR } from './citations';
 

@@ -12,7 +12,6 @@ import fr from '@/public/_locales/fr/messages.json';
 /** The catalogs, by language, as the extension ships them. */
 const ADDITIONS: Record<'en' | 'fr', Record<string, { message: string }>> = { en, fr };
 import { emptyStore, recordObservations, type Store } from '@/lib/store/schema';
-import type { Lang } from '@/lib/i18n';
 
 const NOW = Date.UTC(2026, 9, 20, 12, 0, 0);
 const TRAINING_SEEN = Date.UTC(2026, 9, 14, 12, 0, 0);

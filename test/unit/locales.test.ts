@@ -24,7 +24,6 @@ const file = (lang: Lang) => join(process.cwd(), 'public/_locales', lang, 'messa
 const readLocale = (lang: Lang): Catalog => (existsSync(file(lang)) ? JSON.parse(readFileSync(file(lang), 'utf8')) : {});
 const CATS = Object.fromEntries(LANGS.map((l) => [l, readLocale(l)])) as Record<Lang, Catalog>;
 const en = CATS.en;
-const fr = CATS.fr;
 const OTHERS = LANGS.filter((l) => l !== 'en');
 
 /** A counted key's form (`record_show_all_few`) → its base and CLDR category. */
@@ -51,8 +50,8 @@ const SAME_AS_EN_OK = new Set([
   'rights_link_vibe_privacy', 'rights_link_api_privacy',
   // Words some languages share with English: "Plan" (es, pl), "Vibe (chat)".
   'popupPlan', 'record_md_plan', 'productVibe',
-  // Words French shares with English: Sources, Page, agents, conversations.
-  'popupSources', 'diagSurface', 'zdr_nc_agents', 'zdr_nc_conversations',
+  // Words French shares with English: Page, agents, conversations.
+  'diagSurface', 'zdr_nc_agents', 'zdr_nc_conversations',
   // Formats: "E-mail: $1" (it), "$1, $2" (it).
   'letter_sender_email', 'letter_date_line',
 ]);

@@ -8,8 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceById } from '@/lib/policy/knowledge';
-import type { Citation, SourceId } from '@/lib/policy/schema';
+import type { Citation } from '@/lib/policy/schema';
 import { Citation as CitationSchema } from '@/lib/policy/schema';
 import { CNIL_CONTACT, MISTRAL_CONTACT, RIGHT_IDS, RIGHTS, rightsCitations } from '@/lib/rights/rights';
 import { LETTER_IDS, LETTERS } from '@/lib/rights/letters';
