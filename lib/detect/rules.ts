@@ -12,28 +12,9 @@
  * Only the English labels of the privacy pages are documented (and the French Memories labels); the French docs
  * keep the English labels, so every other language is a translation guess.
  */
-<<<<<<< HEAD
 import type { ControlId, PlanId } from '../policy/schema';
 import { L_API_TRAINING, L_CHAT_RETENTION, L_FEEDBACK, L_LABS_MODELS, L_MEMORIES, L_PUBLIC_SHARING, L_VIBE_TRAINING, L_ZDR, labelTexts, type LabelSet } from '../policy/labels';
 import { ACCOUNT_DATA_SURFACES, HOSTS, signalSurfaces, type PlanSignalKind, type SurfaceDef, type SurfaceId } from '../surfaces';
-=======
-import type { ControlId } from '../policy/schema';
-import type { SurfaceDef, SurfaceId } from '../surfaces';
-
-export const LANGS = ['en', 'fr', 'de', 'es', 'it', 'pl', 'pt_BR', 'ar'] as const;
-export type Lang = (typeof LANGS)[number];
-export const PROVENANCES = ['docs', '3rd', 'guess'] as const;
-export type Provenance = (typeof PROVENANCES)[number];
-/** Label texts by language, each list filed under its provenance. */
-export type LabelSet = Partial<Record<Lang, Partial<Record<Provenance, string[]>>>>;
-
-/** The flat list of label texts of a set, every language and provenance (what the detectors match). */
-export function labelTexts(set: LabelSet): string[] {
-  const out: string[] = [];
-  for (const byProv of Object.values(set)) for (const list of Object.values(byProv ?? {})) if (list) out.push(...list);
-  return out;
-}
->>>>>>> tooling
 
 export { LANGS, PROVENANCES, labelTexts, labelEntries, CONTROL_LABELS, L_LABS_MODELS, type Lang, type Provenance, type LabelSet } from '../policy/labels';
 const lower = (set: LabelSet) => labelTexts(set).map((t) => t.toLowerCase());
@@ -162,17 +143,10 @@ export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confid
  * Whose plan a page of this host can name: the chat app speaks of Vibe, Studio of the API, the Admin Panel of
  * both. A plan signal's `products` is cut to these (a chat page never reports the API plan).
  */
-<<<<<<< HEAD
-export const HOST_PLAN_PRODUCTS: Record<SurfaceDef['host'], readonly ('vibe' | 'api')[]> = {
+const HOST_PLAN_PRODUCTS: Record<SurfaceDef['host'], readonly ('vibe' | 'api')[]> = {
   [HOSTS.chat]: ['vibe'],
   [HOSTS.studio]: ['api'],
   [HOSTS.admin]: ['vibe', 'api'],
-=======
-const HOST_PLAN_PRODUCTS: Record<SurfaceDef['host'], readonly ('vibe' | 'api')[]> = {
-  'chat.mistral.ai': ['vibe'],
-  'console.mistral.ai': ['api'],
-  'admin.mistral.ai': ['vibe', 'api'],
->>>>>>> tooling
 };
 
 /** The plan observations a page of this surface may report, from the signals read there. */
