@@ -242,7 +242,7 @@ export const SURFACES: SurfaceDef[] = [
   },
 ];
 
-export function parseUrl(url: string | undefined | null): URL | null {
+function parseUrl(url: string | undefined | null): URL | null {
   if (!url) return null;
   try {
     return new URL(url);
@@ -269,7 +269,7 @@ export function surfaceById(id: SurfaceId): SurfaceDef {
 }
 
 /** The surfaces `pred` selects, in table order. */
-export function surfacesWhere(pred: (s: SurfaceDef) => boolean): SurfaceId[] {
+function surfacesWhere(pred: (s: SurfaceDef) => boolean): SurfaceId[] {
   return SURFACES.filter(pred).map((s) => s.id);
 }
 

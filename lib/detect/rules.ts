@@ -12,11 +12,11 @@
  * Only the English labels of the privacy pages are documented (and the French Memories labels); the French docs
  * keep the English labels, so every other language is a translation guess.
  */
-import type { ControlId, PlanId } from '../policy/schema';
+import type { ControlId } from '../policy/schema';
 import { L_API_TRAINING, L_CHAT_RETENTION, L_FEEDBACK, L_LABS_MODELS, L_MEMORIES, L_PUBLIC_SHARING, L_VIBE_TRAINING, L_ZDR, labelTexts, type LabelSet } from '../policy/labels';
 import { ACCOUNT_DATA_SURFACES, HOSTS, signalSurfaces, type PlanSignalKind, type SurfaceDef, type SurfaceId } from '../surfaces';
 
-export { LANGS, PROVENANCES, labelTexts, labelEntries, CONTROL_LABELS, L_LABS_MODELS, type Lang, type Provenance, type LabelSet } from '../policy/labels';
+export { LANGS, PROVENANCES, labelTexts, labelEntries, CONTROL_LABELS, L_LABS_MODELS, type Lang, type LabelSet } from '../policy/labels';
 const lower = (set: LabelSet) => labelTexts(set).map((t) => t.toLowerCase());
 
 export interface ControlRule {

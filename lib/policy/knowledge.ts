@@ -23,7 +23,7 @@ import type {
 import { CITE, quoteKeyOf } from './citations';
 import { CONTROL_LABELS, PLAN_NAMES } from './labels';
 
-export const SOURCES: Source[] = [
+const SOURCES: Source[] = [
   {
     id: 'docs-privacy',
     file: '000_ca8fc3bbc77c8aa8.txt',
@@ -76,7 +76,7 @@ export const PLANS: Plan[] = (Object.entries(PLAN_NAMES) as [PlanId, (typeof PLA
   paid: id !== 'free',
 }));
 
-export const CONTROLS: Control[] = [
+const CONTROLS: Control[] = [
   {
     id: 'vibe-training',
     product: 'vibe',
@@ -205,7 +205,7 @@ export const DEFAULTS: DefaultClaim[] = [
 ];
 
 /** Facts the verdict's reasons and caveats draw on. */
-export const FACTS: Fact[] = [
+const FACTS: Fact[] = [
   { id: 'opt-out-works', claimKey: 'factOptOutWorks', citations: [C.docsVibeTraining, C.pp25OptOut] },
   { id: 'api-opt-out-works', claimKey: 'factApiOptOutWorks', citations: [C.docsApiTraining, C.helpApiFree] },
   { id: 'feedback-trains', claimKey: 'factFeedbackTrains', citations: [C.pp25Feedback, C.docsFeedback] },

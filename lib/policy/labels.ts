@@ -44,7 +44,7 @@ export const L_VIBE_TRAINING: LabelSet = {
   pt_BR: { guess: ['Treinamento de modelos', 'Treinamento do modelo'] },
   ar: { guess: ['تدريب النماذج', 'تدريب النموذج'] },
 };
-export const L_MOBILE_DATA_SHARING: LabelSet = {
+const L_MOBILE_DATA_SHARING: LabelSet = {
   // docs: Help Center 455207, mobile app "Enable data sharing".
   en: { docs: ['Enable data sharing'] },
   fr: { guess: ['Activer le partage des données'] },

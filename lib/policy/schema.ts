@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const SOURCE_IDS = [
+const SOURCE_IDS = [
   'docs-privacy',
   'help-opt-out',
   'help-zdr',
@@ -46,8 +46,7 @@ export type RetentionValue = z.infer<typeof RetentionValue>;
 export const ControlValue = z.union([z.enum(['on', 'off']), RetentionValue]);
 export type ControlValue = z.infer<typeof ControlValue>;
 
-export const SurfaceKind = z.enum(['vibe-web', 'vibe-mobile', 'vibe-cli', 'studio-api', 'admin-panel']);
-export type SurfaceKind = z.infer<typeof SurfaceKind>;
+export type SurfaceKind = 'vibe-web' | 'vibe-mobile' | 'vibe-cli' | 'studio-api' | 'admin-panel';
 
 export const Source = z.object({
   id: SourceId,

@@ -52,7 +52,7 @@ export const storeItem = storage.defineItem<Stored | null, { v: number }>(`local
  * The store from what storage holds: the value and WXT's version of it. A value that still carries its own
  * `schemaVersion` (hand-written, WXT's migration not run or refused) is read by that number.
  */
-export function loadStored(value: unknown, version: unknown): LoadResult {
+function loadStored(value: unknown, version: unknown): LoadResult {
   if (value === undefined || value === null) return load(undefined);
   if (typeof value !== 'object' || Array.isArray(value)) return load(value);
   if ('schemaVersion' in value) return load(value);
@@ -70,7 +70,7 @@ export async function readStore(): Promise<LoadResult> {
 
 let queue: Promise<unknown> = Promise.resolve();
 
-export function writeError(e: unknown): StoreError {
+function writeError(e: unknown): StoreError {
   if (e instanceof StoreError) return e;
   const text = String((e as Error)?.message ?? e);
   return new StoreError(/quota|QUOTA_BYTES|exceeded|NS_ERROR_DOM_QUOTA|too (big|large)/i.test(text) ? 'quota' : 'write', text.slice(0, 200));

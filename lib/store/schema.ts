@@ -17,7 +17,6 @@ import { LANG_SETTINGS } from '../langs';
 export const STORE_KEY = 'windsock';
 /** The store's version: WXT's version of the storage item (lib/store/index.ts), and `schemaVersion` in memory and files. */
 export const STORE_VERSION = 3;
-export const CURRENT_VERSION = STORE_VERSION;
 /**
  * The oldest version Windsock migrates. Versions 1 and 2 were intermediate formats of 0.1.0's development
  * (CHANGELOG.md: 0.1.0 unreleased; no release tagged), never shipped: their migrations were removed, and such a
@@ -33,11 +32,11 @@ export const UNKNOWN_ORG = 'unknown';
 export const ORGS_MAX = 20;
 /** Dates Windsock accepts anywhere in the store: not before 2023 (Windsock did not exist), not past 2100. */
 export const MIN_DATE = Date.UTC(2023, 0, 1);
-export const MAX_DATE = Date.UTC(2100, 0, 1);
+const MAX_DATE = Date.UTC(2100, 0, 1);
 /** How far in the future an imported or declared date may be (clock skew), at most. */
 export const FUTURE_SLACK_MS = 24 * 3600 * 1000;
 /** A date as stored from version 3 on. */
-export const Stamp = z.number().int().min(MIN_DATE).max(MAX_DATE);
+const Stamp = z.number().int().min(MIN_DATE).max(MAX_DATE);
 
 /**
  * The store key of an organization. Never a name the page controls as it is: a page's own id when it shows
@@ -83,16 +82,16 @@ export const Observation = z.object({
 });
 export type Observation = z.infer<typeof Observation>;
 
-export const Declaration = z.object({ value: ObsValue, at: z.number().int().nonnegative() });
-export type Declaration = z.infer<typeof Declaration>;
+
 
 /** Version 3: dates within MIN_DATE..MAX_DATE, the page's own id of the organization, when it was last seen. */
-export const ObservationV3 = Observation.extend({
+const ObservationV3 = Observation.extend({
   seenAt: Stamp,
   disputed: z.object({ value: ObsValue, via: ObsVia, where: z.string().max(64), seenAt: Stamp }).optional(),
   replaced: z.object({ value: ObsValue, at: Stamp }).optional(),
 });
-export const DeclarationV3 = z.object({ value: ObsValue, at: Stamp });
+const DeclarationV3 = z.object({ value: ObsValue, at: Stamp });
+export type Declaration = z.infer<typeof DeclarationV3>;
 export const OrgRecord = z.object({
   /** The organization's name as the page shows it, when seen. */
   name: z.string().max(200).optional(),
@@ -105,7 +104,7 @@ export const OrgRecord = z.object({
 });
 export type OrgRecord = z.infer<typeof OrgRecord>;
 
-export const Settings = z.object({
+const Settings = z.object({
   language: z.enum(LANG_SETTINGS).default('auto'),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -122,11 +121,11 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const HISTORY_MAX = 1000;
-export const SHARES_MAX = 500;
-export const HistoryEntryV3 = HistoryEntry.extend({ at: Stamp });
+const SHARES_MAX = 500;
+const HistoryEntryV3 = HistoryEntry.extend({ at: Stamp });
 
 /** A chat the user shared by public link, recorded when Windsock saw it happen (id and time only). */
-export const Share = z.object({
+const Share = z.object({
   chatId: z.string().regex(/^[A-Za-z0-9-]{6,64}$/),
   at: z.number().int().nonnegative(),
   org: z.string().max(200),
@@ -153,14 +152,13 @@ export const StoreV3 = z.object({
   history: z.array(HistoryEntryV3).max(HISTORY_MAX).default([]),
 });
 export type Store = z.infer<typeof StoreV3>;
-export const CurrentStore = StoreV3;
 
 export function emptyStore(): Store {
-  return { schemaVersion: CURRENT_VERSION as 3, currentOrg: DEFAULT_ORG, orgs: {}, settings: { language: 'auto' }, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] };
+  return { schemaVersion: STORE_VERSION as 3, currentOrg: DEFAULT_ORG, orgs: {}, settings: { language: 'auto' }, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] };
 }
 
 /** Append to the privacy record, keeping the newest HISTORY_MAX lines. */
-export function withHistory(store: Store, entries: HistoryEntry[]): Store {
+function withHistory(store: Store, entries: HistoryEntry[]): Store {
   if (!entries.length) return store;
   const history = [...store.history, ...entries];
   return { ...store, history: history.length > HISTORY_MAX ? history.slice(history.length - HISTORY_MAX) : history };
@@ -211,19 +209,19 @@ export function load(raw: unknown): LoadResult {
   let data: Record<string, unknown> = raw;
   const from = raw.schemaVersion;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) return { store: emptyStore(), problems: ['no valid schemaVersion; reset'] };
-  if (from > CURRENT_VERSION) return { store: emptyStore(), problems: [`store version ${from} is newer than this Windsock (${CURRENT_VERSION}); left as it is`], newerVersion: from };
+  if (from > STORE_VERSION) return { store: emptyStore(), problems: [`store version ${from} is newer than this Windsock (${STORE_VERSION}); left as it is`], newerVersion: from };
   if (from < OLDEST_VERSION) return { store: emptyStore(), problems: [`store version ${from} is from a development build, never released; reset`] };
   try {
-    for (let v = from + 1; v <= CURRENT_VERSION; v++) {
+    for (let v = from + 1; v <= STORE_VERSION; v++) {
       const step = MIGRATIONS[v];
       if (!step) throw new Error(`no migration to ${v}`);
       data = step(data);
     }
-  } catch (e) {
+  } catch {
     return { store: emptyStore(), problems: [`migration from ${from} failed; reset`] };
   }
-  const whole = CurrentStore.safeParse(data);
-  if (whole.success) return { store: capOrgs(whole.data), problems, migratedFrom: from < CURRENT_VERSION ? from : undefined };
+  const whole = StoreV3.safeParse(data);
+  if (whole.success) return { store: capOrgs(whole.data), problems, migratedFrom: from < STORE_VERSION ? from : undefined };
 
   // Salvage: keep each valid organization, each valid observation, the valid settings.
   const store = emptyStore();
@@ -287,11 +285,11 @@ export function load(raw: unknown): LoadResult {
       store.orgs[id] = salvaged;
     }
   } else if (data.orgs !== undefined) problems.push('organizations were malformed; reset');
-  return { store: capOrgs(store), problems, migratedFrom: from < CURRENT_VERSION ? from : undefined };
+  return { store: capOrgs(store), problems, migratedFrom: from < STORE_VERSION ? from : undefined };
 }
 
 /** Keep at most ORGS_MAX organizations: the current one, then the most recently seen. */
-export function capOrgs(store: Store, max = ORGS_MAX): Store {
+function capOrgs(store: Store, max = ORGS_MAX): Store {
   const keys = Object.keys(store.orgs);
   if (keys.length <= max) return store;
   const keep = new Set(

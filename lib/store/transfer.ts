@@ -6,7 +6,7 @@
  * otherwise: a store `load()` would have to salvage, reset or ignore is refused whole, never half-imported).
  * A rejected file overwrites nothing: the background only writes when `ok` is true. Pure: no browser.
  */
-import { CURRENT_VERSION, CurrentStore, FUTURE_SLACK_MS, load, MIGRATIONS, MIN_DATE, OLDEST_VERSION, type Store } from './schema';
+import { STORE_VERSION, StoreV3, FUTURE_SLACK_MS, load, MIGRATIONS, MIN_DATE, OLDEST_VERSION, type Store } from './schema';
 
 export const EXPORT_KIND = 'windsock-privacy-record';
 /** The version of the file's envelope (not of the store inside, which carries its own schemaVersion). */
@@ -28,7 +28,7 @@ export type ImportError = 'not-json' | 'foreign' | 'malformed' | 'too-big' | 'to
 /** The largest file the options page reads and the background accepts (characters; File.size is checked first). */
 export const MAX_IMPORT_CHARS = 5_000_000;
 /** Objects and arrays nested deeper than this are refused before JSON.parse (a store is 5 levels deep). */
-export const MAX_IMPORT_DEPTH = 32;
+const MAX_IMPORT_DEPTH = 32;
 
 /** The deepest nesting of objects and arrays in a JSON text, counted in one linear pass (strings skipped). */
 export function jsonDepth(text: string): number {
@@ -68,14 +68,14 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object
 /** Migrate a stored value to the current version and validate it whole, without any salvage. */
 function strictlyValid(raw: Record<string, unknown>): boolean {
   const from = raw.schemaVersion;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < OLDEST_VERSION || from > CURRENT_VERSION) return false;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < OLDEST_VERSION || from > STORE_VERSION) return false;
   let data: Record<string, unknown> = structuredClone(raw);
   try {
-    for (let v = from + 1; v <= CURRENT_VERSION; v++) data = MIGRATIONS[v](data);
+    for (let v = from + 1; v <= STORE_VERSION; v++) data = MIGRATIONS[v](data);
   } catch {
     return false;
   }
-  return CurrentStore.safeParse(data).success;
+  return StoreV3.safeParse(data).success;
 }
 
 /**

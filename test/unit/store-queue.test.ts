@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clearStore, readStore, update, watchStore } from '@/lib/store';
-import { CURRENT_VERSION, declare, emptyStore, STORE_KEY, type Store } from '@/lib/store/schema';
+import { STORE_VERSION, declare, emptyStore, STORE_KEY, type Store } from '@/lib/store/schema';
 
 const NOW = 1_800_000_000_000;
 const addDecl = (key: 'plan:vibe' | 'plan:api' | 'vibe-training' | 'api-training' | 'labs-models', value: string, at: number) => (s: Store) => declare(s, key, value as never, at);
@@ -61,9 +61,9 @@ describe('store update queue', () => {
   });
 
   it('a corrupt stored value is loaded through load(): the update gets a valid store, never the raw value', async () => {
-    await fakeBrowser.storage.local.set({ [STORE_KEY]: { schemaVersion: CURRENT_VERSION, orgs: 'not an object', guardsOff: ['feedback', 'nonsense'] } });
+    await fakeBrowser.storage.local.set({ [STORE_KEY]: { schemaVersion: STORE_VERSION, orgs: 'not an object', guardsOff: ['feedback', 'nonsense'] } });
     const r = await readStore();
-    expect(r.store.schemaVersion).toBe(CURRENT_VERSION);
+    expect(r.store.schemaVersion).toBe(STORE_VERSION);
     expect(typeof r.store.orgs).toBe('object');
     expect(r.problems.length).toBeGreaterThan(0);
     // An update that changes nothing writes nothing (the background's "same reading" rule); a real one writes
@@ -73,8 +73,8 @@ describe('store update queue', () => {
     expect(s.guardsOff.every((g) => ['feedback', 'share', 'labs'].includes(g))).toBe(true);
     // In storage the version is WXT's metadata, not part of the value.
     const { schemaVersion, ...stored } = s;
-    expect(schemaVersion).toBe(CURRENT_VERSION);
-    expect(await fakeBrowser.storage.local.get([STORE_KEY, `${STORE_KEY}$`])).toEqual({ [STORE_KEY]: stored, [`${STORE_KEY}$`]: { v: CURRENT_VERSION } });
+    expect(schemaVersion).toBe(STORE_VERSION);
+    expect(await fakeBrowser.storage.local.get([STORE_KEY, `${STORE_KEY}$`])).toEqual({ [STORE_KEY]: stored, [`${STORE_KEY}$`]: { v: STORE_VERSION } });
   });
 
   it('an empty storage reads as the empty store', async () => {

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, CurrentStore, emptyStore, HISTORY_MAX, load, MIGRATIONS, ORGS_MAX, recordObservations, StoreV3, type Store } from '@/lib/store/schema';
+import { STORE_VERSION, StoreV3, emptyStore, HISTORY_MAX, load, MIGRATIONS, ORGS_MAX, recordObservations } from '@/lib/store/schema';
 import { K, T, V3_EXAMPLE } from './store-examples';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
@@ -29,7 +29,7 @@ describe('load: empty and valid', () => {
 
   it('the example is what its schema describes (the fixture itself is valid)', () => {
     expect(StoreV3.safeParse(V3_EXAMPLE).success).toBe(true);
-    expect(V3_EXAMPLE.schemaVersion).toBe(CURRENT_VERSION);
+    expect(V3_EXAMPLE.schemaVersion).toBe(STORE_VERSION);
   });
 
   it('versions 1 and 2 (development builds of 0.1.0, never released) are reset, and said so; no migration is kept for them', () => {
@@ -90,7 +90,7 @@ describe('load: garbage → the empty store, a problem message, never a throw', 
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), fc.record({ schemaVersion: fc.constantFrom(1, 2, 0, '1'), orgs: fc.jsonValue(), settings: fc.jsonValue(), currentOrg: fc.jsonValue() }, { requiredKeys: ['schemaVersion'] })), (raw) => {
         const r = load(raw);
-        expect(CurrentStore.safeParse(r.store).success).toBe(true);
+        expect(StoreV3.safeParse(r.store).success).toBe(true);
         expect(Array.isArray(r.problems)).toBe(true);
       }),
       { numRuns: 500 },
@@ -194,8 +194,8 @@ describe('limits on load (issue 11, attack 6)', () => {
   });
 
   it('a newer store is reported as newer, never migrated or salvaged', () => {
-    const r = load({ schemaVersion: CURRENT_VERSION + 1, orgs: { x: {} } });
-    expect(r.newerVersion).toBe(CURRENT_VERSION + 1);
+    const r = load({ schemaVersion: STORE_VERSION + 1, orgs: { x: {} } });
+    expect(r.newerVersion).toBe(STORE_VERSION + 1);
     expect(r.store).toEqual(emptyStore());
   });
 

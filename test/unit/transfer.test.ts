@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, emptyStore, HISTORY_MAX, load, type Store } from '@/lib/store/schema';
+import { STORE_VERSION, emptyStore, HISTORY_MAX, load, type Store } from '@/lib/store/schema';
 import { EXPORT_FORMAT, EXPORT_KIND, fromImport, jsonDepth, MAX_IMPORT_CHARS, toExport, type ImportResult } from '@/lib/store/transfer';
 
 const T = Date.UTC(2026, 9, 14, 16, 20, 0);
@@ -253,6 +253,6 @@ describe('limits (issue 11, attack 6)', () => {
   });
 
   it('a store of a newer Windsock inside a file is refused as newer, not imported', () => {
-    expect(rejected(fromImport(file({ ...clone(STORE), schemaVersion: CURRENT_VERSION + 1 }), T))).toBe('newer');
+    expect(rejected(fromImport(file({ ...clone(STORE), schemaVersion: STORE_VERSION + 1 }), T))).toBe('newer');
   });
 });
