@@ -105,7 +105,7 @@ export interface PageContext {
   product: 'vibe' | 'api';
   lang: Lang;
   /** Which warnings still ask (false: the user said "don't ask again"). */
-  ask: { feedback: boolean; share: boolean; labs: boolean };
+  ask: Record<GuardId, boolean>;
   /** Show the "this chat may be used for training" banner on chat pages. */
   banner: boolean;
   fixUrl: string;

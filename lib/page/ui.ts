@@ -453,25 +453,3 @@ export function showNote(text: string, secondary: string, closeLabel: string, la
 export function hideNote(id = 'note'): void {
   uiHostIfAny()?.root.querySelector(`.note[data-id="${id}"]`)?.remove();
 }
-
-export interface UiSnapshot {
-  dialog: string | null;
-  banner: string | null;
-  note: string | null;
-  /** Where each button of Windsock's UI is (viewport coordinates), for the diagnostic report and the tests. */
-  buttons: { name: string; x: number; y: number }[];
-}
-
-/** What Windsock's UI shows on this page right now (its own elements only). */
-export function uiSnapshot(): UiSnapshot {
-  const root = shared?.host.isConnected ? shared.root : WORLD.__windsockUi?.host.isConnected ? WORLD.__windsockUi.root : null;
-  const text = (sel: string) => root?.querySelector(sel)?.textContent ?? null;
-  const buttons = root
-    ? Array.from(root.querySelectorAll('button, a, input')).map((b) => {
-        const r = b.getBoundingClientRect();
-        const name = b.tagName === 'INPUT' ? (root.querySelector(`label[for="${b.id}"]`)?.textContent ?? '') : (b.textContent ?? '');
-        return { name: name.trim(), x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
-      })
-    : [];
-  return { dialog: text('[data-windsock-dialog]'), banner: text('[data-windsock-banner]'), note: text('[data-windsock-note]'), buttons };
-}

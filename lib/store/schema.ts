@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { ControlId, ControlValue, PlanId } from '../policy/schema';
 import { LANG_SETTINGS } from '../langs';
+import { GUARD_IDS } from '../warnings/registry';
 
 export const STORE_KEY = 'windsock';
 export const CURRENT_VERSION = 3;
@@ -131,8 +132,8 @@ export const Share = z.object({
 });
 export type Share = z.infer<typeof Share>;
 
-/** The in-page warnings that have a "don't ask again" choice. */
-export const GUARD_IDS = ['feedback', 'share', 'labs'] as const;
+/** The in-page warnings that have a "don't ask again" choice (derived from lib/warnings/registry.ts). */
+export { GUARD_IDS } from '../warnings/registry';
 export const GuardId = z.enum(GUARD_IDS);
 export type GuardId = z.infer<typeof GuardId>;
 
