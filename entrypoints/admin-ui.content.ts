@@ -6,7 +6,7 @@
  */
 import { startLife } from '@/lib/page/life';
 import { startUi } from '@/lib/page/ui-script';
-import { REGISTRY } from '@/lib/warnings/registry';
+import { ADMIN_WARNINGS, makeRegistry } from '@/lib/warnings/registry';
 
 export default defineContentScript({
   matches: ['https://admin.mistral.ai/*'],
@@ -15,6 +15,6 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main() {
     // Windsock's own lifecycle, which no page event can end; WXT's `ctx` is not used (lib/page/life.ts).
-    startUi(startLife(), { warnings: REGISTRY.wiring('admin'), banner: false });
+    startUi(startLife(), { warnings: makeRegistry(ADMIN_WARNINGS).wiring('admin') });
   },
 });

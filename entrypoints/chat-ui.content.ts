@@ -11,7 +11,8 @@
 import { startLife } from '@/lib/page/life';
 import { startUi } from '@/lib/page/ui-script';
 import { installComposerGuard } from '@/lib/page/composer';
-import { REGISTRY } from '@/lib/warnings/registry';
+import { startBanner } from '@/lib/page/banner';
+import { CHAT_WARNINGS, makeRegistry } from '@/lib/warnings/registry';
 
 export default defineContentScript({
   matches: ['https://chat.mistral.ai/*'],
@@ -20,6 +21,6 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main() {
     // Windsock's own lifecycle, which no page event can end; WXT's `ctx` is not used (lib/page/life.ts).
-    startUi(startLife(), { warnings: REGISTRY.wiring('chat'), installers: { composer: (kit) => void installComposerGuard(kit) }, banner: true });
+    startUi(startLife(), { warnings: makeRegistry(CHAT_WARNINGS).wiring('chat'), installers: { composer: (kit) => void installComposerGuard(kit) }, banner: startBanner });
   },
 });

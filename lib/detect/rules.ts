@@ -29,6 +29,14 @@ export function labelTexts(set: LabelSet): string[] {
   return out;
 }
 
+/**
+ * `labelTexts(sets[key])`, written so that a bundle which does not use the result drops the tables too (a
+ * property read in a call's arguments is kept by the minifier even when the call, marked pure, is dropped).
+ */
+export function labelTextsOf<K extends string>(sets: Record<K, LabelSet>, key: K): string[] {
+  return labelTexts(sets[key]);
+}
+
 const lower = (set: LabelSet) => labelTexts(set).map((t) => t.toLowerCase());
 
 /** Every text of a set with its language and provenance (for the tests, the README and diagnostics). */
@@ -305,7 +313,7 @@ export const SUBSCRIPTION_TAB_LABELS: Record<'vibe' | 'api', LabelSet> = {
     ar: { guess: ['خطة api', 'خطة واجهة برمجة التطبيقات'] },
   },
 };
-export const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = { vibe: /* @__PURE__ */ labelTexts(SUBSCRIPTION_TAB_LABELS.vibe), api: /* @__PURE__ */ labelTexts(SUBSCRIPTION_TAB_LABELS.api) };
+export const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = { vibe: /* @__PURE__ */ labelTextsOf(SUBSCRIPTION_TAB_LABELS, 'vibe'), api: /* @__PURE__ */ labelTextsOf(SUBSCRIPTION_TAB_LABELS, 'api') };
 
 /** The marker on the plans page's card of the user's current plan. All guesses. */
 export const CURRENT_PLAN_LABELS: LabelSet = {

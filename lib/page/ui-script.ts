@@ -8,7 +8,7 @@ import type { Life } from './life';
 import { makeClient } from './client';
 import { makeConfirm, type ConfirmCounters } from './confirm';
 import { installWarnings } from './warnings';
-import { startBanner } from './banner';
+import type { startBanner } from './banner';
 import { destroyUi } from './ui';
 import type { Installers, Warning } from '../warnings/types';
 
@@ -16,7 +16,8 @@ export interface UiScript {
   warnings: readonly Warning[];
   /** The in-page parts too heavy for the registry's own modules (the composer's scanner). */
   installers?: Installers;
-  banner: boolean;
+  /** The chat pages' training banner (lib/page/banner.ts), given by the chat page's UI script only. */
+  banner?: typeof startBanner;
 }
 
 export function startUi(life: Life, script: UiScript): ConfirmCounters {
@@ -35,6 +36,6 @@ export function startUi(life: Life, script: UiScript): ConfirmCounters {
     counters,
     confirm: makeConfirm(life, client.getContext, counters),
   });
-  if (script.banner) startBanner(life, client);
+  script.banner?.(life, client);
   return counters;
 }

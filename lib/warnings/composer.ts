@@ -9,6 +9,11 @@
 import { CATEGORIES } from '../scan/categories';
 import { defineWarning, type StringSpec } from './types';
 
+/** The scanner's categories' names, `cat_<category>` each. */
+function categoryStrings(): Record<string, StringSpec> {
+  return Object.fromEntries(CATEGORIES.map((c) => [`cat_${c}`, `cat_${c}`]));
+}
+
 export const warning = defineWarning({
   id: 'composer',
   surfaces: ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other'],
@@ -24,6 +29,6 @@ export const warning = defineWarning({
     composerSend: 'composerSend',
     composerEdit: 'composerEdit',
     listComma: { global: 'listComma' },
-    ...Object.fromEntries(CATEGORIES.map((c): [string, StringSpec] => [`cat_${c}`, `cat_${c}`])),
+    ...(/* @__PURE__ */ categoryStrings()),
   },
 });

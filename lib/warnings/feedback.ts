@@ -7,7 +7,7 @@
  * Label texts are filed under their provenance (as in lib/detect/rules.ts): `docs` = Mistral's Help Center
  * wording, `3rd` = seen in public third-party code, `guess` = a translation or plausible wording nobody has seen.
  */
-import { labelTexts, type LabelSet } from '../detect/rules';
+import { labelTextsOf, type LabelSet } from '../detect/rules';
 import { norm, textMatches } from '../detect/text';
 import { label, type Matcher } from './match';
 import { defineWarning } from './types';
@@ -48,13 +48,13 @@ export const FEEDBACK_LABELS: { like: LabelSet; dislike: LabelSet; notFeedback: 
 };
 
 export const FEEDBACK = {
-  labels: { like: /* @__PURE__ */ labelTexts(FEEDBACK_LABELS.like), dislike: /* @__PURE__ */ labelTexts(FEEDBACK_LABELS.dislike) },
+  labels: { like: /* @__PURE__ */ labelTextsOf(FEEDBACK_LABELS, 'like'), dislike: /* @__PURE__ */ labelTextsOf(FEEDBACK_LABELS, 'dislike') },
   /** Icon class names (lucide, tabler, heroicons) and path openings of the common thumbs icons. (3rd: icon libraries.) */
   iconClasses: { like: ['thumbs-up', 'thumb-up', 'hand-thumb-up'], dislike: ['thumbs-down', 'thumb-down', 'hand-thumb-down'] },
   iconPaths: { like: ['M7 10v12', 'M7 11v8a1 1 0 0 1 -1 1h-2'], dislike: ['M17 14V2', 'M7 13v-8a1 1 0 0 0 -1 -1h-2'] },
   /** The turn a rating belongs to (3rd: data-message-author-role, H). */
   assistantTurn: '[data-message-author-role="assistant"]',
-  notFeedback: /* @__PURE__ */ labelTexts(FEEDBACK_LABELS.notFeedback),
+  notFeedback: /* @__PURE__ */ labelTextsOf(FEEDBACK_LABELS, 'notFeedback'),
 };
 
 const SURFACES = ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other'] as const;

@@ -42,6 +42,13 @@ export function makeRegistry<const W extends readonly Warning[]>(warnings: W) {
 
 export type Registry = ReturnType<typeof makeRegistry>;
 
+/**
+ * Every warning, by the page type whose UI script carries it (each warning's own `page`; a unit test checks
+ * they agree). Two lists so that each UI script bundles only its page's warnings: the entry scripts take
+ * `makeRegistry(CHAT_WARNINGS).wiring('chat')`, the same derivation as `REGISTRY.wiring('chat')`.
+ */
+export const CHAT_WARNINGS = [feedback, share, attach, composer] as const;
+export const ADMIN_WARNINGS = [labs] as const;
 export const WARNINGS = [feedback, share, labs, attach, composer] as const;
 
 export const REGISTRY = /* @__PURE__ */ makeRegistry(WARNINGS);
@@ -50,7 +57,11 @@ export const REGISTRY = /* @__PURE__ */ makeRegistry(WARNINGS);
 export type GuardId = Extract<(typeof WARNINGS)[number], { dontAsk: true }>['id'];
 
 /** The "don't ask again" ids, as a tuple for zod (lib/store/schema.ts). */
-export const GUARD_IDS = REGISTRY.guardIds as [GuardId, ...GuardId[]];
+export const GUARD_IDS = /* @__PURE__ */ guardIdsOf(WARNINGS);
+
+function guardIdsOf(warnings: typeof WARNINGS): [GuardId, ...GuardId[]] {
+  return makeRegistry(warnings).guardIds as [GuardId, ...GuardId[]];
+}
 
 /** Every warning's matcher, for the tests and the diagnostic tools. */
 export const ALL_MATCHERS = /* @__PURE__ */ WARNINGS.flatMap((w) => ('match' in w && w.match ? [w.match] : []));

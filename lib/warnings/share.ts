@@ -5,7 +5,7 @@
  * Label texts are filed under their provenance (`docs`, `3rd`, `guess`), as in lib/detect/rules.ts.
  */
 import { accessibleName } from '../detect/controls';
-import { labelTexts, type LabelSet } from '../detect/rules';
+import { labelTextsOf, type LabelSet } from '../detect/rules';
 import { textMatches } from '../detect/text';
 import { isOn, isToggle, label, type Matcher } from './match';
 import { defineWarning } from './types';
@@ -36,9 +36,9 @@ export const SHARE_LABELS: { link: LabelSet; public: LabelSet } = {
 };
 
 export const SHARE = {
-  linkLabels: /* @__PURE__ */ labelTexts(SHARE_LABELS.link),
+  linkLabels: /* @__PURE__ */ labelTextsOf(SHARE_LABELS, 'link'),
   /** Switching it on is warned, switching it off is not. */
-  publicLabels: /* @__PURE__ */ labelTexts(SHARE_LABELS.public),
+  publicLabels: /* @__PURE__ */ labelTextsOf(SHARE_LABELS, 'public'),
 };
 
 const SURFACES = ['vibe-chat', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-other'] as const;
