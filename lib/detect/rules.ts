@@ -38,6 +38,7 @@ export function labelTextsOf<K extends string>(sets: Record<K, LabelSet>, key: K
 }
 
 const lower = (set: LabelSet) => labelTexts(set).map((t) => t.toLowerCase());
+const lowerOf = <K extends string>(sets: Record<K, LabelSet>, key: K) => lower(sets[key]);
 
 /** Every text of a set with its language and provenance (for the tests, the README and diagnostics). */
 export function labelEntries(set: LabelSet): { text: string; lang: Lang; provenance: Provenance }[] {
@@ -239,7 +240,7 @@ export const STATUS_LABELS: { off: LabelSet; on: LabelSet } = {
   },
 };
 /** Checked in this order ("not enabled" before "enabled"); lower-cased as norm() leaves them. */
-export const STATUS_WORDS = { off: /* @__PURE__ */ lower(STATUS_LABELS.off), on: /* @__PURE__ */ lower(STATUS_LABELS.on) };
+export const STATUS_WORDS = { off: /* @__PURE__ */ lowerOf(STATUS_LABELS, 'off'), on: /* @__PURE__ */ lowerOf(STATUS_LABELS, 'on') };
 
 /** Texts that mark a control as managed by the organization (besides `disabled`/`aria-disabled`). All guesses. */
 export const MANAGED_LABELS: LabelSet = {
