@@ -64,7 +64,7 @@ function findings(text: string, counters: ComposerCounters): Found {
 
 export function installComposerGuard({ life: ctx, context: getContext, ask, confirm }: WarningKit): ComposerCounters {
   const counters: ComposerCounters = { scans: 0, scanMs: 0, blocked: 0, sentAnyway: 0 };
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timer: (() => void) | null = null;
 
   const describe = (f: Found, strings: Record<string, string>) =>
     (Object.entries(f) as [Category, number][]).map(([c, n]) => `${strings[`cat_${c}`] ?? c} (${n})`).join(strings.listComma ?? ', ');
@@ -82,17 +82,16 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
     });
   };
 
-  // Life's timers: Windsock's own lifecycle (lib/page/life.ts) clears them when the extension context goes.
+  // A timer of Windsock's own life (lib/page/life.ts), cleared when it ends.
   const schedule = (ed: HTMLElement) => {
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
+    timer?.();
+    timer = ctx.setTimeout(() => {
       timer = null;
       const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
       if (idle) idle(() => void refresh(ed), { timeout: 1000 });
       else void refresh(ed);
     }, 300);
   };
-  ctx.onInvalidated(() => timer !== null && clearTimeout(timer));
 
   const onInput = (e: Event) => {
     if (!e.isTrusted) return;

@@ -82,7 +82,7 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
   let lastUrl = '';
   let last: PageDetection | null = null;
   let dueWhileHidden = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timer: (() => void) | null = null;
   let observer: MutationObserver | null = null;
   let accountData: Diagnosis['accountData'] = 'not-tried';
   let accountSettings: Diagnosis['accountData'] = 'not-tried';
@@ -121,16 +121,14 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     send(msg);
   };
 
+  // A timer of Windsock's own life (lib/page/life.ts), cleared when it ends.
   const schedule = (ms = 150) => {
     if (timer !== null || ctx.isInvalid) return;
-    timer = setTimeout(() => {
+    timer = ctx.setTimeout(() => {
       timer = null;
       detect();
     }, ms);
   };
-  ctx.onInvalidated(() => {
-    if (timer !== null) clearTimeout(timer);
-  });
 
   // Settings pages: follow the user's changes to the controls.
   const watchSettings = () => {
@@ -185,10 +183,10 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     };
     try {
       // settings.get never holds the plan back for long: past a few seconds it is left out of this page load.
-      let late: ReturnType<typeof setTimeout> | undefined;
-      const settingsOrLate = Promise.race([get(ACCOUNT_DATA.settings.path, ACCOUNT_DATA.settings.query), new Promise<undefined>((r) => (late = setTimeout(() => r(undefined), 5000)))]);
+      let late: (() => void) | undefined;
+      const settingsOrLate = Promise.race([get(ACCOUNT_DATA.settings.path, ACCOUNT_DATA.settings.query), new Promise<undefined>((r) => (late = ctx.setTimeout(() => r(undefined), 5000)))]);
       const [body, settings] = await Promise.all([get(ACCOUNT_DATA.path, ACCOUNT_DATA.query), settingsOrLate]);
-      clearTimeout(late);
+      late?.();
       if (body === undefined) return;
       const active = last?.orgName || last?.orgId ? { active: { ...(last.orgName ? { name: last.orgName } : {}), ...(last.orgId ? { id: last.orgId } : {}) } } : {};
       const r = await ask<{ ok: boolean; matched?: boolean; settings?: boolean }>({ type: 'account-data', url: location.href, body, ...(settings !== undefined ? { settings } : {}), ...active });
