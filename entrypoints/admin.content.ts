@@ -1,5 +1,5 @@
 /**
- * The content script on the Admin Panel (admin.mistral.ai) and Studio (console.mistral.ai). What runs here:
+ * The content script on the Admin Panel (admin.mistral.ai); Studio has its own, entrypoints/studio.content.ts. What runs here:
  * - at document idle and after each in-app navigation: the privacy controls, subscriptions and Studio plan
  *   detectors, and the organization's name; reported to the background;
  * - on the privacy pages only, a MutationObserver limited to the attributes that carry a switch's state, so
@@ -11,7 +11,7 @@ import { ADMIN_KIT } from '@/lib/page/kit-admin';
 import { startLife } from '@/lib/page/life';
 
 export default defineContentScript({
-  matches: ['https://admin.mistral.ai/*', 'https://console.mistral.ai/*'],
+  matches: ['https://admin.mistral.ai/*'],
   runAt: 'document_idle',
   // No "script started" message posted to the page: it carried the extension's id (lib/page/life.ts).
   noScriptStartedPostMessage: true,

@@ -15,7 +15,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Life } from './life';
-import type { ContextChangedMsg, NavigatedMsg, PageReportMsg } from '../messages';
+import type { NavigatedMsg, PageReportMsg } from '../messages';
 import { detectPage, type PageDetection } from '../detect';
 import { ACCOUNT_DATA } from '../detect/rules';
 import { makeClient } from './client';
@@ -87,7 +87,7 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
   let accountData: Diagnosis['accountData'] = 'not-tried';
   let accountSettings: Diagnosis['accountData'] = 'not-tried';
 
-  const { ask, getContext, dropContext } = makeClient(ctx);
+  const { ask } = makeClient(ctx);
 
   const send = (msg: PageReportMsg) => {
     if (TEST_BUILD) counters.reports++;
@@ -200,17 +200,16 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
   const onPage = () => {
     if (ctx.isInvalid) return;
     lastUrl = location.href;
-    dropContext();
     detect();
     watchSettings();
     void readAccountData();
   };
 
-  // Messages from the background (navigation, context changes) and the popup (diagnosis). The answer goes
+  // Messages from the background (navigation) and the popup (diagnosis). The answer goes
   // through sendResponse, which Chrome and Firefox both support without the polyfill.
   const onNavigated = (raw: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => {
     if (sender?.id !== browser.runtime.id) return;
-    const m = raw as NavigatedMsg | DiagnoseMsg | ContextChangedMsg | undefined;
+    const m = raw as NavigatedMsg | DiagnoseMsg | undefined;
     if (m?.type === 'navigated') {
       if (location.href !== lastUrl) onPage();
       return;

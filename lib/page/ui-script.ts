@@ -36,6 +36,8 @@ export function startUi(life: Life, script: UiScript): ConfirmCounters {
     counters,
     confirm: makeConfirm(life, client.getContext, counters),
   });
-  script.banner?.(life, client);
+  // The banner keeps its own copy of the context: the warnings ask for theirs at the user's gesture, so a
+  // background that stopped answering since the page loaded gets the cautious warning, not a stale reading.
+  if (script.banner) script.banner(life, makeClient(life));
   return counters;
 }
