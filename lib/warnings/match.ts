@@ -2,7 +2,6 @@
  * What the warnings' matchers share: a gesture's element is found with `closest()` on the event's target, and
  * only a few attributes around it are read — never the page as a whole, never message text.
  */
-import { norm } from '../detect/text';
 import type { SurfaceId } from '../surfaces';
 import type { GuardMatch, Matcher } from './types';
 
@@ -15,7 +14,6 @@ export function label(el: Element): string {
   return el.getAttribute('aria-label') ?? el.getAttribute('title') ?? (el.textContent ?? '').trim().slice(0, 80);
 }
 
-export const normLabel = (el: Element) => norm(label(el));
 
 /** A switch or a checkbox, by role or by input type. */
 export function isToggle(el: Element): boolean {
