@@ -63,9 +63,6 @@ export interface Diagnosis {
 export interface Counters {
   /** MutationObservers Windsock has connected right now (0 or 1). */
   observers: number;
-  guarded?: number;
-  confirmed?: number;
-  cancelled?: number;
   detections: number;
   reports: number;
   observerCallbacks: number;
