@@ -13,7 +13,7 @@
 import { textMatches } from '../detect/text';
 import { scan, summarize, CATEGORIES, type Category } from '../scan';
 import type { WarningKit } from '../warnings/types';
-import { TEST_BUILD } from './test-build';
+import { TEST_BUILD } from '../test-build';
 import { hideNote, localMsg, offlineText, showNote } from './ui';
 
 export const COMPOSER = {

@@ -16,7 +16,7 @@
 import type { PageContext } from '../messages';
 import type { Life } from './life';
 import { nudgeWarning, offlineText, uiLang, warn, type DialogResult, type DialogText } from './ui';
-import { TEST_BUILD } from './test-build';
+import { TEST_BUILD } from '../test-build';
 
 export interface ConfirmRequest {
   /** Where the warning is anchored. */

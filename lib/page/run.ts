@@ -21,7 +21,7 @@ import { ACCOUNT_DATA } from '../detect/rules';
 import { makeClient } from './client';
 import type { DetectKit } from '../detect';
 import { uiSnapshot, type UiSnapshot } from './snapshot';
-import { TEST_BUILD } from './test-build';
+import { TEST_BUILD } from '../test-build';
 import { skeleton } from '../detect/skeleton';
 import { surfaceOf } from '../surfaces';
 
@@ -59,7 +59,7 @@ export interface Diagnosis {
   startedEventsHeard?: number;
 }
 
-/** For the tests and `npm run bench` only: the production build keeps none of them (lib/page/test-build.ts). */
+/** For the tests and `npm run bench` only: the production build keeps none of them (lib/test-build.ts). */
 export interface Counters {
   /** MutationObservers Windsock has connected right now (0 or 1). */
   observers: number;

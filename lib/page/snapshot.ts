@@ -3,7 +3,7 @@
  * the report in Firefox): read from the host the UI scripts keep on the content scripts' shared global
  * (lib/page/ui.ts), so the reading scripts answer for it without carrying any UI code.
  */
-import { TEST_BUILD } from './test-build';
+import { TEST_BUILD } from '../test-build';
 
 export interface UiSnapshot {
   dialog: string | null;

@@ -15,7 +15,7 @@ export const ROOT = resolve(__dirname, '../..');
 /**
  * The builds the tests and `npm run bench` load: `npm run build:test` (`wxt build --mode test`), the production
  * build plus what only tests read — the content scripts' counters, the UI's button coordinates
- * (lib/page/test-build.ts). The production builds (`npm run build`) are PROD_CHROME_DIR and PROD_FIREFOX_DIR.
+ * (lib/test-build.ts). The production builds (`npm run build`) are PROD_CHROME_DIR and PROD_FIREFOX_DIR.
  */
 export const CHROME_DIR = join(ROOT, '.output/chrome-mv3-test');
 export const FIREFOX_DIR = join(ROOT, '.output/firefox-mv2-test');
