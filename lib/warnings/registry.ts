@@ -5,7 +5,7 @@
  * - the strings the background sends with the page's context (lib/context.ts) and which warnings still ask;
  * - the options page's list of warnings (components/Options.tsx);
  * - the content scripts' wiring: which warnings each page type's UI script carries (entrypoints/*-ui.content.ts).
- * Adding a warning is adding its module and one line below; test/unit/warnings-registry.test.ts adds a dummy
+ * Adding a warning is adding its module and one entry in its page's list below; test/unit/warnings-registry.test.ts adds a dummy
  * one through `makeRegistry` and finds it in each of those places.
  */
 import type { SurfaceId } from '../surfaces';
@@ -49,7 +49,12 @@ export type Registry = ReturnType<typeof makeRegistry>;
  */
 export const CHAT_WARNINGS = [feedback, share, attach, composer] as const;
 export const ADMIN_WARNINGS = [labs] as const;
-export const WARNINGS = [feedback, share, labs, attach, composer] as const;
+export const WARNINGS = /* @__PURE__ */ concat(CHAT_WARNINGS, ADMIN_WARNINGS);
+
+/** Both lists as one (a call, so a bundle that uses neither drops both). */
+function concat<A extends readonly Warning[], B extends readonly Warning[]>(a: A, b: B): readonly [...A, ...B] {
+  return [...a, ...b];
+}
 
 export const REGISTRY = /* @__PURE__ */ makeRegistry(WARNINGS);
 
