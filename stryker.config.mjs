@@ -1,6 +1,6 @@
 // Mutation testing (npm run mutation; not part of npm test). Stryker mutates lib/ and runs the unit project
 // (vitest.stryker.config.ts: the unit tests only, never the browsers) against each mutant.
-// Scope a run: `MUTATION_TESTS=test/unit/guard.test.ts npm run mutation -- --mutate 'lib/guard/**/*.ts'`.
+// Scope a run: `MUTATION_TESTS=test/unit/guard.test.ts npm run mutation -- --mutate 'lib/warnings/**/*.ts'`.
 // Reports: the per-file table on the terminal, reports/mutation/index.html and mutation.json.
 // Equivalent mutants left alive, with the reason: test/mutation-equivalents.md.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -16,7 +16,7 @@ export default {
     'lib/resolve.ts',
     'lib/messages.ts',
     'lib/detect/**/*.ts',
-    'lib/guard/**/*.ts',
+    'lib/warnings/**/*.ts',
     'lib/store/**/*.ts',
     'lib/scan/**/*.ts',
     'lib/rights/**/*.ts',

@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { applyDocLang, bcp47, controlLabel, LANG_NAMES, LANGS, pickLang, planLabel, setLang, surfaceLabel, t, timeAgo, valueLabel } from '@/lib/i18n';
 import { readStore, watchStore } from '@/lib/store';
-import { GUARD_IDS, UNKNOWN_ORG, type LoadResult } from '@/lib/store/schema';
+import { UNKNOWN_ORG, type LoadResult } from '@/lib/store/schema';
+import { REGISTRY, type GuardId } from '@/lib/warnings/registry';
 import { WRITE_ERROR_KEY } from '@/lib/background/shared';
 import { send } from '@/lib/client';
 import { rt } from '@/lib/rights/t';
@@ -83,7 +84,7 @@ export function Options() {
       <section class="section" aria-labelledby="h-guards">
         <h2 id="h-guards">{t('optionsGuards')}</h2>
         <p class="muted">{t('optionsGuardsHint')}</p>
-        {GUARD_IDS.map((g) => (
+        {REGISTRY.options.map(({ id, label }) => ({ g: id as GuardId, label })).map(({ g, label }) => (
           <label key={g} class="field-inline">
             <input
               type="checkbox"
@@ -96,7 +97,7 @@ export function Options() {
                 setStatus(r.ok ? t('optionsSaved') : t('popupError', [r.error === 'newer' ? t('optionsNewerStore', [String(newerVersion ?? '')]) : (r.error ?? '')]));
               }}
             />{' '}
-            {t(`optionsGuard_${g}`)}
+            {t(label)}
           </label>
         ))}
       </section>

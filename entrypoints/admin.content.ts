@@ -1,10 +1,10 @@
 /**
- * The content script on the Admin Panel (admin.mistral.ai) and Studio (console.mistral.ai). What runs here:
+ * The content script on the Admin Panel (admin.mistral.ai); Studio has its own, entrypoints/studio.content.ts. What runs here:
  * - at document idle and after each in-app navigation: the privacy controls, subscriptions and Studio plan
  *   detectors, and the organization's name; reported to the background;
  * - on the privacy pages only, a MutationObserver limited to the attributes that carry a switch's state, so
  *   the badge follows a flipped toggle within a second; its callback only schedules one detection;
- * - no timers, nothing while the tab is hidden. (The warnings are entrypoints/guard.content.ts.)
+ * - no timers, nothing while the tab is hidden. No UI: the warnings are entrypoints/admin-ui.content.ts.
  */
 import { startPage } from '@/lib/page/run';
 import { ADMIN_KIT } from '@/lib/page/kit-admin';

@@ -6,7 +6,8 @@
  * - nothing per DOM mutation on chat pages, nothing per streamed token, no timers, nothing while the tab is
  *   hidden. Everything is tied to a `Life` (lib/page/life.ts)
  *   that only a real loss of the extension context ends, so a copy orphaned by an extension update stops itself
- *   without errors, and no page event can stop it.
+ *   without errors, and no page event can stop it. No UI here: the banner and the warnings are
+ *   entrypoints/chat-ui.content.ts.
  */
 import { startPage } from '@/lib/page/run';
 import { CHAT_KIT } from '@/lib/page/kit-chat';

@@ -1,6 +1,7 @@
 /**
  * The context the in-page warnings get from the background: the verdict's state for the page, which warnings
- * still ask, whether the training banner shows, and every string they display, in the page's language. Pure.
+ * still ask, whether the training banner shows, and every string they display, in the page's language — each
+ * warning's strings as its module (lib/warnings/<id>.ts) describes them, through the registry. Pure.
  * The content script carries no translations of its own; this keeps it small.
  */
 import { hasKey, t, pickLang, planLabel, type Lang } from './i18n';
@@ -11,7 +12,8 @@ import { knownFor, verdictFor } from './resolve';
 import type { GuardId, Store } from './store/schema';
 import { FIX_URLS, type SurfaceDef } from './surfaces';
 import { ORG_MANAGED } from './verdict';
-import { CATEGORIES } from './scan/categories';
+import { REGISTRY, type Registry } from './warnings/registry';
+import type { StringSpec } from './warnings/types';
 import type { PlanId } from './policy/schema';
 
 export function sourceLine(c: Citation, lang: Lang): string {
@@ -22,17 +24,26 @@ export function sourceLine(c: Citation, lang: Lang): string {
   return key && lang !== 'en' && hasKey(key, lang) ? `${line} ${t('quoteTranslation', [t(key, [], lang)], lang)}` : line;
 }
 
-export function pageContext(store: Store, surface: SurfaceDef, pageLang: string, sessionOff: GuardId[], now: number): PageContext {
+export function pageContext(store: Store, surface: SurfaceDef, pageLang: string, sessionOff: GuardId[], now: number, registry: Registry = REGISTRY): PageContext {
   // The options' language when the user chose one, else the page's (Mistral's UI language).
   const lang = pickLang(store.settings.language, pageLang);
   const v = verdictFor(store, surface.product, surface.id, now);
-  const off = new Set([...store.guardsOff, ...sessionOff]);
+  const off = new Set<string>([...store.guardsOff, ...sessionOff]);
   // The plan as the verdict sees it: the fresher of what a page showed and what the user declared.
   const plan = knownFor(store, 'plan:vibe', now)?.value ?? null;
   const orgPlan = !!plan && ORG_MANAGED.includes(plan as PlanId);
   const dismissedUntil = store.bannerDismissedUntil[store.currentOrg] ?? 0;
   // Strings with `$1` left in place are filled in the page (the composer's findings never leave it).
   const k = (key: string, args: string[] = []) => t(`page_${key}`, args, lang);
+  const spec = (x: StringSpec): string => {
+    if (typeof x === 'string') return k(x);
+    if ('key' in x) return k(x.key, x.args);
+    if ('cite' in x) return sourceLine(CITE[x.cite as keyof typeof CITE], lang);
+    if ('orgPlan' in x) return k(orgPlan ? x.orgPlan[0] : x.orgPlan[1]);
+    if ('plan' in x) return plan ? k(x.plan[0], [planLabel(String(plan), lang)]) : k(x.plan[1]);
+    if ('training' in x) return k(v.state === 'training' ? x.training[0] : x.training[1], x.args);
+    return t(x.global, [], lang);
+  };
   const strings: Record<string, string> = {
     brand: k('brand'),
     cancel: k('cancel'),
@@ -40,41 +51,18 @@ export function pageContext(store: Store, surface: SurfaceDef, pageLang: string,
     dontAsk: k('dontAsk'),
     dontAskSession: k('dontAskSession'),
     dontAskAlways: k('dontAskAlways'),
-    feedbackTitle: k('feedbackTitle'),
-    feedbackBody: k(orgPlan ? 'feedbackBodyOrg' : 'feedbackBody'),
-    feedbackPlan: plan ? k('feedbackPlan', [planLabel(String(plan), lang)]) : k('feedbackPlanUnknown'),
-    feedbackSource: sourceLine(CITE.pp25Feedback, lang),
-    feedbackConfirm: k('feedbackConfirm'),
-    shareTitle: k('shareTitle'),
-    shareBody: k('shareBody'),
-    shareRevoke: k('shareRevoke'),
-    shareSource: sourceLine(CITE.docsSharing, lang),
-    shareConfirm: k('shareConfirm'),
-    sharePublicConfirm: k('sharePublicConfirm'),
-    labsTitle: k('labsTitle'),
-    labsBody: k('labsBody'),
-    labsSource: sourceLine(CITE.docsLabs, lang),
-    labsConfirm: k('labsConfirm'),
     bannerText: k('bannerText'),
     bannerLink: k('bannerLink'),
     bannerDismiss: k('bannerDismiss'),
-    attachNote: k('attachNote'),
-    attachSource: sourceLine(CITE.helpAttach, lang),
-    composerNotice: k('composerNotice', ['$1']),
-    listComma: t('listComma', [], lang),
-    composerWhy: k('composerWhy'),
-    composerTitle: k('composerTitle'),
-    composerBody: k(v.state === 'training' ? 'composerBodyTraining' : 'composerBodyUnknown', ['$1']),
-    composerSend: k('composerSend'),
-    composerEdit: k('composerEdit'),
     fallbackHint: k('fallbackHint', ['$1', '$2']),
-    ...Object.fromEntries(CATEGORIES.map((c) => [`cat_${c}`, k(`cat_${c}`)])),
+    // Each warning's own (lib/warnings/<id>.ts), through the registry.
+    ...Object.fromEntries(Object.entries(registry.strings()).map(([name, x]) => [name, spec(x)])),
   };
   return {
     state: v.state,
     product: surface.product,
     lang,
-    ask: { feedback: !off.has('feedback'), share: !off.has('share'), labs: !off.has('labs') },
+    ask: registry.ask(off) as PageContext['ask'],
     banner: surface.chat && v.state === 'training' && dismissedUntil <= now,
     fixUrl: FIX_URLS.vibePrivacy,
     strings,

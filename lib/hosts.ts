@@ -21,10 +21,12 @@ export const MATCH_PATTERNS: string[] = /* @__PURE__ */ MISTRAL_HOSTS.map(matchP
 export const CONTENT_MATCHES = {
   /** chat.content.ts: reading Vibe. */
   chat: [matchPattern(HOSTS.chat)],
-  /** admin.content.ts: reading the Admin Panel and Studio. */
-  admin: [matchPattern(HOSTS.admin), matchPattern(HOSTS.studio)],
-  /** guard.content.ts: wherever an in-page warning applies (the surfaces with `guards`). */
-  guard: [matchPattern(HOSTS.chat), matchPattern(HOSTS.admin)],
-  /** composer.content.ts: wherever the user's own chat is on the page (the surfaces with `chat`). */
-  composer: [matchPattern(HOSTS.chat)],
+  /** admin.content.ts: reading the Admin Panel. */
+  admin: [matchPattern(HOSTS.admin)],
+  /** studio.content.ts: reading Studio. */
+  studio: [matchPattern(HOSTS.studio)],
+  /** chat-ui.content.ts: the chat page's warnings, composer guard and banner (lib/warnings, CHAT_WARNINGS). */
+  chatUi: [matchPattern(HOSTS.chat)],
+  /** admin-ui.content.ts: the Admin Panel's warnings (lib/warnings, ADMIN_WARNINGS). */
+  adminUi: [matchPattern(HOSTS.admin)],
 };

@@ -95,9 +95,6 @@ export interface NavigatedMsg {
   type: 'navigated';
   url: string;
 }
-export interface ContextChangedMsg {
-  type: 'context-changed';
-}
 
 /** The in-page warnings' knowledge of the verdict and their strings, in the page's language. */
 export interface PageContext {
@@ -105,7 +102,7 @@ export interface PageContext {
   product: 'vibe' | 'api';
   lang: Lang;
   /** Which warnings still ask (false: the user said "don't ask again"). */
-  ask: { feedback: boolean; share: boolean; labs: boolean };
+  ask: Record<GuardId, boolean>;
   /** Show the "this chat may be used for training" banner on chat pages. */
   banner: boolean;
   fixUrl: string;

@@ -2,8 +2,8 @@
  * Which Mistral page a URL is, and the one source of what follows from it: the hosts Windsock runs on (the
  * manifest's host permissions and every content script's `matches`, the background's tab queries, the URL checks
  * of lib/messages.ts) and, per surface, what the page carries (plan signals, the chat app's account data, the
- * in-page warnings). lib/detect/rules.ts and lib/guard/rules.ts take their surface lists from here, never the
- * reverse. The host list itself is lib/hosts.ts (no imports, so that the content scripts' `matches` and
+ * user's own chat). lib/detect/rules.ts takes its surface lists from here, never the reverse; where each in-page
+ * warning shows is the warning's own module (lib/warnings/). The host list itself is lib/hosts.ts (no imports, so that the content scripts' `matches` and
  * wxt.config.ts take it without this table); test/unit/hosts.test.ts checks the declared and the built manifests
  * against it, and each content script's hosts against the surfaces it serves.
  *
@@ -12,7 +12,6 @@
  * surface's (a positive and a negative matrix), so a new or changed pattern cannot steal URLs.
  */
 import type { Product } from './policy/schema';
-import type { GuardKind } from './guard/rules';
 import { HOSTS, MISTRAL_HOSTS, matchPattern, type MistralHost } from './hosts';
 
 export { CONTENT_MATCHES, HOSTS, MATCH_PATTERNS, MISTRAL_HOSTS, matchPattern, type MistralHost } from './hosts';
@@ -47,14 +46,12 @@ export interface SurfaceDef {
   host: MistralHost;
   /** The data flow whose training verdict this page shows. */
   product: Product;
-  /** True where the user's own chat content is on the page (the composer guard runs there). */
+  /** True where the user's own chat is on the page: the training banner and the attachment note show there. */
   chat: boolean;
   /** The plan signals a person can see on this page (where lib/detect reads them). */
   signals: readonly PlanSignalKind[];
   /** The chat app's own account data (organization.all, settings.get) is asked for here. */
   accountData: boolean;
-  /** The in-page warnings that apply on this page. */
-  guards: readonly GuardKind[];
   test: (path: string, url: URL) => boolean;
 }
 
@@ -62,8 +59,6 @@ export interface SurfaceDef {
 const CHAT_APP: readonly PlanSignalKind[] = ['plan-label', 'plan-badge', 'upgrade-link', 'pro-badge'];
 /** Signals of the Admin Panel's frame. */
 const ADMIN_APP: readonly PlanSignalKind[] = ['plan-label', 'plan-badge'];
-/** The warnings of a page holding a conversation that can be shared. */
-const CHAT_GUARDS: readonly GuardKind[] = ['feedback', 'share-link', 'share-public', 'attach'];
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const re = (s: string) => new RegExp(`^${s}/?$`, 'i');
@@ -77,7 +72,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: true,
     signals: CHAT_APP,
     accountData: true,
-    guards: ['feedback', 'attach'],
     test: (p) => re('(/chat)?').test(p),
   },
   {
@@ -87,7 +81,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: true,
     signals: CHAT_APP,
     accountData: true,
-    guards: CHAT_GUARDS,
     test: (p) => re('/chat/projects/[^/]+(/.*)?').test(p),
   },
   {
@@ -97,7 +90,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: true,
     signals: CHAT_APP,
     accountData: true,
-    guards: CHAT_GUARDS,
     test: (p) => re(`/chat/${UUID}`).test(p),
   },
   {
@@ -107,7 +99,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: true,
     signals: CHAT_APP,
     accountData: true,
-    guards: CHAT_GUARDS,
     test: (p) => re('/work(/[^/]+)?').test(p),
   },
   {
@@ -117,7 +108,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: true,
     signals: CHAT_APP,
     accountData: true,
-    guards: CHAT_GUARDS,
     test: (p) => re('/code(/.*)?').test(p),
   },
   {
@@ -127,7 +117,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: true,
     signals: CHAT_APP,
     accountData: false,
-    guards: ['feedback'],
     test: (p) => re('/incognito(/.*)?').test(p),
   },
   {
@@ -137,7 +126,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: [],
     accountData: false,
-    guards: [],
     test: (p) => re('/share/[^/]+').test(p),
   },
   {
@@ -147,7 +135,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ['current-plan-card', 'plan-badge'],
     accountData: false,
-    guards: [],
     test: (p) => re('/upgrade(/.*)?').test(p),
   },
   {
@@ -157,7 +144,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: CHAT_APP,
     accountData: false,
-    guards: [],
     test: (p) => re('/(intelligence|settings)/memor(y|ies)').test(p),
   },
   {
@@ -167,7 +153,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: CHAT_APP,
     accountData: false,
-    guards: CHAT_GUARDS,
     test: () => true,
   },
   {
@@ -177,7 +162,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ADMIN_APP,
     accountData: false,
-    guards: [],
     test: (p) => re('/vibe/privacy').test(p),
   },
   {
@@ -187,7 +171,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ADMIN_APP,
     accountData: false,
-    guards: ['labs'],
     test: (p) => re('/plateforme/privacy').test(p),
   },
   {
@@ -197,7 +180,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ['subscription-tab', ...ADMIN_APP],
     accountData: false,
-    guards: [],
     test: (p) => re('/subscriptions?(/.*)?').test(p),
   },
   {
@@ -207,7 +189,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ADMIN_APP,
     accountData: false,
-    guards: [],
     test: (p) => re('/vibe/preferences').test(p),
   },
   {
@@ -217,7 +198,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ADMIN_APP,
     accountData: false,
-    guards: [],
     test: () => true,
   },
   {
@@ -227,7 +207,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ['current-plan-card', 'studio-header', 'plan-badge'],
     accountData: false,
-    guards: [],
     test: (p) => re('/upgrade(/.*)?').test(p),
   },
   {
@@ -237,7 +216,6 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ['studio-header', 'plan-label', 'plan-badge', 'upgrade-banner'],
     accountData: false,
-    guards: [],
     test: () => true,
   },
 ];
@@ -277,8 +255,6 @@ function surfacesWhere(pred: (s: SurfaceDef) => boolean): SurfaceId[] {
 export const signalSurfaces = (kind: PlanSignalKind): SurfaceId[] => surfacesWhere((s) => s.signals.includes(kind));
 /** Where the chat app's account data is asked for. */
 export const ACCOUNT_DATA_SURFACES: SurfaceId[] = /* @__PURE__ */ surfacesWhere((s) => s.accountData);
-/** Where a warning of this kind applies (lib/guard/rules.ts, GUARD_SURFACES). */
-export const guardSurfaces = (kind: GuardKind): SurfaceId[] => surfacesWhere((s) => s.guards.includes(kind));
 
 /**
  * The match patterns of the hosts of the surfaces `pred` selects, in MISTRAL_HOSTS order: what each content

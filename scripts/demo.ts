@@ -9,7 +9,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fixture, fixtureEntries, launchChromium, ROOT, until, type Harness, type PageHandle } from '../test/e2e/harness';
+import { fixture, fixtureEntries, launchChromium, PROD_CHROME_DIR, ROOT, until, type Harness, type PageHandle } from '../test/e2e/harness';
 
 type Step = { file: string; say: string; then?: (page: PageHandle) => Promise<string | void> };
 
@@ -83,7 +83,7 @@ const OUT = join(ROOT, 'demo-output');
 async function runLang(lang: DemoLang, headless: boolean): Promise<Harness> {
   const dir = join(OUT, lang);
   mkdirSync(dir, { recursive: true });
-  const h = await launchChromium({ lang: LAUNCH_LANG[lang], headless });
+  const h = await launchChromium({ lang: LAUNCH_LANG[lang], headless, extensionDir: PROD_CHROME_DIR });
   if (lang === 'ar') {
     await h.extEval(`async () => chrome.runtime.sendMessage({ type: 'set-settings', settings: { language: 'ar' } })`);
   }

@@ -10,7 +10,9 @@
  */
 import { CONTROL_LABELS, CURRENT_PLAN_LABELS, LANGS, MANAGED_LABELS, PLAN_FIELD_LABELS, RETENTION_LABELS, STATUS_LABELS, SUBSCRIPTION_TAB_LABELS, UPGRADE_LABELS, UPGRADE_SCALE_LABELS, labelTexts, type Lang, type LabelSet } from '@/lib/detect/rules';
 import { PLAN_NAME_LABELS, planFromName } from '@/lib/detect/plan-names';
-import { ATTACH_LABELS, FEEDBACK_LABELS, SHARE_LABELS } from '@/lib/guard/rules';
+import { ATTACH_LABELS } from '@/lib/warnings/attach';
+import { FEEDBACK_LABELS } from '@/lib/warnings/feedback';
+import { SHARE_LABELS } from '@/lib/warnings/share';
 import { norm } from '@/lib/detect/text';
 
 export type Mutation = (doc: Document, rnd: () => number) => void;

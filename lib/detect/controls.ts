@@ -18,6 +18,7 @@
 import { MANAGED_TEXT, RETENTION_TEXT, USER_CONTENT, STATUS_WORDS, labelTexts, type ControlRule, type OrderedControl } from './rules';
 import type { ControlId } from '../policy/schema';
 import { norm, normMatches, ownText } from './text';
+import { TEST_BUILD } from '../test-build';
 
 export interface ControlReading {
   control: ControlId;
@@ -59,17 +60,17 @@ function indexPage(root: ParentNode, rules: ControlRule[]): PageIndex {
   const doc = (root as Node).ownerDocument ?? (root as Document);
   // label[for] → its text, in one pass (not one pass over every label per control: that was O(controls × labels)).
   const labelFor = new Map<string, string>();
-  controlStats.documentScans++;
+  if (TEST_BUILD) controlStats.documentScans++;
   for (const l of Array.from(doc.querySelectorAll('label[for]'))) {
     const f = l.getAttribute('for');
     if (f && !labelFor.has(f)) labelFor.set(f, l.textContent ?? '');
   }
-  controlStats.documentScans++;
+  if (TEST_BUILD) controlStats.documentScans++;
   const controls = Array.from(root.querySelectorAll(CONTROL_SEL)).map((el) => {
     const raw = accessibleName(el, root, labelFor);
     return { el, name: maybe(raw) ? norm(raw) : '' };
   });
-  controlStats.documentScans++;
+  if (TEST_BUILD) controlStats.documentScans++;
   const candidates: PageIndex['candidates'] = [];
   for (const el of Array.from(root.querySelectorAll(LABEL_CANDIDATES))) {
     const raw = ownText(el);
@@ -171,7 +172,7 @@ function byId(root: ParentNode, id: string): Element | null {
 
 /** The control's name as assistive technology would compute it (the parts that matter here). */
 export function accessibleName(el: Element, root: ParentNode, labelFor?: Map<string, string>): string {
-  controlStats.nameLookups++;
+  if (TEST_BUILD) controlStats.nameLookups++;
   const labelledby = el.getAttribute('aria-labelledby');
   if (labelledby) {
     const txt = labelledby

@@ -1,11 +1,11 @@
 /**
- * What each page can show, derived from the site rules (rules.ts) and the guards' rules, never a hand list:
+ * What each page can show, derived from the site rules (rules.ts) and the warnings (lib/warnings/registry.ts), never a hand list:
  * the background refuses a content script's report of anything its page's surface cannot show (a chat page
  * does not report API privacy toggles), and the few page actions that belong to certain pages only.
  */
 import type { GuardId, ObsKey } from '../store/schema';
 import type { SurfaceDef, SurfaceId } from '../surfaces';
-import { GUARD_SURFACES, type GuardKind } from '../guard/rules';
+import { REGISTRY } from '../warnings/registry';
 import { ACCOUNT_DATA, CONTROL_RULES, planProductsOn } from './rules';
 
 /** The observation keys a page of this surface can report. */
@@ -21,12 +21,9 @@ export function accountDataOn(surface: SurfaceDef): boolean {
   return ACCOUNT_DATA.surfaces.includes(surface.id);
 }
 
-/** The warning gestures behind each "don't ask again" choice. */
-const GESTURES: Record<GuardId, GuardKind[]> = { feedback: ['feedback'], share: ['share-link', 'share-public'], labs: ['labs'] };
-
 /** Where a warning of this kind can be shown (so its "don't ask again" can be chosen). */
 export function guardOn(guard: GuardId, surface: SurfaceId): boolean {
-  return GESTURES[guard].some((g) => GUARD_SURFACES[g].includes(surface));
+  return REGISTRY.shownOn(guard, surface);
 }
 
 /** Where a chat can be shared publicly (record-share). */

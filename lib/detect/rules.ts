@@ -17,7 +17,16 @@ import { L_API_TRAINING, L_CHAT_RETENTION, L_FEEDBACK, L_LABS_MODELS, L_MEMORIES
 import { ACCOUNT_DATA_SURFACES, HOSTS, signalSurfaces, type PlanSignalKind, type SurfaceDef, type SurfaceId } from '../surfaces';
 
 export { LANGS, PROVENANCES, labelTexts, labelEntries, CONTROL_LABELS, L_LABS_MODELS, type Lang, type LabelSet } from '../policy/labels';
+/**
+ * `labelTexts(sets[key])`, written so that a bundle which does not use the result drops the tables too (a
+ * property read in a call's arguments is kept by the minifier even when the call, marked pure, is dropped).
+ */
+export function labelTextsOf<K extends string>(sets: Record<K, LabelSet>, key: K): string[] {
+  return labelTexts(sets[key]);
+}
+
 const lower = (set: LabelSet) => labelTexts(set).map((t) => t.toLowerCase());
+const lowerOf = <K extends string>(sets: Record<K, LabelSet>, key: K) => lower(sets[key]);
 
 export interface ControlRule {
   control: ControlId;
@@ -101,7 +110,7 @@ export const STATUS_LABELS: { off: LabelSet; on: LabelSet } = {
   },
 };
 /** Checked in this order ("not enabled" before "enabled"); lower-cased as norm() leaves them. */
-export const STATUS_WORDS = { off: /* @__PURE__ */ lower(STATUS_LABELS.off), on: /* @__PURE__ */ lower(STATUS_LABELS.on) };
+export const STATUS_WORDS = { off: /* @__PURE__ */ lowerOf(STATUS_LABELS, 'off'), on: /* @__PURE__ */ lowerOf(STATUS_LABELS, 'on') };
 
 /** Texts that mark a control as managed by the organization (besides `disabled`/`aria-disabled`). All guesses. */
 export const MANAGED_LABELS: LabelSet = {
@@ -170,7 +179,7 @@ export const SUBSCRIPTION_TAB_LABELS: Record<'vibe' | 'api', LabelSet> = {
     ar: { guess: ['خطة api', 'خطة واجهة برمجة التطبيقات'] },
   },
 };
-export const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = { vibe: /* @__PURE__ */ labelTexts(SUBSCRIPTION_TAB_LABELS.vibe), api: /* @__PURE__ */ labelTexts(SUBSCRIPTION_TAB_LABELS.api) };
+export const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = { vibe: /* @__PURE__ */ labelTextsOf(SUBSCRIPTION_TAB_LABELS, 'vibe'), api: /* @__PURE__ */ labelTextsOf(SUBSCRIPTION_TAB_LABELS, 'api') };
 
 /** The marker on the plans page's card of the user's current plan. All guesses. */
 export const CURRENT_PLAN_LABELS: LabelSet = {

@@ -9,11 +9,12 @@ import type { Message, PageContext } from '../messages';
 import type { Life } from './life';
 
 /** How long a guarded gesture waits for the background before warning with the cautious reading. */
-export const ASK_TIMEOUT_MS = 4000;
+const ASK_TIMEOUT_MS = 4000;
 
 export function makeClient(life: Life) {
   const ask = async <T>(msg: Message, timeoutMs = ASK_TIMEOUT_MS): Promise<T | null> => {
     if (life.isInvalid) return null;
+    // A plain timer, not the life's: "no answer" must come in 4 s whatever happens to the rest.
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       return await Promise.race([

@@ -6,20 +6,22 @@
  *
  * - A small notice near the composer lists what was found, by category and count, with a "why" that opens the
  *   verdict for this tab.
- * - On send (Enter in the composer, or the send button) with findings present: "Send anyway" or "Edit".
- *   Sending anyway sends exactly once (the original gesture, replayed once); Edit sends nothing.
+ * - On send (Enter in the composer, or the send button) with findings present: "Send anyway" or "Edit", through
+ *   the one intercept-and-confirm primitive (lib/page/confirm.ts). Sending anyway sends exactly once (the
+ *   original gesture, replayed once); Edit sends nothing. Its declaration is lib/warnings/composer.ts.
  */
-import type { Life } from './life';
 import { textMatches } from '../detect/text';
 import { scan, summarize, CATEGORIES, type Category } from '../scan';
-import { makeClient } from './client';
-import { hideNote, localMsg, nudgeWarning, offlineText, showNote, uiLang, warn, type DialogText } from './ui';
+import type { WarningKit } from '../warnings/types';
+import { TEST_BUILD } from '../test-build';
+import { hideNote, localMsg, offlineText, showNote } from './ui';
 
-export const COMPOSER = {
+const COMPOSER = {
   editors: ['div.ProseMirror[contenteditable="true"]', 'textarea[name="message.text"]', '[contenteditable="true"][role="textbox"]'],
   sendLabels: ['send question', 'send', 'send message', 'envoyer', 'envoyer la question', 'envoyer le message'],
 };
 
+/** For the tests and `npm run bench` (not in the production build). */
 export interface ComposerCounters {
   scans: number;
   scanMs: number;
@@ -45,29 +47,31 @@ function isSendButton(el: Element | null): el is HTMLElement {
   return (b.getAttribute('type') === 'submit' && !!document.querySelector(EDITOR_SEL)) || textMatches(name, COMPOSER.sendLabels, false);
 }
 
-export function installComposerGuard(ctx: Life): ComposerCounters {
-  const counters: ComposerCounters = { scans: 0, scanMs: 0, blocked: 0, sentAnyway: 0 };
-  const { ask, getContext } = makeClient(ctx);
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let found: Partial<Record<Category, number>> = {};
-  let deciding = false;
+type Found = Partial<Record<Category, number>>;
 
-  const counts = (text: string) => {
-    const t0 = performance.now();
-    const s = summarize(scan(text));
+/** The scanner, in one place: what a text holds, by category and count (never the values). */
+function findings(text: string, counters: ComposerCounters): Found {
+  const t0 = TEST_BUILD ? performance.now() : 0;
+  const s = summarize(scan(text));
+  if (TEST_BUILD) {
     counters.scans++;
     counters.scanMs += performance.now() - t0;
-    const out: Partial<Record<Category, number>> = {};
-    for (const c of CATEGORIES) if (s[c]) out[c] = s[c];
-    return out;
-  };
+  }
+  const out: Found = {};
+  for (const c of CATEGORIES) if (s[c]) out[c] = s[c];
+  return out;
+}
 
-  const describe = (f: Partial<Record<Category, number>>, strings: Record<string, string>) =>
+export function installComposerGuard({ life: ctx, context: getContext, ask, confirm }: WarningKit): ComposerCounters {
+  const counters: ComposerCounters = { scans: 0, scanMs: 0, blocked: 0, sentAnyway: 0 };
+  let timer: (() => void) | null = null;
+
+  const describe = (f: Found, strings: Record<string, string>) =>
     (Object.entries(f) as [Category, number][]).map(([c, n]) => `${strings[`cat_${c}`] ?? c} (${n})`).join(strings.listComma ?? ', ');
 
   const refresh = async (ed: HTMLElement) => {
     if (ctx.isInvalid || !ed.isConnected) return;
-    found = counts(textOf(ed));
+    const found = findings(textOf(ed), counters);
     const c = await getContext();
     if (!c || c.state === 'not-training' || !Object.keys(found).length) return hideNote('composer');
     showNote(c.strings.composerNotice.replace('$1', describe(found, c.strings)), c.strings.composerWhy, c.strings.close, c.lang, {
@@ -78,16 +82,16 @@ export function installComposerGuard(ctx: Life): ComposerCounters {
     });
   };
 
+  // A timer of Windsock's own life (lib/page/life.ts), cleared when it ends.
   const schedule = (ed: HTMLElement) => {
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
+    timer?.();
+    timer = ctx.setTimeout(() => {
       timer = null;
       const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
       if (idle) idle(() => void refresh(ed), { timeout: 1000 });
       else void refresh(ed);
     }, 300);
   };
-  ctx.onInvalidated(() => timer !== null && clearTimeout(timer));
 
   const onInput = (e: Event) => {
     if (!e.isTrusted) return;
@@ -102,36 +106,27 @@ export function installComposerGuard(ctx: Life): ComposerCounters {
     if (!e.isTrusted || ctx.isInvalid) return;
     const editor = ed ?? (document.querySelector(EDITOR_SEL) as HTMLElement | null);
     if (!editor) return;
-    const now = counts(textOf(editor));
+    const now = findings(textOf(editor), counters);
     if (!Object.keys(now).length) return;
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    if (deciding) return nudgeWarning();
-    deciding = true;
-    counters.blocked++;
-    void (async () => {
-      try {
-        const c = await getContext();
-        if (ctx.isInvalid) return;
-        if (c?.state === 'not-training') return replay();
-        let text: DialogText;
-        if (c) {
-          text = { title: c.strings.composerTitle, body: [c.strings.composerBody.replace('$1', describe(now, c.strings))], confirm: c.strings.composerSend, cancel: c.strings.composerEdit, brand: c.strings.brand, fallbackHint: c.strings.fallbackHint };
-        } else {
-          // The background cannot answer: the cautious reading, in the browser's language, and the user decides.
-          const local = Object.fromEntries(CATEGORIES.map((k) => [`cat_${k}`, localMsg(`page_cat_${k}`)]));
-          text = { ...offlineText([localMsg('page_composerBodyUnknown', [describe(now, local)])]), confirm: localMsg('page_composerSend'), cancel: localMsg('page_composerEdit') };
-        }
-        const res = await warn(editor, text, c?.lang ?? uiLang(), ctx.signal);
-        if (res.confirmed) {
-          counters.sentAnyway++;
-          hideNote('composer');
-          replay();
-        } else editor.focus();
-      } finally {
-        deciding = false;
-      }
-    })();
+    if (TEST_BUILD) counters.blocked++;
+    confirm(e, {
+      anchor: editor,
+      text: (c) =>
+        c.state === 'not-training'
+          ? null
+          : { title: c.strings.composerTitle, body: [c.strings.composerBody.replace('$1', describe(now, c.strings))], confirm: c.strings.composerSend, cancel: c.strings.composerEdit, brand: c.strings.brand, fallbackHint: c.strings.fallbackHint },
+      // The background cannot answer: the cautious reading, in the browser's language, and the user decides.
+      offline: () => {
+        const local = Object.fromEntries(CATEGORIES.map((k) => [`cat_${k}`, localMsg(`page_cat_${k}`)]));
+        return { ...offlineText([localMsg('page_composerBodyUnknown', [describe(now, local)])]), confirm: localMsg('page_composerSend'), cancel: localMsg('page_composerEdit') };
+      },
+      confirmed: () => {
+        if (TEST_BUILD) counters.sentAnyway++;
+        hideNote('composer');
+      },
+      cancelled: () => editor.focus(),
+      replay,
+    });
   };
 
   ctx.addEventListener(

@@ -1,6 +1,8 @@
 /**
- * What the content script on the Admin Panel (admin.mistral.ai) and Studio (console.mistral.ai) carries: the
- * privacy controls, subscriptions and Studio plan detectors and the organization's name. Kept apart from the chat app's kit so each content script bundles only its own.
+ * What the content script on the Admin Panel (admin.mistral.ai) carries: the privacy controls, subscriptions and
+ * plan detectors and the organization's name. It also knows Studio's plan readers, so the unit tests read both
+ * hosts with it; Studio's own script carries only those (lib/page/kit-studio.ts). Kept apart from the chat app's
+ * kit so each content script bundles only its own.
  */
 import { readControls } from '../detect/controls';
 import { readByOrder } from '../detect/order';

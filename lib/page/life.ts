@@ -15,7 +15,8 @@
  * world and one extension context), so the orphaned chat script's banner goes with the orphaned guard.
  *
  * The same shape as the parts of `ContentScriptContext` Windsock used (`signal`, `isInvalid`, `onInvalidated`,
- * `addEventListener`), so the rest of lib/page reads the same.
+ * `addEventListener`, `setTimeout`), so the rest of lib/page reads the same. Its timers are the content scripts'
+ * timers: WXT's `ctx.setTimeout` would tie them to the very context a page can end.
  */
 import { browser } from 'wxt/browser';
 
@@ -26,6 +27,12 @@ export interface Life {
   onInvalidated(cb: () => void): () => void;
   /** A listener that is removed when this life ends, and that first checks, lazily, that it has not ended. */
   addEventListener<E extends Event = Event>(target: EventTarget, type: string, handler: (e: E) => void, options?: AddEventListenerOptions): void;
+  /**
+   * A timer tied to this life: cleared when it ends, and its callback skipped if the extension context is gone
+   * by then. (WXT's `ctx.setTimeout` does the same for WXT's context, which a page event can end: Windsock's
+   * timers hang on this life instead.) Returns a function that clears it.
+   */
+  setTimeout(cb: () => void, ms: number): () => void;
   /** Called when a call into the extension threw: ends this life if the extension context is gone. */
   noteError(err: unknown): void;
   /** How many "content script started" events reached this script (none of them ended it). */
@@ -90,6 +97,19 @@ export function startLife(): Life {
         handler(e as never);
       };
       target.addEventListener(type, wrapped, { ...options, signal: ctl.signal });
+    },
+    setTimeout(cb, ms) {
+      if (ctl.signal.aborted) return () => undefined;
+      const clear = () => {
+        clearTimeout(id);
+        ctl.signal.removeEventListener('abort', clear);
+      };
+      const id = setTimeout(() => {
+        clear();
+        if (check()) cb();
+      }, ms);
+      ctl.signal.addEventListener('abort', clear, { once: true });
+      return clear;
     },
     noteError(err) {
       if (/context invalidated/i.test(String((err as Error)?.message ?? err)) || !contextAlive()) end();

@@ -10,17 +10,18 @@
  *   MutationObserver limited to the attributes that carry a switch's state, whose callback only schedules
  *   one detection 150 ms later. Chat pages, which stream replies token by token, get no observer at all;
  * - never while the tab is hidden: a detection due then waits for `visibilitychange`.
- * The banner is shown or hidden when the background says the context changed. The warnings are a content script
- * of their own (entrypoints/guard.content.ts, lib/page/guards.ts), and so is the composer guard.
+ * This script reads only: it carries no UI code. The banner, the warnings and the composer guard are each page
+ * type's UI script (entrypoints/chat-ui.content.ts, entrypoints/admin-ui.content.ts; lib/page/ui-script.ts).
  */
 import { browser } from 'wxt/browser';
 import type { Life } from './life';
-import type { ContextChangedMsg, NavigatedMsg, PageReportMsg } from '../messages';
+import type { NavigatedMsg, PageReportMsg } from '../messages';
 import { detectPage, type PageDetection } from '../detect';
 import { ACCOUNT_DATA } from '../detect/rules';
 import { makeClient } from './client';
 import type { DetectKit } from '../detect';
-import { destroyUi, hideBanner, showBanner, uiSnapshot, type UiSnapshot } from './ui';
+import { uiSnapshot, type UiSnapshot } from './snapshot';
+import { TEST_BUILD } from '../test-build';
 import { skeleton } from '../detect/skeleton';
 import { surfaceOf } from '../surfaces';
 
@@ -44,7 +45,8 @@ export interface Diagnosis {
   accountData: 'not-tried' | 'matched' | 'ignored' | 'failed';
   /** The same for `settings.get` (public chat sharing). */
   accountSettings?: 'not-tried' | 'matched' | 'ignored' | 'failed';
-  counters: Counters;
+  /** Test and bench builds only. */
+  counters?: Counters;
   skeleton: ReturnType<typeof skeleton>;
   /** Windsock's own in-page UI (warning, banner, note) as it stands. */
   ui: UiSnapshot;
@@ -57,12 +59,10 @@ export interface Diagnosis {
   startedEventsHeard?: number;
 }
 
+/** For the tests and `npm run bench` only: the production build keeps none of them (lib/test-build.ts). */
 export interface Counters {
   /** MutationObservers Windsock has connected right now (0 or 1). */
   observers: number;
-  guarded?: number;
-  confirmed?: number;
-  cancelled?: number;
   detections: number;
   reports: number;
   observerCallbacks: number;
@@ -74,35 +74,24 @@ export interface Counters {
 }
 
 export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: boolean }): void {
-  const counters: Counters = { observers: 0, detections: 0, reports: 0, observerCallbacks: 0, mutationRecords: 0, observerMs: 0, longestObserverMs: 0, startedAt: performance.now(), firstReportAt: null };
+  const counters: Counters = { observers: 0, detections: 0, reports: 0, observerCallbacks: 0, mutationRecords: 0, observerMs: 0, longestObserverMs: 0, startedAt: TEST_BUILD ? performance.now() : 0, firstReportAt: null };
   let lastSent = '';
   let lastUrl = '';
   let last: PageDetection | null = null;
   let dueWhileHidden = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timer: (() => void) | null = null;
   let observer: MutationObserver | null = null;
   let accountData: Diagnosis['accountData'] = 'not-tried';
   let accountSettings: Diagnosis['accountData'] = 'not-tried';
 
-  const { ask, getContext, dropContext } = makeClient(ctx);
+  const { ask } = makeClient(ctx);
 
   const send = (msg: PageReportMsg) => {
-    counters.reports++;
+    if (TEST_BUILD) counters.reports++;
     void ask(msg).then(() => {
-      if (counters.firstReportAt === null) counters.firstReportAt = performance.now();
+      if (TEST_BUILD && counters.firstReportAt === null) counters.firstReportAt = performance.now();
     });
   };
-
-  const refreshBanner = async () => {
-    const surface = surfaceOf(location.href);
-    if (!surface?.chat || document.hidden) return hideBanner();
-    const c = await getContext();
-    if (!c?.banner || ctx.isInvalid) return hideBanner();
-    showBanner({ text: c.strings.bannerText, link: c.strings.bannerLink, href: c.fixUrl, dismiss: c.strings.bannerDismiss, brand: c.strings.brand }, c.lang, () => {
-      void ask({ type: 'dismiss-banner', url: location.href });
-    });
-  };
-  ctx.onInvalidated(() => destroyUi());
 
   const detect = () => {
     if (ctx.isInvalid) return;
@@ -112,7 +101,7 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     }
     const url = location.href;
     if (!surfaceOf(url)) return;
-    counters.detections++;
+    if (TEST_BUILD) counters.detections++;
     let det: PageDetection;
     try {
       det = detectPage(document, url, kit.detect);
@@ -129,36 +118,36 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     send(msg);
   };
 
+  // A timer of Windsock's own life (lib/page/life.ts), cleared when it ends.
   const schedule = (ms = 150) => {
     if (timer !== null || ctx.isInvalid) return;
-    timer = setTimeout(() => {
+    timer = ctx.setTimeout(() => {
       timer = null;
       detect();
     }, ms);
   };
-  ctx.onInvalidated(() => {
-    if (timer !== null) clearTimeout(timer);
-  });
 
   // Settings pages: follow the user's changes to the controls.
   const watchSettings = () => {
     if (observer) {
       observer.disconnect();
-      counters.observers--;
+      if (TEST_BUILD) counters.observers--;
     }
     observer = null;
     const surface = surfaceOf(location.href);
     if (!surface || !kit.detect.controlRules[surface.id] || !document.body) return;
     observer = new MutationObserver((records) => {
-      const t0 = performance.now();
-      counters.observerCallbacks++;
-      counters.mutationRecords += records.length;
+      const t0 = TEST_BUILD ? performance.now() : 0;
       schedule();
-      const dt = performance.now() - t0;
-      counters.observerMs += dt;
-      if (dt > counters.longestObserverMs) counters.longestObserverMs = dt;
+      if (TEST_BUILD) {
+        counters.observerCallbacks++;
+        counters.mutationRecords += records.length;
+        const dt = performance.now() - t0;
+        counters.observerMs += dt;
+        if (dt > counters.longestObserverMs) counters.longestObserverMs = dt;
+      }
     });
-    counters.observers++;
+    if (TEST_BUILD) counters.observers++;
     observer.observe(document.body, {
       subtree: true,
       childList: true,
@@ -191,10 +180,10 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     };
     try {
       // settings.get never holds the plan back for long: past a few seconds it is left out of this page load.
-      let late: ReturnType<typeof setTimeout> | undefined;
-      const settingsOrLate = Promise.race([get(ACCOUNT_DATA.settings.path, ACCOUNT_DATA.settings.query), new Promise<undefined>((r) => (late = setTimeout(() => r(undefined), 5000)))]);
+      let late: (() => void) | undefined;
+      const settingsOrLate = Promise.race([get(ACCOUNT_DATA.settings.path, ACCOUNT_DATA.settings.query), new Promise<undefined>((r) => (late = ctx.setTimeout(() => r(undefined), 5000)))]);
       const [body, settings] = await Promise.all([get(ACCOUNT_DATA.path, ACCOUNT_DATA.query), settingsOrLate]);
-      clearTimeout(late);
+      late?.();
       if (body === undefined) return;
       const active = last?.orgName || last?.orgId ? { active: { ...(last.orgName ? { name: last.orgName } : {}), ...(last.orgId ? { id: last.orgId } : {}) } } : {};
       const r = await ask<{ ok: boolean; matched?: boolean; settings?: boolean }>({ type: 'account-data', url: location.href, body, ...(settings !== undefined ? { settings } : {}), ...active });
@@ -208,25 +197,18 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
   const onPage = () => {
     if (ctx.isInvalid) return;
     lastUrl = location.href;
-    dropContext();
     detect();
     watchSettings();
     void readAccountData();
-    void refreshBanner();
   };
 
-  // Messages from the background (navigation, context changes) and the popup (diagnosis). The answer goes
+  // Messages from the background (navigation) and the popup (diagnosis). The answer goes
   // through sendResponse, which Chrome and Firefox both support without the polyfill.
   const onNavigated = (raw: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => {
     if (sender?.id !== browser.runtime.id) return;
-    const m = raw as NavigatedMsg | DiagnoseMsg | ContextChangedMsg | undefined;
+    const m = raw as NavigatedMsg | DiagnoseMsg | undefined;
     if (m?.type === 'navigated') {
       if (location.href !== lastUrl) onPage();
-      return;
-    }
-    if (m?.type === 'context-changed') {
-      // makeClient's own listener, registered first, has already dropped the stale context.
-      void refreshBanner();
       return;
     }
     if (m?.type === 'diagnose') sendResponse(diagnose());
@@ -250,7 +232,6 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       dueWhileHidden = false;
       detect();
     }
-    void refreshBanner();
   });
 
   const diagnose = (): Diagnosis => {
@@ -264,11 +245,11 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       planSignals: last?.planSignals ?? [],
       accountData,
       accountSettings,
-      counters: { ...counters },
+      ...(TEST_BUILD ? { counters: { ...counters } } : {}),
       skeleton: document.body ? skeleton(document.body) : null,
       ui: uiSnapshot(),
-      ...(wxt ? { wxtContextInvalidated: wxt.isInvalid } : {}),
-      startedEventsHeard: ctx.heard,
+      ...(TEST_BUILD && wxt ? { wxtContextInvalidated: wxt.isInvalid } : {}),
+      ...(TEST_BUILD ? { startedEventsHeard: ctx.heard } : {}),
     };
   };
 

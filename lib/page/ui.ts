@@ -9,11 +9,9 @@
  */
 
 import { browser } from 'wxt/browser';
+// A real stylesheet, minified by the build (lib/page/ui.css).
+import CSS from './ui.css?inline';
 
-// Compact on purpose: it ships in every Mistral page. Light and dark, and phone widths (max-width: 480px).
-// The banner stays on a streaming page: its own compositing layer (will-change) and no shadow, so the reply
-// growing beneath it does not repaint it frame after frame.
-const CSS = `:host{all:initial}.dialog,.banner,.note{visibility:visible}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}.dialog{position:fixed;z-index:2147483647;width:min(380px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.28);padding:14px 16px;font-size:14px;line-height:1.45}.dialog h2{font-size:15px;margin:0 0 6px;display:flex;gap:8px;align-items:center}.dialog p{margin:6px 0}.brand{font-size:11px;font-weight:600;color:#b3261e;text-transform:uppercase;letter-spacing:.04em}.source{font-size:12px;color:#5f6368;border-inline-start:3px solid #dadce0;padding-inline-start:8px}.row{display:flex;gap:8px;justify-content:flex-end;flex-wrap:wrap;margin-top:10px}.choice{display:flex;gap:6px;align-items:center;flex-wrap:wrap;font-size:13px;margin-top:8px}select{max-width:100%;min-width:0}.note.note-composer{border-inline-start-color:#e69500}.linkish{border:none;background:none;padding:0;color:#0b57d0;text-decoration:underline;cursor:pointer}button,select{font:inherit;border-radius:6px;padding:6px 12px;border:1px solid #c9cdd2;background:#f6f7f9;color:inherit;cursor:pointer}button.primary{background:#b3261e;border-color:#b3261e;color:#fff}button:focus-visible,select:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}.banner{position:fixed;z-index:2147483646;top:8px;inset-inline:0;margin:0 auto;width:max-content;max-width:calc(100vw - 16px);display:flex;gap:10px;align-items:center;background:#fff1d6;color:#4a3000;border:1px solid #e0b250;border-radius:8px;padding:6px 10px;font-size:13px;will-change:transform;contain:layout paint style}.banner a{color:#0b57d0;font-weight:600}.banner button{padding:2px 8px;font-size:12px}.note{position:fixed;z-index:2147483646;bottom:16px;left:50%;transform:translateX(-50%);width:min(460px,calc(100vw - 16px));background:#fff;color:#1b1b1f;border:1px solid #c9cdd2;border-inline-start:4px solid #b3261e;border-radius:8px;padding:8px 12px;font-size:13px;box-shadow:0 4px 16px rgba(0,0,0,.2);display:flex;gap:10px;align-items:flex-start}.note p{margin:0;flex:1}@media (prefers-color-scheme:dark){.dialog,.note{background:#26282c;color:#e8eaed;border-color:#3c4043}.source{color:#a8adb4;border-color:#3c4043}button,select{background:#1c1d20;border-color:#5f6368}.banner{background:#45330f;color:#ffe2a8;border-color:#8a6a1f}.banner a{color:#8ab4f8}.brand{color:#f2b8b5}}@media (max-width:480px){.dialog{left:8px !important;right:8px;top:auto !important;bottom:8px;width:auto}.row button{flex:1}}`;
 
 export interface UiHost {
   root: ShadowRoot;
@@ -54,7 +52,7 @@ function raise(host: HTMLElement) {
  * `attachInternals()` — with no attribute that names Windsock, its closed shadow root attached before the page
  * can ever see it. Throws if even that fails; callers fall back to the browser's own confirm().
  */
-export function uiHost(): UiHost {
+function uiHost(): UiHost {
   if (!inPlace(shared) && inPlace(WORLD.__windsockUi)) {
     // Another script of Windsock's made it (the chat script, or an older copy orphaned by an update): this
     // script takes it over, so that the other one, ending, leaves it in place.
@@ -129,7 +127,7 @@ let seq = 0;
  * isolated world: a page that replaced `window.confirm` replaced only its own). It blocks the tab, so it is
  * only the fallback, for a page that tampered with Windsock's UI or where the UI cannot be shown at all.
  */
-export function nativeConfirm(text: DialogText): boolean {
+function nativeConfirm(text: DialogText): boolean {
   const hint = (text.fallbackHint || msg('page_fallbackHint', ['$1', '$2'])).replace('$1', text.confirm).replace('$2', text.cancel);
   const lines = [`${text.brand} — ${text.title}`, ...text.body, ...(text.source ? [text.source] : []), hint];
   try {
@@ -452,26 +450,4 @@ export function showNote(text: string, secondary: string, closeLabel: string, la
 
 export function hideNote(id = 'note'): void {
   uiHostIfAny()?.root.querySelector(`.note[data-id="${id}"]`)?.remove();
-}
-
-export interface UiSnapshot {
-  dialog: string | null;
-  banner: string | null;
-  note: string | null;
-  /** Where each button of Windsock's UI is (viewport coordinates), for the diagnostic report and the tests. */
-  buttons: { name: string; x: number; y: number }[];
-}
-
-/** What Windsock's UI shows on this page right now (its own elements only). */
-export function uiSnapshot(): UiSnapshot {
-  const root = shared?.host.isConnected ? shared.root : WORLD.__windsockUi?.host.isConnected ? WORLD.__windsockUi.root : null;
-  const text = (sel: string) => root?.querySelector(sel)?.textContent ?? null;
-  const buttons = root
-    ? Array.from(root.querySelectorAll('button, a, input')).map((b) => {
-        const r = b.getBoundingClientRect();
-        const name = b.tagName === 'INPUT' ? (root.querySelector(`label[for="${b.id}"]`)?.textContent ?? '') : (b.textContent ?? '');
-        return { name: name.trim(), x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
-      })
-    : [];
-  return { dialog: text('[data-windsock-dialog]'), banner: text('[data-windsock-banner]'), note: text('[data-windsock-note]'), buttons };
 }

@@ -46,7 +46,6 @@ export type RetentionValue = z.infer<typeof RetentionValue>;
 export const ControlValue = z.union([z.enum(['on', 'off']), RetentionValue]);
 export type ControlValue = z.infer<typeof ControlValue>;
 
-export type SurfaceKind = 'vibe-web' | 'vibe-mobile' | 'vibe-cli' | 'studio-api' | 'admin-panel';
 
 export const Source = z.object({
   id: SourceId,

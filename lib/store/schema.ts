@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { ControlId, ControlValue, PlanId } from '../policy/schema';
 import { LANG_SETTINGS } from '../langs';
+import { GUARD_IDS } from '../warnings/registry';
 
 export const STORE_KEY = 'windsock';
 /** The store's version: WXT's version of the storage item (lib/store/index.ts), and `schemaVersion` in memory and files. */
@@ -91,7 +92,6 @@ const ObservationV3 = Observation.extend({
   replaced: z.object({ value: ObsValue, at: Stamp }).optional(),
 });
 const DeclarationV3 = z.object({ value: ObsValue, at: Stamp });
-export type Declaration = z.infer<typeof DeclarationV3>;
 export const OrgRecord = z.object({
   /** The organization's name as the page shows it, when seen. */
   name: z.string().max(200).optional(),
@@ -132,8 +132,8 @@ const Share = z.object({
 });
 export type Share = z.infer<typeof Share>;
 
-/** The in-page warnings that have a "don't ask again" choice. */
-export const GUARD_IDS = ['feedback', 'share', 'labs'] as const;
+/** The in-page warnings that have a "don't ask again" choice (derived from lib/warnings/registry.ts). */
+export { GUARD_IDS } from '../warnings/registry';
 export const GuardId = z.enum(GUARD_IDS);
 export type GuardId = z.infer<typeof GuardId>;
 

@@ -1,7 +1,7 @@
 /**
  * One interface over two real browsers with the built extension loaded:
- * - Chromium through Playwright (playwright-core, Debian's /usr/bin/chromium, `.output/chrome-mv3`);
- * - Firefox through puppeteer-core over WebDriver BiDi (Debian's firefox-esr, `.output/firefox-mv2`).
+ * - Chromium through Playwright (playwright-core, Debian's /usr/bin/chromium, `.output/chrome-mv3-test`);
+ * - Firefox through puppeteer-core over WebDriver BiDi (Debian's firefox-esr, `.output/firefox-mv2-test`).
  * Replica pages are served at their real URLs by request interception: no network, no Mistral account.
  * Requests the replicas send to Mistral's API (`/api/…`) are answered with `{}` and recorded, so tests can
  * count them. Browser paths come from CHROMIUM_PATH / FIREFOX_PATH when set.
@@ -12,8 +12,15 @@ import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 
 export const ROOT = resolve(__dirname, '../..');
-export const CHROME_DIR = join(ROOT, '.output/chrome-mv3');
-export const FIREFOX_DIR = join(ROOT, '.output/firefox-mv2');
+/**
+ * The builds the tests and `npm run bench` load: `npm run build:test` (`wxt build --mode test`), the production
+ * build plus what only tests read — the content scripts' counters, the UI's button coordinates
+ * (lib/test-build.ts). The production builds (`npm run build`) are PROD_CHROME_DIR and PROD_FIREFOX_DIR.
+ */
+export const CHROME_DIR = join(ROOT, '.output/chrome-mv3-test');
+const FIREFOX_DIR = join(ROOT, '.output/firefox-mv2-test');
+export const PROD_CHROME_DIR = join(ROOT, '.output/chrome-mv3');
+export const PROD_FIREFOX_DIR = join(ROOT, '.output/firefox-mv2');
 export const GECKO_ID = 'windsock@windsock.invalid';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -153,7 +160,7 @@ async function docNode(cdp: import('playwright-core').CDPSession): Promise<{ bac
 export async function launchChromium(opts: { lang?: string; headless?: boolean; extensionDir?: string; touch?: boolean } = {}): Promise<Harness> {
   const { chromium } = await import('playwright-core');
   const dir = opts.extensionDir ?? CHROME_DIR;
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build first`);
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build:test first`);
   const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(exe)) throw new Error(`Chromium not found at ${exe}: install it (sudo apt-get install chromium) or set CHROMIUM_PATH to your Chrome or Chromium.`);
   const profile = mkdtempSync(join(tmpdir(), 'windsock-chromium-'));
@@ -318,7 +325,7 @@ async function extensionPageReady(page: import('puppeteer-core').Page): Promise<
 async function launchFirefox(opts: { lang?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
   const puppeteer = (await import('puppeteer-core')).default;
   const dir = opts.extensionDir ?? FIREFOX_DIR;
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build first`);
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build:test first`);
   const exe = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
   if (!existsSync(exe)) throw new Error(`Firefox not found at ${exe}: install it (sudo apt-get install firefox-esr) or set FIREFOX_PATH.`);
   const uuid = randomUUID();

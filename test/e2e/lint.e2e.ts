@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHROME_DIR, FIREFOX_DIR, ROOT } from './harness';
+// The production builds: what ships is what is linted.
+import { PROD_CHROME_DIR as CHROME_DIR, PROD_FIREFOX_DIR as FIREFOX_DIR, ROOT } from './harness';
 
 describe('store readiness', () => {
   it('web-ext lint: 0 errors, and only the explained warnings', () => {

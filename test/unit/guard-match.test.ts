@@ -1,12 +1,12 @@
 /**
- * lib/guard/match.ts, the cases sabotage showed untested: an active thumb shown by `data-state`, a button that
+ * The warnings' matchers (lib/warnings/feedback.ts, share.ts, labs.ts, attach.ts), the cases sabotage showed untested: an active thumb shown by `data-state`, a button that
  * names itself as something else (Copy, Rewrite…) despite a thumb-like icon, a thumb icon outside an action bar
  * of at least three buttons, and a public-link switch that is hidden (the dialog not open) — each changing
  * whether a gesture is warned.
  */
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { ALL_MATCHERS, matchGesture } from '@/lib/guard/match';
+import { ALL_MATCHERS, matchGesture } from '@/lib/warnings/registry';
 
 const CHAT = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
 const UP = '<svg class="lucide lucide-thumbs-up"><path d="M7 10v12"/></svg>';
@@ -61,7 +61,7 @@ describe('share by link: "already public" only when the switch is visible and on
   });
 });
 
-// ---- What each click is recognised as, by the signals alone (mutation testing, lib/guard/match.ts). ----
+// ---- What each click is recognised as, by the signals alone (mutation testing, lib/warnings/*.ts). ----
 
 const on = (d: Document, sel: string, surface: Parameters<typeof matchGesture>[1]) => matchGesture(d.querySelector(sel), surface, ALL_MATCHERS);
 const SHARE_BTN = '<button aria-label="Share"><svg></svg></button>'; // a bar that does not end with Copy: no position signal

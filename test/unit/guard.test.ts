@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { ALL_MATCHERS, matchGesture as match } from '@/lib/guard/match';
+import { ALL_MATCHERS, matchGesture as match } from '@/lib/warnings/registry';
 
 const matchGesture = (el: Element | null, surface: Parameters<typeof match>[1]) => match(el, surface, ALL_MATCHERS);
 import { surfaceOf } from '@/lib/surfaces';

@@ -11,7 +11,7 @@ import { detectPage } from '@/lib/detect';
 import { CONTROL_LABELS, labelTexts } from '@/lib/detect/rules';
 import { CHAT_DETECT } from '@/lib/page/kit-chat';
 import { ADMIN_DETECT } from '@/lib/page/kit-admin';
-import { matchGesture, ALL_MATCHERS } from '@/lib/guard/match';
+import { matchGesture, ALL_MATCHERS } from '@/lib/warnings/registry';
 import { verdictFor } from '@/lib/resolve';
 import { emptyStore, recordObservations } from '@/lib/store/schema';
 import { surfaceOf } from '@/lib/surfaces';

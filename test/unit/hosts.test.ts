@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import config from '../../wxt.config';
+import { ADMIN_WARNINGS, CHAT_WARNINGS } from '@/lib/warnings/registry';
 import { CONTENT_MATCHES, HOSTS, isMistralUrl, MATCH_PATTERNS, matchesWhere, MISTRAL_HOSTS, SURFACES, matchPattern } from '@/lib/surfaces';
 
 const ROOT = join(__dirname, '../..');
@@ -53,9 +54,12 @@ describe('hosts: one list', () => {
 
   it('each content script runs on the hosts of the surfaces it serves, no fewer, no more', () => {
     expect(CONTENT_MATCHES.chat).toEqual(matchesWhere((s) => s.host === HOSTS.chat));
-    expect(CONTENT_MATCHES.admin).toEqual(matchesWhere((s) => s.host === HOSTS.admin || s.host === HOSTS.studio));
-    expect(CONTENT_MATCHES.guard).toEqual(matchesWhere((s) => s.guards.length > 0));
-    expect(CONTENT_MATCHES.composer).toEqual(matchesWhere((s) => s.chat));
+    expect(CONTENT_MATCHES.admin).toEqual(matchesWhere((s) => s.host === HOSTS.admin));
+    expect(CONTENT_MATCHES.studio).toEqual(matchesWhere((s) => s.host === HOSTS.studio));
+    // The UI scripts: the hosts of the surfaces where one of their page type's warnings shows.
+    const shows = (ws: readonly { surfaces: readonly string[] }[]) => (s: { id: string }) => ws.some((w) => w.surfaces.includes(s.id));
+    expect(CONTENT_MATCHES.chatUi).toEqual(matchesWhere(shows(CHAT_WARNINGS)));
+    expect(CONTENT_MATCHES.adminUi).toEqual(matchesWhere(shows(ADMIN_WARNINGS)));
   });
 
   it('no match pattern of a Mistral host is written outside lib/hosts.ts', () => {

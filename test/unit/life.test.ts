@@ -56,4 +56,22 @@ describe('life', () => {
     setId(realId);
     expect(life.isInvalid).toBe(true);
   });
+
+  it('its timers run while it lives, and are cleared when it ends or when the context is gone by then', async () => {
+    const life = startLife();
+    const ran: string[] = [];
+    life.setTimeout(() => ran.push('kept'), 5);
+    const clear = life.setTimeout(() => ran.push('cleared'), 5);
+    clear();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ran).toEqual(['kept']);
+    life.setTimeout(() => ran.push('after end'), 5);
+    life.end();
+    const other = startLife();
+    other.setTimeout(() => ran.push('context gone'), 5);
+    setId(undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ran).toEqual(['kept']);
+    expect(other.isInvalid).toBe(true);
+  });
 });

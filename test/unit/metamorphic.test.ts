@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { detectPage } from '@/lib/detect';
 import { CHAT_DETECT } from '@/lib/page/kit-chat';
 import { ADMIN_DETECT } from '@/lib/page/kit-admin';
-import { ALL_MATCHERS, matchGesture } from '@/lib/guard/match';
+import { ALL_MATCHERS, matchGesture } from '@/lib/warnings/registry';
 import { surfaceOf } from '@/lib/surfaces';
 import { MUTATIONS, prng, tagElements } from '../mutate';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * The warnings' interception logic (lib/page/guards.ts `installGuards`) in the unit loop, on a replica chat
+ * The warnings' interception logic (lib/page/warnings.ts `installWarnings`, through the primitive of lib/page/confirm.ts) in the unit loop, on a replica chat
  * page in happy-dom: a trusted click on a thumb is stopped before the page's own handler and asks; cancel lets
  * nothing through; confirm lets the original click through exactly once; an untrusted (page-made) click is not
  * intercepted; a choice not to ask replays at once; clearing a rating is not warned; a second click while
@@ -15,8 +15,8 @@ const warn = vi.fn();
 const nudge = vi.fn();
 vi.mock('@/lib/page/ui', async (orig) => ({ ...(await orig<typeof import('@/lib/page/ui')>()), warn: (...a: unknown[]) => warn(...a), nudgeWarning: () => nudge(), showNote: vi.fn(), destroyUi: vi.fn() }));
 
-const { installGuards } = await import('@/lib/page/guards');
-const { ALL_MATCHERS } = await import('@/lib/guard/match');
+const { installWarnings } = await import('@/lib/page/warnings');
+const { REGISTRY } = await import('@/lib/warnings/registry');
 
 const CHAT_URL = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
 const html = readFileSync('test/fixtures/vibe-chat.free.en.html', 'utf8');
@@ -38,8 +38,8 @@ function setup(opts: { ask?: boolean } = {}) {
       t.addEventListener(type, h, o);
     },
   };
-  const deps = { context: vi.fn(async () => context(opts.ask ?? true)), onChoice: vi.fn(), onShared: vi.fn(), matchers: ALL_MATCHERS, counters: { guarded: 0, confirmed: 0, cancelled: 0 } };
-  installGuards(ctx as never, deps);
+  const deps = { context: vi.fn(async () => context(opts.ask ?? true)), ask: vi.fn(async () => null), onChoice: vi.fn(), warnings: REGISTRY.wiring('chat').filter((w) => w.id !== 'composer'), counters: { guarded: 0, confirmed: 0, cancelled: 0 } };
+  installWarnings(ctx as never, deps);
   const like = document.querySelector('[data-message-author-role="assistant"] button[aria-label="Like"]') as HTMLButtonElement;
   let pageClicks = 0;
   like.addEventListener('click', () => pageClicks++);
@@ -70,7 +70,7 @@ beforeEach(() => {
   (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(CHAT_URL);
 });
 
-describe('installGuards', () => {
+describe('installWarnings', () => {
   it('a trusted click on a thumb is stopped before the page sees it; cancel lets nothing through', async () => {
     const t = setup();
     cleanup = t.remove;

@@ -1,5 +1,5 @@
 /**
- * lib/detect/rules.ts, lib/detect/plan-names.ts and lib/guard/rules.ts as data: every label list is validated with
+ * lib/detect/rules.ts, lib/detect/plan-names.ts and lib/warnings/{feedback,share,attach}.ts as data: every label list is validated with
  * zod (languages, provenance keys, non-empty texts), covers the eight languages of Mistral's Admin Console, and
  * files each text under a provenance. A text marked `docs` must be in a copy of Mistral's documents
  * (lib/policy/sources/) or be one of the few documented strings the sources folder does not hold (each named
@@ -26,7 +26,9 @@ import {
   type LabelSet,
 } from '@/lib/detect/rules';
 import { PLAN_NAME_LABELS, PLAN_NAMES, planFromName } from '@/lib/detect/plan-names';
-import { ATTACH_LABELS, FEEDBACK_LABELS, SHARE_LABELS } from '@/lib/guard/rules';
+import { ATTACH_LABELS } from '@/lib/warnings/attach';
+import { FEEDBACK_LABELS } from '@/lib/warnings/feedback';
+import { SHARE_LABELS } from '@/lib/warnings/share';
 import { norm } from '@/lib/detect/text';
 
 const Texts = z.array(z.string().trim().min(1).max(80)).min(1);

@@ -99,12 +99,14 @@ describe('isMistralUrl', () => {
 });
 
 describe('surfaces: the one source of what each page carries', () => {
-  it('the guards\' surfaces (lib/guard/rules.ts) are the surface table\'s', async () => {
-    const { GUARD_SURFACES } = await import('@/lib/guard/rules');
-    const { guardSurfaces } = await import('@/lib/surfaces');
-    for (const [kind, list] of Object.entries(GUARD_SURFACES)) expect([...list].sort(), kind).toEqual(guardSurfaces(kind as keyof typeof GUARD_SURFACES).sort());
-    // and no surface names a guard the rules do not know
-    for (const s of SURFACES) for (const g of s.guards) expect(Object.keys(GUARD_SURFACES), s.id).toContain(g);
+  it('every warning shows only on known surfaces, and the composer guard on every page of the chat app (a composer may be on a page Windsock does not know)', async () => {
+    const { WARNINGS } = await import('@/lib/warnings/registry');
+    // Chat-app pages with no composer: a public shared chat, the upgrade page, the memories page.
+    const NO_COMPOSER = ['vibe-share', 'vibe-upgrade', 'vibe-memories'];
+    const ids = SURFACES.map((s) => s.id);
+    for (const w of WARNINGS) for (const s of w.surfaces) expect(ids, w.id).toContain(s);
+    const composer = WARNINGS.find((w) => w.id === 'composer');
+    expect([...(composer?.surfaces ?? [])].sort()).toEqual(SURFACES.filter((s) => s.host === 'chat.mistral.ai' && !NO_COMPOSER.includes(s.id)).map((s) => s.id).sort());
   });
 
   it('plan signals and account data are read where the surface table says, nowhere else', async () => {

@@ -1,0 +1,27 @@
+/**
+ * Windsock's in-page UI on Vibe (chat.mistral.ai): the warnings the registry wires to chat pages (feedback,
+ * public share link, attachments, the composer; lib/warnings/registry.ts) and the training banner. What runs
+ * here, and when:
+ * - one capture-phase listener for clicks and one for Enter/Space, which look at the clicked element only
+ *   (`closest()`); the composer's scan only on the user's own input or paste, 300 ms after the last keystroke,
+ *   in idle time, and on send; the attachment note on a file picked, dropped or pasted;
+ * - the banner when the page loads, after an in-app navigation, when the context changes;
+ * - nothing per DOM mutation, nothing per streamed token. The page is read by entrypoints/chat.content.ts.
+ */
+import { startLife } from '@/lib/page/life';
+import { CONTENT_MATCHES } from '@/lib/hosts';
+import { startUi } from '@/lib/page/ui-script';
+import { installComposerGuard } from '@/lib/page/composer';
+import { startBanner } from '@/lib/page/banner';
+import { CHAT_WARNINGS, makeRegistry } from '@/lib/warnings/registry';
+
+export default defineContentScript({
+  matches: CONTENT_MATCHES.chatUi,
+  runAt: 'document_idle',
+  // No "script started" message posted to the page: it carried the extension's id (lib/page/life.ts).
+  noScriptStartedPostMessage: true,
+  main() {
+    // Windsock's own lifecycle, which no page event can end; WXT's `ctx` is not used (lib/page/life.ts).
+    startUi(startLife(), { warnings: makeRegistry(CHAT_WARNINGS).wiring('chat'), installers: { composer: (kit) => void installComposerGuard(kit) }, banner: startBanner });
+  },
+});

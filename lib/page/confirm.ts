@@ -1,0 +1,73 @@
+/**
+ * The one intercept-and-confirm routine of every in-page warning and of the composer.
+ *
+ * `intercept(e, request)` is called from a capture-phase listener, synchronously: it stops the event before any
+ * of the page's own listeners sees it, then asks the background for the page's context (lib/page/client.ts:
+ * no answer within 4 s is no answer) and decides:
+ * - the verdict or the user's "don't ask again" says there is nothing to warn about: the gesture is replayed;
+ * - otherwise the warning is shown (lib/page/ui.ts): confirm replays the gesture exactly once, cancel sends
+ *   nothing; with no answer from the background the warning is the cautious one ("Windsock can't check your
+ *   settings right now…", in the browser's language) and the user decides — never a silent drop, never a
+ *   silent pass;
+ * - a page that hid, covered or moved Windsock's UI gets the same warning from the browser's own confirm()
+ *   (`warn` does that; lib/page/ui.ts), and a page that removed it gets a cancel.
+ * While a warning is open, another guarded gesture only brings it back to the front.
+ */
+import type { PageContext } from '../messages';
+import type { Life } from './life';
+import { nudgeWarning, offlineText, uiLang, warn, type DialogResult, type DialogText } from './ui';
+import { TEST_BUILD } from '../test-build';
+
+export interface ConfirmRequest {
+  /** Where the warning is anchored. */
+  anchor: Element;
+  /** The warning in the context's words, or `null` when there is nothing to warn about (replay at once). */
+  text: (c: PageContext) => DialogText | null;
+  /** The cautious warning, when the background cannot answer (default: `offlineText()`). */
+  offline?: () => DialogText;
+  /** Let the original gesture happen, once. */
+  replay: () => void;
+  /** The user confirmed (before the replay); `c` is null when the background did not answer. */
+  confirmed?: (res: DialogResult, c: PageContext | null) => void;
+  cancelled?: () => void;
+}
+
+export type Confirm = (e: Event, request: ConfirmRequest) => void;
+
+export interface ConfirmCounters {
+  guarded: number;
+  confirmed: number;
+  cancelled: number;
+}
+
+export function makeConfirm(life: Life, context: () => Promise<PageContext | null>, counters?: ConfirmCounters): Confirm {
+  let busy = false;
+  const decide = async (r: ConfirmRequest) => {
+    const c = await context();
+    if (life.isInvalid) return;
+    const text = c ? r.text(c) : (r.offline ?? offlineText)();
+    if (!text) return r.replay();
+    const res = await warn(r.anchor, text, c?.lang ?? uiLang(), life.signal);
+    if (life.isInvalid) return;
+    if (!res.confirmed) {
+      if (TEST_BUILD && counters) counters.cancelled++;
+      return r.cancelled?.();
+    }
+    if (TEST_BUILD && counters) counters.confirmed++;
+    r.confirmed?.(res, c);
+    r.replay();
+  };
+  return (e, r) => {
+    // Decided synchronously: the event must be stopped now, before the page's own listeners run.
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (busy) return nudgeWarning();
+    busy = true;
+    if (TEST_BUILD && counters) counters.guarded++;
+    void decide(r)
+      .catch(() => undefined)
+      .finally(() => {
+        busy = false;
+      });
+  };
+}

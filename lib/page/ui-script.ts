@@ -1,0 +1,43 @@
+/**
+ * A page type's in-page UI script (entrypoints/chat-ui.content.ts, entrypoints/admin-ui.content.ts): the
+ * warnings the registry wires to that page type (lib/warnings/registry.ts), on one line to the background and
+ * one intercept-and-confirm primitive (lib/page/confirm.ts) shared by all of them, the composer included; on
+ * chat pages, the training banner. Everything hangs on a `Life` (lib/page/life.ts) that no page event can end.
+ */
+import type { Life } from './life';
+import { makeClient } from './client';
+import { makeConfirm, type ConfirmCounters } from './confirm';
+import { installWarnings } from './warnings';
+import type { startBanner } from './banner';
+import { destroyUi } from './ui';
+import type { Installers, Warning } from '../warnings/types';
+
+export interface UiScript {
+  warnings: readonly Warning[];
+  /** The in-page parts too heavy for the registry's own modules (the composer's scanner). */
+  installers?: Installers;
+  /** The chat pages' training banner (lib/page/banner.ts), given by the chat page's UI script only. */
+  banner?: typeof startBanner;
+}
+
+export function startUi(life: Life, script: UiScript): ConfirmCounters {
+  const client = makeClient(life);
+  const counters: ConfirmCounters = { guarded: 0, confirmed: 0, cancelled: 0 };
+  life.onInvalidated(() => destroyUi());
+  installWarnings(life, {
+    context: client.getContext,
+    ask: client.ask,
+    onChoice: (guard, scope) => {
+      client.dropContext();
+      void client.ask({ type: 'guard-choice', url: location.href, guard: guard as never, scope });
+    },
+    warnings: script.warnings,
+    installers: script.installers,
+    counters,
+    confirm: makeConfirm(life, client.getContext, counters),
+  });
+  // The banner keeps its own copy of the context: the warnings ask for theirs at the user's gesture, so a
+  // background that stopped answering since the page loaded gets the cautious warning, not a stale reading.
+  if (script.banner) script.banner(life, makeClient(life));
+  return counters;
+}

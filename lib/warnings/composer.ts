@@ -1,0 +1,34 @@
+/**
+ * The composer's warning: personal data in a message that may train a model (the verdict is `training` or
+ * `unknown`). A notice near the composer while typing, and on send "Send anyway" or "Edit" (the intercept-and-
+ * confirm primitive, lib/page/confirm.ts). Its in-page behaviour — reading the composer, the scanner — is
+ * lib/page/composer.ts, installed by the chat page's UI script (entrypoints/chat-ui.content.ts) when the
+ * registry wires this warning there: the background and the options page, which read this module, never carry
+ * the scanner.
+ */
+import { CATEGORIES } from '../scan/categories';
+import { defineWarning, type StringSpec } from './types';
+
+/** The scanner's categories' names, `cat_<category>` each. */
+function categoryStrings(): Record<string, StringSpec> {
+  return Object.fromEntries(CATEGORIES.map((c) => [`cat_${c}`, `cat_${c}`]));
+}
+
+export const warning = defineWarning({
+  id: 'composer',
+  surfaces: ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other'],
+  page: 'chat',
+  dontAsk: false,
+  failure: 'cautious-warning',
+  strings: {
+    // `$1` is left in place and filled in the page: the composer's findings never leave it.
+    composerNotice: { key: 'composerNotice', args: ['$1'] },
+    composerWhy: 'composerWhy',
+    composerTitle: 'composerTitle',
+    composerBody: { training: ['composerBodyTraining', 'composerBodyUnknown'], args: ['$1'] },
+    composerSend: 'composerSend',
+    composerEdit: 'composerEdit',
+    listComma: { global: 'listComma' },
+    ...(/* @__PURE__ */ categoryStrings()),
+  },
+});
