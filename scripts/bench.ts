@@ -11,7 +11,8 @@
  *    popup to its first render;
  * 4. the personal-data scanner's figures, when lib/scan is present;
  * 5. control detection on a privacy page with 500 … 4,000 labelled controls (scripts/bench-controls.ts).
- * RUNS (default 7 per side) and STREAM_TOKENS can be set in the environment.
+ * RUNS (default 9 per side) and STREAM_TOKENS can be set in the environment; BENCH_ONLY=popup prints the sizes
+ * and the popup's figures only, BENCH_ONLY=controls skips the streaming and the scanner.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -145,22 +146,46 @@ async function streaming() {
     const firsts = c.map((x) => (x.firstReportAt ?? NaN) - x.startedAt).filter((x) => !Number.isNaN(x));
     console.log(`Content script start → first report acknowledged by the background (badge set): median ${median(firsts).toFixed(1)} ms over ${firsts.length} loads.`);
   }
-  // Popup: from navigation start to its first real render.
+  await popupBench(B);
+  await B.close();
+}
+
+/**
+ * The popup: from navigation start to the verdict painted (the `windsock-popup-rendered` mark, set in the frame
+ * after the first render that shows the verdict, not a loading state), median over RUNS opens for a chat tab;
+ * and the script it loads, counted in the browser (every .js resource of the page) and the JSON catalogs beside.
+ */
+async function popupBench(B: BrowserContext) {
   const sw = B.serviceWorkers()[0];
   const ext = `chrome-extension://${new URL(sw.url()).host}`;
   const chat = await B.newPage();
   await chat.goto(CHAT);
   const tabId = (await sw.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, CHAT)) as number;
   const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  let loaded: { name: string; size: number }[] = [];
+  for (let i = 0; i < RUNS + 1; i++) {
     const p = await B.newPage();
     await p.goto(`${ext}/popup.html?tab=${tabId}`);
     await p.waitForFunction(() => performance.getEntriesByName('windsock-popup-rendered').length > 0);
-    times.push(await p.evaluate(() => performance.getEntriesByName('windsock-popup-rendered')[0].startTime));
+    const t = await p.evaluate(() => performance.getEntriesByName('windsock-popup-rendered')[0].startTime);
+    if (i > 0) times.push(t); // the first open warms the browser's code cache, as any popup after the first
+    loaded = (await p.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).map((u) => {
+      const path = new URL(u).pathname.replace(/^\//, '');
+      return { name: path, size: existsSync(join(CHROME_DIR, path)) ? readFileSync(join(CHROME_DIR, path)).length : 0 };
+    });
     await p.close();
   }
-  console.log(`Popup opened → first render: median ${median(times).toFixed(1)} ms over ${RUNS} opens.`);
-  await B.close();
+  await chat.close();
+  // The page's own <script> and modulepreload links are not resource-timing entries in every Chromium: add them.
+  const html = readFileSync(join(CHROME_DIR, 'popup.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
+  const all = new Map<string, number>(loaded.map((r) => [r.name, r.size]));
+  for (const r of refs) all.set(r, readFileSync(join(CHROME_DIR, r)).length);
+  const scripts = [...all].filter(([n]) => n.endsWith('.js'));
+  const json = [...all].filter(([n]) => n.endsWith('.json'));
+  const sum = (xs: [string, number][]) => xs.reduce((s, [, n]) => s + n, 0);
+  console.log(`Popup opened → verdict painted: median ${median(times).toFixed(1)} ms over ${times.length} opens (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}).`);
+  console.log(`Popup script loaded: ${kB(sum(scripts))} (${scripts.map(([n, s]) => `${n} ${kB(s)}`).join(', ')}); catalogs fetched: ${json.length ? json.map(([n, s]) => `${n} ${kB(s)}`).join(', ') : 'none'}.`);
 }
 
 async function scanner() {
@@ -175,6 +200,12 @@ async function main() {
   if (!existsSync(join(CHROME_DIR, 'manifest.json'))) throw new Error('no build: run npm run build first');
   console.log('# Windsock benchmark');
   sizes();
+  if (process.env.BENCH_ONLY === 'popup') {
+    const ctx = await launch(true);
+    await popupBench(ctx);
+    await ctx.close();
+    return;
+  }
   if (process.env.BENCH_ONLY !== 'controls') {
     await streaming();
     await scanner();
