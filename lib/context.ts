@@ -3,7 +3,7 @@
  * still ask, whether the training banner shows, and every string they display, in the page's language. Pure.
  * The content script carries no translations of its own; this keeps it small.
  */
-import { hasKey, t, pickLang, planLabel, type Lang } from './i18n';
+import { hasKey, t, pickLang, planLabel, type KeyRest, type Lang } from './i18n';
 import { CITE, quoteKeyOf, sourceById } from './policy/knowledge';
 import type { Citation } from './policy/schema';
 import type { PageContext } from './messages';
@@ -32,7 +32,7 @@ export function pageContext(store: Store, surface: SurfaceDef, pageLang: string,
   const orgPlan = !!plan && ORG_MANAGED.includes(plan as PlanId);
   const dismissedUntil = store.bannerDismissedUntil[store.currentOrg] ?? 0;
   // Strings with `$1` left in place are filled in the page (the composer's findings never leave it).
-  const k = (key: string, args: string[] = []) => t(`page_${key}`, args, lang);
+  const k = (key: KeyRest<'page_'>, args: string[] = []) => t(`page_${key}`, args, lang);
   const strings: Record<string, string> = {
     brand: k('brand'),
     cancel: k('cancel'),
