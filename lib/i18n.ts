@@ -57,27 +57,25 @@ function loadOne(lang: Lang): Promise<void> {
 
 /**
  * The browser's own catalog (`i18n.getMessage`), when the language asked for is the one the browser already
- * picked from _locales for its UI language: nothing to fetch or parse, and the browser falls back to English
- * (the manifest's default_locale) for a key it lacks. Its `$1`…`$9` are the same as `t()`'s.
+ * serves from _locales: nothing to fetch or parse, and the browser falls back to English (the manifest's
+ * default_locale) for a key it lacks. Its `$1`…`$9` are the same as `t()`'s. Which catalog it serves is read from
+ * the catalog itself (`catalogLang`, each catalog's own code): the browser's choice does not always follow
+ * `getUILanguage()` (Chromium started with --lang=ar reports en-US and serves Arabic).
  */
 interface BrowserI18n {
   getMessage(key: string, substitutions?: string[]): string;
-  getUILanguage(): string;
 }
 let native: { lang: Lang; i18n: BrowserI18n } | null = null;
 
-/** The catalog a browser with this UI language picks from _locales (`fr-CA` → fr, `pt-BR` → pt_BR, else en). */
-export function browserCatalogLang(uiLang: string): Lang {
-  const tag = uiLang.trim().replace(/-/g, '_');
-  const exact = LANGS.find((l) => l.toLowerCase() === tag.toLowerCase());
-  if (exact) return exact;
-  const primary = tag.split('_')[0].toLowerCase();
-  return primary !== 'pt' && isLang(primary) ? primary : 'en';
-}
-
-/** Extension pages and the background: serve the browser's language from the browser's own catalog. */
+/** Extension pages and the background: serve the language the browser's catalog is in from that catalog. */
 export function serveFromBrowser(i18n: BrowserI18n): void {
-  native = { lang: browserCatalogLang(i18n.getUILanguage()), i18n };
+  let served: string | undefined;
+  try {
+    served = i18n.getMessage('catalogLang');
+  } catch {
+    served = undefined;
+  }
+  native = isLang(served) ? { lang: served, i18n } : null;
 }
 
 const nativeMessage = (key: string, lang: Lang, args?: readonly (string | number)[]): string | undefined =>

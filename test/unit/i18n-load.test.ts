@@ -80,8 +80,19 @@ describe("the browser's own catalog", () => {
     getMessage: (key: string, subs?: string[]) => (cat[key]?.message ?? en[key]?.message ?? '').replace(/\$([1-9])/g, (_: string, n: string) => subs?.[Number(n) - 1] ?? ''),
   });
 
-  it('which catalog a browser picks for its UI language', () => {
-    expect(['en-US', 'fr-CA', 'fr', 'pt-BR', 'pt-PT', 'ar-EG', 'zh-CN', 'de'].map(i18n.browserCatalogLang)).toEqual(['en', 'fr', 'fr', 'pt_BR', 'en', 'ar', 'en', 'de']);
+  it('the language served is the one the browser’s catalog says it is in, whatever the UI language claims', () => {
+    i18n.serveFromBrowser(fake('en-US', ar));
+    expect(i18n.isLoaded('ar')).toBe(true);
+    expect(i18n.isLoaded('en')).toBe(false);
+    // A browser without the key (or an error): nothing served from it.
+    i18n.serveFromBrowser({ getMessage: () => '' });
+    expect(i18n.isLoaded('ar')).toBe(false);
+    i18n.serveFromBrowser({
+      getMessage: () => {
+        throw new Error('no i18n here');
+      },
+    });
+    expect(i18n.isLoaded('ar')).toBe(false);
   });
 
   it("serves the browser's language with nothing fetched; another language is still fetched", async () => {

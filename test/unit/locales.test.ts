@@ -183,6 +183,10 @@ describe('locales', () => {
     expect(sourceLine(CITE.pp25Feedback, 'ar')).toMatch(/الترجمة: إن نقرت/);
   });
 
+  it("each catalog names its own language (catalogLang: how lib/i18n knows which catalog the browser serves)", () => {
+    expect(LANGS.map((l) => CATS[l].catalogLang?.message)).toEqual([...LANGS]);
+  });
+
   it('keys are valid Chrome i18n names (letters, digits, underscore)', () => {
     expect(Object.keys(en).filter((k) => !/^[A-Za-z0-9_]+$/.test(k))).toEqual([]);
   });
