@@ -2,7 +2,7 @@ import '@/lib/zod-setup';
 import { render } from 'preact';
 import { Rights } from '@/components/Rights';
 import { CitationLookupContext } from '@/components/VerdictView';
-import { onLangReady } from '@/lib/i18n';
+import { loadLang, onLangReady } from '@/lib/i18n';
 import { startLang } from '@/lib/page-lang';
 import { quoteKeyOf, sourceById } from '@/lib/policy/knowledge';
 import '@/components/styles.css';
@@ -17,6 +17,7 @@ const draw = () =>
     </CitationLookupContext.Provider>,
     root,
   );
-// One catalog at a time: the chosen language's is loaded before the first render, and a new choice re-renders.
+// The chosen language's catalog is loaded before the first render, and a new choice re-renders. The letters also
+// go out in English or French (Mistral's and the CNIL's languages): those two catalogs come along.
 onLangReady(draw);
-void startLang().then(draw, draw);
+void Promise.all([startLang(), loadLang('en'), loadLang('fr')]).then(draw, draw);
