@@ -81,15 +81,17 @@ export function serveFromBrowser(i18n: BrowserI18n): void {
 const nativeMessage = (key: string, lang: Lang, args?: readonly (string | number)[]): string | undefined =>
   native && native.lang === lang ? native.i18n.getMessage(key, args?.map(String)) || undefined : undefined;
 
-/** Load a language's catalog and English's (the fallback for any key it lacks). Never rejects. */
+/** English, for the keys a catalog lacks: the browser's own catalog when that is English's, else fetched. */
+const englishReady = (): boolean => native?.lang === 'en' || !!CATALOGS.en || failed.has('en');
+
+/** Load a language's catalog, and English's where the browser does not serve it already. Never rejects. */
 export function loadLang(lang: Lang): Promise<void> {
   if (native?.lang === lang) return Promise.resolve();
-  return Promise.all([loadOne('en'), loadOne(lang)]).then(() => undefined);
+  return Promise.all([native?.lang === 'en' ? undefined : loadOne('en'), loadOne(lang)]).then(() => undefined);
 }
 
 /** Whether `t()` can already speak `lang` (its catalog is loaded, or failed and English is there). */
-export const isLoaded = (lang: Lang): boolean =>
-  native?.lang === lang || ((!!CATALOGS.en || failed.has('en')) && (!!CATALOGS[lang] || failed.has(lang)));
+export const isLoaded = (lang: Lang): boolean => native?.lang === lang || (englishReady() && (!!CATALOGS[lang] || failed.has(lang)));
 
 /** The language's own message for a key, not English's fallback (the browser's catalog cannot tell: its answer). */
 const own = (key: string, lang: Lang): boolean => (native?.lang === lang ? !!nativeMessage(key, lang) : !!CATALOGS[lang]?.[key]);
@@ -162,7 +164,7 @@ export function t(key: MessageKey, args: readonly (string | number)[] = [], lang
   const fromBrowser = nativeMessage(key, lang, args);
   if (fromBrowser !== undefined) return fromBrowser;
   const entry = CATALOGS[lang]?.[key] ?? CATALOGS.en?.[key];
-  if (!entry) return key;
+  if (!entry) return nativeMessage(key, 'en', args) ?? key;
   return entry.message.replace(/\$([1-9])/g, (_, n: string) => String(args[Number(n) - 1] ?? ''));
 }
 

@@ -106,4 +106,14 @@ describe("the browser's own catalog", () => {
     expect(asked.sort()).toEqual(['en', 'fr']);
     expect(i18n.t('popupNoTab', [], 'fr')).toBe(fr.popupNoTab.message);
   });
+
+  it('a browser serving English: another language brings only its own catalog, English comes from the browser', async () => {
+    i18n.serveFromBrowser(fake('en-US', en));
+    await i18n.loadLang('fr');
+    expect(asked).toEqual(['fr']);
+    expect(i18n.isLoaded('fr')).toBe(true);
+    expect(i18n.t('popupNoTab', [], 'fr')).toBe(fr.popupNoTab.message);
+    expect(i18n.t('popupTitle', [], 'fr')).toBe(en.popupTitle.message); // the key the French catalog lacks here
+    expect(i18n.t('nope' as never, [], 'fr')).toBe('nope');
+  });
 });
