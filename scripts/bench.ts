@@ -178,11 +178,19 @@ async function popupBench(B: BrowserContext) {
       const at = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
       return { start: at('windsock-popup-start'), rendered: at('windsock-popup-rendered'), res: performance.getEntriesByType('resource').map((e) => e.name) };
     });
-  const popupRun = async (lang: string) => {
+  /** One open of the popup; `watch`: record what it requests (the uncounted warm-up opens only). */
+  const popupRun = async (lang: string, watch: boolean) => {
     const p = await B.newPage();
+    // What the page requests, seen by the DevTools protocol (Chromium keeps no resource timing for an
+    // extension's own files).
+    const cdp = watch ? await B.newCDPSession(p) : null;
+    const requested: string[] = [];
+    cdp?.on('Network.requestWillBeSent', (e: { request: { url: string } }) => void requested.push(e.request.url));
+    await cdp?.send('Network.enable');
     await p.goto(`${ext}/popup.html?tab=${tabId}`);
     await p.waitForFunction(() => performance.getEntriesByName('windsock-popup-rendered').length > 0);
-    const m = await mark(p);
+    const m = { ...(await mark(p)), res: requested };
+    await cdp?.detach();
     const shown = await p.evaluate(() => document.documentElement.lang);
     if (shown !== lang) throw new Error(`popup in ${shown}, not ${lang}`);
     await p.close();
@@ -197,7 +205,7 @@ async function popupBench(B: BrowserContext) {
       await e.waitForFunction(() => performance.getEntriesByName('windsock-popup-rendered').length > 0);
       const em = await mark(e);
       await e.close();
-      const m = await popupRun('en');
+      const m = await popupRun('en', i === 0);
       // The first open of each warms the browser's code cache, as any popup after the first: not counted.
       if (i > 0) {
         total.push(m.rendered);
@@ -220,7 +228,7 @@ async function popupBench(B: BrowserContext) {
     };
     await setLanguage('fr');
     for (let i = 0; i < RUNS + 1; i++) {
-      const m = await popupRun('fr');
+      const m = await popupRun('fr', i === 0);
       if (i > 0) otherLang.push(m.rendered);
       for (const u of m.res) {
         const path = new URL(u).pathname.replace(/^\//, '');
@@ -243,9 +251,7 @@ async function popupBench(B: BrowserContext) {
   if (own.every((x) => !Number.isNaN(x))) console.log(`  of which the popup's own work (its script's start → verdict painted): ${ms(own)}.`);
   console.log(`  an empty extension page, opened between them (navigation → its script running): ${ms(floor)}.`);
   console.log(`Popup script loaded: ${kB(sum(scripts))} (${list(scripts)}); catalogs fetched: ${json.size ? list(json) : 'none (the browser\'s own catalog served the language)'}.`);
-  // Chromium keeps no resource-timing entries for the extension's own files: the catalogs are named by the code.
-  const cat = (l: string) => `_locales/${l}/messages.json ${kB(readFileSync(join(CHROME_DIR, '_locales', l, 'messages.json')).length)}`;
-  console.log(`With French chosen in the options (not the browser's language): ${ms(otherLang)}; JSON fetched: ${otherJson.size ? list(otherJson) : `${cat('fr')} and ${cat('en')} (lib/i18n.ts loadLang)`}.`);
+  console.log(`With French chosen in the options (not the browser's language): ${ms(otherLang)}; catalogs fetched: ${otherJson.size ? list(otherJson) : 'none'}.`);
 }
 
 async function scanner() {
