@@ -1,11 +1,12 @@
 /** Where the plan or the training setting is unknown, the user can say what it is; stored and labelled as theirs. */
-import { PLANS } from '@/lib/policy/knowledge';
-import type { Product } from '@/lib/policy/schema';
+import type { PlanId, Product } from '@/lib/policy/schema';
 import { planLabel, t } from '@/lib/i18n';
 import type { Known } from '@/lib/verdict';
 
 export interface DeclareProps {
   product: Product;
+  /** The plans the user may declare on this product (from the background: the popup bundles no knowledge). */
+  plans: PlanId[];
   ask: ('plan' | 'training')[];
   plan: Known<string> | null;
   training: Known<string> | undefined;
@@ -13,13 +14,12 @@ export interface DeclareProps {
   busy: boolean;
 }
 
-export function DeclareForm({ product, ask, plan, training, onDeclare, busy }: DeclareProps) {
+export function DeclareForm({ plans, ask, plan, training, onDeclare, busy }: DeclareProps) {
   const planDeclared = plan?.via === 'declared';
   const trainingDeclared = training?.via === 'declared';
   const showPlan = ask.includes('plan') || planDeclared;
   const showTraining = ask.includes('training') || trainingDeclared;
   if (!showPlan && !showTraining) return null;
-  const plans = PLANS.filter((p) => p.products.includes(product));
   return (
     <section class="section declare" aria-labelledby="h-declare">
       <h2 id="h-declare">{t('popupDeclareTitle')}</h2>
@@ -35,8 +35,8 @@ export function DeclareForm({ product, ask, plan, training, onDeclare, busy }: D
           >
             <option value="">{t('popupDeclareChoose')}</option>
             {plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {planLabel(p.id)}
+              <option key={p} value={p}>
+                {planLabel(p)}
               </option>
             ))}
           </select>

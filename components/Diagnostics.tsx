@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { controlLabel, planLabel, surfaceLabel, t } from '@/lib/i18n';
+import { controlLabel, dynKey, planLabel, surfaceLabel, t } from '@/lib/i18n';
 import type { Diagnosis } from '@/lib/page/run';
 
 export function Diagnostics({ tabId }: { tabId: number }) {
@@ -60,7 +60,7 @@ export function Diagnostics({ tabId }: { tabId: number }) {
             {diag.detectors.length === 0 && <li class="muted">{t('diagNoDetectors')}</li>}
           </ul>
           <p>
-            {t('diagAccountData')}: {t(`diagAccount_${diag.accountData.replace('-', '_')}`)}
+            {t('diagAccountData')}: {t(dynKey('diagAccount_', diag.accountData.replace('-', '_')))}
           </p>
           {signals.length > 0 && (
             <ul class="signals">

@@ -1,19 +1,17 @@
 /**
  * The popup: the verdict for one tab. Which tab: `?tab=<id>` in the address (tests, and people who open the
- * popup in a tab), otherwise the active tab of the current window. The verdict is computed here from the
- * stored state with the same pure function the background uses for the badge, and follows every store change.
+ * popup in a tab), otherwise the active tab of the current window. The verdict is computed in the background
+ * (lib/popup-state.ts: the same function, store and organization rule as the badge) and arrives as plain data,
+ * so the popup loads neither zod nor the policy knowledge; it is asked again on every store change.
+ * entrypoints/popup/main.tsx renders the popup once the verdict and the language's catalog are both in.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { applyDocLang, pickLang, setLang, surfaceLabel, t, timeAgo } from '@/lib/i18n';
-import { readStore, watchStore } from '@/lib/store';
-import { currentOrg, UNKNOWN_ORG, type LoadResult } from '@/lib/store/schema';
-import { orgForTab, TAB_ORGS_KEY } from '@/lib/background/shared';
-import { surfaceOf, type SurfaceDef } from '@/lib/surfaces';
-import { computeVerdict } from '@/lib/verdict';
-import { verdictInput } from '@/lib/resolve';
+import { applyDocLang, loadLang, setLang, surfaceLabel, t, timeAgo, type Lang } from '@/lib/i18n';
+import type { PopupState } from '@/lib/popup-state';
+import type { Citation } from '@/lib/policy/schema';
 import { send } from '@/lib/client';
-import { VerdictView } from './VerdictView';
+import { CitationLookupContext, VerdictView, type CitationLookup } from './VerdictView';
 import { DeclareForm } from './DeclareForm';
 import { Diagnostics } from './Diagnostics';
 
@@ -29,80 +27,80 @@ async function findTab(): Promise<TabInfo> {
   return tab?.id !== undefined ? { id: tab.id, url: tab.url } : null;
 }
 
-export function Popup() {
-  const [tab, setTab] = useState<TabInfo | undefined>(undefined);
-  const [loaded, setLoaded] = useState<LoadResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+/** Ask the background for a tab's verdict (found first when not given). */
+export async function fetchPopupState(tab?: TabInfo): Promise<PopupState> {
+  const tb = tab === undefined ? await findTab() : tab;
+  const res = (await browser.runtime.sendMessage({
+    type: 'popup-state',
+    ...(tb ? { tabId: tb.id, url: tb.url } : {}),
+    uiLang: browser.i18n.getUILanguage(),
+  })) as { ok?: boolean; error?: string; state?: PopupState } | undefined;
+  if (!res?.ok || !res.state) throw new Error(res?.error ?? 'no answer from the background');
+  return res.state;
+}
+
+/** Speak the state's language: its catalog loaded first, so the text and the direction change together. */
+export async function speak(lang: Lang): Promise<void> {
+  await loadLang(lang);
+  setLang(lang);
+  applyDocLang(lang);
+}
+
+const lookupOf = (st: PopupState): CitationLookup => ({
+  source: (id) => st.sources[id],
+  quoteKey: (c: Citation) => st.quoteKeys[c.quote],
+});
+
+export function Popup({ initial, error: initialError }: { initial?: PopupState; error?: string }) {
+  const [state, setState] = useState<PopupState | undefined>(initial);
+  const [error, setError] = useState<string | null>(initialError ?? null);
   const [busy, setBusy] = useState(false);
-  const [, setLangTick] = useState(0);
-  // Which organization each tab's page showed, as the background keeps it (so the popup agrees with the badge).
-  const [tabOrgs, setTabOrgs] = useState<Record<string, string>>({});
 
   useEffect(() => {
     let alive = true;
-    const readTabOrgs = () =>
-      browser.storage.session.get(TAB_ORGS_KEY).then(
-        (got) => {
-          const v = got[TAB_ORGS_KEY];
-          const rec = v && typeof v === 'object' ? (v as Record<string, string>) : {};
-          if (alive) setTabOrgs(rec);
-          return rec;
-        },
-        () => ({}),
-      );
-    const onSession = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && TAB_ORGS_KEY in changes) void readTabOrgs();
+    let tab: TabInfo = initial?.tab ? { id: initial.tab.id, url: initial.tab.url } : null;
+    let asked = 0;
+    const refresh = () => {
+      const n = ++asked;
+      fetchPopupState(tab)
+        .then(async (st) => {
+          await speak(st.lang);
+          if (alive && n === asked) setState(st);
+        })
+        .catch((e) => alive && setError(String(e?.message ?? e)));
     };
-    browser.storage.onChanged.addListener(onSession);
-    Promise.all([findTab(), readStore(), readTabOrgs()])
-      .then(([tb, st]) => {
-        if (!alive) return;
-        setLang(pickLang(st.store.settings.language, browser.i18n.getUILanguage()));
-        applyDocLang(pickLang(st.store.settings.language, browser.i18n.getUILanguage()));
-        setTab(tb);
-        setLoaded(st);
-      })
-      .catch((e) => alive && setError(String(e?.message ?? e)));
-    const unwatch = watchStore((st) => {
-      setLang(pickLang(st.store.settings.language, browser.i18n.getUILanguage()));
-      applyDocLang(pickLang(st.store.settings.language, browser.i18n.getUILanguage()));
-      setLoaded(st);
-      setLangTick((n) => n + 1);
-    });
+    // Any change of the store (storage.local) or of which organization a tab showed (storage.session).
+    const onChanged = () => refresh();
+    browser.storage.onChanged.addListener(onChanged);
     // Follow the tab through in-app navigation while the popup is open.
     const onUpdated = (id: number, info: { url?: string }) => {
-      if (info.url) setTab((cur) => (cur && cur.id === id ? { id, url: info.url } : cur));
+      if (info.url && tab && tab.id === id) {
+        tab = { id, url: info.url };
+        refresh();
+      }
     };
     browser.tabs.onUpdated.addListener(onUpdated);
     return () => {
       alive = false;
-      unwatch();
-      browser.storage.onChanged.removeListener(onSession);
+      browser.storage.onChanged.removeListener(onChanged);
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, []);
 
-  // For the benchmark (scripts/bench.ts): when the popup first shows a real answer.
+  // For the benchmark (scripts/bench.ts): when the popup first shows its answer (after that render is painted).
   useEffect(() => {
-    if (tab !== undefined && loaded && !performance.getEntriesByName('windsock-popup-rendered').length) performance.mark('windsock-popup-rendered');
-  }, [tab, loaded]);
+    if ((state || error) && !performance.getEntriesByName('windsock-popup-rendered').length) performance.mark('windsock-popup-rendered');
+  }, [state, error]);
 
-  if (error) {
+  if (error || !state) {
     return (
       <main class="popup" data-verdict="error">
         <Header />
-        <p role="alert" class="error">{t('popupError', [error])}</p>
+        <p role="alert" class="error">{t('popupError', [error ?? ''])}</p>
       </main>
     );
   }
-  if (tab === undefined || !loaded) {
-    return (
-      <main class="popup" data-verdict="loading" aria-busy="true">
-        <Header />
-        <p class="muted">{t('popupLoading')}</p>
-      </main>
-    );
-  }
+  const { tab, surface, verdict, input } = state;
   if (tab === null) {
     return (
       <main class="popup" data-verdict="none">
@@ -111,8 +109,7 @@ export function Popup() {
       </main>
     );
   }
-  const surface: SurfaceDef | null = surfaceOf(tab.url);
-  if (!surface) {
+  if (!surface || !verdict || !input) {
     return (
       <main class="popup" data-verdict="none">
         <Header />
@@ -122,20 +119,14 @@ export function Popup() {
     );
   }
 
-  const now = Date.now();
-  // The store as this tab's organization sees it (the badge uses the same rule, lib/background/shared.ts).
-  const tabOrg = orgForTab(loaded.store, tabOrgs, tab.id, tab.url);
-  const store = tabOrg === loaded.store.currentOrg ? loaded.store : { ...loaded.store, currentOrg: tabOrg };
-  const input = verdictInput(store, surface.product, surface.id, now);
-  const verdict = computeVerdict(input);
-  const org = currentOrg(store);
+  const now = state.now;
   const trainingKey = surface.product === 'vibe' ? 'vibe-training' : 'api-training';
 
   const onDeclare = async (key: 'plan' | 'training', value: string | null) => {
     setBusy(true);
     try {
       const k = key === 'plan' ? (`plan:${surface.product}` as const) : trainingKey;
-      const res = await send({ type: 'declare', key: k, value: value as never, org: tabOrg });
+      const res = await send({ type: 'declare', key: k, value: value as never, org: state.org });
       if (!res.ok) setError(res.error ?? '');
     } catch (e) {
       setError(String(e));
@@ -145,49 +136,52 @@ export function Popup() {
   };
 
   return (
-    <main class="popup" data-verdict={verdict.state} data-surface={surface.id} data-product={surface.product}>
-      <Header />
-      <p class="muted on-page">
-        {t('popupOnPage', [surfaceLabel(surface.id)])} · {t(surface.product === 'vibe' ? 'productVibe' : 'productApi')}
-      </p>
-      {loaded.newerVersion !== undefined && (
-        <p role="alert" class="note" data-newer-store={loaded.newerVersion}>
-          {t('optionsNewerStore', [String(loaded.newerVersion)])}
+    <CitationLookupContext.Provider value={lookupOf(state)}>
+      <main class="popup" data-verdict={verdict.state} data-surface={surface.id} data-product={surface.product}>
+        <Header />
+        <p class="muted on-page">
+          {t('popupOnPage', [surfaceLabel(surface.id)])} · {t(surface.product === 'vibe' ? 'productVibe' : 'productApi')}
         </p>
-      )}
-      {tabOrg === UNKNOWN_ORG && (
-        <p class="note" data-unknown-org="true">
-          {t('unknownOrg')}
-        </p>
-      )}
-      <VerdictView verdict={verdict} input={input} now={now} observations={org.observations}>
-        <DeclareForm
-          product={surface.product}
-          ask={verdict.ask}
-          plan={input.plan}
-          training={input.controls[trainingKey]}
-          onDeclare={onDeclare}
-          busy={busy}
-        />
-      </VerdictView>
-      {loaded.store.shares.length > 0 && (
-        <section class="section" aria-labelledby="h-shares">
-          <h2 id="h-shares">{t('popupShares')}</h2>
-          <p class="muted small">{t('popupSharesHint')}</p>
-          <ul class="shares">
-            {[...loaded.store.shares].reverse().map((sh) => (
-              <li key={sh.chatId} data-share={sh.chatId}>
-                <a href={`https://chat.mistral.ai/chat/${sh.chatId}`} target="_blank" rel="noopener noreferrer">
-                  {t('popupShareOpen', [timeAgo(sh.at, now)])}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <Diagnostics tabId={tab.id} />
-      <Footer />
-    </main>
+        {state.newerVersion !== undefined && (
+          <p role="alert" class="note" data-newer-store={state.newerVersion}>
+            {t('optionsNewerStore', [String(state.newerVersion)])}
+          </p>
+        )}
+        {state.unknownOrg && (
+          <p class="note" data-unknown-org="true">
+            {t('unknownOrg')}
+          </p>
+        )}
+        <VerdictView verdict={verdict} input={input} now={now} observations={state.observations}>
+          <DeclareForm
+            product={surface.product}
+            plans={state.plans}
+            ask={verdict.ask}
+            plan={input.plan}
+            training={input.controls[trainingKey]}
+            onDeclare={onDeclare}
+            busy={busy}
+          />
+        </VerdictView>
+        {state.shares.length > 0 && (
+          <section class="section" aria-labelledby="h-shares">
+            <h2 id="h-shares">{t('popupShares')}</h2>
+            <p class="muted small">{t('popupSharesHint')}</p>
+            <ul class="shares">
+              {[...state.shares].reverse().map((sh) => (
+                <li key={sh.chatId} data-share={sh.chatId}>
+                  <a href={`https://chat.mistral.ai/chat/${sh.chatId}`} target="_blank" rel="noopener noreferrer">
+                    {t('popupShareOpen', [timeAgo(sh.at, now)])}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <Diagnostics tabId={tab.id} />
+        <Footer />
+      </main>
+    </CitationLookupContext.Provider>
   );
 }
 

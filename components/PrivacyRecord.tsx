@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { getLang, INTL_LOCALE, tp } from '@/lib/i18n';
+import { dynKey, getLang, INTL_LOCALE, tp } from '@/lib/i18n';
 import type { Store } from '@/lib/store/schema';
 import { MAX_IMPORT_CHARS, toExport } from '@/lib/store/transfer';
 import { send } from '@/lib/client';
@@ -29,7 +29,7 @@ function safeDate(fmt: Intl.DateTimeFormat, at: number): { text: string; iso: st
 }
 
 function importError(code: string): string {
-  return IMPORT_ERRORS.has(code) ? rt(`record_import_error_${code.replace(/-/g, '_')}`) : rt('record_import_error_other', [code]);
+  return IMPORT_ERRORS.has(code) ? rt(dynKey('record_import_error_', code.replace(/-/g, '_'))) : rt('record_import_error_other', [code]);
 }
 
 function manifestVersion(): string {

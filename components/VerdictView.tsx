@@ -1,14 +1,24 @@
 /** The verdict, in words: headline, plan and how it is known, reasons with sources, conflicts, caveats, fixes. */
-import type { ComponentChildren } from 'preact';
-import { quoteKeyOf, sourceById } from '@/lib/policy/knowledge';
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { Citation } from '@/lib/policy/schema';
-import { controlLabel, getLang, hasKey, planLabel, surfaceLabel, t, timeAgo, tm, valueLabel } from '@/lib/i18n';
+import { controlLabel, getLang, hasKey, planLabel, surfaceLabel, t, timeAgo, tm, valueLabel, type MessageKey } from '@/lib/i18n';
 import type { Known, Verdict, VerdictInput } from '@/lib/verdict';
 import type { Observation } from '@/lib/store/schema';
 
+/**
+ * What a citation names, looked up in the policy knowledge: the rights page passes the knowledge itself; the
+ * popup, what the background sent with the verdict (so the popup bundles neither the knowledge nor zod).
+ */
+export interface CitationLookup {
+  source(id: Citation['source']): { title: string; date: string; file: string } | undefined;
+  quoteKey(c: Citation): MessageKey | undefined;
+}
+export const CitationLookupContext = createContext<CitationLookup>({ source: () => undefined, quoteKey: () => undefined });
+
 /** Beside an English quote, its translation when the page is in another language and one exists. */
-function quoteTranslation(c: Citation) {
-  const key = quoteKeyOf(c);
+function quoteTranslation(c: Citation, lookup: CitationLookup) {
+  const key = lookup.quoteKey(c);
   const lang = getLang();
   if (!key || lang === 'en' || !hasKey(key, lang)) return null;
   return (
@@ -19,13 +29,14 @@ function quoteTranslation(c: Citation) {
 }
 
 export function Citations({ citations }: { citations: Citation[] }) {
+  const lookup = useContext(CitationLookupContext);
   if (!citations.length) return null;
   return (
     <details class="sources">
       <summary>{t('popupMoreSources')} ({citations.length})</summary>
       <ul>
         {citations.map((c, i) => {
-          const s = sourceById(c.source);
+          const s = lookup.source(c.source) ?? { title: c.source, date: '', file: '' };
           return (
             <li key={i} data-source={c.source}>
               {/* Titles, files and quotes are English: isolated left to right inside a right-to-left page. */}
@@ -39,7 +50,7 @@ export function Citations({ citations }: { citations: Citation[] }) {
               <blockquote lang="en" dir="ltr">
                 “{c.quote}”
               </blockquote>
-              {quoteTranslation(c)}
+              {quoteTranslation(c, lookup)}
             </li>
           );
         })}

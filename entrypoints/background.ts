@@ -10,9 +10,9 @@ import '@/lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { NavigatedMsg } from '@/lib/messages';
-import { pickLang, setLang, t } from '@/lib/i18n';
+import { loadLang, pickLang, serveFromBrowser, setLang, t } from '@/lib/i18n';
 import { readStore, update, clearStore, watchStore } from '@/lib/store';
-import type { Store } from '@/lib/store/schema';
+import type { LoadResult, Store } from '@/lib/store/schema';
 import { surfaceOf, MATCH_PATTERNS } from '@/lib/surfaces';
 import { verdictFor } from '@/lib/resolve';
 import { createHandler } from '@/lib/background/handler';
@@ -26,12 +26,18 @@ function iconPaths(prefix: string): Record<string, string> {
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  // The browser's language from the browser's own catalog; other languages' catalogs are fetched when needed.
+  serveFromBrowser(browser.i18n);
 
   async function applyLang(store: Store) {
-    setLang(pickLang(store.settings.language, browser.i18n.getUILanguage()));
+    // One catalog at a time (and English's), loaded from the package before the badge's titles need it.
+    const lang = pickLang(store.settings.language, browser.i18n.getUILanguage());
+    await loadLang(lang);
+    setLang(lang);
   }
 
   async function paint(tabId: number, url: string | undefined, store: Store) {
+    await applyLang(store);
     const surface = surfaceOf(url);
     try {
       if (!surface) {
@@ -70,8 +76,25 @@ export default defineBackground(() => {
     );
   }
 
+  // The store as last read, validated, kept until it changes: the popup asks for its verdict on every open, and
+  // reading + validating the store is most of that answer's cost. Dropped on every write (before and after it)
+  // and on every storage change, so a read never returns what a write replaced.
+  let cached: Promise<LoadResult> | null = null;
+  const forget = () => void (cached = null);
+  const readCached = () => {
+    if (cached) return cached;
+    const read = readStore();
+    cached = read;
+    return read;
+  };
+  browser.storage.onChanged.addListener((_changes, area) => area === 'local' && forget());
+
   const handler = createHandler({
-    store: { read: readStore, update, clear: clearStore },
+    store: {
+      read: readCached,
+      update: (fn) => (forget(), update(fn).finally(forget)),
+      clear: () => (forget(), clearStore().finally(forget)),
+    },
     badge: { paint: (tabId, url, store, org) => paint(tabId, url, org === store.currentOrg ? store : { ...store, currentOrg: org }), paintAll },
     tabs: { openVerdict: async (tabId) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tabId}`) })) },
     // "This session" choices and the tab ↔ organization map: WXT's `session:` storage (gone when the browser closes).

@@ -4,7 +4,7 @@
  * warning's strings as its module (lib/warnings/<id>.ts) describes them, through the registry. Pure.
  * The content script carries no translations of its own; this keeps it small.
  */
-import { hasKey, t, pickLang, planLabel, type Lang } from './i18n';
+import { hasKey, t, pickLang, planLabel, type KeyRest, type Lang } from './i18n';
 import { CITE, quoteKeyOf, sourceById } from './policy/knowledge';
 import type { Citation } from './policy/schema';
 import type { PageContext } from './messages';
@@ -34,7 +34,7 @@ export function pageContext(store: Store, surface: SurfaceDef, pageLang: string,
   const orgPlan = !!plan && ORG_MANAGED.includes(plan as PlanId);
   const dismissedUntil = store.bannerDismissedUntil[store.currentOrg] ?? 0;
   // Strings with `$1` left in place are filled in the page (the composer's findings never leave it).
-  const k = (key: string, args: string[] = []) => t(`page_${key}`, args, lang);
+  const k = (key: KeyRest<'page_'>, args: string[] = []) => t(`page_${key}`, args, lang);
   const spec = (x: StringSpec): string => {
     if (typeof x === 'string') return k(x);
     if ('key' in x) return k(x.key, x.args);

@@ -1,19 +1,107 @@
 /**
  * Translation. Strings live in public/_locales/<lang>/messages.json (en, fr, de, es, it, pl, pt_BR, ar: the
- * browsers' own format, so the manifest and the stores use them too). Extension pages and the background translate with `t()` from a catalog chosen
- * by the user's setting or the browser's language, so the options page can switch language without a restart.
+ * browsers' own format, so the manifest and the stores use them too). Extension pages and the background translate
+ * with `t()` from a catalog chosen by the user's setting or the browser's language, so the options page can switch
+ * language without a restart. Catalogs are loaded one at a time, when needed (`loadLang`: the language's own and
+ * English, for the keys it lacks), from the package's own _locales files: no page bundles them.
  * Positional arguments are `$1`…`$9`. A missing key shows the key itself, never throws.
+ *
+ * Keys are typed: `MessageKey` is every key of the English catalog (a type only: the JSON is not bundled), so a
+ * wrong key fails `tsc`. A key built at run time goes through a template-literal type or `dynKey` (checked
+ * against its prefix at compile time; a missing one still shows itself at run time).
  */
 import type { Msg } from './verdict';
 import { LANGS, type Lang } from './langs';
 
 export { LANGS, type Lang };
-type Catalog = Record<string, { message: string }>;
-/** Every catalog under public/_locales, bundled (the options page switches language without a restart). */
-const FILES = import.meta.glob<Catalog>('../public/_locales/*/messages.json', { eager: true, import: 'default' });
-const CATALOGS = Object.fromEntries(
-  Object.entries(FILES).map(([path, cat]) => [/_locales\/([^/]+)\//.exec(path)![1], cat]),
-) as Partial<Record<Lang, Catalog>> & { en: Catalog };
+/** Every key of the English catalog, the reference one (test/unit/locales.test.ts holds the others to it). */
+export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
+/** The base of each counted key: `record_show_all` for `record_show_all_one`, `_other`… */
+export type PluralKey = { [K in MessageKey]: K extends `${infer B}_other` ? B : never }[MessageKey];
+/** The keys that begin with `P`, and what follows the prefix in them (`KeyRest<'control_'>`: 'vibe_training' | …). */
+export type KeyRest<P extends string> = MessageKey extends infer K ? (K extends `${P}${infer R}` ? R : never) : never;
+/** A key built at run time from a prefix every candidate shares, checked at compile time against that prefix. */
+export const dynKey = <P extends string>(prefix: P & (KeyRest<P> extends never ? never : P), rest: string): MessageKey => `${prefix}${rest}` as MessageKey;
+
+type Catalog = Record<string, { message: string } | undefined>;
+const CATALOGS: Partial<Record<Lang, Catalog>> = {};
+const pending: Partial<Record<Lang, Promise<void>>> = {};
+/** Catalogs that could not be loaded: their text falls back to English. */
+const failed = new Set<Lang>();
+
+/** Where catalogs come from: the package's own files (`/_locales/<lang>/messages.json`, on the extension's origin). */
+let loader = async (lang: Lang): Promise<Catalog> => {
+  const res = await fetch(`/_locales/${lang}/messages.json`);
+  if (!res.ok) throw new Error(`catalog ${lang}: ${res.status}`);
+  return (await res.json()) as Catalog;
+};
+
+/** Catalogs given directly (unit tests and Node scripts read them from disk); `load` replaces the fetch. */
+export function provideCatalogs(cats: Partial<Record<Lang, Catalog>>, load?: (lang: Lang) => Promise<Catalog>): void {
+  Object.assign(CATALOGS, cats);
+  if (load) loader = load;
+}
+
+function loadOne(lang: Lang): Promise<void> {
+  if (CATALOGS[lang]) return Promise.resolve();
+  return (pending[lang] ??= loader(lang).then(
+    (cat) => void (CATALOGS[lang] = cat),
+    (e) => {
+      delete pending[lang];
+      failed.add(lang);
+      // Text falls back to English (or to the keys themselves): never a page that fails to open.
+      console.warn('Windsock: catalog not loaded', lang, e);
+    },
+  ));
+}
+
+/**
+ * The browser's own catalog (`i18n.getMessage`), when the language asked for is the one the browser already
+ * serves from _locales: nothing to fetch or parse, and the browser falls back to English (the manifest's
+ * default_locale) for a key it lacks. Its `$1`…`$9` are the same as `t()`'s. Which catalog it serves is read from
+ * the catalog itself (`catalogLang`, each catalog's own code): the browser's choice does not always follow
+ * `getUILanguage()` (Chromium started with --lang=ar reports en-US and serves Arabic).
+ */
+interface BrowserI18n {
+  getMessage(key: string, substitutions?: string[]): string;
+}
+let native: { lang: Lang; i18n: BrowserI18n } | null = null;
+
+/** Extension pages and the background: serve the language the browser's catalog is in from that catalog. */
+export function serveFromBrowser(i18n: BrowserI18n): void {
+  let served: string | undefined;
+  try {
+    served = i18n.getMessage('catalogLang');
+  } catch {
+    served = undefined;
+  }
+  native = isLang(served) ? { lang: served, i18n } : null;
+}
+
+const nativeMessage = (key: string, lang: Lang, args?: readonly (string | number)[]): string | undefined =>
+  native && native.lang === lang ? native.i18n.getMessage(key, args?.map(String)) || undefined : undefined;
+
+/** English, for the keys a catalog lacks: the browser's own catalog when that is English's, else fetched. */
+const englishReady = (): boolean => native?.lang === 'en' || !!CATALOGS.en || failed.has('en');
+
+/** Load a language's catalog, and English's where the browser does not serve it already. Never rejects. */
+export function loadLang(lang: Lang): Promise<void> {
+  if (native?.lang === lang) return Promise.resolve();
+  return Promise.all([native?.lang === 'en' ? undefined : loadOne('en'), loadOne(lang)]).then(() => undefined);
+}
+
+/** Whether `t()` can already speak `lang` (its catalog is loaded, or failed and English is there). */
+export const isLoaded = (lang: Lang): boolean => native?.lang === lang || (englishReady() && (!!CATALOGS[lang] || failed.has(lang)));
+
+/** The language's own message for a key, not English's fallback (the browser's catalog cannot tell: its answer). */
+const own = (key: string, lang: Lang): boolean => (native?.lang === lang ? !!nativeMessage(key, lang) : !!CATALOGS[lang]?.[key]);
+
+const readyListeners = new Set<() => void>();
+/** Called whenever `setLang` switches to a language whose catalog had to be loaded first (pages re-render then). */
+export function onLangReady(fn: () => void): () => void {
+  readyListeners.add(fn);
+  return () => void readyListeners.delete(fn);
+}
 
 /** Each language's name in itself, for the language menus. */
 export const LANG_NAMES: Record<Lang, string> = {
@@ -28,6 +116,8 @@ export const LANG_NAMES: Record<Lang, string> = {
 };
 
 let current: Lang = 'en';
+/** The language asked for last; `current` follows once its catalog is in. */
+let wanted: Lang = 'en';
 
 export const isLang = (x: unknown): x is Lang => typeof x === 'string' && (LANGS as readonly string[]).includes(x);
 
@@ -49,17 +139,32 @@ export function pickLang(setting: string | undefined, browserLang: string | unde
   return isLang(primary) ? primary : 'en';
 }
 
+/**
+ * Speak `lang` from now on. When its catalog is not loaded yet, the current language stays until it is, then
+ * `onLangReady` listeners run (so a page never shows a mix, nor English in a right-to-left layout).
+ */
 export function setLang(lang: Lang): void {
-  current = lang;
+  wanted = lang;
+  if (isLoaded(lang)) {
+    current = lang;
+    return;
+  }
+  void loadLang(lang).then(() => {
+    if (wanted !== lang) return;
+    current = lang;
+    for (const fn of readyListeners) fn();
+  });
 }
 
 export function getLang(): Lang {
   return current;
 }
 
-export function t(key: string, args: readonly (string | number)[] = [], lang: Lang = current): string {
-  const entry = CATALOGS[lang]?.[key] ?? CATALOGS.en[key];
-  if (!entry) return key;
+export function t(key: MessageKey, args: readonly (string | number)[] = [], lang: Lang = current): string {
+  const fromBrowser = nativeMessage(key, lang, args);
+  if (fromBrowser !== undefined) return fromBrowser;
+  const entry = CATALOGS[lang]?.[key] ?? CATALOGS.en?.[key];
+  if (!entry) return nativeMessage(key, 'en', args) ?? key;
   return entry.message.replace(/\$([1-9])/g, (_, n: string) => String(args[Number(n) - 1] ?? ''));
 }
 
@@ -67,7 +172,7 @@ export function t(key: string, args: readonly (string | number)[] = [], lang: La
 export const INTL_LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES', it: 'it-IT', pl: 'pl-PL', pt_BR: 'pt-BR', ar: 'ar-u-nu-latn' };
 
 /** Whether the language's own catalog has this key (not the English fallback). */
-export const hasKey = (key: string, lang: Lang = current): boolean => !!CATALOGS[lang]?.[key];
+export const hasKey = (key: MessageKey, lang: Lang = current): boolean => own(key, lang);
 
 /** Numbers as the language writes them (Arabic keeps Western digits, as Mistral's and most Arabic web UIs do). */
 export function formatCount(n: number, lang: Lang = current): string {
@@ -84,14 +189,14 @@ export function pluralCategory(n: number, lang: Lang = current): Intl.LDMLPlural
  * (`record_show_all_one`, `_few`, `_many`, `_other`…). `$1` is the formatted count; further arguments follow as
  * `$2`… A missing form falls back to `_other`.
  */
-export function tp(key: string, n: number, args: readonly (string | number)[] = [], lang: Lang = current): string {
+export function tp(key: PluralKey, n: number, args: readonly (string | number)[] = [], lang: Lang = current): string {
   const cat = pluralCategory(n, lang);
-  const cat_ = CATALOGS[lang]?.[`${key}_${cat}`] ? cat : 'other';
-  return t(`${key}_${cat_}`, [formatCount(n, lang), ...args], lang);
+  const cat_ = own(`${key}_${cat}`, lang) ? cat : 'other';
+  return t(`${key}_${cat_}` as MessageKey, [formatCount(n, lang), ...args], lang);
 }
 
 /** The counted keys: each exists as `<key>_<form>` for every plural form of the language, and never bare. */
-export const PLURAL_KEYS = ['timeMinutesAgo', 'timeHoursAgo', 'timeDaysAgo', 'record_show_all'] as const;
+export const PLURAL_KEYS = ['timeMinutesAgo', 'timeHoursAgo', 'timeDaysAgo', 'record_show_all'] as const satisfies readonly PluralKey[];
 
 /** The plural forms a language's catalog must have for each counted key. */
 export const PLURAL_FORMS: Record<Lang, Intl.LDMLPluralRule[]> = Object.fromEntries(
@@ -102,7 +207,7 @@ export const PLURAL_FORMS: Record<Lang, Intl.LDMLPluralRule[]> = Object.fromEntr
 export function tm(msg: Msg, lang: Lang = current): string {
   const args = (msg.args ?? []).map((a) => {
     const planKey = `plan${a.charAt(0).toUpperCase()}${a.slice(1)}`;
-    return CATALOGS[lang]?.[planKey] ? t(planKey, [], lang) : a;
+    return own(planKey, lang) ? t(planKey as MessageKey, [], lang) : a;
   });
   return t(msg.key, args, lang);
 }
@@ -113,22 +218,22 @@ export function catalogKeys(lang: Lang): string[] {
 
 export function planLabel(plan: string | null | undefined, lang: Lang = current): string {
   if (!plan) return t('planUnknown', [], lang);
-  return t(`plan${plan.charAt(0).toUpperCase()}${plan.slice(1)}`, [], lang);
+  return t(dynKey('plan', `${plan.charAt(0).toUpperCase()}${plan.slice(1)}`), [], lang);
 }
 
 export function surfaceLabel(surface: string | null | undefined, lang: Lang = current): string {
   if (!surface) return '';
-  return t(`surface_${surface.replace(/-/g, '_')}`, [], lang);
+  return t(dynKey('surface_', surface.replace(/-/g, '_')), [], lang);
 }
 
 export function controlLabel(control: string, lang: Lang = current): string {
-  return t(`control_${control.replace(/-/g, '_')}`, [], lang);
+  return t(dynKey('control_', control.replace(/-/g, '_')), [], lang);
 }
 
 export function valueLabel(value: string, lang: Lang = current): string {
   if (value === 'on') return t('valueOn', [], lang);
   if (value === 'off') return t('valueOff', [], lang);
-  return t(`retention_${value}`, [], lang);
+  return t(dynKey('retention_', value), [], lang);
 }
 
 export function timeAgo(then: number, now: number, lang: Lang = current): string {
@@ -139,8 +244,16 @@ export function timeAgo(then: number, now: number, lang: Lang = current): string
   return tp('timeDaysAgo', Math.floor(s / 86400), [], lang);
 }
 
-/** Set an extension page's `lang` and `dir` (Arabic: right-to-left; the CSS uses logical properties). */
+/**
+ * Set an extension page's `lang` and `dir` (Arabic: right-to-left; the CSS uses logical properties), once the
+ * language's catalog is in (with the text, not before it).
+ */
 export function applyDocLang(lang: Lang, doc: Document = document): void {
-  doc.documentElement.lang = bcp47(lang);
-  doc.documentElement.dir = dirOf(lang);
+  const apply = () => {
+    if (wanted !== lang && current !== lang) return;
+    doc.documentElement.lang = bcp47(lang);
+    doc.documentElement.dir = dirOf(lang);
+  };
+  if (isLoaded(lang)) apply();
+  else void loadLang(lang).then(apply);
 }

@@ -83,7 +83,15 @@ const SetGuards = z.object({ type: z.literal('set-guards'), guardsOff: z.array(G
 /** Replace the whole store with an imported privacy record (the text of the file; validated in the background). */
 const ImportRecord = z.object({ type: z.literal('import'), text: z.string().max(5_000_000) });
 
-export const Message = z.discriminatedUnion('type', [PageReport, Declare, ResetAll, SetSettings, ImportRecord, AccountData, GetContext, GuardChoice, RecordShare, DismissBanner, SetGuards, OpenVerdict]);
+/** The popup asks for its tab's verdict, computed in the background (lib/popup-state.ts). Extension pages only. */
+const PopupStateReq = z.object({
+  type: z.literal('popup-state'),
+  tabId: z.number().int().min(0).max(2 ** 31).optional(),
+  url: PageUrl.optional(),
+  uiLang: z.string().max(35),
+});
+
+export const Message = z.discriminatedUnion('type', [PageReport, Declare, ResetAll, SetSettings, ImportRecord, AccountData, GetContext, GuardChoice, RecordShare, DismissBanner, SetGuards, OpenVerdict, PopupStateReq]);
 export type Message = z.infer<typeof Message>;
 export type PageReportMsg = z.infer<typeof PageReport>;
 
@@ -140,7 +148,7 @@ export function accept(raw: unknown, sender: SenderLike, runtimeId: string, exte
   const msg = parsed.data;
   if (kind === 'content-script') {
     if (!CONTENT_TYPES.has(msg.type)) return { ok: false, error: `content scripts may not send ${msg.type}` };
-    if (!('url' in msg) || !sameOrigin(msg.url, sender.url)) return { ok: false, error: `${msg.type} URL does not match its sender` };
+    if (!('url' in msg) || msg.url === undefined || !sameOrigin(msg.url, sender.url)) return { ok: false, error: `${msg.type} URL does not match its sender` };
     const why = offSurface(msg);
     if (why) return { ok: false, error: why };
   }

@@ -17,6 +17,7 @@
 import { CITE, controlById, defaultsFor, factById } from './policy/knowledge';
 import type { Citation, ControlId, ControlValue, PlanId, Product } from './policy/schema';
 import { FIX_URLS, type SurfaceId } from './surfaces';
+import type { MessageKey } from './i18n';
 
 export type VerdictState = 'training' | 'not-training' | 'unknown';
 
@@ -41,7 +42,7 @@ export interface VerdictInput {
 
 /** A message to translate: an i18n key with positional arguments ($1, $2…). */
 export interface Msg {
-  key: string;
+  key: MessageKey;
   args?: string[];
 }
 
@@ -96,7 +97,7 @@ const TRAINING_CONTROL: Record<Product, ControlId> = { vibe: 'vibe-training', ap
 /** Plans whose settings only an organization admin can change. */
 export const ORG_MANAGED: PlanId[] = ['team', 'enterprise'];
 
-const m = (key: string, ...args: string[]): Msg => (args.length ? { key, args } : { key });
+const m = (key: MessageKey, ...args: string[]): Msg => (args.length ? { key, args } : { key });
 
 export function computeVerdict(input: VerdictInput): Verdict {
   const { product } = input;
@@ -260,7 +261,7 @@ function buildFixes(input: VerdictInput, state: VerdictState): Fix[] {
 }
 
 /** The badge each state shows. */
-export const BADGE: Record<VerdictState, { text: string; color: string; titleKey: string }> = {
+export const BADGE: Record<VerdictState, { text: string; color: string; titleKey: MessageKey }> = {
   training: { text: 'ON', color: '#c62828', titleKey: 'badgeTitleTraining' },
   'not-training': { text: 'OFF', color: '#2e7d32', titleKey: 'badgeTitleNotTraining' },
   unknown: { text: '?', color: '#b26a00', titleKey: 'badgeTitleUnknown' },

@@ -14,6 +14,8 @@
  * 4. the personal-data scanner's figures, when lib/scan is present;
  * 5. control detection on a privacy page with 500 … 4,000 labelled controls (scripts/bench-controls.ts).
  * RUNS (default 7 per side) and STREAM_TOKENS can be set in the environment; BENCH_ONLY=sizes prints the sizes only.
+ * RUNS (default 9 per side) and STREAM_TOKENS can be set in the environment; BENCH_ONLY=popup prints the sizes
+ * and the popup's figures only, BENCH_ONLY=controls skips the streaming and the scanner.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -164,22 +166,112 @@ async function streaming() {
     const firsts = c.map((x) => (x.firstReportAt ?? NaN) - x.startedAt).filter((x) => !Number.isNaN(x));
     console.log(`Content script start → first report acknowledged by the background (badge set): median ${median(firsts).toFixed(1)} ms over ${firsts.length} loads.`);
   }
-  // Popup: from navigation start to its first real render.
+  await popupBench(B);
+  await B.close();
+}
+
+/**
+ * The popup: from navigation start to the verdict painted (the `windsock-popup-rendered` mark, set after the
+ * first render that shows the verdict, in the language's words), median over RUNS opens of a chat tab's popup;
+ * the popup's own share of it (from its script's start, `windsock-popup-start`); and, interleaved with those
+ * opens, the same for an empty extension page (one empty module script, written beside the build for the run and
+ * removed after): the floor any extension page pays on this machine at this moment, so a loaded machine shows as
+ * such. Then the script the popup loads: every .js it requests, counted in the browser, and the JSON catalogs.
+ */
+async function popupBench(B: BrowserContext) {
   const sw = B.serviceWorkers()[0];
   const ext = `chrome-extension://${new URL(sw.url()).host}`;
   const chat = await B.newPage();
   await chat.goto(CHAT);
   const tabId = (await sw.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, CHAT)) as number;
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  const { writeFileSync, rmSync } = await import('node:fs');
+  const EMPTY = ['_bench-empty.html', '_bench-empty.js'];
+  writeFileSync(join(CHROME_DIR, EMPTY[0]), '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/_bench-empty.js"></script></head><body></body></html>');
+  writeFileSync(join(CHROME_DIR, EMPTY[1]), "performance.mark('windsock-popup-start'); performance.mark('windsock-popup-rendered');");
+  const total: number[] = [];
+  const own: number[] = [];
+  const floor: number[] = [];
+  const scripts = new Map<string, number>();
+  const json = new Map<string, number>();
+  const mark = (p: Page) =>
+    p.evaluate(() => {
+      const at = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+      return { start: at('windsock-popup-start'), rendered: at('windsock-popup-rendered'), res: performance.getEntriesByType('resource').map((e) => e.name) };
+    });
+  /** One open of the popup; `watch`: record what it requests (the uncounted warm-up opens only). */
+  const popupRun = async (lang: string, watch: boolean) => {
     const p = await B.newPage();
+    // What the page requests, seen by the DevTools protocol (Chromium keeps no resource timing for an
+    // extension's own files).
+    const cdp = watch ? await B.newCDPSession(p) : null;
+    const requested: string[] = [];
+    cdp?.on('Network.requestWillBeSent', (e: { request: { url: string } }) => void requested.push(e.request.url));
+    await cdp?.send('Network.enable');
     await p.goto(`${ext}/popup.html?tab=${tabId}`);
     await p.waitForFunction(() => performance.getEntriesByName('windsock-popup-rendered').length > 0);
-    times.push(await p.evaluate(() => performance.getEntriesByName('windsock-popup-rendered')[0].startTime));
+    const m = { ...(await mark(p)), res: requested };
+    await cdp?.detach();
+    const shown = await p.evaluate(() => document.documentElement.lang);
+    if (shown !== lang) throw new Error(`popup in ${shown}, not ${lang}`);
     await p.close();
+    return m;
+  };
+  const otherLang: number[] = [];
+  const otherJson = new Map<string, number>();
+  try {
+    for (let i = 0; i < RUNS + 1; i++) {
+      const e = await B.newPage();
+      await e.goto(`${ext}/${EMPTY[0]}`);
+      await e.waitForFunction(() => performance.getEntriesByName('windsock-popup-rendered').length > 0);
+      const em = await mark(e);
+      await e.close();
+      const m = await popupRun('en', i === 0);
+      // The first open of each warms the browser's code cache, as any popup after the first: not counted.
+      if (i > 0) {
+        total.push(m.rendered);
+        own.push(m.rendered - m.start);
+        floor.push(em.start);
+      }
+      for (const u of m.res) {
+        const path = new URL(u).pathname.replace(/^\//, '');
+        const size = existsSync(join(CHROME_DIR, path)) ? readFileSync(join(CHROME_DIR, path)).length : 0;
+        if (path.endsWith('.js')) scripts.set(path, size);
+        if (path.endsWith('.json')) json.set(path, size);
+      }
+    }
+    // A language chosen in the options that is not the browser's: its catalog (and English's) are fetched.
+    const setLanguage = async (language: string) => {
+      const p = await B.newPage();
+      await p.goto(`${ext}/${EMPTY[0]}`);
+      await p.evaluate((l) => chrome.runtime.sendMessage({ type: 'set-settings', settings: { language: l } }), language);
+      await p.close();
+    };
+    await setLanguage('fr');
+    for (let i = 0; i < RUNS + 1; i++) {
+      const m = await popupRun('fr', i === 0);
+      if (i > 0) otherLang.push(m.rendered);
+      for (const u of m.res) {
+        const path = new URL(u).pathname.replace(/^\//, '');
+        if (path.endsWith('.json')) otherJson.set(path, existsSync(join(CHROME_DIR, path)) ? readFileSync(join(CHROME_DIR, path)).length : 0);
+      }
+    }
+    await setLanguage('auto');
+  } finally {
+    for (const f of EMPTY) rmSync(join(CHROME_DIR, f), { force: true });
   }
-  console.log(`Popup opened → first render: median ${median(times).toFixed(1)} ms over ${RUNS} opens.`);
-  await B.close();
+  await chat.close();
+  // The page's own <script> and modulepreload links (its whole static module graph; it imports nothing
+  // dynamically) are not resource-timing entries in Chromium for an extension's files: add them.
+  const html = readFileSync(join(CHROME_DIR, 'popup.html'), 'utf8');
+  for (const m of html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)) scripts.set(m[1], readFileSync(join(CHROME_DIR, m[1])).length);
+  const sum = (xs: Map<string, number>) => [...xs.values()].reduce((s, n) => s + n, 0);
+  const list = (xs: Map<string, number>) => [...xs].map(([n, s]) => `${n} ${kB(s)}`).join(', ');
+  const ms = (xs: number[]) => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`;
+  console.log(`Popup opened → verdict painted: ${ms(total)} over ${total.length} opens.`);
+  if (own.every((x) => !Number.isNaN(x))) console.log(`  of which the popup's own work (its script's start → verdict painted): ${ms(own)}.`);
+  console.log(`  an empty extension page, opened between them (navigation → its script running): ${ms(floor)}.`);
+  console.log(`Popup script loaded: ${kB(sum(scripts))} (${list(scripts)}); catalogs fetched: ${json.size ? list(json) : 'none (the browser\'s own catalog served the language)'}.`);
+  console.log(`With French chosen in the options (not the browser's language): ${ms(otherLang)}; catalogs fetched: ${otherJson.size ? list(otherJson) : 'none'}.`);
 }
 
 async function scanner() {
@@ -195,6 +287,12 @@ async function main() {
   console.log('# Windsock benchmark');
   sizes();
   if (process.env.BENCH_ONLY === 'sizes') return;
+  if (process.env.BENCH_ONLY === 'popup') {
+    const ctx = await launch(true);
+    await popupBench(ctx);
+    await ctx.close();
+    return;
+  }
   if (process.env.BENCH_ONLY !== 'controls') {
     await streaming();
     await scanner();

@@ -16,6 +16,8 @@ import { accept, type Message, type SenderLike } from '../messages';
 import { readAccountData, readAccountSettings, type AccountOrg } from '../detect/account';
 import { ACCOUNT_DATA } from '../detect/rules';
 import { BANNER_DISMISS_MS, pageContext } from '../context';
+import { loadLang, pickLang } from '../i18n';
+import { popupState } from '../popup-state';
 import { surfaceOf } from '../surfaces';
 import { fromImport } from '../store/transfer';
 import { StoreError } from '../store';
@@ -220,6 +222,7 @@ export function createHandler(ports: Ports) {
         const surface = surfaceOf(msg.url);
         if (!surface) return { ok: false };
         const { store } = await ports.store.read();
+        await loadLang(pickLang(store.settings.language, msg.lang)); // the page's catalog, loaded once
         return pageContext(storeForTab(store, tabId, msg.url), surface, msg.lang, await sessionOff(), now);
       }
       case 'guard-choice': {
@@ -267,6 +270,12 @@ export function createHandler(ports: Ports) {
         tabOrgs.clear();
         await saveTabOrgs();
         return { ok: true };
+      }
+      case 'popup-state': {
+        // The popup's verdict, computed here from the validated store for the organization the badge uses.
+        const loaded = await ports.store.read();
+        const tab = msg.tabId === undefined ? null : { id: msg.tabId, url: msg.url };
+        return { ok: true, state: popupState(loaded, orgForTab(loaded.store, msg.tabId, msg.url), tab, msg.uiLang, now) };
       }
       case 'reset': {
         await ports.store.clear();

@@ -5,6 +5,7 @@
  * both (test/unit/knowledge.test.ts), and that no quote appears twice. Outside English, the quote is shown with
  * its translation, the catalog key `quote_<name>` (public/_locales).
  */
+import type { MessageKey } from '../i18n';
 import type { Citation, SourceId } from './schema';
 
 /** The one constructor of a citation; private, so every citation Windsock shows is a named entry below. */
@@ -133,5 +134,6 @@ export const CITE = {
  * The catalog key of a quote's translation (`quote_<CITE name>` in public/_locales). Quotes stay verbatim in
  * English; pages in another language show this translation beside them.
  */
-const QUOTE_KEYS = new Map<string, string>(Object.entries(CITE).map(([name, c]) => [c.quote, `quote_${name}`]));
-export const quoteKeyOf = (c: Citation): string | undefined => QUOTE_KEYS.get(c.quote);
+// Typed: every name of CITE must have its `quote_<name>` key in the English catalog, or tsc fails.
+const QUOTE_KEYS = new Map<string, MessageKey>((Object.entries(CITE) as [keyof typeof CITE, Citation][]).map(([name, c]) => [c.quote, `quote_${name}` as const]));
+export const quoteKeyOf = (c: Citation): MessageKey | undefined => QUOTE_KEYS.get(c.quote);

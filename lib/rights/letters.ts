@@ -11,8 +11,8 @@
  * The sentences live in public/_locales under `letter_` keys; the tests check every
  * letter in both languages for leftover placeholders, the right article and the right addresses.
  */
-import type { Lang } from '../i18n';
-import { INTL_LOCALE, planLabel } from '../i18n';
+import type { Lang, MessageKey } from '../i18n';
+import { dynKey, INTL_LOCALE, planLabel } from '../i18n';
 import type { PlanId } from '../policy/schema';
 import { authorityById } from './authorities';
 import { MISTRAL_CONTACT } from './rights';
@@ -109,20 +109,20 @@ export function letterDate(d: DateLike, lang: Lang, timeZone?: string): string {
   return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
 
-const BLANK_KEYS: Record<FieldName, string> = {
+/** Each field's blank; the details' blank is per letter (`letter_blank_details_<letter>`). */
+const BLANK_KEYS = {
   fullName: 'letter_blank_full_name',
   email: 'letter_blank_email',
   accountEmail: 'letter_blank_account_email',
   city: 'letter_blank_city',
-  details: 'letter_blank_details',
   requestDate: 'letter_blank_request_date',
-};
+} as const satisfies Record<Exclude<FieldName, 'details'>, MessageKey>;
 
 /** The letter's text for one letter, language, user fields and observations. Pure. */
 export function generateLetter(id: LetterId, lang: Lang, fields: LetterFields = {}, observed: Observed = {}, opts: LetterOptions = {}): Letter {
   const def = LETTERS[id];
   const authority = authorityById(opts.authority ?? 'fr');
-  const L = (key: string, args: readonly (string | number)[] = []) => rt(key, args, lang);
+  const L = (key: MessageKey, args: readonly (string | number)[] = []) => rt(key, args, lang);
   const blanks: string[] = [];
   const clean = (v: string | undefined) => (v ?? '').replace(/\s+/g, ' ').trim();
   /** The field's value, or its marked blank (when the letter requires it), or null. */
@@ -130,7 +130,7 @@ export function generateLetter(id: LetterId, lang: Lang, fields: LetterFields = 
     const v = clean(fields[name]);
     if (v) return v;
     if (!def.required.includes(name)) return null;
-    const blank = L(name === 'details' ? `${BLANK_KEYS.details}_${id}` : BLANK_KEYS[name]);
+    const blank = L(name === 'details' ? dynKey('letter_blank_details_', id) : BLANK_KEYS[name]);
     if (!blanks.includes(blank)) blanks.push(blank);
     return blank;
   };

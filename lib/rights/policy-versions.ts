@@ -3,6 +3,7 @@
  * matters to the verdict — for the privacy record's Markdown receipt and the rights page. Each change cites
  * both sides verbatim (checked by test/unit/record.test.ts); its plain-language statement is an rt() key.
  */
+import type { MessageKey } from '../i18n';
 import type { Citation, SourceId } from '../policy/schema';
 import { CITE } from '../policy/citations';
 
@@ -12,7 +13,7 @@ export interface PolicyVersion {
   date: string;
   sources: SourceId[];
   /** rt() key of its description. */
-  labelKey: string;
+  labelKey: MessageKey;
 }
 
 /** Oldest first. */
@@ -25,7 +26,7 @@ export const POLICY_VERSIONS: PolicyVersion[] = [
 export interface PolicyChange {
   id: string;
   /** rt() key of the statement. */
-  claimKey: string;
+  claimKey: MessageKey;
   citations: Citation[];
 }
 

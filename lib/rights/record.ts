@@ -4,7 +4,7 @@
  * complaint to the CNIL — plan, settings with the dates they were seen, declarations, shared chats, the
  * history, the policy versions Windsock's knowledge comes from and what changed between them. Pure.
  */
-import { controlLabel, planLabel, surfaceLabel, t, valueLabel, type Lang } from '../i18n';
+import { controlLabel, planLabel, surfaceLabel, t, valueLabel, type Lang, type MessageKey } from '../i18n';
 import { sourceById } from '../policy/knowledge';
 import { quoteKeyOf } from '../policy/citations';
 import { orgOf, type HistoryEntry, type Observation, type Store } from '../store/schema';
@@ -101,7 +101,7 @@ export interface MarkdownOptions {
 /** The privacy record as a Markdown receipt. */
 export function toMarkdown(store: Store, opts: MarkdownOptions): string {
   const { lang, now } = opts;
-  const L = (key: string, args: readonly (string | number)[] = []) => rt(key, args, lang);
+  const L = (key: MessageKey, args: readonly (string | number)[] = []) => rt(key, args, lang);
   const out: string[] = [];
   out.push(`# ${L('record_md_title')}`, '');
   out.push(L('record_md_generated', [utcStamp(now), opts.version ? `Windsock ${opts.version}` : 'Windsock']), '');
@@ -139,7 +139,7 @@ export function toMarkdown(store: Store, opts: MarkdownOptions): string {
   const history = historyNewestFirst(store);
   if (history.length === 0) out.push(L('record_md_nothing'));
   else {
-    const cols = ['record_md_col_when', 'record_md_col_org', 'record_md_col_event', 'record_md_col_what', 'record_md_col_value', 'record_md_col_before', 'record_md_col_where'].map((k) => L(k));
+    const cols = (['record_md_col_when', 'record_md_col_org', 'record_md_col_event', 'record_md_col_what', 'record_md_col_value', 'record_md_col_before', 'record_md_col_where'] as const).map((k) => L(k));
     out.push(`| ${cols.join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`);
     for (const e of history) {
       const w = describeEntry(store, e, lang);

@@ -4,6 +4,7 @@
  * with what Windsock saw on the Admin Panel (Chat Retention Policy, API plan, ZDR status). Pure: the view
  * model for components/Retention.tsx.
  */
+import type { MessageKey } from '../i18n';
 import { RETENTION_VALUES, type Citation, type PlanId, type RetentionValue } from '../policy/schema';
 import { RETENTION, ZDR_ENDPOINTS } from '../policy/knowledge';
 import { CITE } from '../policy/citations';
@@ -30,7 +31,7 @@ export const RETENTION_EXTRA = {
 export interface RetentionRow {
   id: string;
   /** rt()/t() key of the statement. */
-  claimKey: string;
+  claimKey: MessageKey;
   citations: Citation[];
 }
 
@@ -54,7 +55,8 @@ export interface RetentionView {
 const fromKnowledge = (id: string): RetentionRow => {
   const r = RETENTION.find((x) => x.id === id);
   if (!r) throw new Error(`unknown retention fact ${id}`);
-  return { id: r.id, claimKey: r.claimKey, citations: r.citations };
+  // The knowledge's claim keys are checked against the catalogs by test/unit/locales.test.ts.
+  return { id: r.id, claimKey: r.claimKey as MessageKey, citations: r.citations };
 };
 
 export const RETENTION_GROUPS: RetentionGroup[] = [
@@ -86,7 +88,7 @@ export const RETENTION_GROUPS: RetentionGroup[] = [
 ];
 
 /** rt() keys of the stateful products ZDR never covers, in ZDR_ENDPOINTS.notCovered's order. */
-export const NOT_COVERED_KEYS: Record<string, string> = {
+export const NOT_COVERED_KEYS: Record<string, MessageKey> = {
   agents: 'zdr_nc_agents',
   'batch processing files': 'zdr_nc_batch',
   conversations: 'zdr_nc_conversations',

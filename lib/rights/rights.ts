@@ -7,6 +7,7 @@
  * Statements about the law itself (article numbers, the one-month deadline) come from the GDPR and the French
  * Data Protection Act, not from Mistral's documents, and carry no citation.
  */
+import type { MessageKey } from '../i18n';
 import type { Citation } from '../policy/schema';
 import { CITE } from '../policy/citations';
 import { FIX_URLS } from '../surfaces';
@@ -44,7 +45,7 @@ export type RightId = (typeof RIGHT_IDS)[number];
 export interface RightLink {
   href: string;
   /** rt() key of the link text. */
-  labelKey: string;
+  labelKey: MessageKey;
 }
 
 export interface Right {

@@ -9,6 +9,7 @@
  * one through `makeRegistry` and finds it in each of those places.
  */
 import type { SurfaceId } from '../surfaces';
+import type { MessageKey } from '../i18n';
 import type { PageType, StringSpec, Warning } from './types';
 import { warning as feedback } from './feedback';
 import { warning as share } from './share';
@@ -34,7 +35,7 @@ export function makeRegistry<const W extends readonly Warning[]>(warnings: W) {
     /** Which warnings still ask, given those turned off. */
     ask: (off: ReadonlySet<string>): Record<string, boolean> => Object.fromEntries(guardIds.map((id) => [id, !off.has(id)])),
     /** The options page's switches: one per warning with "don't ask again", labelled `optionsGuard_<id>`. */
-    options: guardIds.map((id) => ({ id, label: `optionsGuard_${id}` })),
+    options: guardIds.map((id) => ({ id, label: `optionsGuard_${id}` as MessageKey })),
     /** What the UI script of a page type carries. */
     wiring: (page: PageType) => warnings.filter((w) => w.page === page),
   };

@@ -5,6 +5,7 @@
  * modules (through lib/warnings/registry.ts), and none of them carries the others' code because of it.
  */
 import type { SurfaceId } from '../surfaces';
+import type { KeyRest, MessageKey } from '../i18n';
 import type { Life } from '../page/life';
 import type { PageContext } from '../messages';
 
@@ -38,14 +39,16 @@ export type Matcher = (el: Element, surface: SurfaceId) => GuardMatch | null;
  * - `{ training: [a, b] }`: `page_a` when the verdict is `training`, else `page_b`;
  * - `{ global }`: a message without the `page_` prefix.
  */
+/** A key of the page's strings (`page_<key>` in the catalogs; typed, so a wrong key fails tsc). */
+type PageKey = KeyRest<'page_'>;
 export type StringSpec =
-  | string
-  | { key: string; args: string[] }
+  | PageKey
+  | { key: PageKey; args: string[] }
   | { cite: string }
-  | { orgPlan: [string, string] }
-  | { plan: [string, string] }
-  | { training: [string, string]; args?: string[] }
-  | { global: string };
+  | { orgPlan: [PageKey, PageKey] }
+  | { plan: [PageKey, PageKey] }
+  | { training: [PageKey, PageKey]; args?: string[] }
+  | { global: MessageKey };
 
 /** The words of a warning's dialog, from the context's strings. */
 export interface WarningDialog {

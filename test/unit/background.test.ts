@@ -118,6 +118,8 @@ function messageOf(type: Message['type'], url: string): unknown {
       return { type, text: JSON.stringify({ kind: EXPORT_KIND, format: EXPORT_FORMAT, exportedAt: 'x', store: { schemaVersion: 3 } }) };
     case 'reset':
       return { type };
+    case 'popup-state':
+      return { type, tabId: 7, url, uiLang: 'en-US' };
   }
 }
 
@@ -175,7 +177,7 @@ const ROWS = Object.entries(EXPECTED).flatMap(([name, row]) => ALL_TYPES.map((ty
 
 describe('every message type × every sender', () => {
   it('the table covers every type of lib/messages.ts and every sender kind the issue names', () => {
-    expect(ALL_TYPES.sort()).toEqual(['account-data', 'declare', 'dismiss-banner', 'get-context', 'guard-choice', 'import', 'open-verdict', 'page-report', 'record-share', 'reset', 'set-guards', 'set-settings']);
+    expect(ALL_TYPES.sort()).toEqual(['account-data', 'declare', 'dismiss-banner', 'get-context', 'guard-choice', 'import', 'open-verdict', 'page-report', 'popup-state', 'record-share', 'reset', 'set-guards', 'set-settings']);
     expect(ROWS.length).toBe(Object.keys(EXPECTED).length * ALL_TYPES.length);
   });
 
@@ -464,5 +466,58 @@ describe('declarations go to the organization the popup is about', () => {
     // Without an organization: the current one (as before).
     await h.onMessage({ type: 'declare', key: 'plan:vibe', value: 'pro' }, EXT_PAGE);
     expect((await stored()).orgs['id:org_me'].declarations['plan:vibe']?.value).toBe('pro');
+  });
+});
+
+describe('popup-state: the popup gets its tab’s verdict from the background, as plain data', () => {
+  type State = { ok: boolean; state: import('@/lib/popup-state').PopupState };
+  const ask = (h: ReturnType<typeof setup>['h'], tabId: number | undefined, url: string | undefined, uiLang = 'en-US') =>
+    h.onMessage({ type: 'popup-state', ...(tabId === undefined ? {} : { tabId }), ...(url ? { url } : {}), uiLang }, EXT_PAGE) as unknown as Promise<State>;
+
+  it('each tab gets the verdict of its own organization, the same as its badge', async () => {
+    const { h, painted } = setup();
+    await adminShows(h, { name: 'Team', id: 'org_team' }, 'team', OFF, 1);
+    await adminShows(h, { name: 'Personal', id: 'org_me' }, 'free', ON, 2);
+    for (const tabId of [1, 2]) {
+      const { ok, state } = await ask(h, tabId, ADMIN_VIBE);
+      expect(ok).toBe(true);
+      const badge = painted.filter((p) => p.tabId === tabId).at(-1)!;
+      expect(state.org).toBe(badge.org);
+      expect(state.verdict?.state).toBe(badge.state);
+    }
+    expect((await ask(h, 1, ADMIN_VIBE)).state.verdict?.state).toBe('not-training');
+    expect((await ask(h, 2, ADMIN_VIBE)).state.verdict?.state).toBe('training');
+  });
+
+  it('carries what the popup needs without the knowledge: sources and quote keys of every cited quote, the plans to declare', async () => {
+    const { h } = setup();
+    const { state } = await ask(h, 9, CHAT, 'fr-FR');
+    expect(state).toMatchObject({ lang: 'fr', surface: { id: 'vibe-chat', product: 'vibe' }, tab: { id: 9, url: CHAT } });
+    expect(state.verdict?.state).toBe('unknown');
+    const cited = [...state.verdict!.reasons, ...state.verdict!.caveats].flatMap((r) => r.citations);
+    expect(cited.length).toBeGreaterThan(0);
+    for (const c of cited) {
+      expect(state.sources[c.source]?.title).toBeTruthy();
+      expect(state.quoteKeys[c.quote]).toMatch(/^quote_/);
+    }
+    expect(state.plans).toContain('pro');
+    expect(state.plans).not.toContain('scale'); // an API plan, not declarable on Vibe
+    // Plain data: what a message can carry, unchanged through JSON.
+    expect(JSON.parse(JSON.stringify(state))).toEqual(JSON.parse(JSON.stringify(state)));
+    expect(typeof structuredClone(state)).toBe('object');
+  });
+
+  it('not a Mistral page, or no tab: no verdict, and the language still chosen', async () => {
+    const { h } = setup();
+    await h.onMessage({ type: 'set-settings', settings: { language: 'ar' } }, EXT_PAGE);
+    expect((await ask(h, 3, 'https://example.com/')).state).toMatchObject({ lang: 'ar', surface: null, verdict: null });
+    expect((await ask(h, undefined, undefined)).state).toMatchObject({ lang: 'ar', tab: null, verdict: null });
+  });
+
+  it('a content script may not ask for it', async () => {
+    const { h } = setup();
+    const res = (await h.onMessage({ type: 'popup-state', tabId: 7, url: CHAT, uiLang: 'en' }, page(CHAT))) as { ok: boolean; error?: string };
+    expect(res).toMatchObject({ ok: false });
+    expect(res.error).toMatch(/may not send/);
   });
 });

@@ -2,7 +2,8 @@
  * public/_locales/<lang>/messages.json, all eight languages: the same keys as en (plural forms per CLDR), nothing
  * empty, the same $n placeholders, nothing left in English beyond names, a translation of every quote of CITE
  * (the rights, retention and policy-change pages' included), and
- * every key the code names (verdict messages, badge titles, plan/surface/control/value labels) present.
+ * every key the code builds at run time (plan/surface/control/value labels) present; keys written in the code are
+ * typed (lib/i18n.ts MessageKey), so tsc checks them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ import { RETENTION_GROUPS, retentionCitations } from '@/lib/rights/retention';
 import { policyChangeCitations } from '@/lib/rights/policy-versions';
 import { sourceLine } from '@/lib/context';
 import { LANGS, type Lang } from '@/lib/langs';
-import { PLURAL_FORMS, PLURAL_KEYS, pluralCategory, tp } from '@/lib/i18n';
+import { dynKey, PLURAL_FORMS, PLURAL_KEYS, pluralCategory, t, tp } from '@/lib/i18n';
 
 type Catalog = Record<string, { message: string; description?: string }>;
 const file = (lang: Lang) => join(process.cwd(), 'public/_locales', lang, 'messages.json');
@@ -58,27 +59,6 @@ const SAME_AS_EN_OK = new Set([
 const isSameOk = (k: string) => SAME_AS_EN_OK.has(k) || k.startsWith('surface_');
 
 const placeholders = (s: string) => [...new Set(s.match(/\$[1-9]/g) ?? [])].sort();
-
-/** String literals (camelCase i18n keys) passed to `m(...)` in a source file, ternaries included. */
-function keysPassedToM(src: string): string[] {
-  const keys = new Set<string>();
-  for (const call of src.matchAll(/\bm\(/g)) {
-    let depth = 0;
-    let i = call.index! + 1;
-    for (; i < src.length; i++) {
-      if (src[i] === '(') depth++;
-      else if (src[i] === ')' && --depth === 0) break;
-    }
-    const inner = src.slice(call.index! + 2, i);
-    for (const lit of inner.matchAll(/(['"])([A-Za-z0-9_]+)\1/g)) if (/^[a-z]+[A-Z]/.test(lit[2])) keys.add(lit[2]);
-  }
-  return [...keys].sort();
-}
-
-/** String literals passed as the first argument of `t(...)`. */
-const keysPassedToT = (src: string) => [...new Set([...src.matchAll(/\bt\((['"])([A-Za-z0-9_]+)\1/g)].map((x) => x[2]))].sort();
-/** Counted keys passed to `tp(...)`, as their "other" form (which every language has). */
-const keysPassedToTp = (src: string) => [...new Set([...src.matchAll(/\btp\((['"])([A-Za-z0-9_]+)\1/g)].map((x) => `${x[2]}_other`))].sort();
 
 describe('locales', () => {
   it('every catalog has exactly the keys of en, with the plural forms its language needs', () => {
@@ -202,23 +182,29 @@ describe('locales', () => {
     expect(sourceLine(CITE.pp25Feedback, 'ar')).toMatch(/الترجمة: إن نقرت/);
   });
 
+  it("each catalog names its own language (catalogLang: how lib/i18n knows which catalog the browser serves)", () => {
+    expect(LANGS.map((l) => CATS[l].catalogLang?.message)).toEqual([...LANGS]);
+  });
+
   it('keys are valid Chrome i18n names (letters, digits, underscore)', () => {
     expect(Object.keys(en).filter((k) => !/^[A-Za-z0-9_]+$/.test(k))).toEqual([]);
   });
 
-  it('every key lib/verdict.ts passes to m(...) exists in every language', () => {
-    const keys = keysPassedToM(readFileSync(join(process.cwd(), 'lib/verdict.ts'), 'utf8'));
-    expect(keys.length).toBeGreaterThan(30); // the extraction itself works
-    expect(keys).toContain('headlineVibeToggleOn'); // from a ternary
-    expect(keys).toContain('headlineApiToggleOn');
-    expect(keys.filter((k) => LANGS.some((l) => !(k in CATS[l])))).toEqual([]);
-  });
-
-  it('every key lib/i18n.ts passes to t(...) exists in every language', () => {
-    const src = readFileSync(join(process.cwd(), 'lib/i18n.ts'), 'utf8');
-    const keys = [...keysPassedToT(src), ...keysPassedToTp(src)];
-    expect(keys.length).toBeGreaterThan(5);
-    expect(keys.filter((k) => LANGS.some((l) => !(k in CATS[l])))).toEqual([]);
+  // Keys passed to m(...) (lib/verdict.ts) and t(...)/tp(...) anywhere are typed (MessageKey, from the English
+  // catalog): a wrong one fails `npx tsc --noEmit`; the parity test above puts every English key in every language.
+  it('keys are typed: a key the English catalog lacks fails tsc (the @ts-expect-error lines are the check)', () => {
+    const typeChecks = () => [
+      t('popupTitle'),
+      tp('timeDaysAgo', 2),
+      t(dynKey('control_', 'vibe_training')),
+      // @ts-expect-error not a key of public/_locales/en/messages.json
+      t('popupTitel'),
+      // @ts-expect-error tp takes a counted key's base (timeDaysAgo), not a plain key
+      tp('popupTitle', 1),
+      // @ts-expect-error a key built at run time needs a prefix some key has
+      dynKey('noSuchPrefix_', 'x'),
+    ];
+    expect(typeChecks().slice(0, 3)).toEqual(['Windsock', '2 days ago', t('control_vibe_training')]);
   });
 
   it('badge titles, plan, surface, control and retention labels exist for every id', () => {

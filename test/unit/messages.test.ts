@@ -36,6 +36,7 @@ const EVERY_TYPE = {
   declare: { type: 'declare', key: 'plan:vibe', value: 'pro' },
   reset: { type: 'reset' },
   'set-settings': { type: 'set-settings', settings: { language: 'fr' } },
+  'popup-state': { type: 'popup-state', tabId: 12, url: 'https://chat.mistral.ai/chat', uiLang: 'fr-FR' },
 } as const;
 
 const ok = (raw: unknown, sender: SenderLike) => accept(raw, sender, RID, ORIGIN).ok;
@@ -74,7 +75,7 @@ describe('content scripts', () => {
     expect(ok(pageReport(url), contentScript(url))).toBe(true);
   });
 
-  it.each(['declare', 'reset', 'set-settings'] as const)('may not send %s', (type) => {
+  it.each(['declare', 'reset', 'set-settings', 'popup-state'] as const)('may not send %s', (type) => {
     const r = accept(EVERY_TYPE[type], contentScript(), RID, ORIGIN);
     expect(r.ok).toBe(false);
   });
@@ -164,7 +165,7 @@ describe('malformed payloads are rejected, from any sender', () => {
 describe('property: arbitrary JSON', () => {
   // Not compared with `Message.safeParse` (accept() calls it: that comparison could not fail). The oracle is
   // what any accepted message must be, written here: a plain object whose `type` is one of the types below.
-  const TYPES = ['page-report', 'declare', 'reset', 'set-settings', 'account-data', 'get-context', 'guard-choice', 'record-share', 'dismiss-banner', 'open-verdict', 'set-guards', 'import'];
+  const TYPES = ['page-report', 'declare', 'reset', 'set-settings', 'account-data', 'get-context', 'guard-choice', 'record-share', 'dismiss-banner', 'open-verdict', 'set-guards', 'import', 'popup-state'];
   it('never throws; accepts only objects with a known type; never from a stranger or a subframe', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (raw) => {

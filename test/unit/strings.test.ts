@@ -61,22 +61,22 @@ for (const s of STRINGS) WORDS.add(s);
 const DYNAMIC: { prefix: string; suffix?: string; file: string; template: string }[] = [
   { prefix: 'quote_', file: 'lib/policy/citations.ts', template: '`quote_${' },
   { prefix: 'plan', file: 'lib/i18n.ts', template: '`plan${' },
-  { prefix: 'surface_', file: 'lib/i18n.ts', template: '`surface_${' },
-  { prefix: 'control_', file: 'lib/i18n.ts', template: '`control_${' },
-  { prefix: 'retention_', file: 'lib/i18n.ts', template: '`retention_${' },
+  { prefix: 'surface_', file: 'lib/i18n.ts', template: "dynKey('surface_'" },
+  { prefix: 'control_', file: 'lib/i18n.ts', template: "dynKey('control_'" },
+  { prefix: 'retention_', file: 'lib/i18n.ts', template: "dynKey('retention_'" },
   { prefix: 'page_', file: 'lib/context.ts', template: '`page_${' },
   { prefix: 'page_cat_', file: 'lib/page/composer.ts', template: 'localMsg(`page_cat_${' },
   { prefix: 'letter_complaint_', file: 'lib/rights/letters.ts', template: '`letter_complaint_${' },
   { prefix: 'letter_', suffix: '_subject', file: 'lib/rights/letters.ts', template: '`letter_${id}_subject`' },
-  { prefix: 'letter_blank_details_', file: 'lib/rights/letters.ts', template: '`${BLANK_KEYS.details}_${id}`' },
+  { prefix: 'letter_blank_details_', file: 'lib/rights/letters.ts', template: "dynKey('letter_blank_details_'" },
   { prefix: 'letter_name_', file: 'components/Letters.tsx', template: '`letter_name_${' },
   { prefix: 'record_kind_', file: 'lib/rights/record.ts', template: '`record_kind_${' },
-  { prefix: 'record_import_error_', file: 'components/PrivacyRecord.tsx', template: '`record_import_error_${' },
+  { prefix: 'record_import_error_', file: 'components/PrivacyRecord.tsx', template: "dynKey('record_import_error_'" },
   { prefix: 'optionsGuard_', file: 'lib/warnings/registry.ts', template: '`optionsGuard_${' },
   { prefix: 'rights_', suffix: '_title', file: 'components/Rights.tsx', template: '`rights_${right.id}_title`' },
   { prefix: 'rights_', suffix: '_meaning', file: 'components/Rights.tsx', template: '`rights_${right.id}_meaning`' },
   { prefix: 'rights_', suffix: '_how', file: 'components/Rights.tsx', template: '`rights_${right.id}_how`' },
-  { prefix: 'diagAccount_', file: 'components/Diagnostics.tsx', template: '`diagAccount_${' },
+  { prefix: 'diagAccount_', file: 'components/Diagnostics.tsx', template: "dynKey('diagAccount_'" },
 ];
 
 /** Counted messages (`tp()` in lib/i18n.ts): `<key>_<CLDR category>`, the key named in the code. */
