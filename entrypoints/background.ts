@@ -130,7 +130,7 @@ export default defineBackground(() => {
 
   watchStore(({ store }) => void paintAll(store));
   // After an update or a reload, Chrome leaves the old content script orphaned in open Mistral tabs and does
-  // not inject the new one until the page reloads: inject it now (the old one sees the new one start and stops).
+  // not inject the new one until the page reloads: inject it now (the old one stops at the first event it sees: lib/page/life.ts).
   // Firefox injects into open tabs by itself.
   browser.runtime.onInstalled.addListener(async () => {
     await paintAll();

@@ -1,7 +1,8 @@
 /**
  * The context the in-page warnings get from the background: the verdict's state for the page, which warnings
  * still ask, whether the training banner shows, and every string they display, in the page's language — each
- * warning's strings as its module (lib/warnings/<id>.ts) describes them, through the registry. Pure.
+ * warning's strings as its module (lib/warnings/<id>.ts) describes them, through the registry. Pure but for the catalog
+ * `t()` reads (the background loads the page's language first).
  * The content script carries no translations of its own; this keeps it small.
  */
 import { hasKey, t, pickLang, planLabel, type KeyRest, type Lang } from './i18n';

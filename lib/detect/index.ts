@@ -11,7 +11,7 @@ import { PLAN_SIGNALS, planProductsOn, type ControlRule, type OrderedControl, ty
 import { readOrg } from './org';
 
 /**
- * The detectors one content script carries (lib/page/kit-chat.ts, lib/page/kit-admin.ts): each host bundles only
+ * The detectors one content script carries (lib/page/kit-chat.ts, lib/page/kit-admin.ts, lib/page/kit-studio.ts): each host bundles only
  * its own.
  */
 export interface DetectKit {

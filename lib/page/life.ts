@@ -12,7 +12,7 @@
  * Windsock's build swaps WXT's context for a stand-in that neither sends nor obeys that event
  * (lib/page/wxt-context.ts); heard anyway, the event only prompts that check. And when one
  * of Windsock's scripts finds the context gone, it ends every script of its own copy (they share one isolated
- * world and one extension context), so the orphaned chat script's banner goes with the orphaned guard.
+ * world and one extension context), so an orphaned reading script and its page's orphaned UI script end together.
  *
  * The same shape as the parts of `ContentScriptContext` Windsock used (`signal`, `isInvalid`, `onInvalidated`,
  * `addEventListener`, `setTimeout`), so the rest of lib/page reads the same. Its timers are the content scripts'

@@ -25,7 +25,7 @@ import { TEST_BUILD } from '../test-build';
 import { skeleton } from '../detect/skeleton';
 import { surfaceOf } from '../surfaces';
 
-/** What one content script carries (lib/page/kit-chat.ts, lib/page/kit-admin.ts). */
+/** What one content script carries (lib/page/kit-chat.ts, lib/page/kit-admin.ts, lib/page/kit-studio.ts). */
 export interface PageKit {
   detect: DetectKit;
   /** Read the chat app's own account data (chat.mistral.ai only). */

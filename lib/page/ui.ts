@@ -29,7 +29,7 @@ const HOST_STYLE =
   'all:initial!important;display:block!important;position:fixed!important;inset:0 auto auto 0!important;width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;overflow:visible!important;background:transparent!important;opacity:1!important;visibility:visible!important;filter:none!important;transform:none!important;translate:none!important;scale:none!important;rotate:none!important;clip-path:none!important;mask:none!important;mix-blend-mode:normal!important;contain:none!important;pointer-events:auto!important;z-index:2147483647!important';
 
 // The host is kept on the content scripts' own global (their isolated world, which Windsock's scripts share
-// and page scripts cannot see), so the chat script and the composer script draw into the same closed root.
+// and page scripts cannot see), so every part of a page's UI script (warnings, composer, banner) draws into the same closed root.
 const WORLD = globalThis as { __windsockUi?: UiHost | null };
 let shared: UiHost | null = null;
 

@@ -1,7 +1,7 @@
 /**
  * `accept()` in lib/messages.ts: trust comes from the sender (this extension's id, then its own pages or a
- * top-frame content script on a Mistral host), content scripts may send only 'page-report' about their own
- * origin, and every payload must parse.
+ * top-frame content script on a Mistral host), content scripts may send only the short list of page types
+ * (CONTENT_TYPES) about their own origin, and every payload must parse.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
