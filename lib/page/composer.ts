@@ -11,7 +11,7 @@
  */
 import type { Life } from './life';
 import { textMatches } from '../detect/text';
-import { scan, summarize, CATEGORIES, type Category } from '../scan';
+import { scan, scanSliced, summarize, CATEGORIES, SYNC_SCAN_MAX, type Category, type Finding } from '../scan';
 import { makeClient } from './client';
 import { hideNote, localMsg, nudgeWarning, offlineText, showNote, uiLang, warn, type DialogText } from './ui';
 
@@ -52,14 +52,28 @@ export function installComposerGuard(ctx: Life): ComposerCounters {
   let found: Partial<Record<Category, number>> = {};
   let deciding = false;
 
-  const counts = (text: string) => {
-    const t0 = performance.now();
-    const s = summarize(scan(text));
+  // Scanning never blocks the page for more than a slice (issue 13): scanSliced yields to the page every few
+  // milliseconds. The last text's counts are kept (in memory, like the editor's own text) so that a send right
+  // after typing needs no new scan; a short text is scanned at once (SYNC_SCAN_MAX: within one slice).
+  let last: { text: string; found: Partial<Record<Category, number>> } | null = null;
+  const tally = (text: string, findings: Finding[]) => {
+    const s = summarize(findings);
     counters.scans++;
-    counters.scanMs += performance.now() - t0;
     const out: Partial<Record<Category, number>> = {};
     for (const c of CATEGORIES) if (s[c]) out[c] = s[c];
+    last = { text, found: out };
     return out;
+  };
+  const counts = async (text: string) =>
+    last?.text === text ? last.found : tally(text, await scanSliced(text, { onSlice: (ms) => void (counters.scanMs += ms) }));
+  /** The counts without a long scan (known, or a short text), else null. */
+  const countsNow = (text: string) => {
+    if (last?.text === text) return last.found;
+    if (text.length > SYNC_SCAN_MAX) return null;
+    const t0 = performance.now();
+    const findings = scan(text);
+    counters.scanMs += performance.now() - t0;
+    return tally(text, findings);
   };
 
   const describe = (f: Partial<Record<Category, number>>, strings: Record<string, string>) =>
@@ -67,7 +81,8 @@ export function installComposerGuard(ctx: Life): ComposerCounters {
 
   const refresh = async (ed: HTMLElement) => {
     if (ctx.isInvalid || !ed.isConnected) return;
-    found = counts(textOf(ed));
+    found = await counts(textOf(ed));
+    if (ctx.isInvalid || !ed.isConnected) return;
     const c = await getContext();
     if (!c || c.state === 'not-training' || !Object.keys(found).length) return hideNote('composer');
     showNote(c.strings.composerNotice.replace('$1', describe(found, c.strings)), c.strings.composerWhy, c.strings.close, c.lang, {
@@ -102,15 +117,20 @@ export function installComposerGuard(ctx: Life): ComposerCounters {
     if (!e.isTrusted || ctx.isInvalid) return;
     const editor = ed ?? (document.querySelector(EDITOR_SEL) as HTMLElement | null);
     if (!editor) return;
-    const now = counts(textOf(editor));
-    if (!Object.keys(now).length) return;
+    const typed = textOf(editor);
+    const known = countsNow(typed);
+    if (known && !Object.keys(known).length) return;
     e.preventDefault();
     e.stopImmediatePropagation();
     if (deciding) return nudgeWarning();
     deciding = true;
-    counters.blocked++;
     void (async () => {
       try {
+        // A long text not scanned yet: held while it is scanned in slices, then sent as it was if nothing is found.
+        const now = known ?? (await counts(typed));
+        if (ctx.isInvalid) return;
+        if (!Object.keys(now).length) return replay();
+        counters.blocked++;
         const c = await getContext();
         if (ctx.isInvalid) return;
         if (c?.state === 'not-training') return replay();
