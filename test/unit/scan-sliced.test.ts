@@ -5,7 +5,7 @@
  * other scans running between two slices; and its slices stay short.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SYNC_SCAN_MAX, scan, scanSliced } from '@/lib/scan';
 
 /** Run by Stryker (npm run mutation): its child processes carry STRYKER_MUTATOR_WORKER, its Vitest setup defines __stryker__. */
@@ -92,6 +92,93 @@ describe('scanSliced and the windowed searches (issue 13)', () => {
     const found = await scanSliced(nested, instant);
     expect(found.map((f) => f.category)).toEqual(Array.from({ length: 600 }, () => ['iban', 'card']).flat());
     expect(found).toEqual(scan(nested, { window: Infinity }));
+  });
+  // Absolute expectations (not only "sliced equals whole"), so that a fault shared by both sides shows:
+  // the order of the findings, priority between overlapping ones, and which of two equal candidates is kept.
+  const values = (t: string, fs: { category: string; start: number; end: number }[]) => fs.map((f) => [f.category, t.slice(f.start, f.end)]);
+  const ORDERED = 'call 06 48 27 91 35 or jean@example.fr, IBAN FR76 3000 6000 0112 3456 7890 189 and 192.168.1.24';
+  const ORDERED_WANT = [['phone', '06 48 27 91 35'], ['email', 'jean@example.fr'], ['iban', 'FR76 3000 6000 0112 3456 7890 189'], ['ip', '192.168.1.24']];
+  // A card inside an e-mail address: the e-mail is found first (its pass runs earlier) but the card ranks higher.
+  const OVERLAP = 'x@4452305650337486.fr ';
+  // The same start, two secrets: the API key (found first) and the password's value (which runs on past it).
+  const TIE = 'password: sk-proj-abcdefghij0123456789abcdefghijklmnop!! ';
+  it('findings in text order, the higher category winning an overlap, the first of two equal candidates kept', async () => {
+    for (const find of [scan, (t: string) => scanSliced(t, instant)]) {
+      expect(values(ORDERED, await find(ORDERED))).toEqual(ORDERED_WANT);
+      expect(values(OVERLAP, await find(OVERLAP))).toEqual([['card', '4452305650337486']]);
+      expect(values(TIE, await find(TIE))).toEqual([['secret', 'sk-proj-abcdefghij0123456789abcdefghijklmnop']]);
+    }
+  });
+  it('… the same at scale (over 512 candidates: the sorts in steps)', async () => {
+    for (const [unit, want] of [
+      [ORDERED + '. ', ORDERED_WANT],
+      [OVERLAP, [['card', '4452305650337486']]],
+      [TIE, [['secret', 'sk-proj-abcdefghij0123456789abcdefghijklmnop']]],
+    ] as [string, string[][]][]) {
+      const t = unit.repeat(700);
+      const all = Array.from({ length: 700 }, () => want).flat();
+      expect(values(t, scan(t))).toEqual(all);
+      expect(values(t, await scanSliced(t, instant))).toEqual(all);
+    }
+  });
+  it('a trigger cut by a window end is not taken for a match (a UK postcode followed by a letter; "password" + "s")', () => {
+    for (const tail of ['SW1A 1AAB and then SW1A 1AA.', 'passwords: hunter2!x and password: hunter2!x']) {
+      const t = 'lorem ipsum '.repeat(8) + tail + ' ' + 'x'.repeat(200);
+      const want = whole(t);
+      for (let w = 65; w < 260; w++) expect(scan(t, { window: w }), `window ${w}`).toEqual(want);
+    }
+  });
+  describe('when it yields (a clock that moves 1 ms each time it is read)', () => {
+    afterEach(() => void vi.restoreAllMocks());
+    const fakeClock = () => {
+      let now = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => now++);
+    };
+    const T = 'jean@example.fr, 06 48 27 91 35. '.repeat(300);
+    it('yields each time the budget is spent, and only then; reports every slice; uses the pause it is given', async () => {
+      fakeClock();
+      const slices: number[] = [];
+      let pauses = 0;
+      const got = await scanSliced(T, { sliceMs: 5, pause: async () => void pauses++, onSlice: (ms) => slices.push(ms) });
+      expect(got).toEqual(whole(T));
+      expect(pauses).toBeGreaterThan(10);
+      expect(slices).toHaveLength(pauses + 1); // one report per pause, and the last slice
+      for (const ms of slices.slice(0, -1)) expect(ms).toBeGreaterThanOrEqual(5);
+      for (const ms of slices) expect(ms).toBeGreaterThanOrEqual(0);
+      for (const ms of slices) expect(ms).toBeLessThan(10); // the clock is read every few steps: it moves by 1 each read
+      // A larger budget, fewer slices; a budget never reached, one slice and no pause.
+      let fewer = 0;
+      await scanSliced(T, { sliceMs: 20, pause: async () => void fewer++ });
+      expect(fewer).toBeGreaterThan(0);
+      expect(fewer).toBeLessThan(pauses / 2);
+      let none = 0;
+      const one: number[] = [];
+      await scanSliced(T, { sliceMs: 1e9, pause: async () => void none++, onSlice: (ms) => one.push(ms) });
+      expect([none, one.length]).toEqual([0, 1]);
+    });
+    it('by default: within about 6 ms, yielding through scheduler.yield() where there is one, else a zero-delay timeout', async () => {
+      fakeClock();
+      const g = globalThis as { scheduler?: unknown };
+      const had = 'scheduler' in g;
+      const saved = g.scheduler;
+      try {
+        let yields = 0;
+        g.scheduler = { yield: async () => void yields++ };
+        const slices: number[] = [];
+        expect(await scanSliced(T, { onSlice: (ms) => slices.push(ms) })).toEqual(whole(T));
+        expect(yields).toBe(slices.length - 1);
+        expect(yields).toBeGreaterThan(10);
+        for (const ms of slices.slice(0, -1)) expect(ms).toBeGreaterThanOrEqual(6), expect(ms).toBeLessThan(12);
+        delete g.scheduler;
+        const timeout = vi.spyOn(globalThis, 'setTimeout');
+        expect(await scanSliced(T)).toEqual(whole(T));
+        expect(timeout.mock.calls.length).toBeGreaterThan(10);
+        expect(timeout.mock.calls.every((c) => c[1] === 0)).toBe(true);
+      } finally {
+        if (had) g.scheduler = saved;
+        else delete g.scheduler;
+      }
+    });
   });
   it('maxLength applies to scanSliced too; an empty text has no finding', async () => {
     expect(await scanSliced('jean@example.fr', { maxLength: 5 })).toEqual([]);
