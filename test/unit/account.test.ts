@@ -64,6 +64,39 @@ describe('readOrg', () => {
   });
 });
 
+describe('readOrg, row by row (mutation testing: lib/detect/org.ts was at 52 %)', () => {
+  const doc = (html: string) => {
+    const w = new Window({ url: 'https://admin.mistral.ai/', settings: { disableJavaScriptEvaluation: true } });
+    w.document.write(`<!doctype html><body>${html}</body>`);
+    return w.document as unknown as Document;
+  };
+  const long = (n: number) => 'a'.repeat(n);
+  it.each([
+    ['nothing that looks like a switcher', '<button>Menu</button>', true, {}],
+    ['an id with spaces around it, trimmed', '<div data-org-id="  org_1  "></div>', true, { id: 'org_1' }],
+    ['an id with markup before it', '<div data-org-id="<b>org_1"></div>', true, {}],
+    ['an id with markup after it', '<div data-org-id="org_1<b>"></div>', true, {}],
+    ['an id of 128 characters', `<div data-org-id="${long(128)}"></div>`, true, { id: long(128) }],
+    ['an id of 129 characters', `<div data-org-id="${long(129)}"></div>`, true, {}],
+    ['the first id attribute that has a value', '<div data-organization-id="" data-workspace-id="ws_2"></div>', true, { id: 'ws_2' }],
+    ['an empty name attribute: no name, not the text', '<div data-org-id="o1" data-org-name="">Visible text</div>', true, { id: 'o1' }],
+    ['a name attribute, before the text', '<div data-org-name="Acme">Other</div>', true, { name: 'Acme' }],
+    ['whitespace in a name collapsed', '<div data-org-name="  Acme \n\t SAS "></div>', true, { name: 'Acme SAS' }],
+    ['a name of 80 characters', `<div data-org-name="${long(80)}"></div>`, true, { name: long(80) }],
+    ['a name of 81 characters', `<div data-org-name="${long(81)}"></div>`, true, {}],
+    ['"Switch organization" is no name', '<button aria-label="Switch organization">Switch organization</button>', true, {}],
+    ['"Workspace" is no name', '<div data-org-name="Workspace"></div>', true, {}],
+    ['"My organization" is one', '<div data-org-name="My organization"></div>', true, { name: 'My organization' }],
+    ['loose: a button labelled "organisation" (British) named by its text', '<button aria-label="Organisation menu">Acme  Ltd</button>', true, { name: 'Acme Ltd' }],
+    ['strict: the same button names nothing', '<button aria-label="Organisation menu">Acme Ltd</button>', false, {}],
+    ['strict: a switcher with data attributes still counts', '<div data-org-id="o1" data-org-name="Acme"></div>', false, { id: 'o1', name: 'Acme' }],
+    ['"Workspace: <name>", after the colon, trimmed', '<div aria-label="Workspace:   Personal  ">x</div>', false, { name: 'Personal' }],
+    ['a workspace label without a colon names nothing, even loose', '<div aria-label="Workspace settings">x</div>', true, {}],
+  ] as [string, string, boolean, object][])('%s', (_n, html, loose, want) => {
+    expect(readOrg(doc(html), loose)).toEqual(want);
+  });
+});
+
 describe('readOrg, loose (the Admin Panel)', () => {
   it('"Create workspace" is not an organization name there either', () => {
     const w = new Window({ url: 'https://admin.mistral.ai/organization/workspaces', settings: { disableJavaScriptEvaluation: true } });
