@@ -41,6 +41,52 @@ describe('readAccountData', () => {
   });
 });
 
+describe('readAccountData, row by row (mutation testing: lib/detect/account.ts was at 70 %)', () => {
+  const PLAIN = { leChatPlan: null, orgTier: 'C', isLeChatPro: false };
+  it('an organization without an id has none (not "undefined"); a numeric id 0 is "0"; long ids and names cut', () => {
+    expect(readAccountData(body([{ ...PLAIN, name: 'Solo' }]))?.active).toEqual({ name: 'Solo' });
+    expect(readAccountData(body([{ ...PLAIN, id: null, name: 'Solo' }]))?.active).toEqual({ name: 'Solo' });
+    expect(readAccountData(body([{ ...PLAIN, id: 0 }]))?.active).toEqual({ id: '0' });
+    const r = readAccountData(body([{ ...PLAIN, id: 'i'.repeat(300), name: 'n'.repeat(300) }]));
+    expect(r?.active).toEqual({ id: 'i'.repeat(128), name: 'n'.repeat(200) });
+    expect(r?.orgs).toEqual([{ id: 'i'.repeat(128), name: 'n'.repeat(200) }]);
+  });
+  it.each([
+    ['isLeChatPro true: Pro, whatever the other fields', { isLeChatPro: true, leChatPlan: 'team', orgTier: 'B' }, 'pro'],
+    ['a plan name: that plan', { isLeChatPro: false, leChatPlan: 'team', orgTier: 'B' }, 'team'],
+    ['a free tier and not Pro: Free', { isLeChatPro: false, leChatPlan: null, orgTier: 'B' }, 'free'],
+    ['a free tier, Pro unknown: nothing', { leChatPlan: null, orgTier: 'B' }, null],
+    ['another tier: nothing', { isLeChatPro: false, leChatPlan: null, orgTier: 'C' }, null],
+    ['no tier: nothing', { isLeChatPro: false, leChatPlan: null, orgTier: null }, null],
+  ] as [string, object, string | null][])('plan: %s', (_n, org, plan) => {
+    const got = readAccountData(body([{ id: 'o', ...org }]))?.plan ?? null;
+    expect(got).toEqual(plan ? { product: 'vibe', plan, kind: 'account-data', confidence: 0.9 } : null);
+    expect(planFromAccountData(body([{ id: 'o', ...org }]))).toEqual(got);
+  });
+  it.each(['isActive', 'active', 'current', 'isCurrent', 'selected'])('several listed, one flagged %s: that one', (flag) => {
+    const r = readAccountData(body([{ ...MINE }, { ...TEAM, [flag]: true }]));
+    expect(r?.active).toEqual({ id: 'org_team', name: 'Atelier Nord' });
+    expect(r?.plan?.plan).toBe('team');
+    // Flagged false is no flag.
+    expect(readAccountData(body([{ ...MINE }, { ...TEAM, [flag]: false }]))?.active).toBeNull();
+  });
+  it('nothing that is an organization list: null (empty list, no plan field, arrays of arrays, too deep)', () => {
+    expect(readAccountData(body([]))).toBeNull();
+    expect(readAccountData(JSON.stringify([{ result: { data: { json: { items: [{ id: 'x', name: 'No plan fields' }] } } } }]))).toBeNull();
+    expect(readAccountData(JSON.stringify([[['leChatPlan']]]))).toBeNull();
+    expect(readAccountData(JSON.stringify({ a: [[{ orgTier: 'B', id: 'x' }], 1] }))?.active).toEqual({ id: 'x' });
+    const nest = (n: number, x: unknown): unknown => (n === 0 ? x : { k: nest(n - 1, x) });
+    expect(readAccountData(JSON.stringify(nest(6, [{ orgTier: 'B', id: 'deep' }])))?.active).toEqual({ id: 'deep' });
+    expect(readAccountData(JSON.stringify(nest(7, [{ orgTier: 'B', id: 'deep' }])))).toBeNull();
+    expect(readAccountData('not json')).toBeNull();
+    expect(planFromAccountData('not json')).toBeNull();
+  });
+  it('JSON lines: blank and broken lines skipped, the list found on a later line', () => {
+    const lines = ['', '   ', '{broken', JSON.stringify({ other: true }), JSON.stringify([{ result: { data: { json: [{ ...TEAM }] } } }])].join('\n');
+    expect(readAccountData(lines)?.active).toEqual({ id: 'org_team', name: 'Atelier Nord' });
+  });
+});
+
 describe('readOrg', () => {
   const doc = (html: string) => {
     const w = new Window({ url: 'https://chat.mistral.ai/chat', settings: { disableJavaScriptEvaluation: true } });
