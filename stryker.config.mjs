@@ -22,7 +22,7 @@ export default {
     'lib/rights/**/*.ts',
     '!lib/rights/download.ts',
   ],
-  ignorePatterns: ['.output', '.wxt/cache', 'demo-output', 'reports', 'docs', 'test-results'],
+  ignorePatterns: ['.output', '.wxt/cache', 'demo-output', 'reports', 'docs', 'test-results', '.stryker-tmp*'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

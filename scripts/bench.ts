@@ -11,7 +11,8 @@
  *    long tasks; the content script's own counters;
  * 3. time from content script start to its first report (the first verdict on the badge), and from opening the
  *    popup to its first render;
- * 4. the personal-data scanner's figures, when lib/scan is present;
+ * 4. the personal-data scanner's figures, when lib/scan is present, and the longest main-thread block while the
+ *    composer guard scans 1 MB of each worst-case shape in Chromium, sliced (scripts/bench-scan-slices.ts);
  * 5. control detection on a privacy page with 500 … 4,000 labelled controls (scripts/bench-controls.ts).
  * RUNS (default 7 per side) and STREAM_TOKENS can be set in the environment; BENCH_ONLY=sizes prints the sizes only.
  * RUNS (default 9 per side) and STREAM_TOKENS can be set in the environment; BENCH_ONLY=popup prints the sizes
@@ -280,6 +281,11 @@ async function scanner() {
   console.log('\n## Personal-data scanner\n');
   const mod = (await import(path)) as { runScanBench?: () => unknown };
   if (typeof mod.runScanBench === 'function') await mod.runScanBench();
+  const slices = join(ROOT, 'scripts/bench-scan-slices.ts');
+  if (!existsSync(slices)) return;
+  console.log('\n## The composer guard\'s longest block while scanning 1 MB (Chromium; issue 13)\n');
+  const { runSliceBench } = (await import(slices)) as typeof import('./bench-scan-slices');
+  await runSliceBench();
 }
 
 async function main() {

@@ -11,7 +11,7 @@
  *   original gesture, replayed once); Edit sends nothing. Its declaration is lib/warnings/composer.ts.
  */
 import { textMatches } from '../detect/text';
-import { scan, summarize, CATEGORIES, type Category } from '../scan';
+import { scan, scanSliced, summarize, CATEGORIES, SYNC_SCAN_MAX, type Category, type Finding } from '../scan';
 import type { WarningKit } from '../warnings/types';
 import { TEST_BUILD } from '../test-build';
 import { hideNote, localMsg, offlineText, showNote } from './ui';
@@ -49,29 +49,42 @@ function isSendButton(el: Element | null): el is HTMLElement {
 
 type Found = Partial<Record<Category, number>>;
 
-/** The scanner, in one place: what a text holds, by category and count (never the values). */
-function findings(text: string, counters: ComposerCounters): Found {
-  const t0 = TEST_BUILD ? performance.now() : 0;
-  const s = summarize(scan(text));
-  if (TEST_BUILD) {
-    counters.scans++;
-    counters.scanMs += performance.now() - t0;
-  }
-  const out: Found = {};
-  for (const c of CATEGORIES) if (s[c]) out[c] = s[c];
-  return out;
-}
-
 export function installComposerGuard({ life: ctx, context: getContext, ask, confirm }: WarningKit): ComposerCounters {
   const counters: ComposerCounters = { scans: 0, scanMs: 0, blocked: 0, sentAnyway: 0 };
   let timer: (() => void) | null = null;
+
+  // The scanner, in one place: what a text holds, by category and count (never the values). Scanning never blocks
+  // the page for more than a slice (issue 13): scanSliced yields to the page every few milliseconds. The last
+  // text's counts are kept (in memory, like the editor's own text) so that a send right after typing needs no new
+  // scan; a short text is scanned at once (SYNC_SCAN_MAX: within one slice).
+  let last: { text: string; found: Found } | null = null;
+  const tally = (text: string, findings: Finding[]): Found => {
+    const s = summarize(findings);
+    if (TEST_BUILD) counters.scans++;
+    const out: Found = {};
+    for (const c of CATEGORIES) if (s[c]) out[c] = s[c];
+    last = { text, found: out };
+    return out;
+  };
+  const counts = async (text: string): Promise<Found> =>
+    last?.text === text ? last.found : tally(text, await scanSliced(text, TEST_BUILD ? { onSlice: (ms) => void (counters.scanMs += ms) } : {}));
+  /** The counts without a long scan (known, or a short text), else null. */
+  const countsNow = (text: string): Found | null => {
+    if (last?.text === text) return last.found;
+    if (text.length > SYNC_SCAN_MAX) return null;
+    const t0 = TEST_BUILD ? performance.now() : 0;
+    const findings = scan(text);
+    if (TEST_BUILD) counters.scanMs += performance.now() - t0;
+    return tally(text, findings);
+  };
 
   const describe = (f: Found, strings: Record<string, string>) =>
     (Object.entries(f) as [Category, number][]).map(([c, n]) => `${strings[`cat_${c}`] ?? c} (${n})`).join(strings.listComma ?? ', ');
 
   const refresh = async (ed: HTMLElement) => {
     if (ctx.isInvalid || !ed.isConnected) return;
-    const found = findings(textOf(ed), counters);
+    const found = await counts(textOf(ed));
+    if (ctx.isInvalid || !ed.isConnected) return;
     const c = await getContext();
     if (!c || c.state === 'not-training' || !Object.keys(found).length) return hideNote('composer');
     showNote(c.strings.composerNotice.replace('$1', describe(found, c.strings)), c.strings.composerWhy, c.strings.close, c.lang, {
@@ -101,24 +114,34 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
   ctx.addEventListener(document, 'input', onInput, { capture: true, passive: true });
   ctx.addEventListener(document, 'paste', onInput, { capture: true, passive: true });
 
-  // Sending: decided synchronously (the event must be stopped before the app sees it), on a fresh scan.
+  // Sending: decided synchronously (the event must be stopped before the app sees it), on the counts of the text
+  // as it is; a long text not scanned yet is held while it is scanned in slices, then sent as it was if nothing
+  // is found.
   const onSend = (e: Event, ed: HTMLElement | null, replay: () => void) => {
     if (!e.isTrusted || ctx.isInvalid) return;
     const editor = ed ?? (document.querySelector(EDITOR_SEL) as HTMLElement | null);
     if (!editor) return;
-    const now = findings(textOf(editor), counters);
-    if (!Object.keys(now).length) return;
-    if (TEST_BUILD) counters.blocked++;
+    const typed = textOf(editor);
+    let now = countsNow(typed);
+    if (now && !Object.keys(now).length) return;
+    if (TEST_BUILD && now) counters.blocked++;
     confirm(e, {
       anchor: editor,
+      before: async () => {
+        if (now) return true;
+        now = await counts(typed);
+        const any = Object.keys(now).length > 0;
+        if (TEST_BUILD && any) counters.blocked++;
+        return any;
+      },
       text: (c) =>
         c.state === 'not-training'
           ? null
-          : { title: c.strings.composerTitle, body: [c.strings.composerBody.replace('$1', describe(now, c.strings))], confirm: c.strings.composerSend, cancel: c.strings.composerEdit, brand: c.strings.brand, fallbackHint: c.strings.fallbackHint },
+          : { title: c.strings.composerTitle, body: [c.strings.composerBody.replace('$1', describe(now ?? {}, c.strings))], confirm: c.strings.composerSend, cancel: c.strings.composerEdit, brand: c.strings.brand, fallbackHint: c.strings.fallbackHint },
       // The background cannot answer: the cautious reading, in the browser's language, and the user decides.
       offline: () => {
         const local = Object.fromEntries(CATEGORIES.map((k) => [`cat_${k}`, localMsg(`page_cat_${k}`)]));
-        return { ...offlineText([localMsg('page_composerBodyUnknown', [describe(now, local)])]), confirm: localMsg('page_composerSend'), cancel: localMsg('page_composerEdit') };
+        return { ...offlineText([localMsg('page_composerBodyUnknown', [describe(now ?? {}, local)])]), confirm: localMsg('page_composerSend'), cancel: localMsg('page_composerEdit') };
       },
       confirmed: () => {
         if (TEST_BUILD) counters.sentAnyway++;

@@ -21,6 +21,11 @@ import { TEST_BUILD } from '../test-build';
 export interface ConfirmRequest {
   /** Where the warning is anchored. */
   anchor: Element;
+  /**
+   * Work to finish before deciding, once the event is stopped (the composer's sliced scan of a long text):
+   * resolves false when it found nothing to warn about, and the gesture is replayed at once.
+   */
+  before?: () => Promise<boolean>;
   /** The warning in the context's words, or `null` when there is nothing to warn about (replay at once). */
   text: (c: PageContext) => DialogText | null;
   /** The cautious warning, when the background cannot answer (default: `offlineText()`). */
@@ -43,6 +48,8 @@ export interface ConfirmCounters {
 export function makeConfirm(life: Life, context: () => Promise<PageContext | null>, counters?: ConfirmCounters): Confirm {
   let busy = false;
   const decide = async (r: ConfirmRequest) => {
+    if (r.before && !(await r.before())) return life.isInvalid ? undefined : r.replay();
+    if (life.isInvalid) return;
     const c = await context();
     if (life.isInvalid) return;
     const text = c ? r.text(c) : (r.offline ?? offlineText)();

@@ -33,6 +33,16 @@ export interface Finding {
 export interface ScanOptions {
   /** Only the first `maxLength` characters are scanned (default MAX_LENGTH). */
   maxLength?: number;
+  /** Tests only: how far one trigger search looks ahead (default 32,768; at least 65). Never changes the findings. */
+  window?: number;
+}
+export interface SliceOptions extends ScanOptions {
+  /** How long one slice may run before `scanSliced` yields to the event loop (default 6 ms; a step is under about 2 ms). */
+  sliceMs?: number;
+  /** How to yield (default: `scheduler.yield()` where there is one, else a zero-delay timeout). */
+  pause?: () => Promise<unknown>;
+  /** Called after each slice with its duration in milliseconds (for the benchmark). */
+  onSlice?: (ms: number) => void;
 }
 
 export const MAX_LENGTH = 1_000_000;
@@ -152,21 +162,67 @@ const CITY_PREFIX = words('le la les l saint sainte st ste');
 
 /** Personal data in `text`: findings sorted by start, non-overlapping. See the module comment. */
 export function scan(text: string, opts: ScanOptions = {}): Finding[] {
+  const g = steps(text, opts);
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** A text that `scan` goes through within one slice even at its slowest (adversarial input; about 4 ms). */
+export const SYNC_SCAN_MAX = 16_000;
+
+const pauseDefault = (): Promise<unknown> => {
+  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return sched?.yield ? sched.yield() : new Promise((r) => setTimeout(r, 0));
+};
+
+/**
+ * The same findings as `scan(text, opts)`, found in slices: the scanner is a generator that stops after every
+ * bounded step (one candidate, one word, a few hundred elements of a sort), and this runs steps until
+ * `sliceMs` has passed, then yields to the event loop, so that scanning 1 MB never blocks a page for long
+ * (issue 13). Each step keeps its own position: other scans may run between two slices.
+ */
+export async function scanSliced(text: string, opts: SliceOptions = {}): Promise<Finding[]> {
+  const budget = opts.sliceMs ?? 6;
+  const pause = opts.pause ?? pauseDefault;
+  const g = steps(text, opts);
+  let t0 = performance.now();
+  for (let k = 1; ; k++) {
+    const r = g.next();
+    if (r.done) {
+      opts.onSlice?.(performance.now() - t0);
+      return r.value;
+    }
+    if ((k & 15) === 0) {
+      const t = performance.now();
+      if (t - t0 >= budget) {
+        opts.onSlice?.(t - t0);
+        await pause();
+        t0 = performance.now();
+      }
+    }
+  }
+}
+
+/** The scanner, one bounded step per `yield`. */
+function* steps(text: string, opts: ScanOptions): Generator<void, Finding[]> {
   const max = opts.maxLength ?? MAX_LENGTH;
   const s = text.length > max ? text.slice(0, Math.max(0, max)) : text;
   // Candidates as flat triples (rank, start, end); the rank is the index in CATEGORIES.
   const raw: number[] = [];
   const push = (c: Category, a: number, b: number) => void raw.push(CATEGORIES.indexOf(c), a, b);
   const hinted = (i: number, re: RegExp) => re.test(fold(s.slice(Math.max(0, i - 40), i)));
+  const win = Math.max(MARGIN + 1, opts.window ?? WINDOW);
 
-  secrets(s, push);
-  emails(s, push);
-  ibans(s, push);
-  ipv6(s, push);
+  yield* secrets(s, push, win);
+  yield* emails(s, push);
+  yield* ibans(s, push, win);
+  yield* ipv6(s, push);
   const addr: number[] = []; // start, end
   // Numbers: each detector resumes after its own last finding.
   let phoneEnd = 0, cardEnd = 0, nirEnd = 0, ipEnd = 0, addrEnd = 0;
-  each(NUM, s, (m) => {
+  yield* each(NUM, s, win, (m) => {
     const i = m.index;
     if (s[i] === '+') {
       if (i >= phoneEnd) phoneEnd = phone(s, i, push);
@@ -193,39 +249,97 @@ export function scan(text: string, opts: ScanOptions = {}): Finding[] {
       if (e) addr.push(i, (addrEnd = e));
     }
   });
-  each(UK_POSTCODE, s, (m) => void addr.push(m.index, m.index + m[0].length));
-  mergeAddresses(s, addr, push);
-  health(s, push);
+  yield* each(UK_POSTCODE, s, win, (m) => void addr.push(m.index, m.index + m[0].length));
+  yield* mergeAddresses(s, addr, push);
+  yield* health(s, push);
 
   // Priority, then position: a finding is kept when none of its characters is already claimed.
-  const order = Array.from({ length: raw.length / 3 }, (_, k) => 3 * k).sort((x, y) => raw[x] - raw[y] || raw[x + 1] - raw[y + 1]);
+  const order = yield* sorted(yield* indexes(raw.length, 3), (x, y) => raw[x] - raw[y] || raw[x + 1] - raw[y + 1]);
   const taken = new Uint8Array(s.length);
   const out: Finding[] = [];
   for (const k of order) {
     const [a, b] = [raw[k + 1], raw[k + 2]];
     let j = a;
     while (j < b && !taken[j]) j++;
+    yield;
     if (j < b) continue;
     taken.fill(1, a, b);
     out.push({ category: CATEGORIES[raw[k]], start: a, end: b });
   }
-  return out.sort((x, y) => x.start - y.start);
+  return yield* sorted(out, (x, y) => x.start - y.start);
+}
+
+/** [0, step, 2 × step, …] below `n`, in steps. */
+function* indexes(n: number, step: number): Generator<void, number[]> {
+  const out: number[] = [];
+  for (let k = 0; k < n; k += step) {
+    out.push(k);
+    if ((k & 4095) === 0) yield;
+  }
+  return out;
+}
+
+/**
+ * A stable sort (like Array.prototype.sort) in steps: bottom-up merge sort, one `yield` per 256 elements
+ * placed. Small arrays are sorted at once.
+ */
+function* sorted<T>(xs: T[], cmp: (a: T, b: T) => number): Generator<void, T[]> {
+  const n = xs.length;
+  if (n <= 512) return xs.sort(cmp);
+  let src = xs;
+  let dst: T[] = new Array<T>(n);
+  for (let a = 0; a < n; a += 256) {
+    const part = src.slice(a, a + 256).sort(cmp);
+    for (let k = 0; k < part.length; k++) src[a + k] = part[k];
+    yield;
+  }
+  for (let w = 256; w < n; w *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * w) {
+      const mid = Math.min(lo + w, n);
+      const hi = Math.min(lo + 2 * w, n);
+      let i = lo;
+      let j = mid;
+      for (let k = lo; k < hi; k++) {
+        dst[k] = i < mid && (j >= hi || cmp(src[j], src[i]) >= 0) ? src[i++] : src[j++];
+        if ((k & 255) === 255) yield;
+      }
+    }
+    [src, dst] = [dst, src];
+  }
+  return src;
 }
 
 type Push = (category: Category, start: number, end: number) => void;
 type Hinted = (i: number, re: RegExp) => boolean;
 
 /**
- * Every match of a global regex (none of them matches the empty string), from the start. `fn` may return where
- * the search resumes, to skip what it consumed.
+ * Every match of a global regex (none of them matches the empty string), from the start, one step each. `fn`
+ * may return where the search resumes, to skip what it consumed. The position is kept here, not in the shared
+ * regex, which another scan may use between two steps.
  */
-function each(re: RegExp, s: string, fn: (m: RegExpExecArray) => number | void) {
-  re.lastIndex = 0;
-  for (let m; (m = re.exec(s)); ) {
-    const next = fn(m);
-    if (next) re.lastIndex = next;
+function* each(re: RegExp, s: string, win: number, fn: (m: RegExpExecArray) => number | void): Generator<void, void> {
+  const n = s.length;
+  for (let at = 0; at < n; ) {
+    // One search looks at most `win` characters ahead: the text up to `end` (everything before it, for the
+    // lookbehinds). A match that starts MARGIN characters or more before `end` is the one the whole text gives
+    // (no trigger matches more than MARGIN - 1 characters, its lookaheads included); nothing found before
+    // that point means nothing there in the whole text either.
+    const end = Math.min(n, at + win);
+    re.lastIndex = at;
+    const m = re.exec(end === n ? s : s.slice(0, end));
+    if (!m || (end < n && m.index > end - MARGIN)) {
+      if (end === n) return;
+      at = end - MARGIN;
+    } else {
+      at = re.lastIndex;
+      const next = fn(m);
+      if (next) at = next;
+    }
+    yield;
   }
 }
+const WINDOW = 1 << 15;
+const MARGIN = 64;
 
 /** Whether the sticky `re` matches at `i` (its end is then `re.lastIndex`). */
 function anchored(re: RegExp, s: string, i: number): boolean {
@@ -235,9 +349,9 @@ function anchored(re: RegExp, s: string, i: number): boolean {
 
 // ---------------------------------------------------------------------------------------------- secrets
 
-function secrets(s: string, push: Push) {
+function* secrets(s: string, push: Push, win: number): Generator<void, void> {
   let pemEnd = -2; // index of the next "-----END" (-1: none after this point), cached so the search is linear
-  each(KEY_START, s, (m) => {
+  yield* each(KEY_START, s, win, (m) => {
     const i = m.index;
     let e: number;
     if (m[0][0] === '-') {
@@ -258,10 +372,10 @@ function secrets(s: string, push: Push) {
     push('secret', i, e);
     return e;
   });
-  each(AWS_HINT, s, (m) => {
+  yield* each(AWS_HINT, s, win, (m) => {
     if (anchored(AWS_VALUE, s, m.index + m[0].length)) push('secret', AWS_VALUE.lastIndex - 40, AWS_VALUE.lastIndex);
   });
-  each(PASSWORD_HINT, s, (m) => {
+  yield* each(PASSWORD_HINT, s, win, (m) => {
     PASSWORD_VALUE.lastIndex = m.index + m[0].length;
     const v = PASSWORD_VALUE.exec(s);
     const e = PASSWORD_VALUE.lastIndex;
@@ -271,9 +385,10 @@ function secrets(s: string, push: Push) {
     URL_CREDENTIALS.lastIndex = i + 3;
     const v = URL_CREDENTIALS.exec(s);
     if (v) push('secret', URL_CREDENTIALS.lastIndex - 1 - v[1].length, URL_CREDENTIALS.lastIndex - 1);
+    yield;
   }
   // Tokens must mix digits, lower and upper case: not words, not hex hashes.
-  each(TOKEN_HINT, s, (m) => {
+  yield* each(TOKEN_HINT, s, win, (m) => {
     const from = m.index + m[0].length;
     const near = s.slice(from, from + 40 + 129);
     TOKEN.lastIndex = 0;
@@ -291,8 +406,9 @@ function secrets(s: string, push: Push) {
 const isLocal = (c: number) => isWord(c) || c === 46 || c === 37 || c === 43 || c === 45; // . % + -
 const isDomain = (c: number) => isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 46 || c === 45;
 
-function emails(s: string, push: Push) {
+function* emails(s: string, push: Push): Generator<void, void> {
   for (let i = s.indexOf('@'); i >= 0; i = s.indexOf('@', i + 1)) {
+    yield;
     let a = i;
     while (a > i - 64 && isLocal(cc(s, a - 1))) a--;
     if (isLocal(cc(s, a - 1))) continue; // longer than 64: not a local part
@@ -315,8 +431,8 @@ function emails(s: string, push: Push) {
 
 // ---------------------------------------------------------------------------------------------- IBAN, VAT
 
-function ibans(s: string, push: Push) {
-  each(IBAN, s, (m) => {
+function* ibans(s: string, push: Push, win: number): Generator<void, void> {
+  yield* each(IBAN, s, win, (m) => {
     const i = m.index;
     const L = IBAN_LEN.get(m[0].slice(0, 2));
     if (L) {
@@ -416,8 +532,9 @@ function phone(s: string, i: number, push: Push): number {
 const isV6 = (c: number) => isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102) || c === 58 || c === 46;
 
 /** At each colon: the run of hex digits, colons and dots around it (at most 45 characters), if it is an address. */
-function ipv6(s: string, push: Push) {
+function* ipv6(s: string, push: Push): Generator<void, void> {
   for (let k = s.indexOf(':'); k >= 0; ) {
+    yield;
     let i = k;
     while (i > k - 46 && isV6(cc(s, i - 1))) i--;
     // Walk the run, counting what a cheap rejection needs.
@@ -427,8 +544,15 @@ function ipv6(s: string, push: Push) {
     let longest = 0;
     let digit = false;
     for (let c, g = 0; isV6((c = cc(s, e))); e++) {
-      if (c === 58 || c === 46) (colons += c === 58 ? 1 : 0), (g = 0);
-      else (digit ||= isDigit(c)), (groups += g ? 0 : 1), (longest = Math.max(longest, ++g));
+      if (c === 58 || c === 46) {
+        colons += c === 58 ? 1 : 0;
+        g = 0;
+      } else {
+        digit ||= isDigit(c);
+        groups += g ? 0 : 1;
+        longest = Math.max(longest, ++g);
+      }
+      if ((e & 4095) === 0) yield; // a run as long as the text ("1:1:1:…")
     }
     k = s.indexOf(':', e);
     if (colons < 2 || groups < 2 || !digit || (longest < 3 && colons < 7) || e - i > 46 || isWord(cc(s, i - 1)) || isWord(cc(s, e))) continue;
@@ -482,7 +606,10 @@ function street(s: string, i: number): number {
       if (!u) break;
       const word = s.slice(u[0], u[1]);
       if (PART.has(word.toLowerCase())) k = u[1];
-      else if (isUpper(word[0]) || (loose && !named)) (named = true), (k = end = u[1]);
+      else if (isUpper(word[0]) || (loose && !named)) {
+        named = true;
+        k = end = u[1];
+      }
       else break;
     }
     return end;
@@ -512,11 +639,12 @@ function postcode(s: string, i: number, lastAddress: number): number {
  * A street, its postcode and city (and a UK postcode) are one address when only commas, spaces, one line break
  * and capitalised words part them. `addr` holds (start, end) pairs.
  */
-function mergeAddresses(s: string, addr: number[], push: Push) {
-  const order = Array.from({ length: addr.length / 2 }, (_, k) => 2 * k).sort((x, y) => addr[x] - addr[y]);
+function* mergeAddresses(s: string, addr: number[], push: Push): Generator<void, void> {
+  const order = yield* sorted(yield* indexes(addr.length, 2), (x, y) => addr[x] - addr[y]);
   let a = -1;
   let b = -1;
   for (const k of order) {
+    yield;
     const [x, y] = [addr[k], addr[k + 1]];
     const gap = a >= 0 && x - b <= 40 ? s.slice(b, x) : '-';
     if (x <= b || (!/[.!?;-]|\n[^\S\n]*\n/.test(gap) && gap.split(/[\s,]+/).every((w) => !w || isUpper(w[0])))) {
@@ -538,7 +666,7 @@ const isTerm = (f: string, u: string) => TERM.has(f) || TERM.has(u) || (STEM5.ha
  * Special-category terms (whole words, accent-insensitive), kept when a personal marker ("my", "je", "patient"…)
  * is within 10 words, or within 30 words in the same sentence.
  */
-function health(s: string, push: Push) {
+function* health(s: string, push: Push): Generator<void, void> {
   const hits: number[] = []; // start, end, word index, sentence index
   const marks: number[] = []; // word index, sentence index
   let w = 0;
@@ -550,12 +678,15 @@ function health(s: string, push: Push) {
     let c = cc(s, i);
     if (!isLetter(c)) {
       if (c === 46 || c === 33 || c === 63 || c === 10) sentence++; // . ! ? newline
-      i++;
+      if ((++i & 4095) === 0) yield;
       continue;
     }
     let j = i;
     let kind = 0; // 0: lower-case ASCII, 1: ASCII, 2: other letters
-    for (; j < n && isLetter((c = cc(s, j))); j++) if (c < 97 || c > 122) kind |= c < 128 ? 1 : 2;
+    for (; j < n && isLetter((c = cc(s, j))); j++) {
+      if (c < 97 || c > 122) kind |= c < 128 ? 1 : 2;
+      if ((j & 4095) === 0) yield; // a very long "word"
+    }
     if (j - i <= 24) {
       const f = kind > 1 ? fold(s.slice(i, j)) : kind ? s.slice(i, j).toLowerCase() : s.slice(i, j);
       const u = unplural(f);
@@ -568,6 +699,7 @@ function health(s: string, push: Push) {
     } else prev = '';
     w++;
     i = j;
+    yield;
   }
   // Both lists are in text order; the first marker not yet ruled out decides (no later one can do better).
   for (let h = 0, p = 0; h < hits.length; h += 4) {
@@ -575,5 +707,6 @@ function health(s: string, push: Push) {
     while (p < marks.length && (marks[p] < at - 30 || (marks[p] < at - 10 && marks[p + 1] < sent))) p += 2;
     const d = marks[p] - at;
     if (p < marks.length && (Math.abs(d) <= 10 || (d <= 30 && marks[p + 1] === sent))) push('health', hits[h], hits[h + 1]);
+    yield;
   }
 }

@@ -2,7 +2,7 @@
  * The composer guard, end to end in Chromium and Firefox on the replica chat page: typing an IBAN shows the
  * notice (categories and counts, never values); Enter with findings warns — "Edit" keeps the message unsent,
  * "Send anyway" sends exactly one request; the send button is guarded too; nothing is shown when the verdict
- * is "not training".
+ * is "not training"; a long message not scanned yet is held on send while it is scanned in slices.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS, calls, fixture, launch, until, type Harness, urlOf, openFixture, barrier, settle } from './harness';
@@ -72,6 +72,32 @@ describe.each(BROWSERS)('composer guard in %s', (name) => {
     await until(async () => calls(h, 'message.newChat').length === 2, 'second send');
     await barrier(h, p);
     expect(calls(h, 'message.newChat')).toHaveLength(2);
+    await p.close();
+  });
+
+  it('a long message not scanned yet (60,000 characters, put in without typing): held on send, scanned in slices, then warned about or sent once', async () => {
+    // Longer than SYNC_SCAN_MAX (lib/scan): the guard cannot decide within the keydown, so it holds the send, scans
+    // in slices (issue 13: the page is never blocked for long), then warns, or replays the send exactly once.
+    const p = await openChat('vibe-chat.free.en.html');
+    const put = (text: string) => p.evaluate<void>(`() => { document.querySelector('${EDITOR}').innerText = ${JSON.stringify(text)}; }`);
+    await put('lorem ipsum dolor sit amet, '.repeat(2000) + `wire it to ${IBAN} please`);
+    await p.click(EDITOR);
+    await p.press('Enter');
+    const dialog = await until(async () => (await p.ui()).dialog, 'the warning on send');
+    expect(dialog).toMatch(/IBAN/);
+    await p.uiClick('Edit');
+    await until(async () => (await p.ui()).dialog === null, 'dialog closed');
+    await barrier(h, p);
+    expect(calls(h, 'message.newChat')).toHaveLength(0);
+
+    await put('lorem ipsum dolor sit amet, '.repeat(2000));
+    await p.click(EDITOR);
+    await p.press('Enter');
+    await until(async () => calls(h, 'message.newChat').length === 1, 'the long plain message sent');
+    await barrier(h, p);
+    expect(calls(h, 'message.newChat')).toHaveLength(1);
+    expect((await p.ui()).dialog).toBeNull();
+    expect(p.errors).toEqual([]);
     await p.close();
   });
 

@@ -41,6 +41,52 @@ describe('readAccountData', () => {
   });
 });
 
+describe('readAccountData, row by row (mutation testing: lib/detect/account.ts was at 70 %)', () => {
+  const PLAIN = { leChatPlan: null, orgTier: 'C', isLeChatPro: false };
+  it('an organization without an id has none (not "undefined"); a numeric id 0 is "0"; long ids and names cut', () => {
+    expect(readAccountData(body([{ ...PLAIN, name: 'Solo' }]))?.active).toEqual({ name: 'Solo' });
+    expect(readAccountData(body([{ ...PLAIN, id: null, name: 'Solo' }]))?.active).toEqual({ name: 'Solo' });
+    expect(readAccountData(body([{ ...PLAIN, id: 0 }]))?.active).toEqual({ id: '0' });
+    const r = readAccountData(body([{ ...PLAIN, id: 'i'.repeat(300), name: 'n'.repeat(300) }]));
+    expect(r?.active).toEqual({ id: 'i'.repeat(128), name: 'n'.repeat(200) });
+    expect(r?.orgs).toEqual([{ id: 'i'.repeat(128), name: 'n'.repeat(200) }]);
+  });
+  it.each([
+    ['isLeChatPro true: Pro, whatever the other fields', { isLeChatPro: true, leChatPlan: 'team', orgTier: 'B' }, 'pro'],
+    ['a plan name: that plan', { isLeChatPro: false, leChatPlan: 'team', orgTier: 'B' }, 'team'],
+    ['a free tier and not Pro: Free', { isLeChatPro: false, leChatPlan: null, orgTier: 'B' }, 'free'],
+    ['a free tier, Pro unknown: nothing', { leChatPlan: null, orgTier: 'B' }, null],
+    ['another tier: nothing', { isLeChatPro: false, leChatPlan: null, orgTier: 'C' }, null],
+    ['no tier: nothing', { isLeChatPro: false, leChatPlan: null, orgTier: null }, null],
+  ] as [string, object, string | null][])('plan: %s', (_n, org, plan) => {
+    const got = readAccountData(body([{ id: 'o', ...org }]))?.plan ?? null;
+    expect(got).toEqual(plan ? { product: 'vibe', plan, kind: 'account-data', confidence: 0.9 } : null);
+    expect(planFromAccountData(body([{ id: 'o', ...org }]))).toEqual(got);
+  });
+  it.each(['isActive', 'active', 'current', 'isCurrent', 'selected'])('several listed, one flagged %s: that one', (flag) => {
+    const r = readAccountData(body([{ ...MINE }, { ...TEAM, [flag]: true }]));
+    expect(r?.active).toEqual({ id: 'org_team', name: 'Atelier Nord' });
+    expect(r?.plan?.plan).toBe('team');
+    // Flagged false is no flag.
+    expect(readAccountData(body([{ ...MINE }, { ...TEAM, [flag]: false }]))?.active).toBeNull();
+  });
+  it('nothing that is an organization list: null (empty list, no plan field, arrays of arrays, too deep)', () => {
+    expect(readAccountData(body([]))).toBeNull();
+    expect(readAccountData(JSON.stringify([{ result: { data: { json: { items: [{ id: 'x', name: 'No plan fields' }] } } } }]))).toBeNull();
+    expect(readAccountData(JSON.stringify([[['leChatPlan']]]))).toBeNull();
+    expect(readAccountData(JSON.stringify({ a: [[{ orgTier: 'B', id: 'x' }], 1] }))?.active).toEqual({ id: 'x' });
+    const nest = (n: number, x: unknown): unknown => (n === 0 ? x : { k: nest(n - 1, x) });
+    expect(readAccountData(JSON.stringify(nest(6, [{ orgTier: 'B', id: 'deep' }])))?.active).toEqual({ id: 'deep' });
+    expect(readAccountData(JSON.stringify(nest(7, [{ orgTier: 'B', id: 'deep' }])))).toBeNull();
+    expect(readAccountData('not json')).toBeNull();
+    expect(planFromAccountData('not json')).toBeNull();
+  });
+  it('JSON lines: blank and broken lines skipped, the list found on a later line', () => {
+    const lines = ['', '   ', '{broken', JSON.stringify({ other: true }), JSON.stringify([{ result: { data: { json: [{ ...TEAM }] } } }])].join('\n');
+    expect(readAccountData(lines)?.active).toEqual({ id: 'org_team', name: 'Atelier Nord' });
+  });
+});
+
 describe('readOrg', () => {
   const doc = (html: string) => {
     const w = new Window({ url: 'https://chat.mistral.ai/chat', settings: { disableJavaScriptEvaluation: true } });
@@ -61,6 +107,39 @@ describe('readOrg', () => {
     const d = doc('<button aria-label="Create workspace">New workspace</button>');
     expect(readOrg(d, false)).toEqual({});
     expect(readOrg(doc('<div aria-label="Workspace: Personal">Personal</div>'), false)).toEqual({ name: 'Personal' });
+  });
+});
+
+describe('readOrg, row by row (mutation testing: lib/detect/org.ts was at 52 %)', () => {
+  const doc = (html: string) => {
+    const w = new Window({ url: 'https://admin.mistral.ai/', settings: { disableJavaScriptEvaluation: true } });
+    w.document.write(`<!doctype html><body>${html}</body>`);
+    return w.document as unknown as Document;
+  };
+  const long = (n: number) => 'a'.repeat(n);
+  it.each([
+    ['nothing that looks like a switcher', '<button>Menu</button>', true, {}],
+    ['an id with spaces around it, trimmed', '<div data-org-id="  org_1  "></div>', true, { id: 'org_1' }],
+    ['an id with markup before it', '<div data-org-id="<b>org_1"></div>', true, {}],
+    ['an id with markup after it', '<div data-org-id="org_1<b>"></div>', true, {}],
+    ['an id of 128 characters', `<div data-org-id="${long(128)}"></div>`, true, { id: long(128) }],
+    ['an id of 129 characters', `<div data-org-id="${long(129)}"></div>`, true, {}],
+    ['the first id attribute that has a value', '<div data-organization-id="" data-workspace-id="ws_2"></div>', true, { id: 'ws_2' }],
+    ['an empty name attribute: no name, not the text', '<div data-org-id="o1" data-org-name="">Visible text</div>', true, { id: 'o1' }],
+    ['a name attribute, before the text', '<div data-org-name="Acme">Other</div>', true, { name: 'Acme' }],
+    ['whitespace in a name collapsed', '<div data-org-name="  Acme \n\t SAS "></div>', true, { name: 'Acme SAS' }],
+    ['a name of 80 characters', `<div data-org-name="${long(80)}"></div>`, true, { name: long(80) }],
+    ['a name of 81 characters', `<div data-org-name="${long(81)}"></div>`, true, {}],
+    ['"Switch organization" is no name', '<button aria-label="Switch organization">Switch organization</button>', true, {}],
+    ['"Workspace" is no name', '<div data-org-name="Workspace"></div>', true, {}],
+    ['"My organization" is one', '<div data-org-name="My organization"></div>', true, { name: 'My organization' }],
+    ['loose: a button labelled "organisation" (British) named by its text', '<button aria-label="Organisation menu">Acme  Ltd</button>', true, { name: 'Acme Ltd' }],
+    ['strict: the same button names nothing', '<button aria-label="Organisation menu">Acme Ltd</button>', false, {}],
+    ['strict: a switcher with data attributes still counts', '<div data-org-id="o1" data-org-name="Acme"></div>', false, { id: 'o1', name: 'Acme' }],
+    ['"Workspace: <name>", after the colon, trimmed', '<div aria-label="Workspace:   Personal  ">x</div>', false, { name: 'Personal' }],
+    ['a workspace label without a colon names nothing, even loose', '<div aria-label="Workspace settings">x</div>', true, {}],
+  ] as [string, string, boolean, object][])('%s', (_n, html, loose, want) => {
+    expect(readOrg(doc(html), loose)).toEqual(want);
   });
 });
 

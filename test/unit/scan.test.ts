@@ -10,6 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, MAX_LENGTH, isSoft, luhn, scan, summarize, type Category } from '@/lib/scan';
 import { scoreCorpus, type CorpusItem } from '@/lib/scan/score';
 
+/** Run by Stryker (npm run mutation): see the bounded-time properties at the end. */
+const underStryker = process.env.STRYKER_MUTATOR_WORKER !== undefined || '__stryker__' in globalThis;
+
 /** What `text` yields, as "category:value" strings (values only ever leave the scanner in tests). */
 const found = (text: string) => scan(text).map((f) => `${f.category}:${text.slice(f.start, f.end)}`);
 /** The categories found in `text`. */
@@ -362,6 +365,12 @@ describe('properties', () => {
     fc.assert(fc.property(fc.array(fc.oneof(alphabet, fc.constantFrom(...pieces)), { maxLength: 60 }).map((a) => a.join('')), (s) => check(s)), { numRuns: 300 });
   });
 
+  // Under Stryker (npm run mutation) the scanner runs instrumented, several times slower, on a shared machine:
+  // the time bounds below then measure the instrumentation, not the scanner, and fail Stryker's initial run.
+  // Stryker's child processes carry STRYKER_MUTATOR_WORKER and its Vitest setup file defines
+  // globalThis.__stryker__; under either, the bound is relaxed tenfold (the inputs still run, so a mutant that
+  // makes the scanner hang or go quadratic still times out or fails).
+  const BOUND_MS = underStryker ? 5_000 : 500;
   it('bounded time: 200 kB of each adversarial pattern in under 500 ms', () => {
     const unit = (u: string) => u.repeat(Math.ceil(200_000 / u.length)).slice(0, 200_000);
     const inputs = [...UNITS.map(unit), unit(UNITS.join('')), 'x'.repeat(199_990) + '@example.fr'];
@@ -369,7 +378,7 @@ describe('properties', () => {
     for (const input of inputs) {
       const t0 = performance.now();
       scan(input);
-      expect(performance.now() - t0, JSON.stringify(input.slice(0, 12))).toBeLessThan(500);
+      expect(performance.now() - t0, JSON.stringify(input.slice(0, 12))).toBeLessThan(BOUND_MS);
     }
   });
   it('bounded time: random 200 kB inputs in under 500 ms', () => {
@@ -379,9 +388,10 @@ describe('properties', () => {
         const input = u.repeat(Math.ceil(200_000 / u.length));
         const t0 = performance.now();
         scan(input);
-        return performance.now() - t0 < 500;
+        return performance.now() - t0 < BOUND_MS;
       }),
       { numRuns: 20 },
     );
   });
 });
+

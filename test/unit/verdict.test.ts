@@ -457,11 +457,13 @@ describe('verdict: the dimensions each change an expectation (none is a mere mul
 
   it('a ZDR status on Vibe changes nothing (002 "ZDR on Vibe": not available for Vibe)', () => {
     for (const plan of PLANS)
-      for (const toggle of TRI) {
-        const x = (zdr: Tri) => computeVerdict(inputOf({ ...base, product: 'vibe', plan, toggle, zdr }));
-        expect(x('on'), `${plan} ${toggle}`).toEqual(x('unknown'));
-        expect(x('off'), `${plan} ${toggle}`).toEqual(x('unknown'));
-      }
+      for (const toggle of TRI)
+        for (const labs of TRI) {
+          // With Labs on too: no "ZDR does not help" reason on Vibe (there is no ZDR to help).
+          const x = (zdr: Tri) => computeVerdict(inputOf({ ...base, product: 'vibe', plan, toggle, labs, zdr }));
+          expect(x('on'), `${plan} ${toggle} ${labs}`).toEqual(x('unknown'));
+          expect(x('off'), `${plan} ${toggle} ${labs}`).toEqual(x('unknown'));
+        }
   });
 
   it('the Vibe-only controls change nothing on the API', () => {
@@ -546,5 +548,63 @@ describe('verdict: a few rows spelled out', () => {
     const r = v({ plan: 'team', toggle: 'on' });
     expect(r.fixes.find((f) => f.id === 'vibe-training-off')).toMatchObject({ adminOnly: true, applied: false });
     expect(r.caveats.find((c) => c.id === 'feedback')?.msg.key).toBe('caveatFeedbackOrg');
+  });
+});
+
+describe('verdict: each reason cites the documents of its own product and of its own side', () => {
+  // Killed mutants (npm run mutation): a Vibe reason citing the API's documents or the reverse, and a disputed
+  // default citing the documents that say "not trained" as if they said "trained". The oracle is the documents'
+  // own wording: Vibe's texts name Vibe or Le Chat, the API's name the API, Mistral Studio or the Scale plan.
+  const v = (x: Partial<Scenario>) =>
+    computeVerdict(inputOf({ product: 'vibe', plan: null, planVia: 'account-data', toggle: 'unknown', toggleVia: 'page', labs: 'off', zdr: 'unknown', feedback: 'unknown', sharing: 'unknown', memories: 'unknown', stale: 'none', ...x }));
+  const about = (c: { section: string; quote: string }) => `${c.section} ${c.quote}`;
+  const VIBE = /Vibe|Le Chat|your account/;
+  const API = /API|Mistral Studio|Scale plan/;
+  const reason = (r: Verdict, id: string) => r.reasons.find((x) => x.id === id)!;
+
+  it('an opt-out seen: the Vibe reason cites the Vibe switch and the Le Chat policy; the API reason, the API switch', () => {
+    const vibe = reason(v({ plan: 'free', toggle: 'off' }), 'toggle-off');
+    expect(vibe.citations.map((c) => c.section)).toContain('Vibe privacy controls');
+    for (const c of vibe.citations) {
+      expect(about(c)).toMatch(VIBE);
+      expect(about(c)).not.toMatch(API);
+    }
+    const api = reason(v({ product: 'api', plan: 'free', toggle: 'off' }), 'toggle-off');
+    expect(api.citations.map((c) => c.section)).toContain('API privacy controls');
+    for (const c of api.citations) {
+      expect(about(c)).toMatch(API);
+      expect(about(c)).not.toMatch(/Vibe|Le Chat/);
+    }
+    // The whole verdict, not only the reason: opted out on the page decides, with the product's own headline.
+    expect(v({ plan: 'free', toggle: 'off' })).toMatchObject({ state: 'not-training', headline: { key: 'headlineVibeOptedOut' }, conflicts: [], ask: [] });
+    expect(v({ product: 'api', plan: 'free', toggle: 'off' })).toMatchObject({ state: 'not-training', headline: { key: 'headlineApiOptedOut' }, ask: [] }); // (API Free's default is disputed: its conflict stays)
+  });
+
+  it('the plan unknown and nothing seen: the documents that make the plan matter, for that product', () => {
+    for (const product of ['vibe', 'api'] as const) {
+      const r = v({ product });
+      expect(r).toMatchObject({ state: 'unknown', headline: { key: 'headlinePlanUnknown' }, ask: ['plan', 'training'] });
+      const cites = reason(r, 'plan-unknown').citations;
+      expect(cites).toHaveLength(2);
+      // One document for a plan that trains by default, one for a plan that does not (Free against Team/Enterprise or Scale).
+      expect(cites.some((c) => /opted out of training by default/.test(c.quote))).toBe(true);
+      for (const c of cites) {
+        expect(about(c)).toMatch(product === 'vibe' ? VIBE : API);
+        expect(about(c)).not.toMatch(product === 'vibe' ? API : /Vibe|Le Chat/);
+      }
+    }
+  });
+
+  it('a disputed default (Vibe Pro): the reason cites only the "trained" side, the conflict each side its own documents', () => {
+    const r = v({ plan: 'pro' });
+    expect(r.state).toBe('training');
+    expect(r.headline.key).toBe('headlineDefaultDisputed');
+    const [on, off] = r.conflicts[0].sides.map((x) => x.citations);
+    expect(reason(r, 'default-disputed').citations).toEqual(on);
+    // The two sides share no document text: 001 and 003 say "trained unless you opt out", 000 says otherwise.
+    const onQuotes = new Set(on.map((c) => c.quote));
+    expect(off.length).toBeGreaterThan(0);
+    for (const c of off) expect(onQuotes.has(c.quote), c.quote).toBe(false);
+    expect(new Set(off.map((c) => c.source))).toEqual(new Set(['docs-privacy']));
   });
 });
