@@ -12,5 +12,11 @@ export default defineConfig({
   // mutants. From the process's working directory it would point at the unmutated worktree.
   plugins: [WxtVitest({ root: dirname(fileURLToPath(import.meta.url)) })],
   // Instrumented code runs several times slower, on a machine shared with other work: generous timeouts.
-  test: { name: 'unit', include: process.env.MUTATION_TESTS?.split(',') ?? ['test/unit/**/*.test.{ts,tsx}'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+  test: {
+    name: 'unit',
+    include: process.env.MUTATION_TESTS?.split(',') ?? ['test/unit/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
 });

@@ -18,7 +18,14 @@ export default defineConfig({
     // WXT's content-script context announces every content script to the page with an event named after the
     // extension's id, and a page can end it by replaying that event: Windsock's scripts get a stand-in that
     // does neither (lib/page/wxt-context.ts; their life is lib/page/life.ts).
-    resolve: { alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./lib/page/wxt-context.ts', import.meta.url)) }] },
+    resolve: {
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./lib/page/wxt-context.ts', import.meta.url)),
+        },
+      ],
+    },
   }),
   // The sources package Mozilla's review asks for: what builds the extension, not the demo's screenshots.
   zip: { excludeSources: ['demo-output/**', 'test-results/**'] },

@@ -28,18 +28,38 @@ function groups(lang: Lang): [string, Authority[]][] {
   const by = new Map<string, Authority[]>();
   for (const a of AUTHORITIES) by.set(a.country, [...(by.get(a.country) ?? []), a]);
   const collator = new Intl.Collator(bcp47(lang));
-  return [...by.entries()].map(([c, list]) => [countryName(c, lang), list] as [string, Authority[]]).sort((x, y) => collator.compare(x[0], y[0]));
+  return [...by.entries()]
+    .map(([c, list]) => [countryName(c, lang), list] as [string, Authority[]])
+    .sort((x, y) => collator.compare(x[0], y[0]));
 }
 
-export function AuthorityPicker({ value, onChange, idPrefix = 'authority' }: { value: string; onChange: (id: string) => void; idPrefix?: string }) {
+export function AuthorityPicker({
+  value,
+  onChange,
+  idPrefix = 'authority',
+}: {
+  value: string;
+  onChange: (id: string) => void;
+  idPrefix?: string;
+}) {
   const lang = getLang();
   const a = authorityById(value);
-  const basisKey = a.basis === 'authority-page' ? 'authority_basis_page' : a.basis === 'third-party-page' ? 'authority_basis_third' : 'authority_basis_memory';
+  const basisKey =
+    a.basis === 'authority-page'
+      ? 'authority_basis_page'
+      : a.basis === 'third-party-page'
+        ? 'authority_basis_third'
+        : 'authority_basis_memory';
   return (
     <div class="authority" data-authority={a.id} data-law={a.law}>
       <div class="form-row">
         <label for={`${idPrefix}-select`}>{rt('authority_label')}</label>
-        <select id={`${idPrefix}-select`} name="authority" value={a.id} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+        <select
+          id={`${idPrefix}-select`}
+          name="authority"
+          value={a.id}
+          onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}
+        >
           {groups(lang).map(([country, list]) =>
             list.length === 1 ? (
               <option key={list[0].id} value={list[0].id}>

@@ -24,7 +24,11 @@ export function Diagnostics({ tabId }: { tabId: number }) {
 
   const copy = async () => {
     if (!diag || diag === 'none') return;
-    const text = JSON.stringify({ ...diag, userAgent: navigator.userAgent, reportedAt: new Date().toISOString() }, null, 2);
+    const text = JSON.stringify(
+      { ...diag, userAgent: navigator.userAgent, reportedAt: new Date().toISOString() },
+      null,
+      2,
+    );
     try {
       await navigator.clipboard.writeText(text);
       setCopied(t('diagCopied'));
@@ -34,10 +38,15 @@ export function Diagnostics({ tabId }: { tabId: number }) {
   };
 
   const signals = diag && diag !== 'none' ? diag.planSignals : [];
-  const disagree = new Set(signals.filter((s) => s.product === 'vibe').map((s) => s.plan)).size > 1 || new Set(signals.filter((s) => s.product === 'api').map((s) => s.plan)).size > 1;
+  const disagree =
+    new Set(signals.filter((s) => s.product === 'vibe').map((s) => s.plan)).size > 1 ||
+    new Set(signals.filter((s) => s.product === 'api').map((s) => s.plan)).size > 1;
 
   return (
-    <details class="section diagnostics" data-diagnostics={diag === null ? 'loading' : diag === 'none' ? 'none' : 'ready'}>
+    <details
+      class="section diagnostics"
+      data-diagnostics={diag === null ? 'loading' : diag === 'none' ? 'none' : 'ready'}
+    >
       <summary>
         <h2 id="h-diag">{t('diagTitle')}</h2>
       </summary>
@@ -50,8 +59,14 @@ export function Diagnostics({ tabId }: { tabId: number }) {
           </p>
           <ul class="detectors">
             {diag.detectors.map((d) => (
-              <li key={d.id} data-detector={d.id} data-matched={String(d.matched)} {...(d.matched && d.how ? { 'data-how': d.how } : {})}>
-                {d.matched ? '✓' : '✗'} {d.id.startsWith('plan:') ? `${t('popupPlan')} (${d.id.slice(5)})` : controlLabel(d.id)}
+              <li
+                key={d.id}
+                data-detector={d.id}
+                data-matched={String(d.matched)}
+                {...(d.matched && d.how ? { 'data-how': d.how } : {})}
+              >
+                {d.matched ? '✓' : '✗'}{' '}
+                {d.id.startsWith('plan:') ? `${t('popupPlan')} (${d.id.slice(5)})` : controlLabel(d.id)}
                 {d.matched && d.value ? `: ${d.value}` : ` — ${t('diagNotFound')}`}
                 {d.locked ? ` (${t('popupLocked')})` : ''}
                 {d.matched && d.how?.startsWith('order ') ? ` — ${t('diagByOrder')}` : ''}
@@ -66,12 +81,17 @@ export function Diagnostics({ tabId }: { tabId: number }) {
             <ul class="signals">
               {signals.map((s, i) => (
                 <li key={i} data-signal={s.kind}>
-                  {s.product === 'vibe' ? 'Vibe' : 'API'}: {planLabel(s.plan)} — {s.kind} ({Math.round(s.confidence * 100)}%)
+                  {s.product === 'vibe' ? 'Vibe' : 'API'}: {planLabel(s.plan)} — {s.kind} (
+                  {Math.round(s.confidence * 100)}%)
                 </li>
               ))}
             </ul>
           )}
-          {disagree && <p class="note" role="note">{t('diagSignalsDisagree')}</p>}
+          {disagree && (
+            <p class="note" role="note">
+              {t('diagSignalsDisagree')}
+            </p>
+          )}
           <button type="button" onClick={copy} data-action="copy-report">
             {t('diagCopy')}
           </button>

@@ -6,7 +6,15 @@
 import { useMemo, useState } from 'preact/hooks';
 import { bcp47, dirOf, getLang, LANG_NAMES, type Lang } from '@/lib/i18n';
 import type { Store } from '@/lib/store/schema';
-import { generateLetter, LETTER_IDS, LETTERS, letterFileName, type FieldName, type LetterFields, type LetterId } from '@/lib/rights/letters';
+import {
+  generateLetter,
+  LETTER_IDS,
+  LETTERS,
+  letterFileName,
+  type FieldName,
+  type LetterFields,
+  type LetterId,
+} from '@/lib/rights/letters';
 import { observedFrom } from '@/lib/rights/observed';
 import { authorityById } from '@/lib/rights/authorities';
 import { AuthorityPicker, languageName } from './AuthorityPicker';
@@ -35,7 +43,13 @@ function fieldLabel(name: FieldName, letter: LetterId): string {
     case 'requestDate':
       return rt('letter_field_request_date');
     case 'details':
-      return rt(letter === 'rectification' ? 'letter_field_details_rectification' : letter === 'cnil' ? 'letter_field_details_cnil' : 'letter_field_details_other');
+      return rt(
+        letter === 'rectification'
+          ? 'letter_field_details_rectification'
+          : letter === 'cnil'
+            ? 'letter_field_details_cnil'
+            : 'letter_field_details_other',
+      );
   }
 }
 
@@ -160,14 +174,29 @@ export function Letters({
           })}
         </fieldset>
         <div class="check-row">
-          <input type="checkbox" id="letter-observed" checked={withObserved} disabled={!hasObserved} onChange={(e) => setWithObserved((e.currentTarget as HTMLInputElement).checked)} />
+          <input
+            type="checkbox"
+            id="letter-observed"
+            checked={withObserved}
+            disabled={!hasObserved}
+            onChange={(e) => setWithObserved((e.currentTarget as HTMLInputElement).checked)}
+          />
           <label for="letter-observed">{rt('letter_include_observed')}</label>
         </div>
         {!hasObserved && <p class="muted small">{rt('letter_observed_none')}</p>}
       </form>
 
       <h3 id="h-letter-preview">{rt('letter_preview')}</h3>
-      <pre class="letter-preview" tabIndex={0} aria-labelledby="h-letter-preview" lang={bcp47(lang)} dir={dirOf(lang)} data-letter={letter} data-lang={lang} data-blanks={result.blanks.length}>
+      <pre
+        class="letter-preview"
+        tabIndex={0}
+        aria-labelledby="h-letter-preview"
+        lang={bcp47(lang)}
+        dir={dirOf(lang)}
+        data-letter={letter}
+        data-lang={lang}
+        data-blanks={result.blanks.length}
+      >
         {result.text}
       </pre>
       <p class={result.blanks.length ? 'note' : 'muted small'} data-blanks-note>
@@ -181,9 +210,7 @@ export function Letters({
           {rt('letter_download')}
         </button>
       </div>
-      <p class="muted small">
-        {def.to === 'cnil' ? <CnilHint url={auth.url} /> : rt('letter_send_mistral')}
-      </p>
+      <p class="muted small">{def.to === 'cnil' ? <CnilHint url={auth.url} /> : rt('letter_send_mistral')}</p>
       {def.to === 'cnil' && !auth.languages.includes(bcp47(lang).split('-')[0]) && (
         <p class="note small" data-letter-language-warning>
           {rt('authority_language', [auth.short, auth.languages.map((l) => languageName(l, getLang())).join(' / ')])}

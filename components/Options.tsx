@@ -2,7 +2,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { applyDocLang, bcp47, controlLabel, LANG_NAMES, LANGS, pickLang, planLabel, setLang, surfaceLabel, t, timeAgo, valueLabel } from '@/lib/i18n';
+import {
+  applyDocLang,
+  bcp47,
+  controlLabel,
+  LANG_NAMES,
+  LANGS,
+  pickLang,
+  planLabel,
+  setLang,
+  surfaceLabel,
+  t,
+  timeAgo,
+  valueLabel,
+} from '@/lib/i18n';
 import { readStore, watchStore } from '@/lib/store';
 import { UNKNOWN_ORG, type LoadResult } from '@/lib/store/schema';
 import { REGISTRY, type GuardId } from '@/lib/warnings/registry';
@@ -13,7 +26,8 @@ import type { LangSetting } from '@/lib/langs';
 import { PrivacyRecord } from './PrivacyRecord';
 
 function label(key: string, value: string): [string, string] {
-  if (key.startsWith('plan:')) return [`${t('popupPlan')} (${t(key === 'plan:vibe' ? 'productVibe' : 'productApi')})`, planLabel(value)];
+  if (key.startsWith('plan:'))
+    return [`${t('popupPlan')} (${t(key === 'plan:vibe' ? 'productVibe' : 'productApi')})`, planLabel(value)];
   return [controlLabel(key), valueLabel(value)];
 }
 
@@ -34,8 +48,11 @@ export function Options() {
   useEffect(() => {
     readStore().then(apply, (e) => setError(String(e)));
     // A write the browser refused (storage quota), remembered by the background for this session.
-    const showWriteError = (v: { at?: unknown; code?: unknown } | null) => setWriteError(v && typeof v.at === 'number' && v.code === 'quota' ? { at: v.at, code: v.code } : null);
-    storage.getItem<{ at?: unknown; code?: unknown }>(`session:${WRITE_ERROR_KEY}`).then(showWriteError, () => undefined);
+    const showWriteError = (v: { at?: unknown; code?: unknown } | null) =>
+      setWriteError(v && typeof v.at === 'number' && v.code === 'quota' ? { at: v.at, code: v.code } : null);
+    storage
+      .getItem<{ at?: unknown; code?: unknown }>(`session:${WRITE_ERROR_KEY}`)
+      .then(showWriteError, () => undefined);
     const unwatchError = storage.watch<{ at?: unknown; code?: unknown }>(`session:${WRITE_ERROR_KEY}`, showWriteError);
     const unwatch = watchStore(apply);
     return () => {
@@ -44,8 +61,20 @@ export function Options() {
     };
   }, []);
 
-  if (error) return <main class="options"><p role="alert" class="error">{t('popupError', [error])}</p></main>;
-  if (!loaded) return <main class="options" aria-busy="true"><p class="muted">{t('popupLoading')}</p></main>;
+  if (error)
+    return (
+      <main class="options">
+        <p role="alert" class="error">
+          {t('popupError', [error])}
+        </p>
+      </main>
+    );
+  if (!loaded)
+    return (
+      <main class="options" aria-busy="true">
+        <p class="muted">{t('popupLoading')}</p>
+      </main>
+    );
   const { store, problems, newerVersion } = loaded;
   const now = Date.now();
   const orgs = Object.entries(store.orgs);
@@ -84,22 +113,30 @@ export function Options() {
       <section class="section" aria-labelledby="h-guards">
         <h2 id="h-guards">{t('optionsGuards')}</h2>
         <p class="muted">{t('optionsGuardsHint')}</p>
-        {REGISTRY.options.map(({ id, label }) => ({ g: id as GuardId, label })).map(({ g, label }) => (
-          <label key={g} class="field-inline">
-            <input
-              type="checkbox"
-              name={`guard-${g}`}
-              checked={!store.guardsOff.includes(g)}
-              onChange={async (e) => {
-                const on = (e.currentTarget as HTMLInputElement).checked;
-                const guardsOff = on ? store.guardsOff.filter((x) => x !== g) : [...store.guardsOff, g];
-                const r = await send({ type: 'set-guards', guardsOff });
-                setStatus(r.ok ? t('optionsSaved') : t('popupError', [r.error === 'newer' ? t('optionsNewerStore', [String(newerVersion ?? '')]) : (r.error ?? '')]));
-              }}
-            />{' '}
-            {t(label)}
-          </label>
-        ))}
+        {REGISTRY.options
+          .map(({ id, label }) => ({ g: id as GuardId, label }))
+          .map(({ g, label }) => (
+            <label key={g} class="field-inline">
+              <input
+                type="checkbox"
+                name={`guard-${g}`}
+                checked={!store.guardsOff.includes(g)}
+                onChange={async (e) => {
+                  const on = (e.currentTarget as HTMLInputElement).checked;
+                  const guardsOff = on ? store.guardsOff.filter((x) => x !== g) : [...store.guardsOff, g];
+                  const r = await send({ type: 'set-guards', guardsOff });
+                  setStatus(
+                    r.ok
+                      ? t('optionsSaved')
+                      : t('popupError', [
+                          r.error === 'newer' ? t('optionsNewerStore', [String(newerVersion ?? '')]) : (r.error ?? ''),
+                        ]),
+                  );
+                }}
+              />{' '}
+              {t(label)}
+            </label>
+          ))}
       </section>
 
       <section class="section" aria-labelledby="h-stored">
@@ -110,7 +147,11 @@ export function Options() {
             {t('optionsNewerStore', [String(newerVersion)])}
           </p>
         ) : (
-          problems.length > 0 && <p role="alert" class="note">{t('optionsProblems', [problems.join('; ')])}</p>
+          problems.length > 0 && (
+            <p role="alert" class="note">
+              {t('optionsProblems', [problems.join('; ')])}
+            </p>
+          )
         )}
         {writeError && (
           <p role="alert" class="error" data-storage-full="true">

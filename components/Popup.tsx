@@ -89,14 +89,17 @@ export function Popup({ initial, error: initialError }: { initial?: PopupState; 
 
   // For the benchmark (scripts/bench.ts): when the popup first shows its answer (after that render is painted).
   useEffect(() => {
-    if ((state || error) && !performance.getEntriesByName('windsock-popup-rendered').length) performance.mark('windsock-popup-rendered');
+    if ((state || error) && !performance.getEntriesByName('windsock-popup-rendered').length)
+      performance.mark('windsock-popup-rendered');
   }, [state, error]);
 
   if (error || !state) {
     return (
       <main class="popup" data-verdict="error">
         <Header />
-        <p role="alert" class="error">{t('popupError', [error ?? ''])}</p>
+        <p role="alert" class="error">
+          {t('popupError', [error ?? ''])}
+        </p>
       </main>
     );
   }
@@ -140,7 +143,8 @@ export function Popup({ initial, error: initialError }: { initial?: PopupState; 
       <main class="popup" data-verdict={verdict.state} data-surface={surface.id} data-product={surface.product}>
         <Header />
         <p class="muted on-page">
-          {t('popupOnPage', [surfaceLabel(surface.id)])} · {t(surface.product === 'vibe' ? 'productVibe' : 'productApi')}
+          {t('popupOnPage', [surfaceLabel(surface.id)])} ·{' '}
+          {t(surface.product === 'vibe' ? 'productVibe' : 'productApi')}
         </p>
         {state.newerVersion !== undefined && (
           <p role="alert" class="note" data-newer-store={state.newerVersion}>

@@ -29,7 +29,9 @@ function safeDate(fmt: Intl.DateTimeFormat, at: number): { text: string; iso: st
 }
 
 function importError(code: string): string {
-  return IMPORT_ERRORS.has(code) ? rt(dynKey('record_import_error_', code.replace(/-/g, '_'))) : rt('record_import_error_other', [code]);
+  return IMPORT_ERRORS.has(code)
+    ? rt(dynKey('record_import_error_', code.replace(/-/g, '_')))
+    : rt('record_import_error_other', [code]);
 }
 
 function manifestVersion(): string {
@@ -120,8 +122,8 @@ export function PrivacyRecord({ store }: { store: Store }) {
               const at = safeDate(when, e.at);
               return (
                 <li key={`${e.at}-${i}`} data-kind={e.kind} data-key={e.key} data-value={e.value ?? ''}>
-                  <time dateTime={at.iso}>{at.text}</time>{' '}
-                  <strong>{w.kindLabel}</strong> — {w.what}: <strong>{w.value}</strong>
+                  <time dateTime={at.iso}>{at.text}</time> <strong>{w.kindLabel}</strong> — {w.what}:{' '}
+                  <strong>{w.value}</strong>
                   {w.previous !== null && <span class="muted"> ({rt('record_was', [w.previous])})</span>}
                   {w.where && <span> · {rt('record_where', [w.where])}</span>}
                   <span class="muted"> · {rt('record_in_org', [w.org])}</span>

@@ -13,7 +13,15 @@ import { Citations } from './VerdictView';
 
 function PlanSeen({ obs, now }: { obs: Observation | undefined; now: number }) {
   if (!obs) return <p class="muted">{rt('ret_plan_unknown')}</p>;
-  return <p data-plan-seen={String(obs.value)}>{rt('ret_plan_seen', [planLabel(String(obs.value)), surfaceLabel(obs.where) || obs.where, timeAgo(obs.seenAt, now)])}</p>;
+  return (
+    <p data-plan-seen={String(obs.value)}>
+      {rt('ret_plan_seen', [
+        planLabel(String(obs.value)),
+        surfaceLabel(obs.where) || obs.where,
+        timeAgo(obs.seenAt, now),
+      ])}
+    </p>
+  );
 }
 
 function Rows({ rows }: { rows: RetentionRow[] }) {
@@ -36,7 +44,8 @@ export function Retention({ store }: { store: Store }) {
   const cr = view.chatRetention;
   const zdr = view.zdr;
   let zdrStatus: string;
-  if (zdr.state === 'on') zdrStatus = rt('zdr_status_on', [surfaceLabel(zdr.seen!.where) || zdr.seen!.where, timeAgo(zdr.seen!.seenAt, now)]);
+  if (zdr.state === 'on')
+    zdrStatus = rt('zdr_status_on', [surfaceLabel(zdr.seen!.where) || zdr.seen!.where, timeAgo(zdr.seen!.seenAt, now)]);
   else if (zdr.state === 'available') zdrStatus = rt('zdr_status_available');
   else if (zdr.state === 'not-scale') zdrStatus = rt('zdr_status_not_scale', [planLabel(zdr.plan)]);
   else zdrStatus = rt('zdr_status_unknown');
@@ -55,9 +64,19 @@ export function Retention({ store }: { store: Store }) {
           {cr ? (
             <>
               <p>
-                <strong>{rt('ret_chat_policy_seen', [valueLabel(cr.value), surfaceLabel(cr.where) || cr.where, timeAgo(cr.seenAt, now)])}</strong>
+                <strong>
+                  {rt('ret_chat_policy_seen', [
+                    valueLabel(cr.value),
+                    surfaceLabel(cr.where) || cr.where,
+                    timeAgo(cr.seenAt, now),
+                  ])}
+                </strong>
               </p>
-              <p>{cr.value === 'never' ? rt('ret_chat_policy_never') : rt('ret_chat_policy_auto', [valueLabel(cr.value)])}</p>
+              <p>
+                {cr.value === 'never'
+                  ? rt('ret_chat_policy_never')
+                  : rt('ret_chat_policy_auto', [valueLabel(cr.value)])}
+              </p>
             </>
           ) : (
             <p>{rt('ret_chat_policy_unseen')}</p>

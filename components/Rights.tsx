@@ -20,14 +20,28 @@ import { authorityById, suggestAuthority } from '@/lib/rights/authorities';
 import { Retention } from './Retention';
 import './rights.css';
 
-function RightCard({ right, onLetter, authority, onAuthority }: { right: Right; onLetter: (id: LetterId) => void; authority: string; onAuthority: (id: string) => void }) {
+function RightCard({
+  right,
+  onLetter,
+  authority,
+  onAuthority,
+}: {
+  right: Right;
+  onLetter: (id: LetterId) => void;
+  authority: string;
+  onAuthority: (id: string) => void;
+}) {
   const h = `h-right-${right.id}`;
   const auth = authorityById(authority);
   return (
     <article class="right card" id={`right-${right.id}`} data-right={right.id} aria-labelledby={h}>
       <h3 id={h}>
         {rt(`rights_${right.id}_title`)}{' '}
-        <span class="article-ref">{right.law === 'gdpr' ? rt('rights_article_gdpr', [right.article]) : rt('rights_article_fr_dpa', [right.article])}</span>
+        <span class="article-ref">
+          {right.law === 'gdpr'
+            ? rt('rights_article_gdpr', [right.article])
+            : rt('rights_article_fr_dpa', [right.article])}
+        </span>
       </h3>
       <h4>{rt('rights_what')}</h4>
       <p>{rt(`rights_${right.id}_meaning`)}</p>
@@ -77,7 +91,9 @@ function PolicyVersions() {
         {POLICY_VERSIONS.map((v) => (
           <li key={v.id} data-version={v.id}>
             <strong>{v.date}</strong> — {rt(v.labelKey)}{' '}
-            <span class="muted small">{rt('record_md_documents', [v.sources.map((id) => sourceById(id).title).join('; ')])}</span>
+            <span class="muted small">
+              {rt('record_md_documents', [v.sources.map((id) => sourceById(id).title).join('; ')])}
+            </span>
           </li>
         ))}
       </ul>
@@ -99,7 +115,9 @@ export function Rights() {
   const [error, setError] = useState('');
   const [letter, setLetter] = useState<LetterId>('objection');
   /** The complaint's authority: suggested from the browser's language and region, changed by the user. */
-  const [authority, setAuthority] = useState<string>(() => suggestAuthority(browser.i18n.getUILanguage() || navigator.language).id);
+  const [authority, setAuthority] = useState<string>(
+    () => suggestAuthority(browser.i18n.getUILanguage() || navigator.language).id,
+  );
 
   const apply = (st: LoadResult) => {
     const lang = pickLang(st.store.settings.language, browser.i18n.getUILanguage());
@@ -123,8 +141,20 @@ export function Rights() {
     });
   };
 
-  if (error) return <main class="rights-page"><p role="alert" class="error">{t('popupError', [error])}</p></main>;
-  if (!loaded) return <main class="rights-page" aria-busy="true"><p class="muted">{t('popupLoading')}</p></main>;
+  if (error)
+    return (
+      <main class="rights-page">
+        <p role="alert" class="error">
+          {t('popupError', [error])}
+        </p>
+      </main>
+    );
+  if (!loaded)
+    return (
+      <main class="rights-page" aria-busy="true">
+        <p class="muted">{t('popupLoading')}</p>
+      </main>
+    );
   const { store } = loaded;
 
   return (
@@ -194,7 +224,13 @@ export function Rights() {
           <h2 id="h-rights">{rt('rights_nav_rights')}</h2>
           <div class="rights-grid">
             {RIGHTS.map((r) => (
-              <RightCard key={r.id} right={r} onLetter={chooseLetter} authority={authority} onAuthority={setAuthority} />
+              <RightCard
+                key={r.id}
+                right={r}
+                onLetter={chooseLetter}
+                authority={authority}
+                onAuthority={setAuthority}
+              />
             ))}
           </div>
         </section>

@@ -2,7 +2,18 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Citation } from '@/lib/policy/schema';
-import { controlLabel, getLang, hasKey, planLabel, surfaceLabel, t, timeAgo, tm, valueLabel, type MessageKey } from '@/lib/i18n';
+import {
+  controlLabel,
+  getLang,
+  hasKey,
+  planLabel,
+  surfaceLabel,
+  t,
+  timeAgo,
+  tm,
+  valueLabel,
+  type MessageKey,
+} from '@/lib/i18n';
 import type { Known, Verdict, VerdictInput } from '@/lib/verdict';
 import type { Observation } from '@/lib/store/schema';
 
@@ -14,7 +25,10 @@ export interface CitationLookup {
   source(id: Citation['source']): { title: string; date: string; file: string } | undefined;
   quoteKey(c: Citation): MessageKey | undefined;
 }
-export const CitationLookupContext = createContext<CitationLookup>({ source: () => undefined, quoteKey: () => undefined });
+export const CitationLookupContext = createContext<CitationLookup>({
+  source: () => undefined,
+  quoteKey: () => undefined,
+});
 
 /** Beside an English quote, its translation when the page is in another language and one exists. */
 function quoteTranslation(c: Citation, lookup: CitationLookup) {
@@ -33,7 +47,9 @@ export function Citations({ citations }: { citations: Citation[] }) {
   if (!citations.length) return null;
   return (
     <details class="sources">
-      <summary>{t('popupMoreSources')} ({citations.length})</summary>
+      <summary>
+        {t('popupMoreSources')} ({citations.length})
+      </summary>
       <ul>
         {citations.map((c, i) => {
           const s = lookup.source(c.source) ?? { title: c.source, date: '', file: '' };
@@ -64,7 +80,10 @@ function Provenance({ known, now }: { known: Known<unknown>; now: number }) {
   if (known.via === 'declared') how = t('viaDeclared');
   else {
     const where = surfaceLabel(known.where) || String(known.where ?? '');
-    how = t(known.via === 'account-data' ? 'viaAccountData' : known.via === 'visible-cue' ? 'viaVisibleCue' : 'viaPage', [where]);
+    how = t(
+      known.via === 'account-data' ? 'viaAccountData' : known.via === 'visible-cue' ? 'viaVisibleCue' : 'viaPage',
+      [where],
+    );
   }
   return (
     <span class="provenance" data-via={known.via}>
@@ -98,7 +117,12 @@ export function VerdictView({
   /** Shown right under the plan: the form to declare what Windsock does not know yet. */
   children?: ComponentChildren;
 }) {
-  const stateKey = verdict.state === 'training' ? 'stateTraining' : verdict.state === 'not-training' ? 'stateNotTraining' : 'stateUnknown';
+  const stateKey =
+    verdict.state === 'training'
+      ? 'stateTraining'
+      : verdict.state === 'not-training'
+        ? 'stateNotTraining'
+        : 'stateUnknown';
   const controls = Object.entries(input.controls);
   return (
     <div class="verdict">
@@ -127,10 +151,20 @@ export function VerdictView({
           {observations[`plan:${verdict.product}`]?.disputed ? (
             <p class="note" data-disputed="plan">
               {t('popupDisputed', [planLabel(String(observations[`plan:${verdict.product}`]!.disputed!.value))])}{' '}
-              <Provenance known={{ ...observations[`plan:${verdict.product}`]!.disputed!, value: observations[`plan:${verdict.product}`]!.disputed!.value }} now={now} />
+              <Provenance
+                known={{
+                  ...observations[`plan:${verdict.product}`]!.disputed!,
+                  value: observations[`plan:${verdict.product}`]!.disputed!.value,
+                }}
+                now={now}
+              />
             </p>
           ) : null}
-          {observations[`plan:${verdict.product}`]?.replaced ? <p class="note">{t('popupReplaced', [planLabel(String(observations[`plan:${verdict.product}`]!.replaced!.value))])}</p> : null}
+          {observations[`plan:${verdict.product}`]?.replaced ? (
+            <p class="note">
+              {t('popupReplaced', [planLabel(String(observations[`plan:${verdict.product}`]!.replaced!.value))])}
+            </p>
+          ) : null}
         </dd>
       </dl>
 
@@ -143,9 +177,12 @@ export function VerdictView({
           <ul class="settings">
             {controls.map(([id, k]) => (
               <li key={id} data-control={id} data-value={k!.value}>
-                {controlLabel(id)}: <strong>{valueLabel(String(k!.value))}</strong> — <Provenance known={k!} now={now} />
+                {controlLabel(id)}: <strong>{valueLabel(String(k!.value))}</strong> —{' '}
+                <Provenance known={k!} now={now} />
                 {observations[id]?.locked ? <em> ({t('popupLocked')})</em> : null}
-                {observations[id]?.replaced ? <p class="note">{t('popupReplaced', [valueLabel(String(observations[id]!.replaced!.value))])}</p> : null}
+                {observations[id]?.replaced ? (
+                  <p class="note">{t('popupReplaced', [valueLabel(String(observations[id]!.replaced!.value))])}</p>
+                ) : null}
               </li>
             ))}
           </ul>

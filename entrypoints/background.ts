@@ -48,7 +48,12 @@ export default defineBackground(() => {
       }
       const v = verdictFor(store, surface.product, surface.id, Date.now());
       const badge = BADGE[v.state];
-      const titleKey = surface.product === 'api' && v.state !== 'unknown' ? (v.state === 'training' ? 'badgeTitleApiTraining' : 'badgeTitleApiNotTraining') : badge.titleKey;
+      const titleKey =
+        surface.product === 'api' && v.state !== 'unknown'
+          ? v.state === 'training'
+            ? 'badgeTitleApiTraining'
+            : 'badgeTitleApiNotTraining'
+          : badge.titleKey;
       await action.setBadgeText({ tabId, text: badge.text });
       await action.setBadgeBackgroundColor({ tabId, color: badge.color });
       if ('setBadgeTextColor' in action && typeof action.setBadgeTextColor === 'function') {
@@ -95,8 +100,15 @@ export default defineBackground(() => {
       update: (fn) => (forget(), update(fn).finally(forget)),
       clear: () => (forget(), clearStore().finally(forget)),
     },
-    badge: { paint: (tabId, url, store, org) => paint(tabId, url, org === store.currentOrg ? store : { ...store, currentOrg: org }), paintAll },
-    tabs: { openVerdict: async (tabId) => void (await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tabId}`) })) },
+    badge: {
+      paint: (tabId, url, store, org) =>
+        paint(tabId, url, org === store.currentOrg ? store : { ...store, currentOrg: org }),
+      paintAll,
+    },
+    tabs: {
+      openVerdict: async (tabId) =>
+        void (await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tabId}`) })),
+    },
     // "This session" choices and the tab ↔ organization map: WXT's `session:` storage (gone when the browser closes).
     session: {
       get: (key) => storage.getItem(`session:${key}`),
@@ -110,7 +122,9 @@ export default defineBackground(() => {
   // The answer goes back through sendResponse (kept open by returning true): what both Chrome and Firefox do
   // without a polyfill (Chrome does not take a listener's returned promise as the answer).
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
-    handler.onMessage(raw, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e).slice(0, 200) }));
+    handler
+      .onMessage(raw, sender)
+      .then(sendResponse, (e) => sendResponse({ ok: false, error: String(e).slice(0, 200) }));
     return true;
   });
   browser.tabs.onRemoved.addListener((tabId) => handler.forgetTab(tabId));
@@ -134,11 +148,14 @@ export default defineBackground(() => {
   // Firefox injects into open tabs by itself.
   browser.runtime.onInstalled.addListener(async () => {
     await paintAll();
-    const scripting = (globalThis as { chrome?: { scripting?: { executeScript(o: unknown): Promise<unknown> } } }).chrome?.scripting;
+    const scripting = (globalThis as { chrome?: { scripting?: { executeScript(o: unknown): Promise<unknown> } } })
+      .chrome?.scripting;
     if (!scripting || import.meta.env.FIREFOX) return;
     for (const cs of browser.runtime.getManifest().content_scripts ?? []) {
       const tabs = await browser.tabs.query({ url: cs.matches ?? [] });
-      for (const tab of tabs) if (tab.id !== undefined) await scripting.executeScript({ target: { tabId: tab.id }, files: cs.js ?? [] }).catch(() => undefined);
+      for (const tab of tabs)
+        if (tab.id !== undefined)
+          await scripting.executeScript({ target: { tabId: tab.id }, files: cs.js ?? [] }).catch(() => undefined);
     }
   });
   browser.runtime.onStartup?.addListener(() => void paintAll());

@@ -22,6 +22,10 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main() {
     // Windsock's own lifecycle, which no page event can end; WXT's `ctx` is not used (lib/page/life.ts).
-    startUi(startLife(), { warnings: makeRegistry(CHAT_WARNINGS).wiring('chat'), installers: { composer: (kit) => void installComposerGuard(kit) }, banner: startBanner });
+    startUi(startLife(), {
+      warnings: makeRegistry(CHAT_WARNINGS).wiring('chat'),
+      installers: { composer: (kit) => void installComposerGuard(kit) },
+      banner: startBanner,
+    });
   },
 });

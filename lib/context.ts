@@ -22,10 +22,19 @@ export function sourceLine(c: Citation, lang: Lang): string {
   const line = t('page_source', [s.title, s.date, c.section, c.quote], lang);
   // The quote stays verbatim in English; outside English its translation follows.
   const key = quoteKeyOf(c);
-  return key && lang !== 'en' && hasKey(key, lang) ? `${line} ${t('quoteTranslation', [t(key, [], lang)], lang)}` : line;
+  return key && lang !== 'en' && hasKey(key, lang)
+    ? `${line} ${t('quoteTranslation', [t(key, [], lang)], lang)}`
+    : line;
 }
 
-export function pageContext(store: Store, surface: SurfaceDef, pageLang: string, sessionOff: GuardId[], now: number, registry: Registry = REGISTRY): PageContext {
+export function pageContext(
+  store: Store,
+  surface: SurfaceDef,
+  pageLang: string,
+  sessionOff: GuardId[],
+  now: number,
+  registry: Registry = REGISTRY,
+): PageContext {
   // The options' language when the user chose one, else the page's (Mistral's UI language).
   const lang = pickLang(store.settings.language, pageLang);
   const v = verdictFor(store, surface.product, surface.id, now);

@@ -21,7 +21,10 @@ export type PluralKey = { [K in MessageKey]: K extends `${infer B}_other` ? B : 
 /** The keys that begin with `P`, and what follows the prefix in them (`KeyRest<'control_'>`: 'vibe_training' | …). */
 export type KeyRest<P extends string> = MessageKey extends infer K ? (K extends `${P}${infer R}` ? R : never) : never;
 /** A key built at run time from a prefix every candidate shares, checked at compile time against that prefix. */
-export const dynKey = <P extends string>(prefix: P & (KeyRest<P> extends never ? never : P), rest: string): MessageKey => `${prefix}${rest}` as MessageKey;
+export const dynKey = <P extends string>(
+  prefix: P & (KeyRest<P> extends never ? never : P),
+  rest: string,
+): MessageKey => `${prefix}${rest}` as MessageKey;
 
 type Catalog = Record<string, { message: string } | undefined>;
 const CATALOGS: Partial<Record<Lang, Catalog>> = {};
@@ -91,10 +94,12 @@ export function loadLang(lang: Lang): Promise<void> {
 }
 
 /** Whether `t()` can already speak `lang` (its catalog is loaded, or failed and English is there). */
-export const isLoaded = (lang: Lang): boolean => native?.lang === lang || (englishReady() && (!!CATALOGS[lang] || failed.has(lang)));
+export const isLoaded = (lang: Lang): boolean =>
+  native?.lang === lang || (englishReady() && (!!CATALOGS[lang] || failed.has(lang)));
 
 /** The language's own message for a key, not English's fallback (the browser's catalog cannot tell: its answer). */
-const own = (key: string, lang: Lang): boolean => (native?.lang === lang ? !!nativeMessage(key, lang) : !!CATALOGS[lang]?.[key]);
+const own = (key: string, lang: Lang): boolean =>
+  native?.lang === lang ? !!nativeMessage(key, lang) : !!CATALOGS[lang]?.[key];
 
 const readyListeners = new Set<() => void>();
 /** Called whenever `setLang` switches to a language whose catalog had to be loaded first (pages re-render then). */
@@ -169,7 +174,16 @@ export function t(key: MessageKey, args: readonly (string | number)[] = [], lang
 }
 
 /** The Intl locale for dates and numbers in a language (Arabic with Western digits, as Windsock writes numbers). */
-export const INTL_LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES', it: 'it-IT', pl: 'pl-PL', pt_BR: 'pt-BR', ar: 'ar-u-nu-latn' };
+export const INTL_LOCALE: Record<Lang, string> = {
+  en: 'en-GB',
+  fr: 'fr-FR',
+  de: 'de-DE',
+  es: 'es-ES',
+  it: 'it-IT',
+  pl: 'pl-PL',
+  pt_BR: 'pt-BR',
+  ar: 'ar-u-nu-latn',
+};
 
 /** Whether the language's own catalog has this key (not the English fallback). */
 export const hasKey = (key: MessageKey, lang: Lang = current): boolean => own(key, lang);
@@ -196,7 +210,12 @@ export function tp(key: PluralKey, n: number, args: readonly (string | number)[]
 }
 
 /** The counted keys: each exists as `<key>_<form>` for every plural form of the language, and never bare. */
-export const PLURAL_KEYS = ['timeMinutesAgo', 'timeHoursAgo', 'timeDaysAgo', 'record_show_all'] as const satisfies readonly PluralKey[];
+export const PLURAL_KEYS = [
+  'timeMinutesAgo',
+  'timeHoursAgo',
+  'timeDaysAgo',
+  'record_show_all',
+] as const satisfies readonly PluralKey[];
 
 /** The plural forms a language's catalog must have for each counted key. */
 export const PLURAL_FORMS: Record<Lang, Intl.LDMLPluralRule[]> = Object.fromEntries(

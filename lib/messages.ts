@@ -66,10 +66,19 @@ const AccountData = z.object({
 const GetContext = z.object({ type: z.literal('get-context'), url: PageUrl, lang: z.string().max(35) });
 
 /** "Don't ask again" for one warning, for this session or always. */
-const GuardChoice = z.object({ type: z.literal('guard-choice'), url: PageUrl, guard: GuardId, scope: z.enum(['session', 'always']) });
+const GuardChoice = z.object({
+  type: z.literal('guard-choice'),
+  url: PageUrl,
+  guard: GuardId,
+  scope: z.enum(['session', 'always']),
+});
 
 /** The user confirmed a public share of this chat (its id and the time only). */
-const RecordShare = z.object({ type: z.literal('record-share'), url: PageUrl, chatId: z.string().regex(/^[A-Za-z0-9-]{6,64}$/) });
+const RecordShare = z.object({
+  type: z.literal('record-share'),
+  url: PageUrl,
+  chatId: z.string().regex(/^[A-Za-z0-9-]{6,64}$/),
+});
 
 /** The training banner was dismissed (for a week, for the current organization). */
 const DismissBanner = z.object({ type: z.literal('dismiss-banner'), url: PageUrl });
@@ -86,17 +95,44 @@ const ImportRecord = z.object({ type: z.literal('import'), text: z.string().max(
 /** The popup asks for its tab's verdict, computed in the background (lib/popup-state.ts). Extension pages only. */
 const PopupStateReq = z.object({
   type: z.literal('popup-state'),
-  tabId: z.number().int().min(0).max(2 ** 31).optional(),
+  tabId: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .optional(),
   url: PageUrl.optional(),
   uiLang: z.string().max(35),
 });
 
-export const Message = z.discriminatedUnion('type', [PageReport, Declare, ResetAll, SetSettings, ImportRecord, AccountData, GetContext, GuardChoice, RecordShare, DismissBanner, SetGuards, OpenVerdict, PopupStateReq]);
+export const Message = z.discriminatedUnion('type', [
+  PageReport,
+  Declare,
+  ResetAll,
+  SetSettings,
+  ImportRecord,
+  AccountData,
+  GetContext,
+  GuardChoice,
+  RecordShare,
+  DismissBanner,
+  SetGuards,
+  OpenVerdict,
+  PopupStateReq,
+]);
 export type Message = z.infer<typeof Message>;
 export type PageReportMsg = z.infer<typeof PageReport>;
 
 /** What a content script may send (never import, set-guards, reset, declare, set-settings). */
-export const CONTENT_TYPES: ReadonlySet<Message['type']> = new Set(['page-report', 'account-data', 'get-context', 'guard-choice', 'record-share', 'dismiss-banner', 'open-verdict']);
+export const CONTENT_TYPES: ReadonlySet<Message['type']> = new Set([
+  'page-report',
+  'account-data',
+  'get-context',
+  'guard-choice',
+  'record-share',
+  'dismiss-banner',
+  'open-verdict',
+]);
 
 /** Messages the background sends to a content script. */
 export interface NavigatedMsg {
@@ -133,7 +169,8 @@ function senderKind(sender: SenderLike, runtimeId: string, extensionOrigin: stri
   const origin = extensionOrigin.replace(/\/+$/, '');
   if (url === origin || url.startsWith(origin + '/')) return 'extension-page';
   // A content script: top frame of a tab on a Mistral host.
-  if (sender.tab && typeof sender.tab.id === 'number' && (sender.frameId ?? 0) === 0 && isMistralUrl(url)) return 'content-script';
+  if (sender.tab && typeof sender.tab.id === 'number' && (sender.frameId ?? 0) === 0 && isMistralUrl(url))
+    return 'content-script';
   return null;
 }
 
@@ -148,7 +185,8 @@ export function accept(raw: unknown, sender: SenderLike, runtimeId: string, exte
   const msg = parsed.data;
   if (kind === 'content-script') {
     if (!CONTENT_TYPES.has(msg.type)) return { ok: false, error: `content scripts may not send ${msg.type}` };
-    if (!('url' in msg) || msg.url === undefined || !sameOrigin(msg.url, sender.url)) return { ok: false, error: `${msg.type} URL does not match its sender` };
+    if (!('url' in msg) || msg.url === undefined || !sameOrigin(msg.url, sender.url))
+      return { ok: false, error: `${msg.type} URL does not match its sender` };
     const why = offSurface(msg);
     if (why) return { ok: false, error: why };
   }

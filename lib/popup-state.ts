@@ -38,14 +38,42 @@ export interface PopupState extends CitationInfo {
 }
 
 function citationsOf(v: Verdict): Citation[] {
-  return [...v.reasons.flatMap((r) => r.citations), ...v.conflicts.flatMap((c) => c.sides.flatMap((s) => s.citations)), ...v.caveats.flatMap((c) => c.citations)];
+  return [
+    ...v.reasons.flatMap((r) => r.citations),
+    ...v.conflicts.flatMap((c) => c.sides.flatMap((s) => s.citations)),
+    ...v.caveats.flatMap((c) => c.citations),
+  ];
 }
 
-export function popupState(loaded: LoadResult, org: string, tab: { id: number; url?: string } | null, uiLang: string, now: number): PopupState {
+export function popupState(
+  loaded: LoadResult,
+  org: string,
+  tab: { id: number; url?: string } | null,
+  uiLang: string,
+  now: number,
+): PopupState {
   const lang = pickLang(loaded.store.settings.language, uiLang);
   const surfaceDef = tab ? surfaceOf(tab.url) : null;
-  const base = { lang, tab, org, unknownOrg: org === UNKNOWN_ORG, newerVersion: loaded.newerVersion, shares: loaded.store.shares.map((s) => ({ chatId: s.chatId, at: s.at })), now };
-  if (!surfaceDef) return { ...base, surface: null, verdict: null, input: null, observations: {}, plans: [], sources: {}, quoteKeys: {} };
+  const base = {
+    lang,
+    tab,
+    org,
+    unknownOrg: org === UNKNOWN_ORG,
+    newerVersion: loaded.newerVersion,
+    shares: loaded.store.shares.map((s) => ({ chatId: s.chatId, at: s.at })),
+    now,
+  };
+  if (!surfaceDef)
+    return {
+      ...base,
+      surface: null,
+      verdict: null,
+      input: null,
+      observations: {},
+      plans: [],
+      sources: {},
+      quoteKeys: {},
+    };
   const store = org === loaded.store.currentOrg ? loaded.store : { ...loaded.store, currentOrg: org };
   const input = verdictInput(store, surfaceDef.product, surfaceDef.id, now);
   const verdict = computeVerdict(input);

@@ -14,8 +14,16 @@ export function knownFor(store: Store, key: ObsKey, now: number): Known<string> 
   const obs = org.observations[key];
   const decl = org.declarations[key];
   // A declaration dated in the future (a wrong clock, a doctored import) never beats a page reading.
-  if (decl && decl.at <= now + FUTURE_SLACK_MS && (!obs || decl.at > obs.seenAt)) return { value: decl.value, via: 'declared', seenAt: decl.at };
-  if (obs) return { value: obs.value, via: obs.via, where: obs.where, seenAt: obs.seenAt, stale: now - obs.seenAt > STALE_AFTER_MS };
+  if (decl && decl.at <= now + FUTURE_SLACK_MS && (!obs || decl.at > obs.seenAt))
+    return { value: decl.value, via: 'declared', seenAt: decl.at };
+  if (obs)
+    return {
+      value: obs.value,
+      via: obs.via,
+      where: obs.where,
+      seenAt: obs.seenAt,
+      stale: now - obs.seenAt > STALE_AFTER_MS,
+    };
   return null;
 }
 

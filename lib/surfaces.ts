@@ -20,7 +20,15 @@ export { CONTENT_MATCHES, HOSTS, MATCH_PATTERNS, MISTRAL_HOSTS, matchPattern, ty
  * The kinds of plan signal a page can carry (lib/detect/rules.ts, PLAN_SIGNALS, says how each is trusted).
  * `cue` kinds are hints, not readings.
  */
-export type PlanSignalKind = 'subscription-tab' | 'studio-header' | 'upgrade-link' | 'pro-badge' | 'current-plan-card' | 'plan-badge' | 'plan-label' | 'upgrade-banner';
+export type PlanSignalKind =
+  | 'subscription-tab'
+  | 'studio-header'
+  | 'upgrade-link'
+  | 'pro-badge'
+  | 'current-plan-card'
+  | 'plan-badge'
+  | 'plan-label'
+  | 'upgrade-banner';
 
 export type SurfaceId =
   | 'vibe-chat'
@@ -232,7 +240,14 @@ function parseUrl(url: string | undefined | null): URL | null {
 export function isMistralUrl(url: string | undefined | null): boolean {
   const u = parseUrl(url);
   // Exactly one of the hosts, over https, on the default port, with no credentials in the URL.
-  return !!u && u.protocol === 'https:' && u.port === '' && !u.username && !u.password && (MISTRAL_HOSTS as readonly string[]).includes(u.hostname);
+  return (
+    !!u &&
+    u.protocol === 'https:' &&
+    u.port === '' &&
+    !u.username &&
+    !u.password &&
+    (MISTRAL_HOSTS as readonly string[]).includes(u.hostname)
+  );
 }
 
 /** The surface a URL is on, or null when it is not one of Mistral's app hosts. */
@@ -264,7 +279,6 @@ export function matchesWhere(pred: (s: SurfaceDef) => boolean): string[] {
   const hosts = new Set(SURFACES.filter(pred).map((s) => s.host));
   return MISTRAL_HOSTS.filter((h) => hosts.has(h)).map(matchPattern);
 }
-
 
 /** Where each fix lives. */
 export const FIX_URLS = {

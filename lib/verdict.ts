@@ -60,7 +60,8 @@ export interface Conflict {
   sides: { msg: Msg; citations: Citation[] }[];
 }
 
-export type CaveatId = 'feedback' | 'labs' | 'sharing' | 'attachments' | 'zdr-scope' | 'stale' | 'declared' | 'zdr-plan' | 'memories';
+export type CaveatId =
+  'feedback' | 'labs' | 'sharing' | 'attachments' | 'zdr-scope' | 'stale' | 'declared' | 'zdr-plan' | 'memories';
 
 export interface Caveat {
   id: CaveatId;
@@ -68,7 +69,17 @@ export interface Caveat {
   citations: Citation[];
 }
 
-export type FixId = 'vibe-training-off' | 'api-training-off' | 'labs-off' | 'mobile-data-sharing' | 'check-plan' | 'feedback-avoid' | 'sharing-off' | 'memories-off' | 'zdr-request' | 'zdr-upgrade';
+export type FixId =
+  | 'vibe-training-off'
+  | 'api-training-off'
+  | 'labs-off'
+  | 'mobile-data-sharing'
+  | 'check-plan'
+  | 'feedback-avoid'
+  | 'sharing-off'
+  | 'memories-off'
+  | 'zdr-request'
+  | 'zdr-upgrade';
 
 export interface Fix {
   id: FixId;
@@ -120,12 +131,22 @@ export function computeVerdict(input: VerdictInput): Verdict {
   if (labs?.value === 'on') {
     state = 'training';
     headline = m('headlineLabsOn');
-    reasons.push({ id: 'labs-on', msg: m('reasonLabsOn'), citations: factById('labs-override').citations, basis: { ...labs, control: 'labs-models' } });
+    reasons.push({
+      id: 'labs-on',
+      msg: m('reasonLabsOn'),
+      citations: factById('labs-override').citations,
+      basis: { ...labs, control: 'labs-models' },
+    });
     if (zdrOn) reasons.push({ id: 'labs-zdr', msg: m('reasonLabsZdr'), citations: [CITE.zdrStateful] });
   } else if (training?.value === 'on') {
     state = 'training';
     headline = m(product === 'vibe' ? 'headlineVibeToggleOn' : 'headlineApiToggleOn');
-    reasons.push({ id: 'toggle-on', msg: m(product === 'vibe' ? 'reasonVibeToggleOn' : 'reasonApiToggleOn'), citations: controlById(trainingId).citations, basis: { ...training, control: trainingId } });
+    reasons.push({
+      id: 'toggle-on',
+      msg: m(product === 'vibe' ? 'reasonVibeToggleOn' : 'reasonApiToggleOn'),
+      citations: controlById(trainingId).citations,
+      basis: { ...training, control: trainingId },
+    });
   } else if (training?.value === 'off') {
     reasons.push({
       id: 'toggle-off',
@@ -149,7 +170,11 @@ export function computeVerdict(input: VerdictInput): Verdict {
     state = 'unknown';
     headline = m('headlinePlanUnknown');
     ask.push('plan', 'training');
-    reasons.push({ id: 'plan-unknown', msg: m(product === 'vibe' ? 'reasonVibePlanUnknown' : 'reasonApiPlanUnknown'), citations: product === 'vibe' ? [CITE.docsDataFree, CITE.helpTeamEnt] : [CITE.helpApiFree, CITE.helpScale] });
+    reasons.push({
+      id: 'plan-unknown',
+      msg: m(product === 'vibe' ? 'reasonVibePlanUnknown' : 'reasonApiPlanUnknown'),
+      citations: product === 'vibe' ? [CITE.docsDataFree, CITE.helpTeamEnt] : [CITE.helpApiFree, CITE.helpScale],
+    });
   } else {
     const { claims, agreed } = defaultsFor(product, plan);
     const planArg = plan;
@@ -157,23 +182,43 @@ export function computeVerdict(input: VerdictInput): Verdict {
       state = 'unknown';
       headline = m('headlineNoDefault');
       ask.push('training');
-      reasons.push({ id: 'no-default', msg: m('reasonNoDefault', planArg), citations: [], basis: input.plan ? { ...input.plan, control: 'plan' } : undefined });
+      reasons.push({
+        id: 'no-default',
+        msg: m('reasonNoDefault', planArg),
+        citations: [],
+        basis: input.plan ? { ...input.plan, control: 'plan' } : undefined,
+      });
     } else if (agreed === 'off' && input.plan?.via === 'visible-cue') {
       // A plan guessed from a cue alone (a badge, an upgrade link) never yields not-training.
       state = 'unknown';
       headline = m('headlineDefaultOffCueOnly');
       ask.push('plan', 'training');
-      reasons.push({ id: 'plan-cue-only', msg: m('reasonPlanCueOnly'), citations: claims.map((c) => c.citation), basis: { ...input.plan, control: 'plan' } });
+      reasons.push({
+        id: 'plan-cue-only',
+        msg: m('reasonPlanCueOnly'),
+        citations: claims.map((c) => c.citation),
+        basis: { ...input.plan, control: 'plan' },
+      });
     } else if (agreed === 'off') {
       state = 'not-training';
       headline = m('headlineDefaultOff');
-      reasons.push({ id: 'default-off', msg: m('reasonDefaultOff', planArg), citations: claims.map((c) => c.citation), basis: input.plan ? { ...input.plan, control: 'plan' } : undefined });
+      reasons.push({
+        id: 'default-off',
+        msg: m('reasonDefaultOff', planArg),
+        citations: claims.map((c) => c.citation),
+        basis: input.plan ? { ...input.plan, control: 'plan' } : undefined,
+      });
     } else {
       // Agreed "on", or the documents disagree: the cautious reading is "on".
       state = 'training';
       headline = m(agreed === 'on' ? 'headlineDefaultOn' : 'headlineDefaultDisputed');
       const onClaims = claims.filter((c) => c.training === 'on');
-      reasons.push({ id: agreed === 'on' ? 'default-on' : 'default-disputed', msg: m(agreed === 'on' ? 'reasonDefaultOn' : 'reasonDefaultDisputed', planArg), citations: onClaims.map((c) => c.citation), basis: input.plan ? { ...input.plan, control: 'plan' } : undefined });
+      reasons.push({
+        id: agreed === 'on' ? 'default-on' : 'default-disputed',
+        msg: m(agreed === 'on' ? 'reasonDefaultOn' : 'reasonDefaultDisputed', planArg),
+        citations: onClaims.map((c) => c.citation),
+        basis: input.plan ? { ...input.plan, control: 'plan' } : undefined,
+      });
       ask.push('training');
     }
   }
@@ -210,19 +255,40 @@ function buildCaveats(input: VerdictInput, state: VerdictState, zdrOn: boolean):
     const orgPlan = input.plan && ORG_MANAGED.includes(input.plan.value);
     out.push({
       id: 'feedback',
-      msg: m(controls.feedback?.value === 'off' ? 'caveatFeedbackDisabled' : orgPlan ? 'caveatFeedbackOrg' : 'caveatFeedback'),
-      citations: orgPlan ? [...factById('feedback-trains').citations, ...factById('feedback-team').citations] : factById('feedback-trains').citations,
+      msg: m(
+        controls.feedback?.value === 'off'
+          ? 'caveatFeedbackDisabled'
+          : orgPlan
+            ? 'caveatFeedbackOrg'
+            : 'caveatFeedback',
+      ),
+      citations: orgPlan
+        ? [...factById('feedback-trains').citations, ...factById('feedback-team').citations]
+        : factById('feedback-trains').citations,
     });
-    if (controls['public-sharing']?.value !== 'off') out.push({ id: 'sharing', msg: m('caveatSharing'), citations: factById('public-sharing').citations });
-    if (state !== 'not-training') out.push({ id: 'attachments', msg: m('caveatAttachments'), citations: factById('attachments-are-input').citations });
-    if (controls.memories?.value === 'on') out.push({ id: 'memories', msg: m('caveatMemories'), citations: factById('memories').citations });
+    if (controls['public-sharing']?.value !== 'off')
+      out.push({ id: 'sharing', msg: m('caveatSharing'), citations: factById('public-sharing').citations });
+    if (state !== 'not-training')
+      out.push({
+        id: 'attachments',
+        msg: m('caveatAttachments'),
+        citations: factById('attachments-are-input').citations,
+      });
+    if (controls.memories?.value === 'on')
+      out.push({ id: 'memories', msg: m('caveatMemories'), citations: factById('memories').citations });
   }
   if (controls['labs-models']?.value !== 'on') {
-    out.push({ id: 'labs', msg: m(controls['labs-models'] ? 'caveatLabsOff' : 'caveatLabsUnknown'), citations: factById('labs-override').citations });
+    out.push({
+      id: 'labs',
+      msg: m(controls['labs-models'] ? 'caveatLabsOff' : 'caveatLabsUnknown'),
+      citations: factById('labs-override').citations,
+    });
   }
   if (product === 'api') {
-    if (zdrOn) out.push({ id: 'zdr-scope', msg: m('caveatZdrScope'), citations: factById('zdr-stateless-only').citations });
-    else if (controls.zdr?.value === 'on') out.push({ id: 'zdr-plan', msg: m('caveatZdrPlan'), citations: factById('zdr-scale-only').citations });
+    if (zdrOn)
+      out.push({ id: 'zdr-scope', msg: m('caveatZdrScope'), citations: factById('zdr-stateless-only').citations });
+    else if (controls.zdr?.value === 'on')
+      out.push({ id: 'zdr-plan', msg: m('caveatZdrPlan'), citations: factById('zdr-scale-only').citations });
   }
   const used = [input.plan, ...Object.values(controls)].filter(Boolean) as Known<unknown>[];
   if (used.some((k) => k.stale)) out.push({ id: 'stale', msg: m('caveatStale'), citations: [] });
@@ -239,24 +305,50 @@ function buildFixes(input: VerdictInput, state: VerdictState): Fix[] {
     fixes.push({ id: 'labs-off', msg: m('fixLabsOff'), url: FIX_URLS.apiPrivacy, adminOnly });
   }
   if (product === 'vibe') {
-    fixes.push({ id: 'vibe-training-off', msg: m('fixVibeTrainingOff'), url: FIX_URLS.vibePrivacy, adminOnly, applied: controls['vibe-training']?.value === 'off' && controls['vibe-training']?.via === 'page' });
+    fixes.push({
+      id: 'vibe-training-off',
+      msg: m('fixVibeTrainingOff'),
+      url: FIX_URLS.vibePrivacy,
+      adminOnly,
+      applied: controls['vibe-training']?.value === 'off' && controls['vibe-training']?.via === 'page',
+    });
     fixes.push({
       id: 'mobile-data-sharing',
       msg: m('fixMobile'),
       steps: [m('fixMobileStep1'), m('fixMobileStep2'), m('fixMobileStep3')],
     });
     fixes.push({ id: 'feedback-avoid', msg: m('fixFeedbackAvoid') });
-    if (controls.memories?.value === 'on') fixes.push({ id: 'memories-off', msg: m('fixMemoriesOff'), url: FIX_URLS.memories });
-    if (controls['public-sharing']?.value === 'on') fixes.push({ id: 'sharing-off', msg: m('fixSharingOff'), url: FIX_URLS.vibePrivacy, adminOnly });
+    if (controls.memories?.value === 'on')
+      fixes.push({ id: 'memories-off', msg: m('fixMemoriesOff'), url: FIX_URLS.memories });
+    if (controls['public-sharing']?.value === 'on')
+      fixes.push({ id: 'sharing-off', msg: m('fixSharingOff'), url: FIX_URLS.vibePrivacy, adminOnly });
   } else {
-    fixes.push({ id: 'api-training-off', msg: m('fixApiTrainingOff'), url: FIX_URLS.apiPrivacy, adminOnly, applied: controls['api-training']?.value === 'off' && controls['api-training']?.via === 'page' });
+    fixes.push({
+      id: 'api-training-off',
+      msg: m('fixApiTrainingOff'),
+      url: FIX_URLS.apiPrivacy,
+      adminOnly,
+      applied: controls['api-training']?.value === 'off' && controls['api-training']?.via === 'page',
+    });
     // Zero data retention: Scale only, on request (seed 002); it limits what is kept, not what trains.
-    if (plan === 'scale') fixes.push({ id: 'zdr-request', msg: m('fixZdrRequest'), url: FIX_URLS.zdrHelp, adminOnly: true, applied: controls.zdr?.value === 'on' });
+    if (plan === 'scale')
+      fixes.push({
+        id: 'zdr-request',
+        msg: m('fixZdrRequest'),
+        url: FIX_URLS.zdrHelp,
+        adminOnly: true,
+        applied: controls.zdr?.value === 'on',
+      });
     else if (plan === 'free') fixes.push({ id: 'zdr-upgrade', msg: m('fixZdrUpgrade'), url: FIX_URLS.studioUpgrade });
   }
   if (plan === null) fixes.push({ id: 'check-plan', msg: m('fixCheckPlan'), url: FIX_URLS.subscriptions });
   // When nothing is being trained, the fixes that remain are the ones already applied or still relevant.
-  if (state === 'not-training') return fixes.filter((f) => f.applied || ['feedback-avoid', 'mobile-data-sharing', 'memories-off', 'sharing-off', 'zdr-request'].includes(f.id));
+  if (state === 'not-training')
+    return fixes.filter(
+      (f) =>
+        f.applied ||
+        ['feedback-avoid', 'mobile-data-sharing', 'memories-off', 'sharing-off', 'zdr-request'].includes(f.id),
+    );
   return fixes;
 }
 

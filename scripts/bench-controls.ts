@@ -10,7 +10,10 @@ import { ROOT } from '../test/e2e/harness';
 
 /** The page: the four real rows (one switch each), then N rows of `<label for>` + checkbox, as a page could add. */
 export function hostilePrivacyPage(n: number): string {
-  const rows = Array.from({ length: n }, (_, i) => `<div class="row"><label for="c${i}">Option ${i}</label><input type="checkbox" id="c${i}"></div>`).join('');
+  const rows = Array.from(
+    { length: n },
+    (_, i) => `<div class="row"><label for="c${i}">Option ${i}</label><input type="checkbox" id="c${i}"></div>`,
+  ).join('');
   return `<!doctype html><html lang="en"><body><main>
   <div class="row"><span>Model training</span><button role="switch" aria-checked="false"></button></div>
   <div class="row"><span>Public chat sharing</span><button role="switch" aria-checked="true"></button></div>
@@ -28,7 +31,12 @@ async function bundle(): Promise<string> {
     `import { readControls, controlStats } from '../lib/detect/controls';\nimport { ADMIN_CONTROL_RULES } from '../lib/detect/rules';\n(globalThis as any).__detect = () => readControls(document, ADMIN_CONTROL_RULES['admin-vibe-privacy']!);\n(globalThis as any).__stats = controlStats;\n`,
   );
   try {
-    const out = await build({ input: entry, output: { format: 'iife' }, write: false, resolve: { alias: { '@': ROOT } } } as never);
+    const out = await build({
+      input: entry,
+      output: { format: 'iife' },
+      write: false,
+      resolve: { alias: { '@': ROOT } },
+    } as never);
     return (out as unknown as { output: { code: string }[] }).output[0].code;
   } finally {
     rmSync(entry, { force: true });
@@ -38,7 +46,10 @@ async function bundle(): Promise<string> {
 export async function runControlsBench(): Promise<void> {
   const code = await bundle();
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+  });
   const page = await browser.newPage();
   console.log('| labelled controls on the page | one detection pass (median of 7) | what it read |\n|---|---|---|');
   for (const n of [500, 1000, 2000, 4000]) {

@@ -17,9 +17,17 @@ async function bundle(): Promise<string> {
   const { build } = await import('rolldown');
   const entry = join(ROOT, 'scripts/.bench-scan-entry.ts');
   const { writeFileSync, rmSync } = await import('node:fs');
-  writeFileSync(entry, `import { scan, scanSliced } from '../lib/scan';\n(globalThis as any).__scan = scan;\n(globalThis as any).__scanSliced = scanSliced;\n`);
+  writeFileSync(
+    entry,
+    `import { scan, scanSliced } from '../lib/scan';\n(globalThis as any).__scan = scan;\n(globalThis as any).__scanSliced = scanSliced;\n`,
+  );
   try {
-    const out = await build({ input: entry, output: { format: 'iife' }, write: false, resolve: { alias: { '@': ROOT } } } as never);
+    const out = await build({
+      input: entry,
+      output: { format: 'iife' },
+      write: false,
+      resolve: { alias: { '@': ROOT } },
+    } as never);
     return (out as unknown as { output: { code: string }[] }).output[0].code;
   } finally {
     rmSync(entry, { force: true });
@@ -44,22 +52,39 @@ export interface SliceRow {
   same: boolean;
 }
 
-export async function runSliceBench(): Promise<{ rows: SliceRow[]; worstSliceMs: number; worstTotalMs: number; worstBlockMs: number }> {
+export async function runSliceBench(): Promise<{
+  rows: SliceRow[];
+  worstSliceMs: number;
+  worstTotalMs: number;
+  worstBlockMs: number;
+}> {
   const code = await bundle();
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+  });
   const page = await browser.newPage();
   await page.goto('about:blank');
   await page.addScriptTag({ content: code });
-  const inputs: [string, string][] = [...Object.entries(ADVERSARIAL), ['random mixture', '\u0000noise'], ['realistic mixed text', '\u0000mixed']];
+  const inputs: [string, string][] = [
+    ...Object.entries(ADVERSARIAL),
+    ['random mixture', '\u0000noise'],
+    ['realistic mixed text', '\u0000mixed'],
+  ];
   const mixed = mixedText(loadCorpus());
   const rows: SliceRow[] = [];
-  console.log('| 1 MB of | scan(): one block | scanSliced(): longest slice (wall clock) | longest slice, CPU time (Node) | slices | total | long tasks | same findings |\n|---|---:|---:|---:|---:|---:|---:|---|');
+  console.log(
+    '| 1 MB of | scan(): one block | scanSliced(): longest slice (wall clock) | longest slice, CPU time (Node) | slices | total | long tasks | same findings |\n|---|---:|---:|---:|---:|---:|---:|---|',
+  );
   for (const [pattern, unit] of inputs) {
     const r = (await page.evaluate(
       async ([unit, mixed]) => {
         const MB = 1_000_000;
-        const g = globalThis as unknown as { __scan(s: string): unknown[]; __scanSliced(s: string, o: object): Promise<unknown[]> };
+        const g = globalThis as unknown as {
+          __scan(s: string): unknown[];
+          __scanSliced(s: string, o: object): Promise<unknown[]>;
+        };
         let text: string;
         if (unit === '\u0000mixed') text = mixed;
         else if (unit === '\u0000noise') {
@@ -95,7 +120,9 @@ export async function runSliceBench(): Promise<{ rows: SliceRow[]; worstSliceMs:
           let longest = 0;
           let slices = 0;
           const t0 = performance.now();
-          const found = await g.__scanSliced(text, { onSlice: (ms: number) => ((longest = Math.max(longest, ms)), slices++, all.push(ms)) });
+          const found = await g.__scanSliced(text, {
+            onSlice: (ms: number) => ((longest = Math.max(longest, ms)), slices++, all.push(ms)),
+          });
           runs.push({ longest, slices, total: performance.now() - t0 });
           same &&= JSON.stringify(found) === JSON.stringify(ref);
         }
@@ -104,18 +131,38 @@ export async function runSliceBench(): Promise<{ rows: SliceRow[]; worstSliceMs:
         obs.disconnect();
         runs.sort((a, b) => a.total - b.total);
         all.sort((a, b) => a - b);
-        return { blockMs: med(blocks), longestSliceMs: Math.max(...runs.map((x) => x.longest)), slices: runs[1].slices, totalMs: runs[1].total, longTasks, same, medianSliceMs: all[all.length >> 1], p95SliceMs: all[Math.floor(all.length * 0.95)] };
+        return {
+          blockMs: med(blocks),
+          longestSliceMs: Math.max(...runs.map((x) => x.longest)),
+          slices: runs[1].slices,
+          totalMs: runs[1].total,
+          longTasks,
+          same,
+          medianSliceMs: all[all.length >> 1],
+          p95SliceMs: all[Math.floor(all.length * 0.95)],
+        };
       },
       [unit, mixed] as const,
     )) as Omit<SliceRow, 'pattern'>;
     const cpuLongestSliceMs = await cpuSlices(unit === '\u0000mixed' ? mixed : unit === '\u0000noise' ? null : unit);
     rows.push({ pattern, ...r, cpuLongestSliceMs });
-    console.log(`| ${pattern} | ${r.blockMs.toFixed(1)} ms | ${r.longestSliceMs.toFixed(1)} ms (median ${r.medianSliceMs.toFixed(1)}, 95th ${r.p95SliceMs.toFixed(1)}) | ${cpuLongestSliceMs === undefined ? '–' : `${cpuLongestSliceMs.toFixed(1)} ms`} | ${r.slices} | ${r.totalMs.toFixed(1)} ms | ${r.longTasks} | ${r.same ? 'yes' : 'NO'} |`);
+    console.log(
+      `| ${pattern} | ${r.blockMs.toFixed(1)} ms | ${r.longestSliceMs.toFixed(1)} ms (median ${r.medianSliceMs.toFixed(1)}, 95th ${r.p95SliceMs.toFixed(1)}) | ${cpuLongestSliceMs === undefined ? '–' : `${cpuLongestSliceMs.toFixed(1)} ms`} | ${r.slices} | ${r.totalMs.toFixed(1)} ms | ${r.longTasks} | ${r.same ? 'yes' : 'NO'} |`,
+    );
   }
   await browser.close();
   const worst = (f: (r: SliceRow) => number) => Math.max(...rows.map(f));
-  const res = { rows, worstSliceMs: worst((r) => r.longestSliceMs), worstTotalMs: worst((r) => r.totalMs), worstBlockMs: worst((r) => r.blockMs), worstCpuSliceMs: worst((r) => r.cpuLongestSliceMs ?? 0), worstP95SliceMs: worst((r) => r.p95SliceMs) };
-  console.log(`\nLongest main-thread block while scanning 1 MB: ${res.worstSliceMs.toFixed(1)} ms sliced in Chromium, wall clock (the worst 95th percentile ${res.worstP95SliceMs.toFixed(1)} ms; budget 16 ms), ${res.worstBlockMs.toFixed(1)} ms as one scan() call; longest sliced scan in total ${res.worstTotalMs.toFixed(1)} ms. In CPU time (Node), the longest slice: ${res.worstCpuSliceMs.toFixed(1)} ms. (${loadNote()})`);
+  const res = {
+    rows,
+    worstSliceMs: worst((r) => r.longestSliceMs),
+    worstTotalMs: worst((r) => r.totalMs),
+    worstBlockMs: worst((r) => r.blockMs),
+    worstCpuSliceMs: worst((r) => r.cpuLongestSliceMs ?? 0),
+    worstP95SliceMs: worst((r) => r.p95SliceMs),
+  };
+  console.log(
+    `\nLongest main-thread block while scanning 1 MB: ${res.worstSliceMs.toFixed(1)} ms sliced in Chromium, wall clock (the worst 95th percentile ${res.worstP95SliceMs.toFixed(1)} ms; budget 16 ms), ${res.worstBlockMs.toFixed(1)} ms as one scan() call; longest sliced scan in total ${res.worstTotalMs.toFixed(1)} ms. In CPU time (Node), the longest slice: ${res.worstCpuSliceMs.toFixed(1)} ms. (${loadNote()})`,
+  );
   return res;
 }
 
@@ -123,7 +170,10 @@ export async function runSliceBench(): Promise<{ rows: SliceRow[]; worstSliceMs:
 async function cpuSlices(unit: string | null): Promise<number | undefined> {
   if (unit === null) return undefined;
   const MB = 1_000_000;
-  const text = unit.length > 100 ? unit : Buffer.from(unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB), 'utf16le').toString('utf16le');
+  const text =
+    unit.length > 100
+      ? unit
+      : Buffer.from(unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB), 'utf16le').toString('utf16le');
   scan(text); // warm-up
   const cpu = () => {
     const c = process.cpuUsage();

@@ -46,7 +46,7 @@ function time(fn: () => void, runs: number, warmUps = 2): number {
 }
 
 export const ADVERSARIAL: Record<string, string> = {
-  'digits': '1',
+  digits: '1',
   '"1 "': '1 ',
   '"06 "': '06 ',
   '"+33"': '+33',
@@ -55,7 +55,7 @@ export const ADVERSARIAL: Record<string, string> = {
   '"."': '.',
   '"a"': 'a',
   '"a."': 'a.',
-  'spaces': ' ',
+  spaces: ' ',
   '"rue "': 'rue ',
   '"1 rue "': '1 rue ',
   '"12 rue De "': '12 rue De ',
@@ -93,7 +93,7 @@ function noise(n: number): string {
 
 const PROSE = [
   'The quarterly report shows revenue up 12% to 4.2 million euros, driven by the new subscription tiers launched in March. Churn fell to 3.1%, and support tickets per customer dropped from 1.8 to 1.3. Next quarter we plan to expand to Spain and Italy, hire 14 engineers and cut cloud costs by 20%.',
-  "Le comité a validé le budget 2025 : 1 250 000 € pour la refonte du site, 300 000 € pour la formation et 80 000 € pour les déplacements. La mise en production est prévue le 15 septembre, après deux semaines de recette. Merci de relire la section 3.2 avant jeudi.",
+  'Le comité a validé le budget 2025 : 1 250 000 € pour la refonte du site, 300 000 € pour la formation et 80 000 € pour les déplacements. La mise en production est prévue le 15 septembre, après deux semaines de recette. Merci de relire la section 3.2 avant jeudi.',
   '```ts\nexport async function fetchAll(urls: string[], limit = 4) {\n  const out: Response[] = [];\n  for (let i = 0; i < urls.length; i += limit) {\n    out.push(...(await Promise.all(urls.slice(i, i + limit).map((u) => fetch(u)))));\n  }\n  return out;\n}\n```',
   '2024-06-01T12:00:03.114Z INFO  request id=7f3a2c91 method=GET path=/api/v1/items?page=2 status=200 duration=31ms\n2024-06-01T12:00:03.201Z WARN  retrying upstream (attempt 2/5) after 250ms: ETIMEDOUT\n2024-06-01T12:00:04.002Z ERROR job 8812 failed: exit code 137',
   'sku,name,qty,price\nA-1001,Widget,12,4.99\nA-1002,Gadget,3,19.50\nB-2001,Gizmo,100,0.75\nB-2002,Doohickey,7,12.00',
@@ -128,7 +128,10 @@ export function runScanBench(): ScanBench {
   const prompt10kBMs = time(() => scan(prompt), 50);
 
   const adversarial: Record<string, number> = {};
-  const inputs: [string, string][] = [...Object.entries(ADVERSARIAL).map(([k, u]): [string, string] => [k, fill(u)]), ['random mixture', flat(noise(MB))]];
+  const inputs: [string, string][] = [
+    ...Object.entries(ADVERSARIAL).map(([k, u]): [string, string] => [k, fill(u)]),
+    ['random mixture', flat(noise(MB))],
+  ];
   for (const [name, input] of inputs) adversarial[name] = time(() => scan(input), 3);
   const [worstName, worstMs] = Object.entries(adversarial).reduce((a, b) => (b[1] > a[1] ? b : a));
 
@@ -140,7 +143,11 @@ export function runScanBench(): ScanBench {
     prompt10kBMs,
     adversarial,
     adversarialWorst: { pattern: worstName, ms: worstMs },
-    corpus: { items: items.length, withPersonalData: items.filter((i) => Object.keys(i.expect).length).length, perCategory },
+    corpus: {
+      items: items.length,
+      withPersonalData: items.filter((i) => Object.keys(i.expect).length).length,
+      perCategory,
+    },
   };
   print(result);
   return result;
@@ -148,13 +155,19 @@ export function runScanBench(): ScanBench {
 
 function print(r: ScanBench) {
   const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
-  console.log(`Throughput, realistic 1 MB mixed text: ${r.throughputMBps.toFixed(1)} MB/s (${ms(r.mixed1MBMs)} per MB, median of 7 after 5 warm-up runs; first run ${ms(r.mixed1MBColdMs)})`);
+  console.log(
+    `Throughput, realistic 1 MB mixed text: ${r.throughputMBps.toFixed(1)} MB/s (${ms(r.mixed1MBMs)} per MB, median of 7 after 5 warm-up runs; first run ${ms(r.mixed1MBColdMs)})`,
+  );
   console.log(`10 kB prompt: ${ms(r.prompt10kBMs)} (median of 50)`);
-  console.log(`1 MB adversarial input, worst: ${ms(r.adversarialWorst.ms)} (${r.adversarialWorst.pattern}; median of 3 per pattern)`);
+  console.log(
+    `1 MB adversarial input, worst: ${ms(r.adversarialWorst.ms)} (${r.adversarialWorst.pattern}; median of 3 per pattern)`,
+  );
   const names = Object.keys(r.adversarial);
   const w = Math.max(...names.map((n) => n.length));
   for (const n of names) console.log(`  ${n.padEnd(w)}  ${ms(r.adversarial[n]).padStart(9)}`);
-  console.log(`\nCorpus: ${r.corpus.items} prompts (English and French), ${r.corpus.withPersonalData} with personal data\n`);
+  console.log(
+    `\nCorpus: ${r.corpus.items} prompts (English and French), ${r.corpus.withPersonalData} with personal data\n`,
+  );
   console.log('| category | TP | FP | FN | precision | recall |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const c of CATEGORIES) {

@@ -47,7 +47,8 @@ const PAGES: [string, string, number | undefined][] = [
 ];
 
 /** Does a manifest match pattern (`https://host/*`) cover this URL? */
-const covers = (pattern: string, url: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(url);
+const covers = (pattern: string, url: string) =>
+  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(url);
 
 function sizes() {
   console.log('\n## Bundle sizes (Chrome MV3 production build)\n');
@@ -57,11 +58,16 @@ function sizes() {
     const status = budget ? (buf.length <= budget ? `within ${kB(budget)}` : `OVER ${kB(budget)} budget`) : '';
     rows.push([name, buf.length, gzipSync(buf).length, status]);
   };
-  for (const f of readdirSync(join(PROD_CHROME_DIR, 'content-scripts')).filter((x) => x.endsWith('.js'))) add(`content script ${f}`, [`content-scripts/${f}`]);
+  for (const f of readdirSync(join(PROD_CHROME_DIR, 'content-scripts')).filter((x) => x.endsWith('.js')))
+    add(`content script ${f}`, [`content-scripts/${f}`]);
   // Budget by page, not by script: everything a page of each kind loads.
-  const manifest = JSON.parse(readFileSync(join(PROD_CHROME_DIR, 'manifest.json'), 'utf8')) as { content_scripts?: { matches: string[]; js?: string[] }[] };
+  const manifest = JSON.parse(readFileSync(join(PROD_CHROME_DIR, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { matches: string[]; js?: string[] }[];
+  };
   for (const [name, url, budget] of PAGES) {
-    const js = (manifest.content_scripts ?? []).filter((cs) => cs.matches.some((m) => covers(m, url))).flatMap((cs) => cs.js ?? []);
+    const js = (manifest.content_scripts ?? [])
+      .filter((cs) => cs.matches.some((m) => covers(m, url)))
+      .flatMap((cs) => cs.js ?? []);
     add(`${name}: ${js.map((f) => f.replace('content-scripts/', '')).join(' + ') || 'none'}`, [...new Set(js)], budget);
   }
   add('background', ['background.js']);
@@ -86,13 +92,21 @@ async function launch(withExtension: boolean): Promise<BrowserContext> {
     ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
     args: [
       ...(withExtension ? [`--disable-extensions-except=${CHROME_DIR}`, `--load-extension=${CHROME_DIR}`] : []),
-      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
     viewport: { width: 1100, height: 760 },
   });
   const body = streamPage(40, process.env.BANNER !== '0');
   await ctx.route(/^https:\/\/(chat\.mistral\.ai|example\.com)\//, (r) =>
-    r.request().url().includes('/api/') ? r.fulfill({ status: 200, contentType: 'application/json', body: '{}' }) : r.fulfill({ status: 200, contentType: 'text/html', body }),
+    r.request().url().includes('/api/')
+      ? r.fulfill({ status: 200, contentType: 'application/json', body: '{}' })
+      : r.fulfill({ status: 200, contentType: 'text/html', body }),
   );
   if (withExtension) {
     if (!ctx.serviceWorkers().length) await ctx.waitForEvent('serviceworker');
@@ -108,12 +122,23 @@ async function oneRun(ctx: BrowserContext, withExtension: boolean) {
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
   await page.goto(withExtension ? CHAT : ELSEWHERE, { waitUntil: 'load' });
   await page.waitForTimeout(600); // the content script's start-up work is done before the window opens
-  const get = async (): Promise<Metrics> => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
+  const get = async (): Promise<Metrics> =>
+    Object.fromEntries(
+      ((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map(
+        (m) => [m.name, m.value],
+      ),
+    );
   const before = await get();
   const lt0 = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
   const t0 = Date.now();
-  await page.evaluate((n) => (window as unknown as { startStream(n: number, k: number): void }).startStream(n, 10), TOKENS);
-  await page.waitForFunction(() => (window as unknown as { __stream: { done: boolean } }).__stream.done, undefined, { timeout: 120_000, polling: 100 });
+  await page.evaluate(
+    (n) => (window as unknown as { startStream(n: number, k: number): void }).startStream(n, 10),
+    TOKENS,
+  );
+  await page.waitForFunction(() => (window as unknown as { __stream: { done: boolean } }).__stream.done, undefined, {
+    timeout: 120_000,
+    polling: 100,
+  });
   const wall = Date.now() - t0;
   const after = await get();
   const longTasks = (await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks)) - lt0;
@@ -141,7 +166,9 @@ async function oneRun(ctx: BrowserContext, withExtension: boolean) {
 }
 
 async function streaming() {
-  console.log(`\n## Streaming overhead (Chromium, ${TOKENS} tokens, 10 per frame, 40 earlier turns; ${RUNS} runs each, interleaved)\n`);
+  console.log(
+    `\n## Streaming overhead (Chromium, ${TOKENS} tokens, 10 per frame, 40 earlier turns; ${RUNS} runs each, interleaved)\n`,
+  );
   const B = await launch(true);
   const a: Awaited<ReturnType<typeof oneRun>>[] = [];
   const b: Awaited<ReturnType<typeof oneRun>>[] = [];
@@ -152,20 +179,29 @@ async function streaming() {
     b.push(await oneRun(B, true));
   }
   const keys = ['ScriptDuration', 'TaskDuration', 'RecalcStyleDuration', 'LayoutDuration', 'wall'] as const;
-  console.log('| metric (ms) | A: not on a Mistral host, median (min–max) | B: on chat.mistral.ai, median (min–max) | B/A |\n|---|---|---|---|');
-  const range = (xs: number[]) => `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+  console.log(
+    '| metric (ms) | A: not on a Mistral host, median (min–max) | B: on chat.mistral.ai, median (min–max) | B/A |\n|---|---|---|---|',
+  );
+  const range = (xs: number[]) =>
+    `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
   for (const k of keys) {
     const xa = a.map((r) => r[k]);
     const xb = b.map((r) => r[k]);
     console.log(`| ${k} | ${range(xa)} | ${range(xb)} | ${(median(xb) / median(xa)).toFixed(3)} |`);
   }
-  console.log(`| long tasks (total over runs) | ${a.reduce((s, r) => s + r.longTasks, 0)} | ${b.reduce((s, r) => s + r.longTasks, 0)} | |`);
+  console.log(
+    `| long tasks (total over runs) | ${a.reduce((s, r) => s + r.longTasks, 0)} | ${b.reduce((s, r) => s + r.longTasks, 0)} | |`,
+  );
   const c = b.map((r) => r.counters).filter(Boolean) as Record<string, number>[];
   if (c.length) {
     const last = c[c.length - 1];
-    console.log(`\nContent script counters on the streaming page (one run, whole page life): detections ${last.detections}, reports ${last.reports}, observer callbacks ${last.observerCallbacks}, mutation records ${last.mutationRecords}, observer time ${last.observerMs.toFixed(2)} ms (longest ${last.longestObserverMs.toFixed(2)} ms).`);
+    console.log(
+      `\nContent script counters on the streaming page (one run, whole page life): detections ${last.detections}, reports ${last.reports}, observer callbacks ${last.observerCallbacks}, mutation records ${last.mutationRecords}, observer time ${last.observerMs.toFixed(2)} ms (longest ${last.longestObserverMs.toFixed(2)} ms).`,
+    );
     const firsts = c.map((x) => (x.firstReportAt ?? NaN) - x.startedAt).filter((x) => !Number.isNaN(x));
-    console.log(`Content script start → first report acknowledged by the background (badge set): median ${median(firsts).toFixed(1)} ms over ${firsts.length} loads.`);
+    console.log(
+      `Content script start → first report acknowledged by the background (badge set): median ${median(firsts).toFixed(1)} ms over ${firsts.length} loads.`,
+    );
   }
   await popupBench(B);
   await B.close();
@@ -187,8 +223,14 @@ async function popupBench(B: BrowserContext) {
   const tabId = (await sw.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, CHAT)) as number;
   const { writeFileSync, rmSync } = await import('node:fs');
   const EMPTY = ['_bench-empty.html', '_bench-empty.js'];
-  writeFileSync(join(CHROME_DIR, EMPTY[0]), '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/_bench-empty.js"></script></head><body></body></html>');
-  writeFileSync(join(CHROME_DIR, EMPTY[1]), "performance.mark('windsock-popup-start'); performance.mark('windsock-popup-rendered');");
+  writeFileSync(
+    join(CHROME_DIR, EMPTY[0]),
+    '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/_bench-empty.js"></script></head><body></body></html>',
+  );
+  writeFileSync(
+    join(CHROME_DIR, EMPTY[1]),
+    "performance.mark('windsock-popup-start'); performance.mark('windsock-popup-rendered');",
+  );
   const total: number[] = [];
   const own: number[] = [];
   const floor: number[] = [];
@@ -197,7 +239,11 @@ async function popupBench(B: BrowserContext) {
   const mark = (p: Page) =>
     p.evaluate(() => {
       const at = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-      return { start: at('windsock-popup-start'), rendered: at('windsock-popup-rendered'), res: performance.getEntriesByType('resource').map((e) => e.name) };
+      return {
+        start: at('windsock-popup-start'),
+        rendered: at('windsock-popup-rendered'),
+        res: performance.getEntriesByType('resource').map((e) => e.name),
+      };
     });
   /** One open of the popup; `watch`: record what it requests (the uncounted warm-up opens only). */
   const popupRun = async (lang: string, watch: boolean) => {
@@ -244,7 +290,10 @@ async function popupBench(B: BrowserContext) {
     const setLanguage = async (language: string) => {
       const p = await B.newPage();
       await p.goto(`${ext}/${EMPTY[0]}`);
-      await p.evaluate((l) => chrome.runtime.sendMessage({ type: 'set-settings', settings: { language: l } }), language);
+      await p.evaluate(
+        (l) => chrome.runtime.sendMessage({ type: 'set-settings', settings: { language: l } }),
+        language,
+      );
       await p.close();
     };
     await setLanguage('fr');
@@ -253,7 +302,8 @@ async function popupBench(B: BrowserContext) {
       if (i > 0) otherLang.push(m.rendered);
       for (const u of m.res) {
         const path = new URL(u).pathname.replace(/^\//, '');
-        if (path.endsWith('.json')) otherJson.set(path, existsSync(join(CHROME_DIR, path)) ? readFileSync(join(CHROME_DIR, path)).length : 0);
+        if (path.endsWith('.json'))
+          otherJson.set(path, existsSync(join(CHROME_DIR, path)) ? readFileSync(join(CHROME_DIR, path)).length : 0);
       }
     }
     await setLanguage('auto');
@@ -264,15 +314,22 @@ async function popupBench(B: BrowserContext) {
   // The page's own <script> and modulepreload links (its whole static module graph; it imports nothing
   // dynamically) are not resource-timing entries in Chromium for an extension's files: add them.
   const html = readFileSync(join(CHROME_DIR, 'popup.html'), 'utf8');
-  for (const m of html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)) scripts.set(m[1], readFileSync(join(CHROME_DIR, m[1])).length);
+  for (const m of html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g))
+    scripts.set(m[1], readFileSync(join(CHROME_DIR, m[1])).length);
   const sum = (xs: Map<string, number>) => [...xs.values()].reduce((s, n) => s + n, 0);
   const list = (xs: Map<string, number>) => [...xs].map(([n, s]) => `${n} ${kB(s)}`).join(', ');
-  const ms = (xs: number[]) => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`;
+  const ms = (xs: number[]) =>
+    `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`;
   console.log(`Popup opened → verdict painted: ${ms(total)} over ${total.length} opens.`);
-  if (own.every((x) => !Number.isNaN(x))) console.log(`  of which the popup's own work (its script's start → verdict painted): ${ms(own)}.`);
+  if (own.every((x) => !Number.isNaN(x)))
+    console.log(`  of which the popup's own work (its script's start → verdict painted): ${ms(own)}.`);
   console.log(`  an empty extension page, opened between them (navigation → its script running): ${ms(floor)}.`);
-  console.log(`Popup script loaded: ${kB(sum(scripts))} (${list(scripts)}); catalogs fetched: ${json.size ? list(json) : 'none (the browser\'s own catalog served the language)'}.`);
-  console.log(`With French chosen in the options (not the browser's language): ${ms(otherLang)}; catalogs fetched: ${otherJson.size ? list(otherJson) : 'none'}.`);
+  console.log(
+    `Popup script loaded: ${kB(sum(scripts))} (${list(scripts)}); catalogs fetched: ${json.size ? list(json) : "none (the browser's own catalog served the language)"}.`,
+  );
+  console.log(
+    `With French chosen in the options (not the browser's language): ${ms(otherLang)}; catalogs fetched: ${otherJson.size ? list(otherJson) : 'none'}.`,
+  );
 }
 
 async function scanner() {
@@ -283,13 +340,14 @@ async function scanner() {
   if (typeof mod.runScanBench === 'function') await mod.runScanBench();
   const slices = join(ROOT, 'scripts/bench-scan-slices.ts');
   if (!existsSync(slices)) return;
-  console.log('\n## The composer guard\'s longest block while scanning 1 MB (Chromium; issue 13)\n');
+  console.log("\n## The composer guard's longest block while scanning 1 MB (Chromium; issue 13)\n");
   const { runSliceBench } = (await import(slices)) as typeof import('./bench-scan-slices');
   await runSliceBench();
 }
 
 async function main() {
-  if (!existsSync(join(PROD_CHROME_DIR, 'manifest.json')) || !existsSync(join(CHROME_DIR, 'manifest.json'))) throw new Error('no build: run npm run build:chrome and wxt build --mode test first (npm run bench does both)');
+  if (!existsSync(join(PROD_CHROME_DIR, 'manifest.json')) || !existsSync(join(CHROME_DIR, 'manifest.json')))
+    throw new Error('no build: run npm run build:chrome and wxt build --mode test first (npm run bench does both)');
   console.log('# Windsock benchmark');
   sizes();
   if (process.env.BENCH_ONLY === 'sizes') return;
@@ -304,7 +362,9 @@ async function main() {
     await scanner();
   }
   console.log('\n## Control detection on a privacy page with many labelled controls\n');
-  const { runControlsBench } = (await import(join(ROOT, 'scripts/bench-controls.ts'))) as typeof import('./bench-controls');
+  const { runControlsBench } = (await import(
+    join(ROOT, 'scripts/bench-controls.ts')
+  )) as typeof import('./bench-controls');
   await runControlsBench();
 }
 

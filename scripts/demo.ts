@@ -9,7 +9,16 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fixture, fixtureEntries, launchChromium, PROD_CHROME_DIR, ROOT, until, type Harness, type PageHandle } from '../test/e2e/harness';
+import {
+  fixture,
+  fixtureEntries,
+  launchChromium,
+  PROD_CHROME_DIR,
+  ROOT,
+  until,
+  type Harness,
+  type PageHandle,
+} from '../test/e2e/harness';
 
 type Step = { file: string; say: string; then?: (page: PageHandle) => Promise<string | void> };
 
@@ -37,7 +46,10 @@ const STEPS: Record<DemoLang, Step[]> = {
     },
     { file: 'admin-api-privacy.default.en.html', say: 'Admin Panel › API › Privacy' },
     { file: 'studio.free.en.html', say: 'Studio on the free plan' },
-    { file: 'vibe-chat.nomatch.en.html', say: 'A chat page Windsock cannot read: its verdict comes from what other pages showed' },
+    {
+      file: 'vibe-chat.nomatch.en.html',
+      say: 'A chat page Windsock cannot read: its verdict comes from what other pages showed',
+    },
     { file: 'none.example.en.html', say: 'Not a Mistral page: no badge' },
   ],
   fr: [
@@ -53,7 +65,10 @@ const STEPS: Record<DemoLang, Step[]> = {
     { file: 'admin-subscriptions.pro.fr.html', say: 'Admin Panel › Abonnements : offre Pro' },
     { file: 'vibe-chat.pro.fr.html', say: 'Conversation Pro : les documents se contredisent' },
     { file: 'admin-vibe-privacy.checkbox.fr.html', say: 'Admin Panel › Vibe › Confidentialité (cases à cocher)' },
-    { file: 'admin-subscriptions.team.fr.html', say: 'Offre Team (pas d’entraînement par défaut), mais « Model training » vu activé : ON' },
+    {
+      file: 'admin-subscriptions.team.fr.html',
+      say: 'Offre Team (pas d’entraînement par défaut), mais « Model training » vu activé : ON',
+    },
     { file: 'vibe-memories.on.fr.html', say: 'Mémoires activées' },
   ],
   // Arabic, right to left: the browser speaks Arabic (popup, options, rights page) and Arabic is chosen in the
@@ -99,7 +114,9 @@ async function runLang(lang: DemoLang, headless: boolean): Promise<Harness> {
     const mistral = /^https:\/\/(chat|admin|console)\.mistral\.ai\//.test(entry.url);
     const settle = async () => {
       if (!mistral) return '';
-      return (await until(async () => (await h.badge(entry.url)).text || null, `badge on ${entry.url}`, 5_000).catch(() => '')) as string;
+      return (await until(async () => (await h.badge(entry.url)).text || null, `badge on ${entry.url}`, 5_000).catch(
+        () => '',
+      )) as string;
     };
     await settle();
     await new Promise((r) => setTimeout(r, 400));
@@ -130,7 +147,10 @@ async function runLang(lang: DemoLang, headless: boolean): Promise<Harness> {
     console.log(`    page:  ${pageShot}`);
     if (popupShot) console.log(`    popup: ${popupShot}`);
   }
-  for (const [n2, path] of [['options', 'options.html'], ['rights', 'rights.html']] as const) {
+  for (const [n2, path] of [
+    ['options', 'options.html'],
+    ['rights', 'rights.html'],
+  ] as const) {
     const p = await h.openExtensionPage(path);
     await p.waitFor('main');
     await new Promise((r) => setTimeout(r, 400));
@@ -146,7 +166,9 @@ async function runLang(lang: DemoLang, headless: boolean): Promise<Harness> {
 async function main() {
   const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
   rmSync(OUT, { recursive: true, force: true });
-  console.log(`Windsock demo: Chromium ${headless ? 'headless (no display)' : 'headed'}, replica pages served at their real URLs.`);
+  console.log(
+    `Windsock demo: Chromium ${headless ? 'headless (no display)' : 'headed'}, replica pages served at their real URLs.`,
+  );
   const en = await runLang('en', headless);
   await en.close();
   const ar = await runLang('ar', headless);

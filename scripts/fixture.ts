@@ -23,8 +23,12 @@ interface Report {
   reportedAt?: string;
 }
 
-export function fixtureFromReport(report: Report, opts: { name?: string; plan?: string | null; apiPlan?: string | null; controls?: Record<string, string> } = {}) {
-  if (!report || typeof report.page !== 'string' || !report.skeleton) throw new Error('not a Windsock diagnostic report (no page or skeleton)');
+export function fixtureFromReport(
+  report: Report,
+  opts: { name?: string; plan?: string | null; apiPlan?: string | null; controls?: Record<string, string> } = {},
+) {
+  if (!report || typeof report.page !== 'string' || !report.skeleton)
+    throw new Error('not a Windsock diagnostic report (no page or skeleton)');
   const u = new URL(report.page);
   if (!/^(chat|admin|console)\.mistral\.ai$/.test(u.hostname)) throw new Error(`not a Mistral page: ${u.hostname}`);
   // The path keeps its shape, never the user's ids.
@@ -36,9 +40,16 @@ export function fixtureFromReport(report: Report, opts: { name?: string; plan?: 
   const surface = surfaceOf(url)?.id ?? 'none';
   const body = report.skeleton.t === 'body' ? report.skeleton : { t: 'body', c: [report.skeleton] };
   const lang = (report.skeleton.a?.lang ?? 'en').slice(0, 5);
-  const variant = (opts.name ?? `r${(report.reportedAt ?? new Date().toISOString()).slice(0, 10).replace(/-/g, '')}`).replace(/[^a-z0-9-]/gi, '').slice(0, 30) || 'report';
+  const variant =
+    (opts.name ?? `r${(report.reportedAt ?? new Date().toISOString()).slice(0, 10).replace(/-/g, '')}`)
+      .replace(/[^a-z0-9-]/gi, '')
+      .slice(0, 30) || 'report';
   const file = `${surface}.report-${variant}.${lang}.html`;
-  const read = Object.fromEntries((report.detectors ?? []).filter((d) => d.matched && !d.id.startsWith('plan:') && d.value).map((d) => [d.id, d.value!]));
+  const read = Object.fromEntries(
+    (report.detectors ?? [])
+      .filter((d) => d.matched && !d.id.startsWith('plan:') && d.value)
+      .map((d) => [d.id, d.value!]),
+  );
   const planOf = (product: 'vibe' | 'api') => {
     for (const d of report.detectors ?? []) {
       const m = d.matched && d.value ? new RegExp(`${product}=(\\w+)`).exec(d.value) : null;
@@ -61,7 +72,7 @@ Provenance:
   Rebuilt by \`npm run fixture\` from a user's diagnostic report (Windsock ${report.windsock ?? '?'}, ${report.reportedAt ?? 'date unknown'}, ${(report.userAgent ?? 'browser unknown').replace(/--/g, '-').slice(0, 120)}).
   [user report] The real page's structure: tags, roles, states, data-* names, ids that labels point at, link paths
   (ids replaced), icon classes and the interface texts the skeleton keeps; every other text is masked as "▒".
-  Expected reading: ${fromReport ? "what Windsock read when the report was made (expectFromReport): CHECK IT" : 'what the reporter says the page shows'}.
+  Expected reading: ${fromReport ? 'what Windsock read when the report was made (expectFromReport): CHECK IT' : 'what the reporter says the page shows'}.
 -->
 <html lang="${lang}">
 <head>
@@ -71,14 +82,25 @@ Provenance:
 ${skeletonToHtml(body)}
 </html>
 `;
-  const entry = { file, url, lang, surface, variant: `report-${variant}`, expect, ...(fromReport ? { expectFromReport: true } : {}) };
+  const entry = {
+    file,
+    url,
+    lang,
+    surface,
+    variant: `report-${variant}`,
+    expect,
+    ...(fromReport ? { expectFromReport: true } : {}),
+  };
   return { file, html, entry };
 }
 
 function main(argv: string[]) {
   const args = [...argv];
   const path = args.shift();
-  if (!path) throw new Error('usage: npm run fixture -- report.json [--name v] [--plan id|null] [--api-plan id|null] [--control id=value]…');
+  if (!path)
+    throw new Error(
+      'usage: npm run fixture -- report.json [--name v] [--plan id|null] [--api-plan id|null] [--control id=value]…',
+    );
   const opts: Parameters<typeof fixtureFromReport>[1] = {};
   while (args.length) {
     const k = args.shift()!;
@@ -100,7 +122,9 @@ function main(argv: string[]) {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { file: string }[];
   const next = [...index.filter((e) => e.file !== file), entry];
   writeFileSync(join(dir, 'index.json'), JSON.stringify(next, null, 2) + '\n');
-  console.log(`wrote test/fixtures/${file} and its entry in test/fixtures/index.json (${entry.surface}, expect ${JSON.stringify(entry.expect)})`);
+  console.log(
+    `wrote test/fixtures/${file} and its entry in test/fixtures/index.json (${entry.surface}, expect ${JSON.stringify(entry.expect)})`,
+  );
 }
 
 if (process.argv[1] && /fixture\.ts$/.test(process.argv[1])) main(process.argv.slice(2));

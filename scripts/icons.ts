@@ -12,7 +12,10 @@ const SIZES = [16, 32, 48, 96, 128];
 
 async function main() {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const page = await browser.newPage({ deviceScaleFactor: 1 });
   const dir = join(ROOT, 'public/icon');
   for (const file of readdirSync(join(ROOT, 'assets/icons')).filter((f) => f.endsWith('.svg'))) {
@@ -20,7 +23,9 @@ async function main() {
     const name = file.replace(/\.svg$/, '');
     for (const size of SIZES) {
       await page.setViewportSize({ width: size, height: size });
-      await page.setContent(`<html><body style="margin:0;background:transparent"><img width="${size}" height="${size}" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"></body></html>`);
+      await page.setContent(
+        `<html><body style="margin:0;background:transparent"><img width="${size}" height="${size}" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"></body></html>`,
+      );
       const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
       const out = name === 'windsock' ? join(dir, `${size}.png`) : join(dir, `${name}-${size}.png`);
       writeFileSync(out, png);

@@ -8,7 +8,21 @@
  * Every element of the original carries `data-ws-id` (set by `tagElements`) so that readings tied to one element
  * (the in-page warnings' targets) can be compared across a mutation; mutations that replace an element copy it.
  */
-import { CONTROL_LABELS, CURRENT_PLAN_LABELS, LANGS, MANAGED_LABELS, PLAN_FIELD_LABELS, RETENTION_LABELS, STATUS_LABELS, SUBSCRIPTION_TAB_LABELS, UPGRADE_LABELS, UPGRADE_SCALE_LABELS, labelTexts, type Lang, type LabelSet } from '@/lib/detect/rules';
+import {
+  CONTROL_LABELS,
+  CURRENT_PLAN_LABELS,
+  LANGS,
+  MANAGED_LABELS,
+  PLAN_FIELD_LABELS,
+  RETENTION_LABELS,
+  STATUS_LABELS,
+  SUBSCRIPTION_TAB_LABELS,
+  UPGRADE_LABELS,
+  UPGRADE_SCALE_LABELS,
+  labelTexts,
+  type Lang,
+  type LabelSet,
+} from '@/lib/detect/rules';
 import { PLAN_NAME_LABELS, planFromName } from '@/lib/detect/plan-names';
 import { ATTACH_LABELS } from '@/lib/warnings/attach';
 import { FEEDBACK_LABELS } from '@/lib/warnings/feedback';
@@ -34,7 +48,8 @@ export function tagElements(doc: Document): void {
   for (const el of Array.from(doc.body.querySelectorAll('*'))) el.setAttribute('data-ws-id', String(i++));
 }
 
-const body = (doc: Document) => Array.from(doc.body.querySelectorAll('*')).filter((e) => !/^(SCRIPT|STYLE|TEMPLATE)$/.test(e.tagName));
+const body = (doc: Document) =>
+  Array.from(doc.body.querySelectorAll('*')).filter((e) => !/^(SCRIPT|STYLE|TEMPLATE)$/.test(e.tagName));
 const SWITCHES = '[role="switch"], input[type="checkbox"], [role="checkbox"]';
 
 function hash(s: string): string {
@@ -45,7 +60,17 @@ function hash(s: string): string {
 
 /** Copy the identity and accessibility attributes of one element onto its replacement. */
 function carry(from: Element, to: Element): void {
-  for (const a of ['data-ws-id', 'id', 'aria-labelledby', 'aria-label', 'aria-describedby', 'aria-disabled', 'data-disabled', 'disabled', 'title']) {
+  for (const a of [
+    'data-ws-id',
+    'id',
+    'aria-labelledby',
+    'aria-label',
+    'aria-describedby',
+    'aria-disabled',
+    'data-disabled',
+    'disabled',
+    'title',
+  ]) {
     const v = from.getAttribute(a);
     if (v !== null) to.setAttribute(a, v);
   }
@@ -74,24 +99,24 @@ function swapSwitches(make: (doc: Document, on: boolean) => Element): Mutation {
 }
 
 const LABEL_SETS = (): LabelSet[] => [
-    ...Object.values(CONTROL_LABELS),
-    ...Object.values(PLAN_NAME_LABELS).map((p) => p.labels),
-    ...Object.values(RETENTION_LABELS),
-    STATUS_LABELS.off,
-    STATUS_LABELS.on,
-    // The tab "API Plan" before the field label "API plan" (the same words): a tab stays a tab.
-    SUBSCRIPTION_TAB_LABELS.api,
-    CURRENT_PLAN_LABELS,
-    PLAN_FIELD_LABELS,
-    UPGRADE_LABELS,
-    UPGRADE_SCALE_LABELS,
-    MANAGED_LABELS,
-    FEEDBACK_LABELS.like,
-    FEEDBACK_LABELS.dislike,
-    FEEDBACK_LABELS.notFeedback,
-    SHARE_LABELS.link,
-    SHARE_LABELS.public,
-    ATTACH_LABELS,
+  ...Object.values(CONTROL_LABELS),
+  ...Object.values(PLAN_NAME_LABELS).map((p) => p.labels),
+  ...Object.values(RETENTION_LABELS),
+  STATUS_LABELS.off,
+  STATUS_LABELS.on,
+  // The tab "API Plan" before the field label "API plan" (the same words): a tab stays a tab.
+  SUBSCRIPTION_TAB_LABELS.api,
+  CURRENT_PLAN_LABELS,
+  PLAN_FIELD_LABELS,
+  UPGRADE_LABELS,
+  UPGRADE_SCALE_LABELS,
+  MANAGED_LABELS,
+  FEEDBACK_LABELS.like,
+  FEEDBACK_LABELS.dislike,
+  FEEDBACK_LABELS.notFeedback,
+  SHARE_LABELS.link,
+  SHARE_LABELS.public,
+  ATTACH_LABELS,
 ];
 
 /** English (and French) label texts mapped to one text of the target language, set by set. */
@@ -126,7 +151,9 @@ const JA_CONTROLS: Record<string, string> = {
 };
 function unknownLanguage(): Map<string, string> {
   const map = new Map<string, string>();
-  const controlSets = new Map<LabelSet, string>(Object.entries(CONTROL_LABELS).map(([k, v]) => [v, JA_CONTROLS[k] ?? `設定 ${k}`]));
+  const controlSets = new Map<LabelSet, string>(
+    Object.entries(CONTROL_LABELS).map(([k, v]) => [v, JA_CONTROLS[k] ?? `設定 ${k}`]),
+  );
   LABEL_SETS().forEach((set, i) => {
     const target = controlSets.get(set) ?? `項目 ${i + 1}`;
     for (const t of labelTexts(set)) if (!map.has(norm(t))) map.set(norm(t), target);
@@ -166,7 +193,9 @@ export const MUTATIONS: Record<string, Mutation> = {
   'label-to-labelledby': (doc) => {
     let n = 0;
     for (const label of Array.from(doc.body.querySelectorAll('label'))) {
-      const target = label.getAttribute('for') ? doc.getElementById(label.getAttribute('for')!) : label.querySelector('input, select, button, [role]');
+      const target = label.getAttribute('for')
+        ? doc.getElementById(label.getAttribute('for')!)
+        : label.querySelector('input, select, button, [role]');
       if (!target) continue;
       const span = doc.createElement('span');
       carry(label, span);
@@ -179,7 +208,9 @@ export const MUTATIONS: Record<string, Mutation> = {
   /** `<label>` text moves into the control's aria-label and disappears from the page. */
   'label-to-aria-label': (doc) => {
     for (const label of Array.from(doc.body.querySelectorAll('label'))) {
-      const target = label.getAttribute('for') ? doc.getElementById(label.getAttribute('for')!) : label.querySelector('input, select, button, [role]');
+      const target = label.getAttribute('for')
+        ? doc.getElementById(label.getAttribute('for')!)
+        : label.querySelector('input, select, button, [role]');
       if (!target) continue;
       const text = Array.from(label.childNodes)
         .filter((c) => c !== target && !(c as Element).contains?.(target))
@@ -268,7 +299,12 @@ export const MUTATIONS: Record<string, Mutation> = {
     for (const el of body(doc)) {
       const kids = Array.from(el.children);
       // Options keep their order: happy-dom tracks a select's choice by index, which a real browser does not.
-      if (kids.length < 2 || el.tagName === 'SELECT' || Array.from(el.childNodes).some((n) => n.nodeType === 3 && /\S/.test(n.nodeValue ?? ''))) continue;
+      if (
+        kids.length < 2 ||
+        el.tagName === 'SELECT' ||
+        Array.from(el.childNodes).some((n) => n.nodeType === 3 && /\S/.test(n.nodeValue ?? ''))
+      )
+        continue;
       for (let i = kids.length - 1; i > 0; i--) {
         const j = Math.floor(rnd() * (i + 1));
         [kids[i], kids[j]] = [kids[j], kids[i]];

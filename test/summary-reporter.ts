@@ -93,7 +93,13 @@ export function browsersLine(s: Summary): string {
   if (s.browsers.size === 0) return 'browsers: none (no end-to-end tests ran)';
   const parts = [...s.browsers.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([b, x]) => (x.notStarted ? (x.ran ? `${b} ran but some suites failed to start (${x.notStarted})` : `${b} failed to start (${x.notStarted})`) : `${b} ran`));
+    .map(([b, x]) =>
+      x.notStarted
+        ? x.ran
+          ? `${b} ran but some suites failed to start (${x.notStarted})`
+          : `${b} failed to start (${x.notStarted})`
+        : `${b} ran`,
+    );
   return `browsers: ${parts.join(', ')}`;
 }
 

@@ -118,7 +118,8 @@ function sameReading(prev: Store, next: Store, now: number): boolean {
   const b = orgOf(next, next.currentOrg);
   if (!a || !b || a.name !== b.name || a.pageId !== b.pageId) return false;
   if (Object.keys(prev.orgs).length !== Object.keys(next.orgs).length) return false;
-  const strip = (o: typeof a) => JSON.stringify([o.declarations, Object.entries(o.observations).map(([k, v]) => [k, v && { ...v, seenAt: 0 }])]);
+  const strip = (o: typeof a) =>
+    JSON.stringify([o.declarations, Object.entries(o.observations).map(([k, v]) => [k, v && { ...v, seenAt: 0 }])]);
   if (strip(a) !== strip(b)) return false;
   return Object.values(a.observations).every((o) => o && now - o.seenAt < Math.min(REFRESH_AFTER_MS, STALE_AFTER_MS));
 }
@@ -131,7 +132,9 @@ export function createHandler(ports: Ports) {
   const restore = () =>
     (restored ??= ports.session.get(TAB_ORGS_KEY).then(
       (v) => {
-        if (v && typeof v === 'object') for (const [k, o] of Object.entries(v as Record<string, unknown>)) if (typeof o === 'string' && !tabOrgs.has(k)) tabOrgs.set(k, o);
+        if (v && typeof v === 'object')
+          for (const [k, o] of Object.entries(v as Record<string, unknown>))
+            if (typeof o === 'string' && !tabOrgs.has(k)) tabOrgs.set(k, o);
       },
       () => undefined,
     ));
@@ -170,7 +173,14 @@ export function createHandler(ports: Ports) {
   }
 
   /** Record a page's readings under `org` (a store key), writing only when something changed. */
-  async function record(org: string, where: string, obs: ObservationInput[], name?: string, pageId?: string, link: AccountOrg[] = []): Promise<Store> {
+  async function record(
+    org: string,
+    where: string,
+    obs: ObservationInput[],
+    name?: string,
+    pageId?: string,
+    link: AccountOrg[] = [],
+  ): Promise<Store> {
     const now = ports.now();
     return ports.store.update((s) => {
       const linked = link.length ? linkByName(s, link) : s;
@@ -189,7 +199,10 @@ export function createHandler(ports: Ports) {
         const shown = msg.org?.id || msg.org?.name ? keyFor(before, msg.org) : null;
         if (shown) await setTabOrg(tabId, msg.url, shown);
         const org = shown ?? orgForTab(before, tabId, msg.url);
-        const store = msg.observations.length || shown ? await record(org, surface.id, msg.observations, msg.org?.name, msg.org?.id) : before;
+        const store =
+          msg.observations.length || shown
+            ? await record(org, surface.id, msg.observations, msg.org?.name, msg.org?.id)
+            : before;
         await paint(tabId, msg.url, store);
         return { ok: true };
       }
@@ -201,18 +214,31 @@ export function createHandler(ports: Ports) {
         if (!reading.active) {
           // Several organizations and nothing says which one this page is: the cautious reading, and said so.
           await setTabOrg(tabId, msg.url, UNKNOWN_ORG);
-          const store = await ports.store.update((s) => (s.currentOrg === UNKNOWN_ORG ? s : { ...linkByName(s, reading.orgs), currentOrg: UNKNOWN_ORG }));
+          const store = await ports.store.update((s) =>
+            s.currentOrg === UNKNOWN_ORG ? s : { ...linkByName(s, reading.orgs), currentOrg: UNKNOWN_ORG },
+          );
           await paint(tabId, msg.url, store);
           return { ok: true, matched: false, org: 'unknown' };
         }
         // One organization listed with neither id nor name: the one Windsock already knows as current.
-        const org = reading.orgs.length === 1 && !reading.active.id && !reading.active.name ? before.currentOrg : (keyFor(linkByName(before, reading.orgs), reading.active) ?? DEFAULT_ORG);
+        const org =
+          reading.orgs.length === 1 && !reading.active.id && !reading.active.name
+            ? before.currentOrg
+            : (keyFor(linkByName(before, reading.orgs), reading.active) ?? DEFAULT_ORG);
         await setTabOrg(tabId, msg.url, org);
-        const obs: ObservationInput[] = reading.plan ? [{ key: 'plan:vibe', value: reading.plan.plan, via: 'account-data', confidence: reading.plan.confidence }] : [];
+        const obs: ObservationInput[] = reading.plan
+          ? [{ key: 'plan:vibe', value: reading.plan.plan, via: 'account-data', confidence: reading.plan.confidence }]
+          : [];
         // settings.get, fetched on the same page load: its public-sharing flag goes to the same organization, or
         // nowhere (validated in readAccountSettings, ignored whole when its shape differs).
         const settings = msg.settings ? readAccountSettings(msg.settings) : null;
-        if (settings) obs.push({ key: 'public-sharing', value: settings.publicSharing, via: 'account-data', confidence: ACCOUNT_DATA.settings.confidence });
+        if (settings)
+          obs.push({
+            key: 'public-sharing',
+            value: settings.publicSharing,
+            via: 'account-data',
+            confidence: ACCOUNT_DATA.settings.confidence,
+          });
         const store = await record(org, surface.id, obs, reading.active.name, reading.active.id, reading.orgs);
         await paint(tabId, msg.url, store);
         // `matched` says the plan was read (the diagnostics' "plan read"); `settings`, the public-sharing flag.
@@ -226,20 +252,33 @@ export function createHandler(ports: Ports) {
         return pageContext(storeForTab(store, tabId, msg.url), surface, msg.lang, await sessionOff(), now);
       }
       case 'guard-choice': {
-        if (msg.scope === 'always') await ports.store.update((s) => (s.guardsOff.includes(msg.guard) ? s : { ...s, guardsOff: [...s.guardsOff, msg.guard] }));
+        if (msg.scope === 'always')
+          await ports.store.update((s) =>
+            s.guardsOff.includes(msg.guard) ? s : { ...s, guardsOff: [...s.guardsOff, msg.guard] },
+          );
         else {
-          await ports.session.set(SESSION_KEY, [...new Set([...(await sessionOff()), msg.guard])]).catch(() => undefined);
+          await ports.session
+            .set(SESSION_KEY, [...new Set([...(await sessionOff()), msg.guard])])
+            .catch(() => undefined);
           await ports.badge.paintAll();
         }
         return { ok: true };
       }
       case 'set-guards': {
         await ports.store.update((s) => ({ ...s, guardsOff: msg.guardsOff }));
-        await ports.session.set(SESSION_KEY, (await sessionOff()).filter((g) => msg.guardsOff.includes(g))).catch(() => undefined);
+        await ports.session
+          .set(
+            SESSION_KEY,
+            (await sessionOff()).filter((g) => msg.guardsOff.includes(g)),
+          )
+          .catch(() => undefined);
         return { ok: true };
       }
       case 'record-share': {
-        await ports.store.update((s) => ({ ...recordShare(storeForTab(s, tabId, msg.url), msg.chatId, now), currentOrg: s.currentOrg }));
+        await ports.store.update((s) => ({
+          ...recordShare(storeForTab(s, tabId, msg.url), msg.chatId, now),
+          currentOrg: s.currentOrg,
+        }));
         return { ok: true };
       }
       case 'open-verdict': {
@@ -256,7 +295,11 @@ export function createHandler(ports: Ports) {
       }
       case 'declare': {
         // Into the organization the popup's tab is about, which need not be the one seen last.
-        await ports.store.update((s) => (msg.org && msg.org !== s.currentOrg ? { ...declare({ ...s, currentOrg: msg.org }, msg.key, msg.value, now), currentOrg: s.currentOrg } : declare(s, msg.key, msg.value, now)));
+        await ports.store.update((s) =>
+          msg.org && msg.org !== s.currentOrg
+            ? { ...declare({ ...s, currentOrg: msg.org }, msg.key, msg.value, now), currentOrg: s.currentOrg }
+            : declare(s, msg.key, msg.value, now),
+        );
         return { ok: true };
       }
       case 'set-settings': {
@@ -275,7 +318,10 @@ export function createHandler(ports: Ports) {
         // The popup's verdict, computed here from the validated store for the organization the badge uses.
         const loaded = await ports.store.read();
         const tab = msg.tabId === undefined ? null : { id: msg.tabId, url: msg.url };
-        return { ok: true, state: popupState(loaded, orgForTab(loaded.store, msg.tabId, msg.url), tab, msg.uiLang, now) };
+        return {
+          ok: true,
+          state: popupState(loaded, orgForTab(loaded.store, msg.tabId, msg.url), tab, msg.uiLang, now),
+        };
       }
       case 'reset': {
         await ports.store.clear();

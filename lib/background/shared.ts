@@ -18,9 +18,21 @@ export const tabOrgKey = (tabId: number, url: string | undefined) => `${tabId} $
  * else, on a chat page of someone with several organizations, "unknown" (the cautious reading); else the
  * organization Windsock last saw.
  */
-export function orgForTab(store: Store, tabOrgs: Record<string, string> | Map<string, string>, tabId: number | undefined, url: string | undefined): string {
+export function orgForTab(
+  store: Store,
+  tabOrgs: Record<string, string> | Map<string, string>,
+  tabId: number | undefined,
+  url: string | undefined,
+): string {
   const key = tabId === undefined ? undefined : tabOrgKey(tabId, url);
-  const known = key === undefined ? undefined : tabOrgs instanceof Map ? tabOrgs.get(key) : Object.prototype.hasOwnProperty.call(tabOrgs, key) ? tabOrgs[key] : undefined;
+  const known =
+    key === undefined
+      ? undefined
+      : tabOrgs instanceof Map
+        ? tabOrgs.get(key)
+        : Object.prototype.hasOwnProperty.call(tabOrgs, key)
+          ? tabOrgs[key]
+          : undefined;
   if (typeof known === 'string') return known;
   const named = Object.keys(store.orgs).filter((k) => k !== DEFAULT_ORG && k !== UNKNOWN_ORG);
   if (surfaceOf(url)?.host === 'chat.mistral.ai' && named.length > 1) return UNKNOWN_ORG;

@@ -41,7 +41,10 @@ export interface AccountReading {
 }
 
 const idOf = (o: OrgItem) => (o.id === null || o.id === undefined ? undefined : String(o.id).slice(0, 128));
-const ref = (o: OrgItem): AccountOrg => ({ ...(idOf(o) ? { id: idOf(o) } : {}), ...(o.name ? { name: o.name.slice(0, 200) } : {}) });
+const ref = (o: OrgItem): AccountOrg => ({
+  ...(idOf(o) ? { id: idOf(o) } : {}),
+  ...(o.name ? { name: o.name.slice(0, 200) } : {}),
+});
 
 function planOf(org: OrgItem): PlanSignal | null {
   let plan: PlanId | null = null;
@@ -65,7 +68,10 @@ export function readAccountData(body: string, shown?: AccountOrg): AccountReadin
   let active: OrgItem | undefined;
   if (items.length === 1) active = items[0];
   else {
-    const flagged = items.filter((o) => o.isActive === true || o.active === true || o.current === true || o.isCurrent === true || o.selected === true);
+    const flagged = items.filter(
+      (o) =>
+        o.isActive === true || o.active === true || o.current === true || o.isCurrent === true || o.selected === true,
+    );
     if (flagged.length === 1) active = flagged[0];
     else if (shown?.id) active = items.find((o) => idOf(o) === shown.id);
     if (!active && shown?.name) {
@@ -113,7 +119,12 @@ function orgListIn(body: string): unknown[] | null {
 function findOrgList(x: unknown, depth: number): unknown[] | null {
   if (depth > 6 || x === null || typeof x !== 'object') return null;
   if (Array.isArray(x)) {
-    if (x.length && x.every((i) => i && typeof i === 'object' && !Array.isArray(i)) && x.some((i) => 'leChatPlan' in i || 'isLeChatPro' in i || 'orgTier' in i)) return x;
+    if (
+      x.length &&
+      x.every((i) => i && typeof i === 'object' && !Array.isArray(i)) &&
+      x.some((i) => 'leChatPlan' in i || 'isLeChatPro' in i || 'orgTier' in i)
+    )
+      return x;
     for (const i of x) {
       const f = findOrgList(i, depth + 1);
       if (f) return f;

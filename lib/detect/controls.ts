@@ -15,7 +15,15 @@
  * the page's one main region holds exactly the documented controls, of the documented kinds, in that order, and
  * nothing else, and every control read by its label sits at its documented place (lib/detect/order.ts). A structural inference: marked `how: 'order …'`, with a lower confidence.
  */
-import { MANAGED_TEXT, RETENTION_TEXT, USER_CONTENT, STATUS_WORDS, labelTexts, type ControlRule, type OrderedControl } from './rules';
+import {
+  MANAGED_TEXT,
+  RETENTION_TEXT,
+  USER_CONTENT,
+  STATUS_WORDS,
+  labelTexts,
+  type ControlRule,
+  type OrderedControl,
+} from './rules';
 import type { ControlId } from '../policy/schema';
 import { norm, normMatches, ownText } from './text';
 import { TEST_BUILD } from '../test-build';
@@ -30,7 +38,8 @@ export interface ControlReading {
   confidence?: number;
 }
 
-const CONTROL_SEL = '[role="switch"], input[type="checkbox"], [role="checkbox"], select, [role="combobox"], button[aria-pressed]';
+const CONTROL_SEL =
+  '[role="switch"], input[type="checkbox"], [role="checkbox"], select, [role="combobox"], button[aria-pressed]';
 const LABEL_CANDIDATES = 'label, span, p, div, h1, h2, h3, h4, h5, h6, dt, td, th, legend, strong, b';
 const MAX_ROW_DEPTH = 4;
 
@@ -82,9 +91,19 @@ function indexPage(root: ParentNode, rules: ControlRule[]): PageIndex {
 }
 
 /** Reads a page by its documented order (lib/detect/order.ts); only the Admin Panel's kit carries it. */
-export type OrderReader = (root: ParentNode, index: PageIndex, order: OrderedControl[], placed: ReadonlyMap<ControlId, Element>, skip: ReadonlySet<ControlId>) => ControlReading[];
+export type OrderReader = (
+  root: ParentNode,
+  index: PageIndex,
+  order: OrderedControl[],
+  placed: ReadonlyMap<ControlId, Element>,
+  skip: ReadonlySet<ControlId>,
+) => ControlReading[];
 
-export function readControls(root: ParentNode, rules: ControlRule[], order?: { list: OrderedControl[]; read: OrderReader }): ControlReading[] {
+export function readControls(
+  root: ParentNode,
+  rules: ControlRule[],
+  order?: { list: OrderedControl[]; read: OrderReader },
+): ControlReading[] {
   const out: ControlReading[] = [];
   const used = new Set<Element>();
   if (!rules.length) return out;
@@ -120,11 +139,18 @@ export function readControls(root: ParentNode, rules: ControlRule[], order?: { l
 /** Whether any label of this control is on the page (as a control's name or as text). */
 function labelOnPage(index: PageIndex, rule: ControlRule): boolean {
   const normLabels = labelTexts(rule.labels).map(norm);
-  return index.controls.some((c) => c.name && normMatches(c.name, normLabels)) || index.candidates.some((c) => normMatches(c.own, normLabels, true));
+  return (
+    index.controls.some((c) => c.name && normMatches(c.name, normLabels)) ||
+    index.candidates.some((c) => normMatches(c.own, normLabels, true))
+  );
 }
 
-
-function readOne(index: PageIndex, rule: ControlRule, used: Set<Element>, placed: Map<ControlId, Element>): ControlReading | null {
+function readOne(
+  index: PageIndex,
+  rule: ControlRule,
+  used: Set<Element>,
+  placed: Map<ControlId, Element>,
+): ControlReading | null {
   const labels = labelTexts(rule.labels);
   const normLabels = labels.map(norm);
   // 1. Controls that name themselves (aria-label, aria-labelledby, wrapping label, label[for]).
@@ -162,7 +188,9 @@ function readOne(index: PageIndex, rule: ControlRule, used: Set<Element>, placed
 
 export function describe(el: Element): string {
   const role = el.getAttribute('role');
-  return role ? `${el.tagName.toLowerCase()}[role=${role}]` : el.tagName.toLowerCase() + (el.getAttribute('type') ? `[type=${el.getAttribute('type')}]` : '');
+  return role
+    ? `${el.tagName.toLowerCase()}[role=${role}]`
+    : el.tagName.toLowerCase() + (el.getAttribute('type') ? `[type=${el.getAttribute('type')}]` : '');
 }
 
 function byId(root: ParentNode, id: string): Element | null {
@@ -190,7 +218,8 @@ export function accessibleName(el: Element, root: ParentNode, labelFor?: Map<str
       if (text !== undefined) return text;
     } else {
       const doc = (root as Node).ownerDocument ?? (root as Document);
-      for (const l of Array.from(doc.querySelectorAll('label[for]'))) if (l.getAttribute('for') === id) return l.textContent ?? '';
+      for (const l of Array.from(doc.querySelectorAll('label[for]')))
+        if (l.getAttribute('for') === id) return l.textContent ?? '';
     }
   }
   const wrap = el.closest('label');
@@ -230,7 +259,8 @@ function rowControl(labelEl: Element, used: Set<Element>): Element | null {
 }
 
 function isLocked(el: Element): boolean {
-  if (el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true' || el.hasAttribute('data-disabled')) return true;
+  if (el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true' || el.hasAttribute('data-disabled'))
+    return true;
   if (el.closest('fieldset[disabled]')) return true;
   // "Managed by your organization" in the control's own row: the largest ancestor (a few levels up) that holds no
   // other control. Not a fixed ancestor: a switch may sit directly in its row or deep inside it, and the words
@@ -239,7 +269,11 @@ function isLocked(el: Element): boolean {
   for (let depth = 0; depth <= MAX_ROW_DEPTH; depth++) {
     const up: Element | null = row.parentElement;
     // (A Radix combobox's hidden native <select> is the same control.)
-    if (!up || Array.from(up.querySelectorAll(CONTROL_SEL)).filter((c) => c.getAttribute('aria-hidden') !== 'true').length > 1) break;
+    if (
+      !up ||
+      Array.from(up.querySelectorAll(CONTROL_SEL)).filter((c) => c.getAttribute('aria-hidden') !== 'true').length > 1
+    )
+      break;
     row = up;
   }
   if (row === el) return false;
@@ -256,15 +290,15 @@ export function valueOf(el: Element, rule: Pick<ControlRule, 'kind'>): { value: 
     if (el.tagName === 'SELECT') {
       const sel = el as HTMLSelectElement;
       text = sel.selectedOptions?.[0]?.textContent ?? sel.value;
-    }
-    else text = el.textContent ?? '';
+    } else text = el.textContent ?? '';
     const v = retentionValue(text);
     return v ? { value: v, locked } : null;
   }
   const role = el.getAttribute('role');
   if (el.tagName === 'INPUT') return { value: (el as HTMLInputElement).checked ? 'on' : 'off', locked };
   // A toggle button (aria-pressed) labelled as the control: pressed is on.
-  if (!role && (el.getAttribute('aria-pressed') === 'true' || el.getAttribute('aria-pressed') === 'false')) return rule.kind === 'switch' ? { value: el.getAttribute('aria-pressed') === 'true' ? 'on' : 'off', locked } : null;
+  if (!role && (el.getAttribute('aria-pressed') === 'true' || el.getAttribute('aria-pressed') === 'false'))
+    return rule.kind === 'switch' ? { value: el.getAttribute('aria-pressed') === 'true' ? 'on' : 'off', locked } : null;
   if (role === 'switch' || role === 'checkbox') {
     const checked = el.getAttribute('aria-checked') ?? el.getAttribute('data-state');
     if (checked === 'true' || checked === 'checked') return { value: 'on', locked };
@@ -279,7 +313,8 @@ export function valueOf(el: Element, rule: Pick<ControlRule, 'kind'>): { value: 
 export function retentionValue(text: string): string | null {
   const t = norm(text);
   if (!t) return null;
-  for (const [value, words] of Object.entries(RETENTION_TEXT)) if (words.some((w) => t === w || t.startsWith(w + ' ') || t.endsWith(' ' + w))) return value;
+  for (const [value, words] of Object.entries(RETENTION_TEXT))
+    if (words.some((w) => t === w || t.startsWith(w + ' ') || t.endsWith(' ' + w))) return value;
   return null;
 }
 
@@ -289,7 +324,10 @@ export function retentionValue(text: string): string | null {
  */
 function statusNear(labelEl: Element, labels: string[]): string | null {
   const phrase = (text: string): string | null => {
-    let t = norm(text).replace(/[.:;,()!]/g, ' ').replace(/\s+/g, ' ').trim();
+    let t = norm(text)
+      .replace(/[.:;,()!]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     for (const p of ['status', 'statut']) if (t.startsWith(p + ' ')) t = t.slice(p.length + 1);
     if (!t || t.length > 30) return null;
     if (STATUS_WORDS.off.includes(t)) return 'off';

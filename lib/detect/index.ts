@@ -49,16 +49,34 @@ export function detectPage(doc: Document, url: string, kit: DetectKit): PageDete
   const detectors: DetectorResult[] = [];
   const rules = kit.controlRules[surface.id] ?? [];
   const list = kit.controlOrder?.pages[surface.id];
-  const readings = safe(() => kit.controls(doc, rules, list && kit.controlOrder ? { list, read: kit.controlOrder.read } : undefined), []);
+  const readings = safe(
+    () => kit.controls(doc, rules, list && kit.controlOrder ? { list, read: kit.controlOrder.read } : undefined),
+    [],
+  );
   for (const rule of rules) {
     const r = readings.find((x) => x.control === rule.control);
-    detectors.push(r ? { id: rule.control, matched: true, value: r.value, how: r.how, locked: r.locked } : { id: rule.control, matched: false });
-    if (r) observations.push({ key: rule.control, value: r.value as ObservationInput['value'], via: 'page', ...(r.locked ? { locked: true } : {}), ...(r.confidence !== undefined ? { confidence: r.confidence } : {}) });
+    detectors.push(
+      r
+        ? { id: rule.control, matched: true, value: r.value, how: r.how, locked: r.locked }
+        : { id: rule.control, matched: false },
+    );
+    if (r)
+      observations.push({
+        key: rule.control,
+        value: r.value as ObservationInput['value'],
+        via: 'page',
+        ...(r.locked ? { locked: true } : {}),
+        ...(r.confidence !== undefined ? { confidence: r.confidence } : {}),
+      });
   }
   const planSignals = safe(() => readPlanSignals(doc, surface.id, kit.readers), []);
   for (const kind of PLAN_SIGNALS.filter((s) => s.surfaces.includes(surface.id) && kit.readers[s.kind])) {
     const sig = planSignals.filter((s) => s.kind === kind.kind);
-    detectors.push(sig.length ? { id: `plan:${kind.kind}`, matched: true, value: sig.map((s) => `${s.product}=${s.plan}`).join(' ') } : { id: `plan:${kind.kind}`, matched: false });
+    detectors.push(
+      sig.length
+        ? { id: `plan:${kind.kind}`, matched: true, value: sig.map((s) => `${s.product}=${s.plan}`).join(' ') }
+        : { id: `plan:${kind.kind}`, matched: false },
+    );
   }
   // One observation per product: the most trusted signal on this page, unless a signal nearly as trusted names
   // another plan (then the page does not say, and nothing is read: unknown rather than a wrong plan).
@@ -68,13 +86,28 @@ export function detectPage(doc: Document, url: string, kit: DetectKit): PageDete
     const best = sigs[0];
     if (!best || sigs.some((s) => s.plan !== best.plan && best.confidence - s.confidence < 0.15)) continue;
     const cue = PLAN_SIGNALS.find((s) => s.kind === best.kind)?.cue;
-    observations.push({ key: `plan:${product}`, value: best.plan, via: cue ? 'visible-cue' : 'page', confidence: best.confidence });
+    observations.push({
+      key: `plan:${product}`,
+      value: best.plan,
+      via: cue ? 'visible-cue' : 'page',
+      confidence: best.confidence,
+    });
   }
   // The organization the page shows as active: on the Admin Panel its switcher, on the chat app its
   // organization/workspace menu (which says whose settings a chat page's readings are).
-  const org = surface.host === 'console.mistral.ai' ? {} : safe(() => readOrg(doc, surface.host === 'admin.mistral.ai'), {});
-  const orgName = org.name ?? (surface.host === 'admin.mistral.ai' && kit.orgName ? safe(() => kit.orgName!(doc), undefined) : undefined);
-  return { surface: surface.id, observations, planSignals, detectors, ...(orgName ? { orgName } : {}), ...(org.id ? { orgId: org.id } : {}) };
+  const org =
+    surface.host === 'console.mistral.ai' ? {} : safe(() => readOrg(doc, surface.host === 'admin.mistral.ai'), {});
+  const orgName =
+    org.name ??
+    (surface.host === 'admin.mistral.ai' && kit.orgName ? safe(() => kit.orgName!(doc), undefined) : undefined);
+  return {
+    surface: surface.id,
+    observations,
+    planSignals,
+    detectors,
+    ...(orgName ? { orgName } : {}),
+    ...(org.id ? { orgId: org.id } : {}),
+  };
 }
 
 function safe<T>(fn: () => T, fallback: T): T {

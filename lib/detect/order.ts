@@ -8,7 +8,8 @@ import { describe, valueOf, type ControlReading, type OrderReader } from './cont
 
 const SELECT_KIND = 'select, [role="combobox"]';
 /** Form fields no documented privacy page shows: their presence means the page is not the documented one. */
-const FOREIGN_FIELDS = 'input:not([type="checkbox"]):not([type="hidden"]):not([type="submit"]):not([type="button"]), textarea, [role="radio"], [role="slider"], [role="spinbutton"], [role="textbox"], [contenteditable="true"]';
+const FOREIGN_FIELDS =
+  'input:not([type="checkbox"]):not([type="hidden"]):not([type="submit"]):not([type="button"]), textarea, [role="radio"], [role="slider"], [role="spinbutton"], [role="textbox"], [contenteditable="true"]';
 
 /**
  * The controls read by their documented order. The page's main region (its one `main` / `[role=main]`) must hold
@@ -30,14 +31,25 @@ export const readByOrder: OrderReader = (root, index, order, placed, skip) => {
     if (!region.contains(el)) continue;
     const kind = el.matches(SELECT_KIND) ? 'select' : 'switch';
     const prev = units[units.length - 1];
-    if (kind === 'select' && prev?.kind === 'select' && prev.els.length === 1 && prev.els[0].parentElement === el.parentElement && prev.els[0].tagName !== el.tagName && (prev.els[0].tagName === 'SELECT' || el.tagName === 'SELECT')) {
+    if (
+      kind === 'select' &&
+      prev?.kind === 'select' &&
+      prev.els.length === 1 &&
+      prev.els[0].parentElement === el.parentElement &&
+      prev.els[0].tagName !== el.tagName &&
+      (prev.els[0].tagName === 'SELECT' || el.tagName === 'SELECT')
+    ) {
       prev.els.push(el);
       continue;
     }
     units.push({ kind, els: [el] });
   }
   const expected = order.filter((o) => o.kind !== 'status');
-  if (units.length !== expected.length || units.some((u, i) => u.kind !== (expected[i].kind === 'select' ? 'select' : 'switch'))) return [];
+  if (
+    units.length !== expected.length ||
+    units.some((u, i) => u.kind !== (expected[i].kind === 'select' ? 'select' : 'switch'))
+  )
+    return [];
   // Every control its label found must sit at its documented place: else the page is not in the documented order.
   if (expected.some((o, i) => placed.has(o.control) && !units[i].els.includes(placed.get(o.control)!))) return [];
   const out: ControlReading[] = [];
@@ -46,7 +58,12 @@ export const readByOrder: OrderReader = (root, index, order, placed, skip) => {
     for (const el of units[i].els) {
       const r = valueOf(el, o);
       if (r) {
-        out.push({ control: o.control, ...r, how: `order ${i + 1}/${expected.length} ${describe(el)}`, confidence: ORDER_CONFIDENCE });
+        out.push({
+          control: o.control,
+          ...r,
+          how: `order ${i + 1}/${expected.length} ${describe(el)}`,
+          confidence: ORDER_CONFIDENCE,
+        });
         return;
       }
     }

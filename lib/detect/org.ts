@@ -24,7 +24,9 @@ const cleanId = (s: string | null | undefined) => {
 
 /** The organization the page shows as active: its id and name, either of which may be missing. */
 export function readOrg(doc: Document, loose = true): OrgRef {
-  const el = doc.querySelector(SWITCHER) ?? doc.querySelector('[aria-label*="organization" i], [aria-label*="organisation" i], [aria-label*="workspace" i]');
+  const el =
+    doc.querySelector(SWITCHER) ??
+    doc.querySelector('[aria-label*="organization" i], [aria-label*="organisation" i], [aria-label*="workspace" i]');
   if (!el) return {};
   // Strict (the chat app): only a switcher that names its organization outright, never a button's text.
   const label = el.getAttribute('aria-label') ?? '';
@@ -36,7 +38,8 @@ export function readOrg(doc: Document, loose = true): OrgRef {
   const aria = el.getAttribute('aria-label') ?? '';
   const raw = data ?? (aria.includes(':') ? aria.slice(aria.indexOf(':') + 1) : (el.textContent ?? ''));
   const name = raw.replace(/\s+/g, ' ').trim();
-  const okName = name && name.length <= 80 && !/^(switch )?(organi[sz]ation|workspace)$/i.test(norm(name)) ? name : undefined;
+  const okName =
+    name && name.length <= 80 && !/^(switch )?(organi[sz]ation|workspace)$/i.test(norm(name)) ? name : undefined;
   return { ...(id ? { id } : {}), ...(okName ? { name: okName } : {}) };
 }
 

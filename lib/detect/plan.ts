@@ -3,7 +3,16 @@
  * account data, of a JSON response validated with zod/mini and ignored whole when its shape does not match).
  */
 import { API_ONLY_NAMES, planFromName, planFromNameIn } from './plan-names';
-import { CURRENT_PLAN_TEXT, NOT_PLAN_SCOPES, PLAN_FIELD_TEXT, PLAN_SIGNALS, SUBSCRIPTION_TABS, UPGRADE_SCALE_TEXT, UPGRADE_TEXT, type PlanSignalKind } from './rules';
+import {
+  CURRENT_PLAN_TEXT,
+  NOT_PLAN_SCOPES,
+  PLAN_FIELD_TEXT,
+  PLAN_SIGNALS,
+  SUBSCRIPTION_TABS,
+  UPGRADE_SCALE_TEXT,
+  UPGRADE_TEXT,
+  type PlanSignalKind,
+} from './rules';
 import { norm, textMatches } from './text';
 import type { PlanId } from '../policy/schema';
 import type { SurfaceId } from '../surfaces';
@@ -25,7 +34,8 @@ function outsideOf(root: ParentNode): (el: Element) => boolean {
 }
 
 const confidenceOf = (kind: PlanSignalKind) => PLAN_SIGNALS.find((s) => s.kind === kind)!.confidence;
-const applies = (kind: PlanSignalKind, surface: SurfaceId) => PLAN_SIGNALS.find((s) => s.kind === kind)!.surfaces.includes(surface);
+const applies = (kind: PlanSignalKind, surface: SurfaceId) =>
+  PLAN_SIGNALS.find((s) => s.kind === kind)!.surfaces.includes(surface);
 
 export type PlanReader = (root: ParentNode, surface: SurfaceId) => PlanSignal[];
 
@@ -33,7 +43,11 @@ export type PlanReader = (root: ParentNode, surface: SurfaceId) => PlanSignal[];
  * Run the given readers where the site rules say they apply. The readers are passed in (see
  * lib/page/kit-chat.ts, lib/page/kit-admin.ts) so that each content script bundles only those of its own host.
  */
-export function readPlanSignals(root: ParentNode, surface: SurfaceId, readers: Partial<Record<PlanSignalKind, PlanReader>>): PlanSignal[] {
+export function readPlanSignals(
+  root: ParentNode,
+  surface: SurfaceId,
+  readers: Partial<Record<PlanSignalKind, PlanReader>>,
+): PlanSignal[] {
   const out: PlanSignal[] = [];
   for (const [kind, read] of Object.entries(readers) as [PlanSignalKind, PlanReader][]) {
     if (!applies(kind, surface)) continue;
@@ -53,7 +67,9 @@ export function subscriptionTabs(root: ParentNode): PlanSignal[] {
   const seen = new Set<string>();
   for (const tab of tabs) {
     const label = norm(tab.textContent ?? '');
-    const product = (Object.keys(SUBSCRIPTION_TABS) as ('vibe' | 'api')[]).find((p) => SUBSCRIPTION_TABS[p].some((n) => label === n));
+    const product = (Object.keys(SUBSCRIPTION_TABS) as ('vibe' | 'api')[]).find((p) =>
+      SUBSCRIPTION_TABS[p].some((n) => label === n),
+    );
     if (!product || seen.has(product)) continue;
     const panelId = tab.getAttribute('aria-controls');
     const doc = (root as Node).ownerDocument ?? (root as Document);
@@ -77,7 +93,9 @@ export function subscriptionTabs(root: ParentNode): PlanSignal[] {
 /** The short texts of a panel that may name a plan: headings, badges, "Current plan: X" lines. */
 function panelHeadings(panel: Element): string[] {
   const texts: string[] = [];
-  for (const el of Array.from(panel.querySelectorAll('h1, h2, h3, h4, strong, b, [data-plan], [class*="badge"], [class*="plan"], dd, p, span'))) {
+  for (const el of Array.from(
+    panel.querySelectorAll('h1, h2, h3, h4, strong, b, [data-plan], [class*="badge"], [class*="plan"], dd, p, span'),
+  )) {
     const t = (el.getAttribute('data-plan') ?? el.textContent ?? '').trim();
     if (t && t.length <= 60) texts.push(t);
   }
@@ -89,12 +107,18 @@ export function currentPlanCard(root: ParentNode, surface: SurfaceId): PlanSigna
   const product = surface === 'studio-upgrade' ? 'api' : 'vibe';
   const markers = [
     ...Array.from(root.querySelectorAll('[data-current="true"], [aria-current="true"]')),
-    ...Array.from(root.querySelectorAll('button, span, p, div, strong, small')).filter((e) => e.children.length === 0 && textMatches(e.textContent ?? '', CURRENT_PLAN_TEXT, false)),
+    ...Array.from(root.querySelectorAll('button, span, p, div, strong, small')).filter(
+      (e) => e.children.length === 0 && textMatches(e.textContent ?? '', CURRENT_PLAN_TEXT, false),
+    ),
   ];
   for (const m of markers) {
-    const card = m.matches('section, article, li, [data-current]') ? m : m.closest('section, article, li, [class*="card"]');
+    const card = m.matches('section, article, li, [data-current]')
+      ? m
+      : m.closest('section, article, li, [class*="card"]');
     const heading = card?.querySelector('h1, h2, h3, h4, [data-plan]');
-    const plan = heading ? planFromNameIn([heading.getAttribute('data-plan') ?? heading.textContent ?? ''], product) : null;
+    const plan = heading
+      ? planFromNameIn([heading.getAttribute('data-plan') ?? heading.textContent ?? ''], product)
+      : null;
     if (plan) return [{ product, plan, kind: 'current-plan-card', confidence: confidenceOf('current-plan-card') }];
   }
   return [];
@@ -145,11 +169,14 @@ export function proBadge(root: ParentNode): PlanSignal[] {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Regions of the page's chrome where an organization or workspace is named: header, sidebar, menus, switchers. */
-const CHROME = 'header, nav, aside, [role="banner"], [role="navigation"], [role="menu"], [role="menubar"], [role="listbox"], [data-sidebar], [aria-haspopup], [role="combobox"]';
+const CHROME =
+  'header, nav, aside, [role="banner"], [role="navigation"], [role="menu"], [role="menubar"], [role="listbox"], [data-sidebar], [aria-haspopup], [role="combobox"]';
 /** One item of a switcher or menu; when it has siblings, only the active one speaks of the current organization. */
-const ITEM = '[role="option"], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="radio"], [role="tab"], li';
+const ITEM =
+  '[role="option"], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="radio"], [role="tab"], li';
 /** Words of an invitation ("Upgrade to Team", "Passer à Pro"): a plan named in one is not the user's plan. */
-const INVITE = /\b(upgrade|downgrade|try|get|buy|switch to|compare|passer|passez|essayer|obtenir|upgraden|wechseln|testen|actualizar|mejorar|probar|pasar|pásate|passa|prova|aggiorna|przejdź|ulepsz|wypróbuj|atualizar|assine|experimente)\b|ترقية|الترقية|جرّب/i;
+const INVITE =
+  /\b(upgrade|downgrade|try|get|buy|switch to|compare|passer|passez|essayer|obtenir|upgraden|wechseln|testen|actualizar|mejorar|probar|pasar|pásate|passa|prova|aggiorna|przejdź|ulepsz|wypróbuj|atualizar|assine|experimente)\b|ترقية|الترقية|جرّب/i;
 const ACTIVE = (el: Element) =>
   el.getAttribute('aria-selected') === 'true' ||
   (el.hasAttribute('aria-current') && el.getAttribute('aria-current') !== 'false') ||
@@ -183,7 +210,12 @@ function plansNamedIn(region: Element, ok: (el: Element) => boolean): Set<PlanId
 /** Is the element inside an item of a list of several (a switcher's options) that is not the active one? */
 function inactiveItem(el: Element): boolean {
   const item = el.closest(ITEM);
-  return !!item && !!item.parentElement && Array.from(item.parentElement.children).filter((c) => c.matches(ITEM)).length > 1 && !ACTIVE(item);
+  return (
+    !!item &&
+    !!item.parentElement &&
+    Array.from(item.parentElement.children).filter((c) => c.matches(ITEM)).length > 1 &&
+    !ACTIVE(item)
+  );
 }
 
 /** Outermost chrome regions of the page (nested ones are searched through their ancestor). */
@@ -231,10 +263,18 @@ export function planBadge(root: ParentNode, surface: SurfaceId): PlanSignal[] {
       const plan = planFromName(text);
       if (!plan || !ok(el)) continue;
       const act = el.closest('a, button, [role="button"], [role="link"]');
-      if (act && act.tagName === 'A' && /upgrade|pricing|plans|subscri|checkout|billing/i.test(act.getAttribute('href') ?? '')) continue;
+      if (
+        act &&
+        act.tagName === 'A' &&
+        /upgrade|pricing|plans|subscri|checkout|billing/i.test(act.getAttribute('href') ?? '')
+      )
+        continue;
       if (act && norm(act.textContent ?? '') === norm(text) && !act.hasAttribute('aria-haspopup')) continue;
       // The unit the badge belongs to: the switcher trigger, the menu item, or the badge's near ancestors.
-      const unit = el.closest(`${ITEM}, button, [role="button"], [aria-haspopup], [role="combobox"], summary`) ?? el.parentElement?.parentElement ?? el.parentElement;
+      const unit =
+        el.closest(`${ITEM}, button, [role="button"], [aria-haspopup], [role="combobox"], summary`) ??
+        el.parentElement?.parentElement ??
+        el.parentElement;
       if (!unit) continue;
       const unitText = norm(unit.textContent ?? '');
       if (unitText.length > 120 || INVITE.test(unitText)) continue;
@@ -284,7 +324,8 @@ export function planLabel(root: ParentNode, surface: SurfaceId): PlanSignal[] {
     // 2. A label element, its value in the next element (or its parent's next one).
     if (!isField(own)) continue;
     let value: Element | null = el.nextElementSibling;
-    if (!value && el.parentElement && el.parentElement.children.length === 1) value = el.parentElement.nextElementSibling;
+    if (!value && el.parentElement && el.parentElement.children.length === 1)
+      value = el.parentElement.nextElementSibling;
     if (!value || !ok(value)) continue;
     const vt = (value.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!vt || vt.length > 40) continue;
@@ -299,16 +340,23 @@ export function planLabel(root: ParentNode, surface: SurfaceId): PlanSignal[] {
 /** Does the neighbourhood of a label (a few levels up) name two plans or more: a table or list of plans? */
 function plansAround(el: Element, levels: number, ok: (el: Element) => boolean): boolean {
   let node: Element = el;
-  for (let i = 0; i < levels && node.parentElement && node.parentElement.tagName !== 'BODY'; i++) node = node.parentElement;
+  for (let i = 0; i < levels && node.parentElement && node.parentElement.tagName !== 'BODY'; i++)
+    node = node.parentElement;
   return plansNamedIn(node, ok).size >= 2;
 }
 
 /** Studio's "Upgrade to Scale" banner or button: the free API plan (a cue). */
 export function upgradeBanner(root: ParentNode): PlanSignal[] {
-  for (const el of Array.from(root.querySelectorAll('a, button, [role="button"], [role="alert"], [role="status"], p, span, div, strong'))) {
-    const own = el.tagName === 'A' || el.tagName === 'BUTTON' ? (el.getAttribute('aria-label') ?? el.textContent ?? '') : directText(el);
+  for (const el of Array.from(
+    root.querySelectorAll('a, button, [role="button"], [role="alert"], [role="status"], p, span, div, strong'),
+  )) {
+    const own =
+      el.tagName === 'A' || el.tagName === 'BUTTON'
+        ? (el.getAttribute('aria-label') ?? el.textContent ?? '')
+        : directText(el);
     if (own.length > 80 || !/scale/i.test(own)) continue;
-    if (textMatches(own, UPGRADE_SCALE_TEXT, true) && !el.closest(NOT_PLAN_SCOPES)) return [{ product: 'api', plan: 'free', kind: 'upgrade-banner', confidence: confidenceOf('upgrade-banner') }];
+    if (textMatches(own, UPGRADE_SCALE_TEXT, true) && !el.closest(NOT_PLAN_SCOPES))
+      return [{ product: 'api', plan: 'free', kind: 'upgrade-banner', confidence: confidenceOf('upgrade-banner') }];
   }
   return [];
 }

@@ -13,10 +13,37 @@
  * keep the English labels, so every other language is a translation guess.
  */
 import type { ControlId } from '../policy/schema';
-import { L_API_TRAINING, L_CHAT_RETENTION, L_FEEDBACK, L_LABS_MODELS, L_MEMORIES, L_PUBLIC_SHARING, L_VIBE_TRAINING, L_ZDR, labelTexts, type LabelSet } from '../policy/labels';
-import { ACCOUNT_DATA_SURFACES, HOSTS, signalSurfaces, type PlanSignalKind, type SurfaceDef, type SurfaceId } from '../surfaces';
+import {
+  L_API_TRAINING,
+  L_CHAT_RETENTION,
+  L_FEEDBACK,
+  L_LABS_MODELS,
+  L_MEMORIES,
+  L_PUBLIC_SHARING,
+  L_VIBE_TRAINING,
+  L_ZDR,
+  labelTexts,
+  type LabelSet,
+} from '../policy/labels';
+import {
+  ACCOUNT_DATA_SURFACES,
+  HOSTS,
+  signalSurfaces,
+  type PlanSignalKind,
+  type SurfaceDef,
+  type SurfaceId,
+} from '../surfaces';
 
-export { LANGS, PROVENANCES, labelTexts, labelEntries, CONTROL_LABELS, L_LABS_MODELS, type Lang, type LabelSet } from '../policy/labels';
+export {
+  LANGS,
+  PROVENANCES,
+  labelTexts,
+  labelEntries,
+  CONTROL_LABELS,
+  L_LABS_MODELS,
+  type Lang,
+  type LabelSet,
+} from '../policy/labels';
 /**
  * `labelTexts(sets[key])`, written so that a bundle which does not use the result drops the tables too (a
  * property read in a call's arguments is kept by the minifier even when the call, marked pure, is dropped).
@@ -34,15 +61,28 @@ export interface ControlRule {
   labels: LabelSet;
 }
 
-const rule = (control: ControlId, kind: ControlRule['kind'], labels: ControlRule['labels']): ControlRule => ({ control, kind, labels });
+const rule = (control: ControlId, kind: ControlRule['kind'], labels: ControlRule['labels']): ControlRule => ({
+  control,
+  kind,
+  labels,
+});
 
 /** The controls read on each settings page, by host: the chat app's, and the Admin Panel's. */
 export const CHAT_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
   'vibe-memories': [/* @__PURE__ */ rule('memories', 'switch', L_MEMORIES)],
 };
 export const ADMIN_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
-  'admin-vibe-privacy': [/* @__PURE__ */ rule('vibe-training', 'switch', L_VIBE_TRAINING), /* @__PURE__ */ rule('public-sharing', 'switch', L_PUBLIC_SHARING), /* @__PURE__ */ rule('feedback', 'switch', L_FEEDBACK), /* @__PURE__ */ rule('chat-retention', 'select', L_CHAT_RETENTION)],
-  'admin-api-privacy': [/* @__PURE__ */ rule('api-training', 'switch', L_API_TRAINING), /* @__PURE__ */ rule('labs-models', 'switch', L_LABS_MODELS), /* @__PURE__ */ rule('zdr', 'status', L_ZDR)],
+  'admin-vibe-privacy': [
+    /* @__PURE__ */ rule('vibe-training', 'switch', L_VIBE_TRAINING),
+    /* @__PURE__ */ rule('public-sharing', 'switch', L_PUBLIC_SHARING),
+    /* @__PURE__ */ rule('feedback', 'switch', L_FEEDBACK),
+    /* @__PURE__ */ rule('chat-retention', 'select', L_CHAT_RETENTION),
+  ],
+  'admin-api-privacy': [
+    /* @__PURE__ */ rule('api-training', 'switch', L_API_TRAINING),
+    /* @__PURE__ */ rule('labs-models', 'switch', L_LABS_MODELS),
+    /* @__PURE__ */ rule('zdr', 'status', L_ZDR),
+  ],
 };
 /**
  * The controls of each documented settings page in the order Mistral's docs list them (docs: Admin Panel › Vibe ›
@@ -72,19 +112,79 @@ export const ADMIN_CONTROL_ORDER: Partial<Record<SurfaceId, OrderedControl[]>> =
 /** The trust of a reading by order (below a label's 1): a later label-based reading of another value wins. */
 export const ORDER_CONFIDENCE = 0.6;
 
-export const CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = /* @__PURE__ */ Object.assign({}, CHAT_CONTROL_RULES, ADMIN_CONTROL_RULES);
+export const CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = /* @__PURE__ */ Object.assign(
+  {},
+  CHAT_CONTROL_RULES,
+  ADMIN_CONTROL_RULES,
+);
 
 /** Chat Retention Policy choices as pages print them (docs: the English choices; every other language: guess). */
 export const RETENTION_LABELS: Record<string, LabelSet> = {
-  never: { en: { docs: ['never'], guess: ['off', 'disabled'] }, fr: { guess: ['jamais'] }, de: { guess: ['nie', 'niemals'] }, es: { guess: ['nunca'] }, it: { guess: ['mai'] }, pl: { guess: ['nigdy'] }, pt_BR: { guess: ['nunca'] }, ar: { guess: ['أبدًا', 'أبدا'] } },
-  '30d': { en: { docs: ['30 days'] }, fr: { guess: ['30 jours'] }, de: { guess: ['30 Tage'] }, es: { guess: ['30 días'] }, it: { guess: ['30 giorni'] }, pl: { guess: ['30 dni'] }, pt_BR: { guess: ['30 dias'] }, ar: { guess: ['30 يومًا', '30 يوما'] } },
-  '60d': { en: { docs: ['60 days'] }, fr: { guess: ['60 jours'] }, de: { guess: ['60 Tage'] }, es: { guess: ['60 días'] }, it: { guess: ['60 giorni'] }, pl: { guess: ['60 dni'] }, pt_BR: { guess: ['60 dias'] }, ar: { guess: ['60 يومًا', '60 يوما'] } },
-  '90d': { en: { docs: ['90 days'] }, fr: { guess: ['90 jours'] }, de: { guess: ['90 Tage'] }, es: { guess: ['90 días'] }, it: { guess: ['90 giorni'] }, pl: { guess: ['90 dni'] }, pt_BR: { guess: ['90 dias'] }, ar: { guess: ['90 يومًا', '90 يوما'] } },
-  '180d': { en: { docs: ['180 days'] }, fr: { guess: ['180 jours'] }, de: { guess: ['180 Tage'] }, es: { guess: ['180 días'] }, it: { guess: ['180 giorni'] }, pl: { guess: ['180 dni'] }, pt_BR: { guess: ['180 dias'] }, ar: { guess: ['180 يومًا', '180 يوما'] } },
-  '1y': { en: { docs: ['1 year'], guess: ['365 days'] }, fr: { guess: ['1 an', '365 jours'] }, de: { guess: ['1 Jahr', '365 Tage'] }, es: { guess: ['1 año', '365 días'] }, it: { guess: ['1 anno', '365 giorni'] }, pl: { guess: ['1 rok', '365 dni'] }, pt_BR: { guess: ['1 ano', '365 dias'] }, ar: { guess: ['سنة واحدة', '365 يومًا'] } },
+  never: {
+    en: { docs: ['never'], guess: ['off', 'disabled'] },
+    fr: { guess: ['jamais'] },
+    de: { guess: ['nie', 'niemals'] },
+    es: { guess: ['nunca'] },
+    it: { guess: ['mai'] },
+    pl: { guess: ['nigdy'] },
+    pt_BR: { guess: ['nunca'] },
+    ar: { guess: ['أبدًا', 'أبدا'] },
+  },
+  '30d': {
+    en: { docs: ['30 days'] },
+    fr: { guess: ['30 jours'] },
+    de: { guess: ['30 Tage'] },
+    es: { guess: ['30 días'] },
+    it: { guess: ['30 giorni'] },
+    pl: { guess: ['30 dni'] },
+    pt_BR: { guess: ['30 dias'] },
+    ar: { guess: ['30 يومًا', '30 يوما'] },
+  },
+  '60d': {
+    en: { docs: ['60 days'] },
+    fr: { guess: ['60 jours'] },
+    de: { guess: ['60 Tage'] },
+    es: { guess: ['60 días'] },
+    it: { guess: ['60 giorni'] },
+    pl: { guess: ['60 dni'] },
+    pt_BR: { guess: ['60 dias'] },
+    ar: { guess: ['60 يومًا', '60 يوما'] },
+  },
+  '90d': {
+    en: { docs: ['90 days'] },
+    fr: { guess: ['90 jours'] },
+    de: { guess: ['90 Tage'] },
+    es: { guess: ['90 días'] },
+    it: { guess: ['90 giorni'] },
+    pl: { guess: ['90 dni'] },
+    pt_BR: { guess: ['90 dias'] },
+    ar: { guess: ['90 يومًا', '90 يوما'] },
+  },
+  '180d': {
+    en: { docs: ['180 days'] },
+    fr: { guess: ['180 jours'] },
+    de: { guess: ['180 Tage'] },
+    es: { guess: ['180 días'] },
+    it: { guess: ['180 giorni'] },
+    pl: { guess: ['180 dni'] },
+    pt_BR: { guess: ['180 dias'] },
+    ar: { guess: ['180 يومًا', '180 يوما'] },
+  },
+  '1y': {
+    en: { docs: ['1 year'], guess: ['365 days'] },
+    fr: { guess: ['1 an', '365 jours'] },
+    de: { guess: ['1 Jahr', '365 Tage'] },
+    es: { guess: ['1 año', '365 días'] },
+    it: { guess: ['1 anno', '365 giorni'] },
+    pl: { guess: ['1 rok', '365 dni'] },
+    pt_BR: { guess: ['1 ano', '365 dias'] },
+    ar: { guess: ['سنة واحدة', '365 يومًا'] },
+  },
 };
 /** The same, flat and lower-cased, as controls.ts reads them. */
-export const RETENTION_TEXT: Record<string, string[]> = /* @__PURE__ */ Object.fromEntries(Object.entries(RETENTION_LABELS).map(([k, v]) => [k, labelTexts(v).map((t) => t.toLowerCase())]));
+export const RETENTION_TEXT: Record<string, string[]> = /* @__PURE__ */ Object.fromEntries(
+  Object.entries(RETENTION_LABELS).map(([k, v]) => [k, labelTexts(v).map((t) => t.toLowerCase())]),
+);
 
 /** Words that say a status (ZDR) is on or off. All guesses: no source prints the status's wording. */
 export const STATUS_LABELS: { off: LabelSet; on: LabelSet } = {
@@ -110,14 +210,19 @@ export const STATUS_LABELS: { off: LabelSet; on: LabelSet } = {
   },
 };
 /** Checked in this order ("not enabled" before "enabled"); lower-cased as norm() leaves them. */
-export const STATUS_WORDS = { off: /* @__PURE__ */ lowerOf(STATUS_LABELS, 'off'), on: /* @__PURE__ */ lowerOf(STATUS_LABELS, 'on') };
+export const STATUS_WORDS = {
+  off: /* @__PURE__ */ lowerOf(STATUS_LABELS, 'off'),
+  on: /* @__PURE__ */ lowerOf(STATUS_LABELS, 'on'),
+};
 
 /** Texts that mark a control as managed by the organization (besides `disabled`/`aria-disabled`). All guesses. */
 export const MANAGED_LABELS: LabelSet = {
   en: { guess: ['managed by your organization', 'managed by your organisation', 'managed by your admin'] },
   fr: { guess: ['géré par votre organisation', 'gérée par votre organisation'] },
   de: { guess: ['von ihrer organisation verwaltet', 'wird von ihrer organisation verwaltet'] },
-  es: { guess: ['administrado por tu organización', 'gestionado por tu organización', 'administrado por su organización'] },
+  es: {
+    guess: ['administrado por tu organización', 'gestionado por tu organización', 'administrado por su organización'],
+  },
   it: { guess: ['gestito dalla tua organizzazione', 'gestita dalla tua organizzazione'] },
   pl: { guess: ['zarządzane przez twoją organizację', 'zarządzane przez organizację'] },
   pt_BR: { guess: ['gerenciado pela sua organização', 'gerenciada pela sua organização'] },
@@ -133,8 +238,18 @@ export const MANAGED_TEXT = /* @__PURE__ */ labelTexts(MANAGED_LABELS);
  * the sidebar): stored as a visible cue, which alone never yields "not training" (lib/verdict.ts).
  */
 export type { PlanSignalKind };
-const signal = (kind: PlanSignalKind, confidence: number, more: { cue?: true; products?: ('vibe' | 'api')[] } = {}) => ({ kind, surfaces: signalSurfaces(kind), confidence, ...more });
-export const PLAN_SIGNALS: { kind: PlanSignalKind; surfaces: SurfaceId[]; confidence: number; cue?: true; products?: ('vibe' | 'api')[] }[] = [
+const signal = (
+  kind: PlanSignalKind,
+  confidence: number,
+  more: { cue?: true; products?: ('vibe' | 'api')[] } = {},
+) => ({ kind, surfaces: signalSurfaces(kind), confidence, ...more });
+export const PLAN_SIGNALS: {
+  kind: PlanSignalKind;
+  surfaces: SurfaceId[];
+  confidence: number;
+  cue?: true;
+  products?: ('vibe' | 'api')[];
+}[] = [
   /* @__PURE__ */ signal('subscription-tab', 1, { products: ['vibe', 'api'] }),
   /* @__PURE__ */ signal('current-plan-card', 0.7),
   /* @__PURE__ */ signal('studio-header', 0.8),
@@ -161,7 +276,9 @@ const HOST_PLAN_PRODUCTS: Record<SurfaceDef['host'], readonly ('vibe' | 'api')[]
 /** The plan observations a page of this surface may report, from the signals read there. */
 export function planProductsOn(surface: SurfaceDef): ('vibe' | 'api')[] {
   const out = new Set<'vibe' | 'api'>();
-  for (const sig of PLAN_SIGNALS) if (sig.surfaces.includes(surface.id)) for (const p of sig.products ?? [surface.product]) if (HOST_PLAN_PRODUCTS[surface.host].includes(p)) out.add(p);
+  for (const sig of PLAN_SIGNALS)
+    if (sig.surfaces.includes(surface.id))
+      for (const p of sig.products ?? [surface.product]) if (HOST_PLAN_PRODUCTS[surface.host].includes(p)) out.add(p);
   return [...out];
 }
 
@@ -179,12 +296,17 @@ export const SUBSCRIPTION_TAB_LABELS: Record<'vibe' | 'api', LabelSet> = {
     ar: { guess: ['خطة api', 'خطة واجهة برمجة التطبيقات'] },
   },
 };
-export const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = { vibe: /* @__PURE__ */ labelTextsOf(SUBSCRIPTION_TAB_LABELS, 'vibe'), api: /* @__PURE__ */ labelTextsOf(SUBSCRIPTION_TAB_LABELS, 'api') };
+export const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = {
+  vibe: /* @__PURE__ */ labelTextsOf(SUBSCRIPTION_TAB_LABELS, 'vibe'),
+  api: /* @__PURE__ */ labelTextsOf(SUBSCRIPTION_TAB_LABELS, 'api'),
+};
 
 /** The marker on the plans page's card of the user's current plan. All guesses. */
 export const CURRENT_PLAN_LABELS: LabelSet = {
   en: { guess: ['current plan', 'your current plan', 'your plan'] },
-  fr: { guess: ['forfait actuel', 'plan actuel', 'offre actuelle', 'votre offre', 'votre forfait', 'votre offre actuelle'] },
+  fr: {
+    guess: ['forfait actuel', 'plan actuel', 'offre actuelle', 'votre offre', 'votre forfait', 'votre offre actuelle'],
+  },
   de: { guess: ['aktueller plan', 'ihr plan', 'ihr aktueller plan', 'aktueller tarif'] },
   es: { guess: ['plan actual', 'tu plan', 'tu plan actual'] },
   it: { guess: ['piano attuale', 'il tuo piano', 'piano corrente'] },
@@ -196,8 +318,32 @@ export const CURRENT_PLAN_TEXT = /* @__PURE__ */ labelTexts(CURRENT_PLAN_LABELS)
 
 /** The label of a label/value pair that names the plan ("Plan" / "Scale"). "api"/"vibe" in it names the product. All guesses. */
 export const PLAN_FIELD_LABELS: LabelSet = {
-  en: { guess: ['plan', 'subscription', 'plan type', 'api plan', 'vibe plan', 'billing plan', ...['current plan', 'your plan', 'your current plan']] },
-  fr: { guess: ['offre', 'forfait', 'abonnement', 'plan', 'votre offre', 'votre forfait', 'offre actuelle', 'forfait actuel', 'plan actuel', 'offre api', 'forfait api'] },
+  en: {
+    guess: [
+      'plan',
+      'subscription',
+      'plan type',
+      'api plan',
+      'vibe plan',
+      'billing plan',
+      ...['current plan', 'your plan', 'your current plan'],
+    ],
+  },
+  fr: {
+    guess: [
+      'offre',
+      'forfait',
+      'abonnement',
+      'plan',
+      'votre offre',
+      'votre forfait',
+      'offre actuelle',
+      'forfait actuel',
+      'plan actuel',
+      'offre api',
+      'forfait api',
+    ],
+  },
   de: { guess: ['plan', 'tarif', 'abo', 'abonnement', 'aktueller plan', 'ihr plan', 'api-plan'] },
   es: { guess: ['plan', 'suscripción', 'plan actual', 'tu plan', 'plan de api'] },
   it: { guess: ['piano', 'abbonamento', 'piano attuale', 'il tuo piano', 'piano api'] },
@@ -234,7 +380,8 @@ export const UPGRADE_SCALE_LABELS: LabelSet = {
 export const UPGRADE_SCALE_TEXT = /* @__PURE__ */ labelTexts(UPGRADE_SCALE_LABELS);
 
 /** Someone's words, never the app's: chat turns, the composer, editable text, conversation titles. (3rd selectors.) */
-export const USER_CONTENT = '[data-message-author-role], [data-message-part-type], .markdown-container-style, [data-testid="text-message-part"], .ProseMirror, [contenteditable="true"], [role="log"], a[href^="/chat/"], a[href^="/work/"], a[href^="/code/"]';
+export const USER_CONTENT =
+  '[data-message-author-role], [data-message-part-type], .markdown-container-style, [data-testid="text-message-part"], .ProseMirror, [contenteditable="true"], [role="log"], a[href^="/chat/"], a[href^="/work/"], a[href^="/code/"]';
 /** Where a plan name is never a plan: someone's words, and form fields (a value typed in). */
 export const NOT_PLAN_SCOPES = `${USER_CONTENT}, textarea, input, [role="textbox"]`;
 
@@ -252,6 +399,10 @@ export const ACCOUNT_DATA = {
    * `publicChatSharingEnabled`, read as the organization's Public chat sharing. Less trusted than the plan fields
    * and than the Admin Panel's own switch (1): it may be an app-wide feature flag as much as the admin's choice.
    */
-  settings: { path: '/api/trpc/settings.get', query: 'batch=1&input=%7B%220%22%3A%7B%22json%22%3Anull%7D%7D', publicSharing: 'publicChatSharingEnabled', confidence: 0.8 },
+  settings: {
+    path: '/api/trpc/settings.get',
+    query: 'batch=1&input=%7B%220%22%3A%7B%22json%22%3Anull%7D%7D',
+    publicSharing: 'publicChatSharingEnabled',
+    confidence: 0.8,
+  },
 };
-

@@ -16,7 +16,16 @@
  * Bounded in size and depth.
  */
 import { planFromName } from './plan-names';
-import { CURRENT_PLAN_TEXT, MANAGED_TEXT, PLAN_FIELD_TEXT, STATUS_WORDS, SUBSCRIPTION_TABS, UPGRADE_SCALE_TEXT, UPGRADE_TEXT, USER_CONTENT } from './rules';
+import {
+  CURRENT_PLAN_TEXT,
+  MANAGED_TEXT,
+  PLAN_FIELD_TEXT,
+  STATUS_WORDS,
+  SUBSCRIPTION_TABS,
+  UPGRADE_SCALE_TEXT,
+  UPGRADE_TEXT,
+  USER_CONTENT,
+} from './rules';
 import { retentionValue } from './controls';
 import { norm, textMatches } from './text';
 
@@ -36,12 +45,36 @@ export interface SkeletonNode {
   c?: SkeletonNode[];
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'META', 'LINK', 'IFRAME', 'CANVAS', 'VIDEO', 'AUDIO', 'IMG']);
-const STATES = ['aria-checked', 'aria-pressed', 'aria-selected', 'aria-current', 'aria-expanded', 'aria-haspopup', 'aria-disabled', 'type', 'disabled'];
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'META',
+  'LINK',
+  'IFRAME',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'IMG',
+]);
+const STATES = [
+  'aria-checked',
+  'aria-pressed',
+  'aria-selected',
+  'aria-current',
+  'aria-expanded',
+  'aria-haspopup',
+  'aria-disabled',
+  'type',
+  'disabled',
+];
 const DATA_VALUES = ['data-state', 'data-message-author-role', 'data-message-part-type', 'data-sidebar'];
 /** Where names live: organization and account switchers and menus. */
-const IDENTITY = '[aria-haspopup], [role="combobox"], [role="listbox"], [role="menu"], [data-organization-id], [data-organization-name], [data-org-name]';
-const UI_TEXT = 'h1, h2, h3, h4, h5, h6, label, legend, dt, th, button, summary, a, [role="tab"], [role="switch"], [role="checkbox"], [role="button"], [role="menuitem"], [role="heading"], [role="status"]';
+const IDENTITY =
+  '[aria-haspopup], [role="combobox"], [role="listbox"], [role="menu"], [data-organization-id], [data-organization-name], [data-org-name]';
+const UI_TEXT =
+  'h1, h2, h3, h4, h5, h6, label, legend, dt, th, button, summary, a, [role="tab"], [role="switch"], [role="checkbox"], [role="button"], [role="menuitem"], [role="heading"], [role="status"]';
 const PERSONAL = /@|\d{3,}/;
 const SWITCHES = '[role="switch"], input[type="checkbox"], [role="checkbox"]';
 
@@ -54,7 +87,19 @@ function known(text: string): boolean {
     !!retentionValue(t) ||
     STATUS_WORDS.on.includes(t) ||
     STATUS_WORDS.off.includes(t) ||
-    textMatches(t, [...PLAN_FIELD_TEXT, ...CURRENT_PLAN_TEXT, ...UPGRADE_TEXT, ...UPGRADE_SCALE_TEXT, ...MANAGED_TEXT, ...SUBSCRIPTION_TABS.vibe, ...SUBSCRIPTION_TABS.api], false)
+    textMatches(
+      t,
+      [
+        ...PLAN_FIELD_TEXT,
+        ...CURRENT_PLAN_TEXT,
+        ...UPGRADE_TEXT,
+        ...UPGRADE_SCALE_TEXT,
+        ...MANAGED_TEXT,
+        ...SUBSCRIPTION_TABS.vibe,
+        ...SUBSCRIPTION_TABS.api,
+      ],
+      false,
+    )
   );
 }
 
@@ -91,14 +136,15 @@ export function skeleton(root: Element, maxNodes = 1500, maxDepth = 25): Skeleto
 
   /** May this interface text of `el` be kept? */
   const keep = (text: string, el: Element): boolean => {
-    if (!text || text.length > 60 || PERSONAL.test(text) && !retentionValue(text)) return false;
+    if (!text || text.length > 60 || (PERSONAL.test(text) && !retentionValue(text))) return false;
     if (inUser(el)) return false;
     if (known(text)) return true;
     // A switch's label: a text in the same small row as one switch or checkbox (a settings row, even in a menu).
     if (switchRow(el)) return true;
     if (el.closest(IDENTITY)) return false;
     // What a control's label points at (never from a switcher: those name organizations and workspaces).
-    for (let n: Element | null = el, i = 0; n && i < 3; n = n.parentElement, i++) if (n.id && labelRefs.has(n.id)) return true;
+    for (let n: Element | null = el, i = 0; n && i < 3; n = n.parentElement, i++)
+      if (n.id && labelRefs.has(n.id)) return true;
     // On the settings hosts: a status row's label ("Zero data retention" … "Active").
     if (uiHost && statusRow(el)) return true;
     return uiHost && !!el.closest(UI_TEXT);
@@ -114,7 +160,12 @@ export function skeleton(root: Element, maxNodes = 1500, maxDepth = 25): Skeleto
   const statusRow = (el: Element): boolean => {
     const row = el.parentElement?.parentElement;
     if (!row || (row.textContent ?? '').length > 300) return false;
-    return Array.from(row.querySelectorAll('span, div, p, strong, b, small, dd, td, [role="status"]')).some((s) => s !== el && !s.children.length && (STATUS_WORDS.on.includes(norm(s.textContent ?? '')) || STATUS_WORDS.off.includes(norm(s.textContent ?? ''))));
+    return Array.from(row.querySelectorAll('span, div, p, strong, b, small, dd, td, [role="status"]')).some(
+      (s) =>
+        s !== el &&
+        !s.children.length &&
+        (STATUS_WORDS.on.includes(norm(s.textContent ?? '')) || STATUS_WORDS.off.includes(norm(s.textContent ?? ''))),
+    );
   };
 
   let count = 0;
@@ -149,7 +200,11 @@ export function skeleton(root: Element, maxNodes = 1500, maxDepth = 25): Skeleto
     }
     const cls = (el.getAttribute('class') ?? '')
       .split(/\s+/)
-      .filter((c) => c.length <= 40 && /^(lucide[\w-]*|ProseMirror|markdown-container-style|[\w-]*(badge|thumb|copy|plan)[\w-]*)$/i.test(c));
+      .filter(
+        (c) =>
+          c.length <= 40 &&
+          /^(lucide[\w-]*|ProseMirror|markdown-container-style|[\w-]*(badge|thumb|copy|plan)[\w-]*)$/i.test(c),
+      );
     if (cls.length) a.class = cls.join(' ');
     if (tag === 'PATH') {
       const d = el.getAttribute('d');
@@ -159,7 +214,8 @@ export function skeleton(root: Element, maxNodes = 1500, maxDepth = 25): Skeleto
       const fill = el.getAttribute('fill');
       if (fill) a.fill = fill.slice(0, 20);
     }
-    if (depth === 0 && doc?.documentElement?.getAttribute('lang')) a.lang = doc.documentElement.getAttribute('lang')!.slice(0, 10);
+    if (depth === 0 && doc?.documentElement?.getAttribute('lang'))
+      a.lang = doc.documentElement.getAttribute('lang')!.slice(0, 10);
     if (Object.keys(a).length) node.a = a;
     const data = Array.from(el.attributes)
       .map((x) => x.name)
@@ -168,7 +224,15 @@ export function skeleton(root: Element, maxNodes = 1500, maxDepth = 25): Skeleto
     for (const attr of ['aria-label', 'title']) {
       const v = el.getAttribute(attr);
       if (v === null) continue;
-      if (keep(v.trim(), el) || (!inUser(el) && !el.closest(IDENTITY) && !PERSONAL.test(v) && v.length <= 60 && /^(button|a|input|select|textarea)$/i.test(el.tagName))) node.label = v.trim();
+      if (
+        keep(v.trim(), el) ||
+        (!inUser(el) &&
+          !el.closest(IDENTITY) &&
+          !PERSONAL.test(v) &&
+          v.length <= 60 &&
+          /^(button|a|input|select|textarea)$/i.test(el.tagName))
+      )
+        node.label = v.trim();
       else node.label = '';
       break;
     }

@@ -38,7 +38,8 @@ export function ownText(el: Element): string {
     else if (n.nodeType === 1) {
       const e = n as Element;
       // Inline formatting counts as the element's own text; blocks and controls do not.
-      if (/^(B|STRONG|EM|I|SPAN|ABBR|CODE|SMALL)$/.test(e.tagName) && !e.querySelector('input, button, select, [role]')) s += e.textContent ?? '';
+      if (/^(B|STRONG|EM|I|SPAN|ABBR|CODE|SMALL)$/.test(e.tagName) && !e.querySelector('input, button, select, [role]'))
+        s += e.textContent ?? '';
     }
   }
   return s;

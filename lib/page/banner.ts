@@ -17,9 +17,19 @@ export function startBanner(life: Life, { ask, getContext, dropContext }: Return
     if (!surface?.chat || document.hidden) return hideBanner();
     const c = await getContext();
     if (!c?.banner || life.isInvalid) return hideBanner();
-    showBanner({ text: c.strings.bannerText, link: c.strings.bannerLink, href: c.fixUrl, dismiss: c.strings.bannerDismiss, brand: c.strings.brand }, c.lang, () => {
-      void ask({ type: 'dismiss-banner', url: location.href });
-    });
+    showBanner(
+      {
+        text: c.strings.bannerText,
+        link: c.strings.bannerLink,
+        href: c.fixUrl,
+        dismiss: c.strings.bannerDismiss,
+        brand: c.strings.brand,
+      },
+      c.lang,
+      () => {
+        void ask({ type: 'dismiss-banner', url: location.href });
+      },
+    );
   };
   const navigated = () => {
     if (location.href === lastUrl || life.isInvalid) return;

@@ -31,10 +31,13 @@ export function makeClient(life: Life) {
     }
   };
   let context: Promise<PageContext | null> | null = null;
-  const pageLang = () => document.documentElement.lang || /(?:^|;\s*)lang=([a-zA-Z-]+)/.exec(document.cookie)?.[1] || navigator.language;
+  const pageLang = () =>
+    document.documentElement.lang || /(?:^|;\s*)lang=([a-zA-Z-]+)/.exec(document.cookie)?.[1] || navigator.language;
   const getContext = () => {
     if (context) return context;
-    const p = ask<PageContext>({ type: 'get-context', url: location.href, lang: pageLang() }).then((c) => (c && typeof c === 'object' && 'strings' in c ? c : null));
+    const p = ask<PageContext>({ type: 'get-context', url: location.href, lang: pageLang() }).then((c) =>
+      c && typeof c === 'object' && 'strings' in c ? c : null,
+    );
     context = p;
     // No answer is not an answer to keep: ask again next time.
     void p.then((c) => {
@@ -47,7 +50,8 @@ export function makeClient(life: Life) {
   };
   // The background says the verdict or the warnings' choices changed: fetch again when next needed.
   const onMessage = (raw: unknown, sender: { id?: string }) => {
-    if (sender?.id === browser.runtime.id && (raw as { type?: string } | null)?.type === 'context-changed') dropContext();
+    if (sender?.id === browser.runtime.id && (raw as { type?: string } | null)?.type === 'context-changed')
+      dropContext();
   };
   browser.runtime.onMessage.addListener(onMessage as never);
   life.onInvalidated(() => {

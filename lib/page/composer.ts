@@ -17,7 +17,11 @@ import { TEST_BUILD } from '../test-build';
 import { hideNote, localMsg, offlineText, showNote } from './ui';
 
 const COMPOSER = {
-  editors: ['div.ProseMirror[contenteditable="true"]', 'textarea[name="message.text"]', '[contenteditable="true"][role="textbox"]'],
+  editors: [
+    'div.ProseMirror[contenteditable="true"]',
+    'textarea[name="message.text"]',
+    '[contenteditable="true"][role="textbox"]',
+  ],
   sendLabels: ['send question', 'send', 'send message', 'envoyer', 'envoyer la question', 'envoyer le message'],
 };
 
@@ -44,7 +48,10 @@ function isSendButton(el: Element | null): el is HTMLElement {
   const b = el.closest('button, [role="button"]');
   if (!b) return false;
   const name = b.getAttribute('aria-label') ?? b.getAttribute('title') ?? '';
-  return (b.getAttribute('type') === 'submit' && !!document.querySelector(EDITOR_SEL)) || textMatches(name, COMPOSER.sendLabels, false);
+  return (
+    (b.getAttribute('type') === 'submit' && !!document.querySelector(EDITOR_SEL)) ||
+    textMatches(name, COMPOSER.sendLabels, false)
+  );
 }
 
 type Found = Partial<Record<Category, number>>;
@@ -67,7 +74,9 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
     return out;
   };
   const counts = async (text: string): Promise<Found> =>
-    last?.text === text ? last.found : tally(text, await scanSliced(text, TEST_BUILD ? { onSlice: (ms) => void (counters.scanMs += ms) } : {}));
+    last?.text === text
+      ? last.found
+      : tally(text, await scanSliced(text, TEST_BUILD ? { onSlice: (ms) => void (counters.scanMs += ms) } : {}));
   /** The counts without a long scan (known, or a short text), else null. */
   const countsNow = (text: string): Found | null => {
     if (last?.text === text) return last.found;
@@ -79,7 +88,9 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
   };
 
   const describe = (f: Found, strings: Record<string, string>) =>
-    (Object.entries(f) as [Category, number][]).map(([c, n]) => `${strings[`cat_${c}`] ?? c} (${n})`).join(strings.listComma ?? ', ');
+    (Object.entries(f) as [Category, number][])
+      .map(([c, n]) => `${strings[`cat_${c}`] ?? c} (${n})`)
+      .join(strings.listComma ?? ', ');
 
   const refresh = async (ed: HTMLElement) => {
     if (ctx.isInvalid || !ed.isConnected) return;
@@ -87,12 +98,18 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
     if (ctx.isInvalid || !ed.isConnected) return;
     const c = await getContext();
     if (!c || c.state === 'not-training' || !Object.keys(found).length) return hideNote('composer');
-    showNote(c.strings.composerNotice.replace('$1', describe(found, c.strings)), c.strings.composerWhy, c.strings.close, c.lang, {
-      id: 'composer',
-      persist: true,
-      onWhy: () => void ask({ type: 'open-verdict', url: location.href }),
-      above: (ed.closest('form') as Element | null) ?? ed,
-    });
+    showNote(
+      c.strings.composerNotice.replace('$1', describe(found, c.strings)),
+      c.strings.composerWhy,
+      c.strings.close,
+      c.lang,
+      {
+        id: 'composer',
+        persist: true,
+        onWhy: () => void ask({ type: 'open-verdict', url: location.href }),
+        above: (ed.closest('form') as Element | null) ?? ed,
+      },
+    );
   };
 
   // A timer of Windsock's own life (lib/page/life.ts), cleared when it ends.
@@ -100,7 +117,8 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
     timer?.();
     timer = ctx.setTimeout(() => {
       timer = null;
-      const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+      const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
+        .requestIdleCallback;
       if (idle) idle(() => void refresh(ed), { timeout: 1000 });
       else void refresh(ed);
     }, 300);
@@ -137,11 +155,22 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
       text: (c) =>
         c.state === 'not-training'
           ? null
-          : { title: c.strings.composerTitle, body: [c.strings.composerBody.replace('$1', describe(now ?? {}, c.strings))], confirm: c.strings.composerSend, cancel: c.strings.composerEdit, brand: c.strings.brand, fallbackHint: c.strings.fallbackHint },
+          : {
+              title: c.strings.composerTitle,
+              body: [c.strings.composerBody.replace('$1', describe(now ?? {}, c.strings))],
+              confirm: c.strings.composerSend,
+              cancel: c.strings.composerEdit,
+              brand: c.strings.brand,
+              fallbackHint: c.strings.fallbackHint,
+            },
       // The background cannot answer: the cautious reading, in the browser's language, and the user decides.
       offline: () => {
         const local = Object.fromEntries(CATEGORIES.map((k) => [`cat_${k}`, localMsg(`page_cat_${k}`)]));
-        return { ...offlineText([localMsg('page_composerBodyUnknown', [describe(now ?? {}, local)])]), confirm: localMsg('page_composerSend'), cancel: localMsg('page_composerEdit') };
+        return {
+          ...offlineText([localMsg('page_composerBodyUnknown', [describe(now ?? {}, local)])]),
+          confirm: localMsg('page_composerSend'),
+          cancel: localMsg('page_composerEdit'),
+        };
       },
       confirmed: () => {
         if (TEST_BUILD) counters.sentAnyway++;
@@ -161,7 +190,9 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
       if (!ed) return;
       onSend(e, ed, () => {
         // The app's own Enter handler, once: an untrusted copy of the key, which this guard lets through.
-        ed.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true, cancelable: true }));
+        ed.dispatchEvent(
+          new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true, cancelable: true }),
+        );
       });
     },
     { capture: true },

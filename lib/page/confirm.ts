@@ -45,7 +45,11 @@ export interface ConfirmCounters {
   cancelled: number;
 }
 
-export function makeConfirm(life: Life, context: () => Promise<PageContext | null>, counters?: ConfirmCounters): Confirm {
+export function makeConfirm(
+  life: Life,
+  context: () => Promise<PageContext | null>,
+  counters?: ConfirmCounters,
+): Confirm {
   let busy = false;
   const decide = async (r: ConfirmRequest) => {
     if (r.before && !(await r.before())) return life.isInvalid ? undefined : r.replay();

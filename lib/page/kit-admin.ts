@@ -16,7 +16,14 @@ export const ADMIN_DETECT: DetectKit = {
   controls: readControls,
   controlRules: ADMIN_CONTROL_RULES,
   controlOrder: { pages: ADMIN_CONTROL_ORDER, read: readByOrder },
-  readers: { 'subscription-tab': subscriptionTabs, 'studio-header': studioHeader, 'current-plan-card': currentPlanCard, 'plan-badge': planBadge, 'plan-label': planLabel, 'upgrade-banner': upgradeBanner },
+  readers: {
+    'subscription-tab': subscriptionTabs,
+    'studio-header': studioHeader,
+    'current-plan-card': currentPlanCard,
+    'plan-badge': planBadge,
+    'plan-label': planLabel,
+    'upgrade-banner': upgradeBanner,
+  },
   orgName: readOrgName,
 };
 

@@ -12,7 +12,13 @@ import type { PageKit } from './run';
 export const CHAT_DETECT: DetectKit = {
   controls: readControls,
   controlRules: CHAT_CONTROL_RULES,
-  readers: { 'upgrade-link': upgradeLink, 'pro-badge': proBadge, 'current-plan-card': currentPlanCard, 'plan-badge': planBadge, 'plan-label': planLabel },
+  readers: {
+    'upgrade-link': upgradeLink,
+    'pro-badge': proBadge,
+    'current-plan-card': currentPlanCard,
+    'plan-badge': planBadge,
+    'plan-label': planLabel,
+  },
 };
 
 export const CHAT_KIT: PageKit = { detect: CHAT_DETECT, accountData: true };

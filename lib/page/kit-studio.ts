@@ -11,7 +11,13 @@ import type { PageKit } from './run';
 export const STUDIO_DETECT: DetectKit = {
   controls: () => [],
   controlRules: {},
-  readers: { 'studio-header': studioHeader, 'current-plan-card': currentPlanCard, 'plan-badge': planBadge, 'plan-label': planLabel, 'upgrade-banner': upgradeBanner },
+  readers: {
+    'studio-header': studioHeader,
+    'current-plan-card': currentPlanCard,
+    'plan-badge': planBadge,
+    'plan-label': planLabel,
+    'upgrade-banner': upgradeBanner,
+  },
 };
 
 export const STUDIO_KIT: PageKit = { detect: STUDIO_DETECT, accountData: false };

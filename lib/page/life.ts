@@ -26,7 +26,12 @@ export interface Life {
   readonly isInvalid: boolean;
   onInvalidated(cb: () => void): () => void;
   /** A listener that is removed when this life ends, and that first checks, lazily, that it has not ended. */
-  addEventListener<E extends Event = Event>(target: EventTarget, type: string, handler: (e: E) => void, options?: AddEventListenerOptions): void;
+  addEventListener<E extends Event = Event>(
+    target: EventTarget,
+    type: string,
+    handler: (e: E) => void,
+    options?: AddEventListenerOptions,
+  ): void;
   /**
    * A timer tied to this life: cleared when it ends, and its callback skipped if the extension context is gone
    * by then. (WXT's `ctx.setTimeout` does the same for WXT's context, which a page event can end: Windsock's

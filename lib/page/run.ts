@@ -74,7 +74,17 @@ export interface Counters {
 }
 
 export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: boolean }): void {
-  const counters: Counters = { observers: 0, detections: 0, reports: 0, observerCallbacks: 0, mutationRecords: 0, observerMs: 0, longestObserverMs: 0, startedAt: TEST_BUILD ? performance.now() : 0, firstReportAt: null };
+  const counters: Counters = {
+    observers: 0,
+    detections: 0,
+    reports: 0,
+    observerCallbacks: 0,
+    mutationRecords: 0,
+    observerMs: 0,
+    longestObserverMs: 0,
+    startedAt: TEST_BUILD ? performance.now() : 0,
+    firstReportAt: null,
+  };
   let lastSent = '';
   let lastUrl = '';
   let last: PageDetection | null = null;
@@ -109,7 +119,10 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       det = { surface: surfaceOf(url)?.id ?? null, observations: [], planSignals: [], detectors: [] };
     }
     last = det;
-    const org = det.orgName || det.orgId ? { org: { ...(det.orgName ? { name: det.orgName } : {}), ...(det.orgId ? { id: det.orgId } : {}) } } : {};
+    const org =
+      det.orgName || det.orgId
+        ? { org: { ...(det.orgName ? { name: det.orgName } : {}), ...(det.orgId ? { id: det.orgId } : {}) } }
+        : {};
     const msg: PageReportMsg = { type: 'page-report', url, observations: det.observations, ...org };
     // Sent only when what was read changed: not for a hash change or a replaceState on the same page.
     const key = JSON.stringify([det.surface, det.observations, det.orgName, det.orgId]);
@@ -152,21 +165,36 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       subtree: true,
       childList: true,
       attributes: true,
-      attributeFilter: ['aria-checked', 'data-state', 'checked', 'disabled', 'aria-disabled', 'aria-selected', 'hidden', 'value'],
+      attributeFilter: [
+        'aria-checked',
+        'data-state',
+        'checked',
+        'disabled',
+        'aria-disabled',
+        'aria-selected',
+        'hidden',
+        'value',
+      ],
     });
   };
   ctx.onInvalidated(() => observer?.disconnect());
   // A checkbox's `checked` property changes without an attribute mutation: its `change` event says so.
-  ctx.addEventListener(document, 'change', () => {
-    const s = surfaceOf(location.href);
-    if (s && kit.detect.controlRules[s.id]) schedule();
-  }, { capture: true, passive: true });
+  ctx.addEventListener(
+    document,
+    'change',
+    () => {
+      const s = surfaceOf(location.href);
+      if (s && kit.detect.controlRules[s.id]) schedule();
+    },
+    { capture: true, passive: true },
+  );
 
   // The chat app's own account data: one same-origin request per page load, like the page's own. The raw
   // answer goes to the background, which validates it (zod) and ignores it whole if its shape is unexpected.
   const readAccountData = async () => {
     const surface = surfaceOf(location.href);
-    if (!kit.accountData || !surface || !ACCOUNT_DATA.surfaces.includes(surface.id) || accountData !== 'not-tried') return;
+    if (!kit.accountData || !surface || !ACCOUNT_DATA.surfaces.includes(surface.id) || accountData !== 'not-tried')
+      return;
     accountData = 'failed';
     const f = ((globalThis as { content?: { fetch?: typeof fetch } }).content?.fetch ?? fetch).bind(globalThis);
     // Each procedure once per page load, both at once; a failed settings.get leaves the plan reading as it was.
@@ -181,12 +209,24 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     try {
       // settings.get never holds the plan back for long: past a few seconds it is left out of this page load.
       let late: (() => void) | undefined;
-      const settingsOrLate = Promise.race([get(ACCOUNT_DATA.settings.path, ACCOUNT_DATA.settings.query), new Promise<undefined>((r) => (late = ctx.setTimeout(() => r(undefined), 5000)))]);
+      const settingsOrLate = Promise.race([
+        get(ACCOUNT_DATA.settings.path, ACCOUNT_DATA.settings.query),
+        new Promise<undefined>((r) => (late = ctx.setTimeout(() => r(undefined), 5000))),
+      ]);
       const [body, settings] = await Promise.all([get(ACCOUNT_DATA.path, ACCOUNT_DATA.query), settingsOrLate]);
       late?.();
       if (body === undefined) return;
-      const active = last?.orgName || last?.orgId ? { active: { ...(last.orgName ? { name: last.orgName } : {}), ...(last.orgId ? { id: last.orgId } : {}) } } : {};
-      const r = await ask<{ ok: boolean; matched?: boolean; settings?: boolean }>({ type: 'account-data', url: location.href, body, ...(settings !== undefined ? { settings } : {}), ...active });
+      const active =
+        last?.orgName || last?.orgId
+          ? { active: { ...(last.orgName ? { name: last.orgName } : {}), ...(last.orgId ? { id: last.orgId } : {}) } }
+          : {};
+      const r = await ask<{ ok: boolean; matched?: boolean; settings?: boolean }>({
+        type: 'account-data',
+        url: location.href,
+        body,
+        ...(settings !== undefined ? { settings } : {}),
+        ...active,
+      });
       accountData = r?.matched ? 'matched' : 'ignored';
       accountSettings = settings === undefined ? 'failed' : r?.settings ? 'matched' : 'ignored';
     } catch {
@@ -252,7 +292,6 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       ...(TEST_BUILD ? { startedEventsHeard: ctx.heard } : {}),
     };
   };
-
 
   onPage();
 }

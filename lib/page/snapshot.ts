@@ -20,12 +20,19 @@ export function uiSnapshot(): UiSnapshot {
   const u = WORLD.__windsockUi;
   const root = u?.host.isConnected ? u.root : null;
   const text = (sel: string) => root?.querySelector(sel)?.textContent ?? null;
-  const snap: UiSnapshot = { dialog: text('[data-windsock-dialog]'), banner: text('[data-windsock-banner]'), note: text('[data-windsock-note]') };
+  const snap: UiSnapshot = {
+    dialog: text('[data-windsock-dialog]'),
+    banner: text('[data-windsock-banner]'),
+    note: text('[data-windsock-note]'),
+  };
   if (TEST_BUILD) {
     snap.buttons = root
       ? Array.from(root.querySelectorAll('button, a, input')).map((b) => {
           const r = b.getBoundingClientRect();
-          const name = b.tagName === 'INPUT' ? (root.querySelector(`label[for="${b.id}"]`)?.textContent ?? '') : (b.textContent ?? '');
+          const name =
+            b.tagName === 'INPUT'
+              ? (root.querySelector(`label[for="${b.id}"]`)?.textContent ?? '')
+              : (b.textContent ?? '');
           return { name: name.trim(), x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
         })
       : [];

@@ -12,7 +12,6 @@ import { browser } from 'wxt/browser';
 // A real stylesheet, minified by the build (lib/page/ui.css).
 import CSS from './ui.css?inline';
 
-
 export interface UiHost {
   root: ShadowRoot;
   host: HTMLElement;
@@ -93,7 +92,11 @@ export function destroyUi(): void {
   shared = null;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) e.setAttribute(k, v);
   if (text !== undefined) e.textContent = text;
@@ -118,7 +121,10 @@ export interface DialogResult {
 }
 
 /** `lang` and `dir` for a Windsock language id: pt_BR → pt-BR; Arabic is right-to-left (the CSS is logical). */
-const langAttrs = (lang: string) => ({ lang: lang.replace('_', '-'), dir: /^ar(?:$|[-_])/i.test(lang) ? 'rtl' : 'ltr' });
+const langAttrs = (lang: string) => ({
+  lang: lang.replace('_', '-'),
+  dir: /^ar(?:$|[-_])/i.test(lang) ? 'rtl' : 'ltr',
+});
 
 let seq = 0;
 
@@ -128,7 +134,9 @@ let seq = 0;
  * only the fallback, for a page that tampered with Windsock's UI or where the UI cannot be shown at all.
  */
 function nativeConfirm(text: DialogText): boolean {
-  const hint = (text.fallbackHint || msg('page_fallbackHint', ['$1', '$2'])).replace('$1', text.confirm).replace('$2', text.cancel);
+  const hint = (text.fallbackHint || msg('page_fallbackHint', ['$1', '$2']))
+    .replace('$1', text.confirm)
+    .replace('$2', text.cancel);
   const lines = [`${text.brand} — ${text.title}`, ...text.body, ...(text.source ? [text.source] : []), hint];
   try {
     return window.confirm(lines.join('\n\n'));
@@ -163,7 +171,8 @@ function hides(el: Element, root: boolean): boolean {
   );
 }
 
-const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const overlaps = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /**
  * Did the page do anything that could keep the user from reading the warning they are about to confirm? The
@@ -172,16 +181,31 @@ const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.righ
  * in the top layer over the dialog; a click that landed somewhere the dialog is not; and, where the browser
  * has it (Chromium), IntersectionObserver v2's own verdict that the dialog is occluded or altered.
  */
-function tampered(host: HTMLElement, box: HTMLElement, button: HTMLElement, e: MouseEvent | KeyboardEvent | null, occluded: () => boolean): boolean {
+function tampered(
+  host: HTMLElement,
+  box: HTMLElement,
+  button: HTMLElement,
+  e: MouseEvent | KeyboardEvent | null,
+  occluded: () => boolean,
+): boolean {
   try {
     if (host.parentNode !== document.documentElement || !box.isConnected) return true;
     if (typeof host.showPopover === 'function' && !host.matches(':popover-open')) return true;
     if ([host, box, button].some((x) => hides(x, false)) || hides(document.documentElement, true)) return true;
     const cv = (button as HTMLElement & { checkVisibility?: (o: object) => boolean }).checkVisibility;
-    if (cv && !cv.call(button, { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return true;
+    if (cv && !cv.call(button, { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true }))
+      return true;
     const r = box.getBoundingClientRect();
     const b = button.getBoundingClientRect();
-    if (b.width < 4 || b.height < 4 || b.right <= 0 || b.bottom <= 0 || b.left >= window.innerWidth || b.top >= window.innerHeight) return true;
+    if (
+      b.width < 4 ||
+      b.height < 4 ||
+      b.right <= 0 ||
+      b.bottom <= 0 ||
+      b.left >= window.innerWidth ||
+      b.top >= window.innerHeight
+    )
+      return true;
     for (const other of Array.from(document.querySelectorAll(':popover-open, dialog[open], :fullscreen'))) {
       if (other !== host && overlaps(other.getBoundingClientRect(), r)) return true;
     }
@@ -239,7 +263,12 @@ const shadowOf = new WeakMap<Element, ShadowRoot>();
  * covers it, the confirm is not taken as read: the same warning is asked again with the browser's own
  * confirm(). If Windsock's UI cannot be made at all, the browser's confirm() asks straight away.
  */
-export function warn(anchor: Element | null, text: DialogText, lang: string, signal?: AbortSignal): Promise<DialogResult> {
+export function warn(
+  anchor: Element | null,
+  text: DialogText,
+  lang: string,
+  signal?: AbortSignal,
+): Promise<DialogResult> {
   let ui: UiHost;
   try {
     ui = uiHost();
@@ -251,7 +280,15 @@ export function warn(anchor: Element | null, text: DialogText, lang: string, sig
   raise(host);
   const id = `ws-${++seq}`;
   const previous = document.activeElement as HTMLElement | null;
-  const box = el('div', { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': `${id}-t`, 'aria-describedby': `${id}-d`, ...langAttrs(lang), 'data-windsock-dialog': '' });
+  const box = el('div', {
+    class: 'dialog',
+    role: 'alertdialog',
+    'aria-modal': 'true',
+    'aria-labelledby': `${id}-t`,
+    'aria-describedby': `${id}-d`,
+    ...langAttrs(lang),
+    'data-windsock-dialog': '',
+  });
   box.append(el('div', { class: 'brand' }, text.brand));
   box.append(el('h2', { id: `${id}-t` }, text.title));
   const desc = el('div', { id: `${id}-d` });
@@ -264,7 +301,10 @@ export function warn(anchor: Element | null, text: DialogText, lang: string, sig
     const row = el('div', { class: 'choice' });
     check = el('input', { type: 'checkbox', id: `${id}-c` }) as HTMLInputElement;
     scope = el('select', { 'aria-label': text.dontAsk.label, disabled: '' }) as HTMLSelectElement;
-    scope.append(el('option', { value: 'session' }, text.dontAsk.session), el('option', { value: 'always' }, text.dontAsk.always));
+    scope.append(
+      el('option', { value: 'session' }, text.dontAsk.session),
+      el('option', { value: 'always' }, text.dontAsk.always),
+    );
     check.addEventListener('change', () => {
       if (scope) scope.disabled = !check!.checked;
     });
@@ -306,7 +346,8 @@ export function warn(anchor: Element | null, text: DialogText, lang: string, sig
       mo?.disconnect();
       io?.disconnect();
       box.remove();
-      const dontAsk = confirmed && !fromFallback && check?.checked ? (scope?.value === 'always' ? 'always' : 'session') : null;
+      const dontAsk =
+        confirmed && !fromFallback && check?.checked ? (scope?.value === 'always' ? 'always' : 'session') : null;
       try {
         (anchor as HTMLElement | null)?.focus?.({ preventScroll: true });
         if (!anchor && previous?.isConnected) previous.focus({ preventScroll: true });
@@ -341,7 +382,9 @@ export function warn(anchor: Element | null, text: DialogText, lang: string, sig
         e.stopPropagation();
         finish(false);
       } else if (e.key === 'Tab') {
-        const f = Array.from(box.querySelectorAll<HTMLElement>('button, input, select')).filter((x) => !(x as HTMLInputElement).disabled);
+        const f = Array.from(box.querySelectorAll<HTMLElement>('button, input, select')).filter(
+          (x) => !(x as HTMLInputElement).disabled,
+        );
         const i = f.indexOf(root.activeElement as HTMLElement);
         const next = e.shiftKey ? (i <= 0 ? f.length - 1 : i - 1) : i === f.length - 1 ? 0 : i + 1;
         e.preventDefault();
@@ -393,7 +436,13 @@ export function showBanner(text: BannerText, lang: string, onDismiss: () => void
     return () => undefined; // No UI can be made here: the badge still says it.
   }
   root.querySelector('.banner')?.remove();
-  const bar = el('div', { class: 'banner', role: 'region', 'aria-label': text.brand, ...langAttrs(lang), 'data-windsock-banner': '' });
+  const bar = el('div', {
+    class: 'banner',
+    role: 'region',
+    'aria-label': text.brand,
+    ...langAttrs(lang),
+    'data-windsock-banner': '',
+  });
   const a = el('a', { href: text.href, target: '_blank', rel: 'noopener noreferrer' }, text.link);
   const close = el('button', { type: 'button', 'data-action': 'dismiss' }, text.dismiss);
   close.addEventListener('click', (e) => {
@@ -422,7 +471,13 @@ export interface NoteOptions {
 }
 
 /** A short, non-blocking note: attachments are input data; personal data in the composer. */
-export function showNote(text: string, secondary: string, closeLabel: string, lang: string, opts: NoteOptions = {}): void {
+export function showNote(
+  text: string,
+  secondary: string,
+  closeLabel: string,
+  lang: string,
+  opts: NoteOptions = {},
+): void {
   let root: ShadowRoot;
   try {
     ({ root } = uiHost());
@@ -431,7 +486,13 @@ export function showNote(text: string, secondary: string, closeLabel: string, la
   }
   const id = opts.id ?? 'note';
   root.querySelector(`.note[data-id="${id}"]`)?.remove();
-  const note = el('div', { class: `note note-${id}`, role: 'status', ...langAttrs(lang), 'data-windsock-note': '', 'data-id': id });
+  const note = el('div', {
+    class: `note note-${id}`,
+    role: 'status',
+    ...langAttrs(lang),
+    'data-windsock-note': '',
+    'data-id': id,
+  });
   const p = el('p', {}, text);
   p.append(el('br'));
   if (opts.onWhy) {

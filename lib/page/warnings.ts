@@ -69,8 +69,16 @@ export function installWarnings(life: Life, deps: WarningDeps): void {
       text: (c): DialogText | null => {
         if (w.dontAsk && !(c.ask as Record<string, boolean>)[w.id]) return null;
         const s = c.strings;
-        const dontAsk = w.dontAsk ? { label: s.dontAsk, session: s.dontAskSession, always: s.dontAskAlways } : undefined;
-        return { ...w.dialog!(s, m), cancel: s.cancel, brand: s.brand, ...(dontAsk ? { dontAsk } : {}), fallbackHint: s.fallbackHint };
+        const dontAsk = w.dontAsk
+          ? { label: s.dontAsk, session: s.dontAskSession, always: s.dontAskAlways }
+          : undefined;
+        return {
+          ...w.dialog!(s, m),
+          cancel: s.cancel,
+          brand: s.brand,
+          ...(dontAsk ? { dontAsk } : {}),
+          fallbackHint: s.fallbackHint,
+        };
       },
       confirmed: (res, c) => {
         if (res.dontAsk && c && w.dontAsk) deps.onChoice(w.id, res.dontAsk);

@@ -291,10 +291,7 @@ export const ZDR_ENDPOINTS: Knowledge['zdrEndpoints'] = {
     '/v1/audio/transcriptions',
   ],
   notCovered: ['agents', 'batch processing files', 'conversations', 'libraries', '/v1/files', 'Vibe Work', 'Chat'],
-  citations: [
-    C.zdrEndpoints,
-    C.zdrStateful,
-  ],
+  citations: [C.zdrEndpoints, C.zdrStateful],
 };
 
 export const KNOWLEDGE: Knowledge = {

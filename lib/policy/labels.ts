@@ -28,15 +28,25 @@ export function labelTexts(set: LabelSet): string[] {
 export function labelEntries(set: LabelSet): { text: string; lang: Lang; provenance: Provenance }[] {
   const out: { text: string; lang: Lang; provenance: Provenance }[] = [];
   for (const [lang, byProv] of Object.entries(set) as [Lang, Partial<Record<Provenance, string[]>>][])
-    for (const [provenance, list] of Object.entries(byProv ?? {}) as [Provenance, string[]][]) for (const text of list ?? []) out.push({ text, lang, provenance });
+    for (const [provenance, list] of Object.entries(byProv ?? {}) as [Provenance, string[]][])
+      for (const text of list ?? []) out.push({ text, lang, provenance });
   return out;
 }
 
 /** Label texts, current and older, by control (separate constants so each content script bundles only its own). */
 export const L_VIBE_TRAINING: LabelSet = {
   // docs: Admin Panel › Vibe › Privacy "Model training"; Help Center 455207 "Allow your interactions to be used to train our models".
-  en: { docs: ['Model training', 'Allow your interactions to be used to train our models'], guess: ['Train on my data'] },
-  fr: { guess: ['Entraînement des modèles', 'Entraînement du modèle', 'Autoriser l’utilisation de vos interactions pour entraîner nos modèles'] },
+  en: {
+    docs: ['Model training', 'Allow your interactions to be used to train our models'],
+    guess: ['Train on my data'],
+  },
+  fr: {
+    guess: [
+      'Entraînement des modèles',
+      'Entraînement du modèle',
+      'Autoriser l’utilisation de vos interactions pour entraîner nos modèles',
+    ],
+  },
   de: { guess: ['Modelltraining', 'Modell-Training', 'Training des Modells'] },
   es: { guess: ['Entrenamiento de modelos', 'Entrenamiento del modelo'] },
   it: { guess: ['Addestramento del modello', 'Addestramento dei modelli'] },
@@ -58,7 +68,13 @@ const L_MOBILE_DATA_SHARING: LabelSet = {
 export const L_API_TRAINING: LabelSet = {
   // docs: Admin Panel › API › Privacy "Data usage for improving our services", older "Anonymous improvement data".
   en: { docs: ['Data usage for improving our services', 'Anonymous improvement data'] },
-  fr: { guess: ['Utilisation des données pour améliorer nos services', 'Données d’amélioration anonymes', 'Données d’amélioration anonymisées'] },
+  fr: {
+    guess: [
+      'Utilisation des données pour améliorer nos services',
+      'Données d’amélioration anonymes',
+      'Données d’amélioration anonymisées',
+    ],
+  },
   de: { guess: ['Datennutzung zur Verbesserung unserer Dienste', 'Anonyme Verbesserungsdaten'] },
   es: { guess: ['Uso de datos para mejorar nuestros servicios', 'Datos de mejora anónimos'] },
   it: { guess: ['Utilizzo dei dati per migliorare i nostri servizi', 'Dati di miglioramento anonimi'] },
@@ -110,7 +126,13 @@ export const L_FEEDBACK: LabelSet = {
 };
 export const L_CHAT_RETENTION: LabelSet = {
   en: { docs: ['Chat Retention Policy'], guess: ['Chat retention'] },
-  fr: { guess: ['Politique de conservation des conversations', 'Conservation des conversations', 'Politique de rétention des conversations'] },
+  fr: {
+    guess: [
+      'Politique de conservation des conversations',
+      'Conservation des conversations',
+      'Politique de rétention des conversations',
+    ],
+  },
   de: { guess: ['Richtlinie zur Chat-Aufbewahrung', 'Chat-Aufbewahrung'] },
   es: { guess: ['Política de retención de chats', 'Retención de chats'] },
   it: { guess: ['Criterio di conservazione delle chat', 'Conservazione delle chat'] },
@@ -135,9 +157,9 @@ export const CONTROL_LABELS: Record<ControlId, LabelSet> = {
   'mobile-data-sharing': L_MOBILE_DATA_SHARING,
   'api-training': L_API_TRAINING,
   'labs-models': L_LABS_MODELS,
-  'zdr': L_ZDR,
+  zdr: L_ZDR,
   'public-sharing': L_PUBLIC_SHARING,
-  'feedback': L_FEEDBACK,
+  feedback: L_FEEDBACK,
   'chat-retention': L_CHAT_RETENTION,
   memories: L_MEMORIES,
 };
@@ -146,7 +168,10 @@ export const PLAN_NAME_LABELS: Record<PlanId, { labels: LabelSet; products: ('vi
   free: {
     labels: {
       // docs: Free, Free mode, Le Chat Free, Experiment (notes "Plans and training defaults"); 3rd: whoami FREE.
-      en: { docs: ['Free', 'Free mode', 'Le Chat Free', 'Vibe Free', 'Experiment'], guess: ['Free plan', 'Experiment plan'] },
+      en: {
+        docs: ['Free', 'Free mode', 'Le Chat Free', 'Vibe Free', 'Experiment'],
+        guess: ['Free plan', 'Experiment plan'],
+      },
       fr: { guess: ['Gratuit', 'Mode gratuit', 'Offre gratuite', 'Forfait gratuit'] },
       de: { guess: ['Kostenlos', 'Gratis', 'Kostenloser Modus', 'Free-Modus', 'Kostenloser Plan'] },
       es: { guess: ['Gratuito', 'Modo gratuito', 'Plan gratuito'] },
@@ -231,7 +256,9 @@ export const PLAN_NAME_LABELS: Record<PlanId, { labels: LabelSet; products: ('vi
 export const API_ONLY_NAMES = ['experiment', 'experiment plan', 'free mode', 'scale', 'scale plan'];
 
 function flatNames(labels: typeof PLAN_NAME_LABELS): Record<PlanId, { names: string[]; products: ('vibe' | 'api')[] }> {
-  return Object.fromEntries(Object.entries(labels).map(([id, d]) => [id, { names: labelTexts(d.labels), products: d.products }])) as Record<PlanId, { names: string[]; products: ('vibe' | 'api')[] }>;
+  return Object.fromEntries(
+    Object.entries(labels).map(([id, d]) => [id, { names: labelTexts(d.labels), products: d.products }]),
+  ) as Record<PlanId, { names: string[]; products: ('vibe' | 'api')[] }>;
 }
 /** Each plan's names, every language and provenance flat (what the detectors and the knowledge's PLANS use). */
 export const PLAN_NAMES = /* @__PURE__ */ flatNames(PLAN_NAME_LABELS);

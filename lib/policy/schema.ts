@@ -46,7 +46,6 @@ export type RetentionValue = z.infer<typeof RetentionValue>;
 export const ControlValue = z.union([z.enum(['on', 'off']), RetentionValue]);
 export type ControlValue = z.infer<typeof ControlValue>;
 
-
 export const Source = z.object({
   id: SourceId,
   /** The file in lib/policy/sources/ (a copy of shared/seeds/) the quotes are taken from. */
@@ -82,7 +81,16 @@ export const Control = z.object({
   product: Product,
   kind: z.enum(['switch', 'status', 'select']),
   /** Label text on the page, current and older names, by language and provenance (lib/detect/rules.ts). */
-  labels: z.partialRecord(z.enum(['en', 'fr', 'de', 'es', 'it', 'pl', 'pt_BR', 'ar']), z.object({ docs: z.array(z.string().min(3)).optional(), '3rd': z.array(z.string().min(3)).optional(), guess: z.array(z.string().min(3)).optional() }).strict()),
+  labels: z.partialRecord(
+    z.enum(['en', 'fr', 'de', 'es', 'it', 'pl', 'pt_BR', 'ar']),
+    z
+      .object({
+        docs: z.array(z.string().min(3)).optional(),
+        '3rd': z.array(z.string().min(3)).optional(),
+        guess: z.array(z.string().min(3)).optional(),
+      })
+      .strict(),
+  ),
   labelsNote: z.string().optional(),
   /** Where the control lives (a page id from lib/surfaces.ts), or null when no web page shows it. */
   page: z.string().nullable(),
@@ -124,7 +132,11 @@ export const Knowledge = z.object({
   defaults: z.array(DefaultClaim).min(1),
   facts: z.array(Fact).min(1),
   retention: z.array(RetentionFact).min(1),
-  zdrEndpoints: z.object({ covered: z.array(z.string().startsWith('/v1/')).min(1), notCovered: z.array(z.string()).min(1), citations: z.array(Citation).min(1) }),
+  zdrEndpoints: z.object({
+    covered: z.array(z.string().startsWith('/v1/')).min(1),
+    notCovered: z.array(z.string()).min(1),
+    citations: z.array(Citation).min(1),
+  }),
   /** Every citation Windsock shows, by name (CITE in citations.ts): the knowledge's and the rights pages'. */
   citations: z.record(z.string().regex(/^[a-zA-Z0-9]+$/), Citation),
 });

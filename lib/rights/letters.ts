@@ -18,7 +18,16 @@ import { authorityById } from './authorities';
 import { MISTRAL_CONTACT } from './rights';
 import { rt } from './t';
 
-export const LETTER_IDS = ['objection', 'erasure', 'access', 'rectification', 'restriction', 'portability', 'consent', 'cnil'] as const;
+export const LETTER_IDS = [
+  'objection',
+  'erasure',
+  'access',
+  'rectification',
+  'restriction',
+  'portability',
+  'consent',
+  'cnil',
+] as const;
 export type LetterId = (typeof LETTER_IDS)[number];
 
 export type FieldName = 'fullName' | 'email' | 'accountEmail' | 'city' | 'details' | 'requestDate';
@@ -68,11 +77,23 @@ export const LETTERS: Record<LetterId, LetterDef> = {
   objection: { id: 'objection', article: '21', to: 'mistral', fields: [...BASE, 'details'], required: BASE },
   erasure: { id: 'erasure', article: '17', to: 'mistral', fields: [...BASE, 'details'], required: BASE },
   access: { id: 'access', article: '15', to: 'mistral', fields: [...BASE, 'details'], required: BASE },
-  rectification: { id: 'rectification', article: '16', to: 'mistral', fields: [...BASE, 'details'], required: [...BASE, 'details'] },
+  rectification: {
+    id: 'rectification',
+    article: '16',
+    to: 'mistral',
+    fields: [...BASE, 'details'],
+    required: [...BASE, 'details'],
+  },
   restriction: { id: 'restriction', article: '18', to: 'mistral', fields: [...BASE, 'details'], required: BASE },
   portability: { id: 'portability', article: '20', to: 'mistral', fields: [...BASE, 'details'], required: BASE },
   consent: { id: 'consent', article: '7(3)', to: 'mistral', fields: [...BASE, 'details'], required: BASE },
-  cnil: { id: 'cnil', article: '77', to: 'cnil', fields: [...BASE, 'requestDate', 'details'], required: [...BASE, 'requestDate', 'details'] },
+  cnil: {
+    id: 'cnil',
+    article: '77',
+    to: 'cnil',
+    fields: [...BASE, 'requestDate', 'details'],
+    required: [...BASE, 'requestDate', 'details'],
+  },
 };
 
 export interface Letter {
@@ -99,12 +120,16 @@ export interface LetterOptions {
   authority?: string;
 }
 
-
 /** A date as a letter writes it: "14 October 2026", "14 octobre 2026". */
 export function letterDate(d: DateLike, lang: Lang, timeZone?: string): string {
   const date = d instanceof Date ? d : new Date(d);
   if (Number.isNaN(date.getTime())) return String(d);
-  const text = new Intl.DateTimeFormat(INTL_LOCALE[lang] ?? 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+  const text = new Intl.DateTimeFormat(INTL_LOCALE[lang] ?? 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(date);
   // French writes the first of the month "1er".
   return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
@@ -119,7 +144,13 @@ const BLANK_KEYS = {
 } as const satisfies Record<Exclude<FieldName, 'details'>, MessageKey>;
 
 /** The letter's text for one letter, language, user fields and observations. Pure. */
-export function generateLetter(id: LetterId, lang: Lang, fields: LetterFields = {}, observed: Observed = {}, opts: LetterOptions = {}): Letter {
+export function generateLetter(
+  id: LetterId,
+  lang: Lang,
+  fields: LetterFields = {},
+  observed: Observed = {},
+  opts: LetterOptions = {},
+): Letter {
   const def = LETTERS[id];
   const authority = authorityById(opts.authority ?? 'fr');
   const L = (key: MessageKey, args: readonly (string | number)[] = []) => rt(key, args, lang);
@@ -136,7 +167,8 @@ export function generateLetter(id: LetterId, lang: Lang, fields: LetterFields = 
   };
   const date = (d: DateLike) => letterDate(d, lang, opts.timeZone);
   /** A date typed in a date field (2026-10-01) is written out; anything else is kept as typed. */
-  const requestDate = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? letterDate(Date.parse(`${v}T00:00:00Z`), lang, 'UTC') : v);
+  const requestDate = (v: string) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(v) ? letterDate(Date.parse(`${v}T00:00:00Z`), lang, 'UTC') : v;
 
   const fullName = field('fullName')!;
   const accountEmail = field('accountEmail')!;
@@ -147,9 +179,16 @@ export function generateLetter(id: LetterId, lang: Lang, fields: LetterFields = 
   // What Windsock observed, in the letter's words.
   const seen: string[] = [];
   if (clean(observed.orgName)) seen.push(L('letter_seen_org', [clean(observed.orgName)]));
-  if (observed.plan) seen.push(L('letter_seen_plan', [planLabel(observed.plan, lang), L(observed.planProduct === 'api' ? 'letter_product_api' : 'letter_product_vibe')]));
+  if (observed.plan)
+    seen.push(
+      L('letter_seen_plan', [
+        planLabel(observed.plan, lang),
+        L(observed.planProduct === 'api' ? 'letter_product_api' : 'letter_product_vibe'),
+      ]),
+    );
   if (observed.trainingSeenOn !== undefined) seen.push(L('letter_seen_vibe_training', [date(observed.trainingSeenOn)]));
-  if (observed.apiTrainingSeenOn !== undefined) seen.push(L('letter_seen_api_training', [date(observed.apiTrainingSeenOn)]));
+  if (observed.apiTrainingSeenOn !== undefined)
+    seen.push(L('letter_seen_api_training', [date(observed.apiTrainingSeenOn)]));
   const shares = observed.shares ?? [];
   const shareList = shares.map((s) => L('letter_share_item', [s.chatId, date(s.at)])).join(L('letter_list_separator'));
   const withShares = id === 'erasure' || id === 'access' || id === 'cnil';
@@ -163,7 +202,16 @@ export function generateLetter(id: LetterId, lang: Lang, fields: LetterFields = 
   let paragraphs: string[];
   switch (id) {
     case 'objection':
-      paragraphs = [ident, ...observedBlock, L('letter_objection_p1'), L('letter_objection_grounds'), ...extra, L('letter_objection_asks'), L('letter_objection_limits'), deadline];
+      paragraphs = [
+        ident,
+        ...observedBlock,
+        L('letter_objection_p1'),
+        L('letter_objection_grounds'),
+        ...extra,
+        L('letter_objection_asks'),
+        L('letter_objection_limits'),
+        deadline,
+      ];
       break;
     case 'erasure':
       paragraphs = [
@@ -182,13 +230,34 @@ export function generateLetter(id: LetterId, lang: Lang, fields: LetterFields = 
       paragraphs = [ident, ...observedBlock, L('letter_access_p1'), ...extra, L('letter_access_format'), deadline];
       break;
     case 'rectification':
-      paragraphs = [ident, ...observedBlock, L('letter_rectification_p1'), details!, L('letter_rectification_p2'), deadline];
+      paragraphs = [
+        ident,
+        ...observedBlock,
+        L('letter_rectification_p1'),
+        details!,
+        L('letter_rectification_p2'),
+        deadline,
+      ];
       break;
     case 'restriction':
-      paragraphs = [ident, ...observedBlock, L('letter_restriction_p1'), ...(details ? [L('letter_restriction_details', [details])] : []), L('letter_restriction_p2'), deadline];
+      paragraphs = [
+        ident,
+        ...observedBlock,
+        L('letter_restriction_p1'),
+        ...(details ? [L('letter_restriction_details', [details])] : []),
+        L('letter_restriction_p2'),
+        deadline,
+      ];
       break;
     case 'portability':
-      paragraphs = [ident, ...observedBlock, L('letter_portability_p1'), L('letter_portability_p2'), ...extra, deadline];
+      paragraphs = [
+        ident,
+        ...observedBlock,
+        L('letter_portability_p1'),
+        L('letter_portability_p2'),
+        ...extra,
+        deadline,
+      ];
       break;
     case 'consent':
       paragraphs = [ident, ...observedBlock, L('letter_consent_p1'), ...extra, L('letter_consent_p2'), deadline];
@@ -208,8 +277,16 @@ export function generateLetter(id: LetterId, lang: Lang, fields: LetterFields = 
       break;
   }
 
-  const subject = L(id === 'cnil' && authority.law !== 'gdpr' ? 'letter_complaint_subject_other' : `letter_${id}_subject`);
-  const to = (def.to === 'cnil' ? authority.postal : lang !== 'en' ? [MISTRAL_CONTACT.postal[0], L('letter_attn_privacy_team'), ...MISTRAL_CONTACT.postal.slice(2)] : MISTRAL_CONTACT.postal).join('\n');
+  const subject = L(
+    id === 'cnil' && authority.law !== 'gdpr' ? 'letter_complaint_subject_other' : `letter_${id}_subject`,
+  );
+  const to = (
+    def.to === 'cnil'
+      ? authority.postal
+      : lang !== 'en'
+        ? [MISTRAL_CONTACT.postal[0], L('letter_attn_privacy_team'), ...MISTRAL_CONTACT.postal.slice(2)]
+        : MISTRAL_CONTACT.postal
+  ).join('\n');
   const body = [L('letter_greeting'), ...paragraphs, L('letter_closing'), fullName].join('\n\n');
   const sender = [fullName, L('letter_sender_email', [email])].join('\n');
   const dateLine = L('letter_date_line', [city, date(opts.now ?? Date.now())]);

@@ -13,7 +13,14 @@ function lastSeenOn(store: Store, key: ObsKey): number | undefined {
   if (obs?.value === 'on') return obs.seenAt;
   let at: number | undefined;
   for (const e of store.history) {
-    if (e.kind === 'observed' && e.key === key && e.value === 'on' && e.org === store.currentOrg && (at === undefined || e.at > at)) at = e.at;
+    if (
+      e.kind === 'observed' &&
+      e.key === key &&
+      e.value === 'on' &&
+      e.org === store.currentOrg &&
+      (at === undefined || e.at > at)
+    )
+      at = e.at;
   }
   return at;
 }

@@ -27,7 +27,8 @@ export interface EntryWords {
 
 /** The label of an observation key: "Plan (Vibe)", "Model training (Vibe)", "Chat". */
 function keyLabel(key: string, lang: Lang): string {
-  if (key === 'plan:vibe' || key === 'plan:api') return `${t('popupPlan', [], lang)} (${rt(key === 'plan:vibe' ? 'letter_product_vibe' : 'letter_product_api', [], lang)})`;
+  if (key === 'plan:vibe' || key === 'plan:api')
+    return `${t('popupPlan', [], lang)} (${rt(key === 'plan:vibe' ? 'letter_product_vibe' : 'letter_product_api', [], lang)})`;
   if (key === 'chat') return rt('record_key_chat', [], lang);
   const label = controlLabel(key, lang);
   return label.startsWith('control_') ? key : label;
@@ -78,16 +79,36 @@ export function utcStamp(ms: number): string {
 
 /** Text from a page or a file, made inert in Markdown (no links, emphasis, tables or HTML). */
 export function mdText(s: string): string {
-  return s.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function observationLine(key: string, o: Observation, lang: Lang): string {
-  const bits = [rt('record_md_seen_line', [keyLabel(key, lang), valueWords(key, String(o.value), lang), surfaceLabel(o.where, lang) || o.where, utcStamp(o.seenAt)], lang)];
+  const bits = [
+    rt(
+      'record_md_seen_line',
+      [
+        keyLabel(key, lang),
+        valueWords(key, String(o.value), lang),
+        surfaceLabel(o.where, lang) || o.where,
+        utcStamp(o.seenAt),
+      ],
+      lang,
+    ),
+  ];
   if (o.via === 'account-data') bits.push(rt('record_md_via_account_data', [], lang));
   if (o.via === 'visible-cue') bits.push(rt('record_md_via_visible_cue', [], lang));
   if (o.locked) bits.push(rt('record_md_locked', [], lang));
-  if (o.disputed) bits.push(rt('record_md_disputed', [valueWords(key, String(o.disputed.value), lang), utcStamp(o.disputed.seenAt)], lang));
-  if (o.replaced) bits.push(rt('record_md_replaced', [valueWords(key, String(o.replaced.value), lang), utcStamp(o.replaced.at)], lang));
+  if (o.disputed)
+    bits.push(
+      rt('record_md_disputed', [valueWords(key, String(o.disputed.value), lang), utcStamp(o.disputed.seenAt)], lang),
+    );
+  if (o.replaced)
+    bits.push(
+      rt('record_md_replaced', [valueWords(key, String(o.replaced.value), lang), utcStamp(o.replaced.at)], lang),
+    );
   return `- ${mdText(bits.join(' '))}`;
 }
 
@@ -107,7 +128,9 @@ export function toMarkdown(store: Store, opts: MarkdownOptions): string {
   out.push(L('record_md_generated', [utcStamp(now), opts.version ? `Windsock ${opts.version}` : 'Windsock']), '');
   out.push(L('record_md_disclaimer'), '');
 
-  const orgIds = Object.keys(store.orgs).sort((a, b) => (a === store.currentOrg ? -1 : b === store.currentOrg ? 1 : a.localeCompare(b)));
+  const orgIds = Object.keys(store.orgs).sort((a, b) =>
+    a === store.currentOrg ? -1 : b === store.currentOrg ? 1 : a.localeCompare(b),
+  );
   if (orgIds.length === 0) out.push(`## ${L('record_md_orgs')}`, '', L('record_md_nothing'), '');
   for (const id of orgIds) {
     const org = store.orgs[id];
@@ -119,11 +142,17 @@ export function toMarkdown(store: Store, opts: MarkdownOptions): string {
     out.push(`### ${L('record_md_plan')}`, '');
     out.push(...(plans.length ? plans.map(([k, o]) => observationLine(k, o, lang)) : [L('record_md_nothing')]), '');
     out.push(`### ${L('record_md_settings')}`, '');
-    out.push(...(settings.length ? settings.map(([k, o]) => observationLine(k, o, lang)) : [L('record_md_nothing')]), '');
+    out.push(
+      ...(settings.length ? settings.map(([k, o]) => observationLine(k, o, lang)) : [L('record_md_nothing')]),
+      '',
+    );
     const decls = Object.entries(org.declarations);
     if (decls.length) {
       out.push(`### ${L('record_md_declared')}`, '');
-      for (const [k, d] of decls) out.push(`- ${mdText(L('record_md_declared_line', [keyLabel(k, lang), valueWords(k, String(d!.value), lang), utcStamp(d!.at)]))}`);
+      for (const [k, d] of decls)
+        out.push(
+          `- ${mdText(L('record_md_declared_line', [keyLabel(k, lang), valueWords(k, String(d!.value), lang), utcStamp(d!.at)]))}`,
+        );
       out.push('');
     }
   }
@@ -131,7 +160,9 @@ export function toMarkdown(store: Store, opts: MarkdownOptions): string {
   out.push(`## ${L('record_md_shares')}`, '');
   if (store.shares.length === 0) out.push(L('record_md_nothing'));
   for (const s of [...store.shares].sort((a, b) => b.at - a.at)) {
-    out.push(`- ${mdText(L('record_md_share_line', [utcStamp(s.at), `https://chat.mistral.ai/chat/${s.chatId}`, orgLabel(store, s.org, lang)]))}`);
+    out.push(
+      `- ${mdText(L('record_md_share_line', [utcStamp(s.at), `https://chat.mistral.ai/chat/${s.chatId}`, orgLabel(store, s.org, lang)]))}`,
+    );
   }
   out.push('');
 
@@ -139,11 +170,23 @@ export function toMarkdown(store: Store, opts: MarkdownOptions): string {
   const history = historyNewestFirst(store);
   if (history.length === 0) out.push(L('record_md_nothing'));
   else {
-    const cols = (['record_md_col_when', 'record_md_col_org', 'record_md_col_event', 'record_md_col_what', 'record_md_col_value', 'record_md_col_before', 'record_md_col_where'] as const).map((k) => L(k));
+    const cols = (
+      [
+        'record_md_col_when',
+        'record_md_col_org',
+        'record_md_col_event',
+        'record_md_col_what',
+        'record_md_col_value',
+        'record_md_col_before',
+        'record_md_col_where',
+      ] as const
+    ).map((k) => L(k));
     out.push(`| ${cols.join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`);
     for (const e of history) {
       const w = describeEntry(store, e, lang);
-      out.push(`| ${[utcStamp(w.at), w.org, w.kindLabel, w.what, w.value, w.previous ?? '', w.where].map(mdText).join(' | ')} |`);
+      out.push(
+        `| ${[utcStamp(w.at), w.org, w.kindLabel, w.what, w.value, w.previous ?? '', w.where].map(mdText).join(' | ')} |`,
+      );
     }
   }
   out.push('');

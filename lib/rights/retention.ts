@@ -73,7 +73,11 @@ export const RETENTION_GROUPS: RetentionGroup[] = [
   },
   {
     id: 'api',
-    rows: [fromKnowledge('api-io'), fromKnowledge('api-fine-tuning'), { id: 'zdr-files', claimKey: 'ret_files', citations: [RETENTION_EXTRA.zdrFiles] }],
+    rows: [
+      fromKnowledge('api-io'),
+      fromKnowledge('api-fine-tuning'),
+      { id: 'zdr-files', claimKey: 'ret_files', citations: [RETENTION_EXTRA.zdrFiles] },
+    ],
   },
   {
     id: 'other',
@@ -112,7 +116,14 @@ export function retentionView(store: Store): RetentionView {
     citations = [RETENTION_EXTRA.zdrEffect, RETENTION_EXTRA.zdrTroubleshooting, CITE.zdrSeparate];
   } else if (plan === 'scale') {
     state = 'available';
-    citations = [CITE.zdrScaleOnly, RETENTION_EXTRA.zdrRequest, RETENTION_EXTRA.zdrReasons, RETENTION_EXTRA.zdrDiscretion, RETENTION_EXTRA.zdrCheck, RETENTION_EXTRA.zdrRejected];
+    citations = [
+      CITE.zdrScaleOnly,
+      RETENTION_EXTRA.zdrRequest,
+      RETENTION_EXTRA.zdrReasons,
+      RETENTION_EXTRA.zdrDiscretion,
+      RETENTION_EXTRA.zdrCheck,
+      RETENTION_EXTRA.zdrRejected,
+    ];
   } else if (plan) {
     state = 'not-scale';
     citations = [CITE.zdrScaleOnly, RETENTION_EXTRA.zdrUpgrade];
@@ -123,7 +134,10 @@ export function retentionView(store: Store): RetentionView {
   return {
     vibePlan,
     apiPlan,
-    chatRetention: retention && (RETENTION_VALUES as readonly string[]).includes(String(retention.value)) ? (retention as Observation & { value: RetentionValue }) : undefined,
+    chatRetention:
+      retention && (RETENTION_VALUES as readonly string[]).includes(String(retention.value))
+        ? (retention as Observation & { value: RetentionValue })
+        : undefined,
     zdr: { state, plan, seen: zdrSeen, citations },
     groups: RETENTION_GROUPS,
     zdrEndpoints: ZDR_ENDPOINTS,

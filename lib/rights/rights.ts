@@ -23,7 +23,14 @@ export const MISTRAL_CONTACT = {
 /** The CNIL, France's data protection authority and Mistral's lead authority. */
 export const CNIL_CONTACT = {
   complaintUrl: 'https://www.cnil.fr/fr/plaintes',
-  postal: ['Commission nationale de l’informatique et des libertés (CNIL)', 'Service des plaintes', '3 Place de Fontenoy', 'TSA 80715', '75334 Paris Cedex 07', 'France'],
+  postal: [
+    'Commission nationale de l’informatique et des libertés (CNIL)',
+    'Service des plaintes',
+    '3 Place de Fontenoy',
+    'TSA 80715',
+    '75334 Paris Cedex 07',
+    'France',
+  ],
 } as const;
 
 export const CHANNEL_CITATIONS: Citation[] = [
@@ -39,7 +46,18 @@ export const REQUEST_FACTS = {
   requestsKept: CITE.pp25RetRequests,
 } satisfies Record<string, Citation>;
 
-export const RIGHT_IDS = ['access', 'rectification', 'erasure', 'portability', 'objection', 'restriction', 'consent', 'automated', 'postmortem', 'complaint'] as const;
+export const RIGHT_IDS = [
+  'access',
+  'rectification',
+  'erasure',
+  'portability',
+  'objection',
+  'restriction',
+  'consent',
+  'automated',
+  'postmortem',
+  'complaint',
+] as const;
 export type RightId = (typeof RIGHT_IDS)[number];
 
 export interface RightLink {
@@ -66,11 +84,7 @@ export const RIGHTS: Right[] = [
     article: '15',
     letter: 'access',
     links: [],
-    citations: [
-      CITE.pp25Access,
-      CITE.docsAccess,
-      CITE.docsExport,
-    ],
+    citations: [CITE.pp25Access, CITE.docsAccess, CITE.docsExport],
   },
   {
     id: 'rectification',
@@ -78,11 +92,7 @@ export const RIGHTS: Right[] = [
     article: '16',
     letter: 'rectification',
     links: [],
-    citations: [
-      CITE.pp25Rectification,
-      CITE.docsRectification,
-      CITE.docsAccountChanges,
-    ],
+    citations: [CITE.pp25Rectification, CITE.docsRectification, CITE.docsAccountChanges],
   },
   {
     id: 'erasure',
@@ -106,11 +116,7 @@ export const RIGHTS: Right[] = [
     article: '20',
     letter: 'portability',
     links: [],
-    citations: [
-      CITE.pp25Portability,
-      CITE.docsPortability,
-      CITE.docsExport,
-    ],
+    citations: [CITE.pp25Portability, CITE.docsPortability, CITE.docsExport],
   },
   {
     id: 'objection',
@@ -136,10 +142,7 @@ export const RIGHTS: Right[] = [
     article: '18',
     letter: 'restriction',
     links: [],
-    citations: [
-      CITE.pp25Limitation,
-      CITE.docsRestriction,
-    ],
+    citations: [CITE.pp25Limitation, CITE.docsRestriction],
   },
   {
     id: 'consent',
@@ -147,22 +150,14 @@ export const RIGHTS: Right[] = [
     article: '7(3)',
     letter: 'consent',
     links: [],
-    citations: [
-      CITE.pp25ConsentWithdrawal,
-      CITE.pp25Newsletter,
-      CITE.pp25Cookies,
-      CITE.pp25OptIn,
-    ],
+    citations: [CITE.pp25ConsentWithdrawal, CITE.pp25Newsletter, CITE.pp25Cookies, CITE.pp25OptIn],
   },
   {
     id: 'automated',
     law: 'gdpr',
     article: '22',
     links: [{ href: FIX_URLS.contact, labelKey: 'rights_link_contact' }],
-    citations: [
-      CITE.pp25Automated,
-      CITE.pp25AbuseMonitoring,
-    ],
+    citations: [CITE.pp25Automated, CITE.pp25AbuseMonitoring],
   },
   {
     id: 'postmortem',
@@ -177,10 +172,7 @@ export const RIGHTS: Right[] = [
     article: '77',
     letter: 'cnil',
     links: [{ href: CNIL_CONTACT.complaintUrl, labelKey: 'rights_link_cnil' }],
-    citations: [
-      CITE.pp25Complaint,
-      CITE.pp26Cnil,
-    ],
+    citations: [CITE.pp25Complaint, CITE.pp26Cnil],
   },
 ];
 

@@ -19,7 +19,17 @@
  * (known prefixes; bare 20–128-character tokens only after a hint such as "MISTRAL_API_KEY", "api key",
  * "clé API", "Bearer"). Addresses and special-category terms are soft hints (`isSoft`).
  */
-import { BIGRAMS, IBAN_LENGTHS, MARKERS, PARTICLES, STEMS, STREET_EN, STREET_FR, STREET_FR_AMBIGUOUS, TERMS } from './tables';
+import {
+  BIGRAMS,
+  IBAN_LENGTHS,
+  MARKERS,
+  PARTICLES,
+  STEMS,
+  STREET_EN,
+  STREET_FR,
+  STREET_FR_AMBIGUOUS,
+  TERMS,
+} from './tables';
 
 import { CATEGORIES, type Category } from './categories';
 
@@ -69,7 +79,13 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 160 || c === 8239;
 /** Lower case without accents (ligatures œ, æ spelled out). */
 const fold = (w: string) => {
   w = w.toLowerCase();
-  return /[^\0-\x7f]/.test(w) ? w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae') : w;
+  return /[^\0-\x7f]/.test(w)
+    ? w
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/œ/g, 'oe')
+        .replace(/æ/g, 'ae')
+    : w;
 };
 const unplural = (w: string) => (w.length > 3 && w.charCodeAt(w.length - 1) === 115 ? w.slice(0, -1) : w);
 const words = (list: string, sep = ' ') => new Set(list.split(sep));
@@ -90,7 +106,8 @@ export function luhn(d: string, from = 0, to = d.length): boolean {
 }
 
 const IBAN_LEN = new Map<string, number>();
-for (let k = 0; k < IBAN_LENGTHS.length; k += 4) IBAN_LEN.set(IBAN_LENGTHS.slice(k, k + 2), +IBAN_LENGTHS.slice(k + 2, k + 4));
+for (let k = 0; k < IBAN_LENGTHS.length; k += 4)
+  IBAN_LEN.set(IBAN_LENGTHS.slice(k, k + 2), +IBAN_LENGTHS.slice(k + 2, k + 4));
 
 /**
  * Issuer prefix (the first four digits) and length: Visa (and CB, co-branded with Visa or Mastercard),
@@ -131,7 +148,8 @@ const UK_POSTCODE = new RegExp(`(?<![${W}])[A-Z]{1,2}\\d[A-Z\\d]? \\d[A-Z]{2}(?!
 const EMAIL_TLD = /^[A-Za-z]{2,24}$/;
 const NOT_EMAIL_TLD = /^(?:png|jpe?g|gif|svg|webp|bmp|ico)$/i;
 
-const KEY_START = /(?<![\w-])(?:A[KS]IA|gh[pousr]_|github_pat_|AIza|xox[baprs]-|[rs]k_(?:live|test)_|sk-|eyJ|-----BEGIN )/g;
+const KEY_START =
+  /(?<![\w-])(?:A[KS]IA|gh[pousr]_|github_pat_|AIza|xox[baprs]-|[rs]k_(?:live|test)_|sk-|eyJ|-----BEGIN )/g;
 const KEY =
   /(?:A[KS]IA[A-Z0-9]{16}|gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_\w{22,240}|AIza[\w-]{35}|xox[baprs]-[A-Za-z0-9-]{10,250}|[rs]k_(?:live|test)_[A-Za-z0-9]{16,247}|sk-[\w-]{32,250}|eyJ[\w-]{8,8000}\.eyJ[\w-]{8,8000}\.[\w-]{8,8000})(?![\w-])/y;
 const PEM = /-----BEGIN ([A-Z0-9 ]{0,40})-----/y;
@@ -221,7 +239,11 @@ function* steps(text: string, opts: ScanOptions): Generator<void, Finding[]> {
   yield* ipv6(s, push);
   const addr: number[] = []; // start, end
   // Numbers: each detector resumes after its own last finding.
-  let phoneEnd = 0, cardEnd = 0, nirEnd = 0, ipEnd = 0, addrEnd = 0;
+  let phoneEnd = 0,
+    cardEnd = 0,
+    nirEnd = 0,
+    ipEnd = 0,
+    addrEnd = 0;
   yield* each(NUM, s, win, (m) => {
     const i = m.index;
     if (s[i] === '+') {
@@ -241,7 +263,14 @@ function* steps(text: string, opts: ScanOptions): Generator<void, Finding[]> {
       const num = +(t.slice(0, 5) + (d === '2A' ? '19' : d === '2B' ? '18' : d) + t.slice(7, 13));
       if (97 - (num % 97) === +t.slice(13)) push('nir', i, (nirEnd = NIR.lastIndex));
     }
-    if (i >= ipEnd && r <= 3 && next === 46 && anchored(IPV4, s, i) && !/^(?:0|127|255)\./.test(s.slice(i, i + 4)) && !NOT_IP.test(fold(s.slice(Math.max(0, i - 12), i)))) {
+    if (
+      i >= ipEnd &&
+      r <= 3 &&
+      next === 46 &&
+      anchored(IPV4, s, i) &&
+      !/^(?:0|127|255)\./.test(s.slice(i, i + 4)) &&
+      !NOT_IP.test(fold(s.slice(Math.max(0, i - 12), i)))
+    ) {
       push('ip', i, (ipEnd = IPV4.lastIndex));
     }
     if (i >= addrEnd && r <= 5 && (next === 32 || next === 44 || isLetter(next))) {
@@ -319,7 +348,7 @@ type Hinted = (i: number, re: RegExp) => boolean;
  */
 function* each(re: RegExp, s: string, win: number, fn: (m: RegExpExecArray) => number | void): Generator<void, void> {
   const n = s.length;
-  for (let at = 0; at < n; ) {
+  for (let at = 0; at < n;) {
     // One search looks at most `win` characters ahead: the text up to `end` (everything before it, for the
     // lookbehinds). A match that starts MARGIN characters or more before `end` is the one the whole text gives
     // (no trigger matches more than MARGIN - 1 characters, its lookaheads included); nothing found before
@@ -392,7 +421,7 @@ function* secrets(s: string, push: Push, win: number): Generator<void, void> {
     const from = m.index + m[0].length;
     const near = s.slice(from, from + 40 + 129);
     TOKEN.lastIndex = 0;
-    for (let t; (t = TOKEN.exec(near)) && t.index <= 40; ) {
+    for (let t; (t = TOKEN.exec(near)) && t.index <= 40;) {
       if (/\d/.test(t[0]) && /[a-z]/.test(t[0]) && /[A-Z]/.test(t[0])) {
         push('secret', from + t.index, from + t.index + t[0].length);
         return from + t.index + t[0].length;
@@ -423,7 +452,12 @@ function* emails(s: string, push: Push): Generator<void, void> {
     if (dot <= i + 1) continue; // "a@b": no dot in the domain
     const labels = s.slice(i + 1, b).split('.');
     const tld = labels[labels.length - 1];
-    if (!EMAIL_TLD.test(tld) || NOT_EMAIL_TLD.test(tld) || labels.some((l) => !l || l.length > 63 || l[0] === '-' || l[l.length - 1] === '-')) continue;
+    if (
+      !EMAIL_TLD.test(tld) ||
+      NOT_EMAIL_TLD.test(tld) ||
+      labels.some((l) => !l || l.length > 63 || l[0] === '-' || l[l.length - 1] === '-')
+    )
+      continue;
     push('email', a, b);
     i = b - 1;
   }
@@ -533,7 +567,7 @@ const isV6 = (c: number) => isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102) ||
 
 /** At each colon: the run of hex digits, colons and dots around it (at most 45 characters), if it is an address. */
 function* ipv6(s: string, push: Push): Generator<void, void> {
-  for (let k = s.indexOf(':'); k >= 0; ) {
+  for (let k = s.indexOf(':'); k >= 0;) {
     yield;
     let i = k;
     while (i > k - 46 && isV6(cc(s, i - 1))) i--;
@@ -555,7 +589,16 @@ function* ipv6(s: string, push: Push): Generator<void, void> {
       if ((e & 4095) === 0) yield; // a run as long as the text ("1:1:1:…")
     }
     k = s.indexOf(':', e);
-    if (colons < 2 || groups < 2 || !digit || (longest < 3 && colons < 7) || e - i > 46 || isWord(cc(s, i - 1)) || isWord(cc(s, e))) continue;
+    if (
+      colons < 2 ||
+      groups < 2 ||
+      !digit ||
+      (longest < 3 && colons < 7) ||
+      e - i > 46 ||
+      isWord(cc(s, i - 1)) ||
+      isWord(cc(s, e))
+    )
+      continue;
     let r = s.slice(i, e).replace(/\.$/, '');
     const len = r.length;
     if (r.includes('.')) {
@@ -567,7 +610,11 @@ function* ipv6(s: string, push: Push): Generator<void, void> {
     const halves = r.split('::');
     const parts = halves.flatMap((h) => (h ? h.split(':') : []));
     const n = parts.length;
-    if (halves.length <= 2 && parts.every((g) => HEX4.test(g)) && (halves.length === 2 ? n >= 2 && n < 8 && parts.some((g) => g.length >= 3) : n === 8)) {
+    if (
+      halves.length <= 2 &&
+      parts.every((g) => HEX4.test(g)) &&
+      (halves.length === 2 ? n >= 2 && n < 8 && parts.some((g) => g.length >= 3) : n === 8)
+    ) {
       push('ip', i, i + len);
     }
   }
@@ -578,7 +625,7 @@ function* ipv6(s: string, push: Push): Generator<void, void> {
 /** The next word after one or two separators (space, apostrophe; a dot too after an abbreviation): [start, end]. */
 function tok(s: string, j: number, dot = false): [number, number] | null {
   let k = j;
-  for (let c; k - j < 2 && ((c = cc(s, k)) === 32 || c === 39 || c === 8217 || (dot && c === 46)); ) k++;
+  for (let c; k - j < 2 && ((c = cc(s, k)) === 32 || c === 39 || c === 8217 || (dot && c === 46));) k++;
   if (k === j || !isLetter(cc(s, k))) return null;
   let e = k;
   while (e - k <= 30 && (isLetter(cc(s, e)) || (cc(s, e) === 45 && isLetter(cc(s, e + 1))))) e++;
@@ -609,8 +656,7 @@ function street(s: string, i: number): number {
       else if (isUpper(word[0]) || (loose && !named)) {
         named = true;
         k = end = u[1];
-      }
-      else break;
+      } else break;
     }
     return end;
   }
@@ -660,7 +706,8 @@ function* mergeAddresses(s: string, addr: number[], push: Push): Generator<void,
 // ---------------------------------------------------------------------------------------------- health
 
 const STEM5 = new Set(STEM.map((t) => t.slice(0, 5)));
-const isTerm = (f: string, u: string) => TERM.has(f) || TERM.has(u) || (STEM5.has(f.slice(0, 5)) && STEM.some((t) => f.startsWith(t)));
+const isTerm = (f: string, u: string) =>
+  TERM.has(f) || TERM.has(u) || (STEM5.has(f.slice(0, 5)) && STEM.some((t) => f.startsWith(t)));
 
 /**
  * Special-category terms (whole words, accent-insensitive), kept when a personal marker ("my", "je", "patient"…)
@@ -674,7 +721,7 @@ function* health(s: string, push: Push): Generator<void, void> {
   let prev = ''; // the previous word, folded and singular, when it may start a two-word term
   let prevStart = 0;
   let prevEnd = 0;
-  for (let i = 0, n = s.length; i < n; ) {
+  for (let i = 0, n = s.length; i < n;) {
     let c = cc(s, i);
     if (!isLetter(c)) {
       if (c === 46 || c === 33 || c === 63 || c === 10) sentence++; // . ! ? newline
@@ -691,7 +738,8 @@ function* health(s: string, push: Push): Generator<void, void> {
       const f = kind > 1 ? fold(s.slice(i, j)) : kind ? s.slice(i, j).toLowerCase() : s.slice(i, j);
       const u = unplural(f);
       if (MARK.has(f) || MARK.has(u)) marks.push(w, sentence);
-      if (prev && BI.has(prev + ' ' + u) && /^[\s-]{1,3}$/.test(s.slice(prevEnd, i))) hits.push(prevStart, j, w, sentence);
+      if (prev && BI.has(prev + ' ' + u) && /^[\s-]{1,3}$/.test(s.slice(prevEnd, i)))
+        hits.push(prevStart, j, w, sentence);
       else if (isTerm(f, u)) hits.push(i, j, w, sentence);
       prev = BI_FIRST.has(u) ? u : '';
       prevStart = i;
@@ -706,7 +754,8 @@ function* health(s: string, push: Push): Generator<void, void> {
     const [at, sent] = [hits[h + 2], hits[h + 3]];
     while (p < marks.length && (marks[p] < at - 30 || (marks[p] < at - 10 && marks[p + 1] < sent))) p += 2;
     const d = marks[p] - at;
-    if (p < marks.length && (Math.abs(d) <= 10 || (d <= 30 && marks[p + 1] === sent))) push('health', hits[h], hits[h + 1]);
+    if (p < marks.length && (Math.abs(d) <= 10 || (d <= 30 && marks[p + 1] === sent)))
+      push('health', hits[h], hits[h + 1]);
     yield;
   }
 }

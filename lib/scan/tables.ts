@@ -8,12 +8,15 @@ export const IBAN_LENGTHS =
   'AD24AE23AL28AT20AZ28BA20BE16BG22BH22BR29CH21CR22CY28CZ24DE22DK18DO28EE20ES24FI18FO18FR27GB22GE22GI23GL18GR27GT28HR21HU28IE22IL23IS26IT27JO30KW30KZ20LB28LI21LT20LU20LV21MC27MD24ME22MK19MR27MT31MU30NL18NO15PK24PL28PS29PT25QA29RO24RS22SA24SE24SI19SK24SM27TN24TR26UA29VA22VG24XK20';
 
 /** French street types; those in the second list are ordinary words too, so their name must be capitalised. */
-export const STREET_FR = 'rue avenue av ave boulevard bd bld blvd allee impasse imp quai faubourg fbg chaussee sentier rte';
-export const STREET_FR_AMBIGUOUS = 'place pl cours passage route chemin voie square villa cite residence promenade esplanade parvis hameau lotissement';
+export const STREET_FR =
+  'rue avenue av ave boulevard bd bld blvd allee impasse imp quai faubourg fbg chaussee sentier rte';
+export const STREET_FR_AMBIGUOUS =
+  'place pl cours passage route chemin voie square villa cite residence promenade esplanade parvis hameau lotissement';
 /** Lower-case words that may sit inside a French street name ("rue de la Paix", "place d'Italie"). */
 export const PARTICLES = 'de du des la le les l d aux au en sur sous';
 /** English street suffixes ("221B Baker Street", "10 Downing St"). */
-export const STREET_EN = 'street st road rd avenue ave lane ln drive dr boulevard blvd court ct place pl way close terrace square crescent gardens parkway highway hwy row mews grove';
+export const STREET_EN =
+  'street st road rd avenue ave lane ln drive dr boulevard blvd court ct place pl way close terrace square crescent gardens parkway highway hwy row mews grove';
 
 /**
  * GDPR Art. 9 special categories, English and French: health (conditions, diagnoses, medication, pregnancy,
@@ -37,7 +40,8 @@ export const STEMS =
   'ramadan mosqu synagog agnosti atheis ' +
   'communis socialist anarchis insoumis unioniz unionis syndiqu syndicat syndical ' +
   'ethni racial biometri geneti genom';
-export const TERMS = 'hiv vih sida avc adhd tdah ocd ptsd tspt ivf fiv ivg obese rehab chemo depressed depressive depressif dna adn gay queer sikh juif juive hindu hindou athee democrat republican cgt cfdt';
+export const TERMS =
+  'hiv vih sida avc adhd tdah ocd ptsd tspt ivf fiv ivg obese rehab chemo depressed depressive depressif dna adn gay queer sikh juif juive hindu hindou athee democrat republican cgt cfdt';
 
 /** Two-word terms, each word folded and singular ("arret maladie", "fausse couche"). */
 export const BIGRAMS =

@@ -24,7 +24,16 @@
  * refuses (the storage quota) becomes `StoreError('quota')`, which the background reports to the options page.
  */
 import { storage } from 'wxt/utils/storage';
-import { fromHandWritten, load, MIGRATIONS, OLDEST_VERSION, STORE_KEY, STORE_VERSION, type LoadResult, type Store } from './schema';
+import {
+  fromHandWritten,
+  load,
+  MIGRATIONS,
+  OLDEST_VERSION,
+  STORE_KEY,
+  STORE_VERSION,
+  type LoadResult,
+  type Store,
+} from './schema';
 
 export class StoreError extends Error {
   constructor(
@@ -73,7 +82,10 @@ let queue: Promise<unknown> = Promise.resolve();
 function writeError(e: unknown): StoreError {
   if (e instanceof StoreError) return e;
   const text = String((e as Error)?.message ?? e);
-  return new StoreError(/quota|QUOTA_BYTES|exceeded|NS_ERROR_DOM_QUOTA|too (big|large)/i.test(text) ? 'quota' : 'write', text.slice(0, 200));
+  return new StoreError(
+    /quota|QUOTA_BYTES|exceeded|NS_ERROR_DOM_QUOTA|too (big|large)/i.test(text) ? 'quota' : 'write',
+    text.slice(0, 200),
+  );
 }
 
 /** What is written: the store without its version (WXT's metadata holds it). */
@@ -118,5 +130,11 @@ export async function clearStore(): Promise<void> {
 
 /** Call `cb` with the fresh store whenever it changes. Returns the unsubscribe function. */
 export function watchStore(cb: (r: LoadResult) => void): () => void {
-  return storeItem.watch((value) => void storeItem.getMeta().then((meta) => cb(loadStored(value, meta.v)), () => cb(loadStored(value, undefined))));
+  return storeItem.watch(
+    (value) =>
+      void storeItem.getMeta().then(
+        (meta) => cb(loadStored(value, meta.v)),
+        () => cb(loadStored(value, undefined)),
+      ),
+  );
 }

@@ -77,13 +77,18 @@ export const Observation = z.object({
   /** The managing organization locked it (disabled control). */
   locked: z.boolean().optional(),
   /** A recent signal from another page that said otherwise, kept so the popup can show the disagreement. */
-  disputed: z.object({ value: ObsValue, via: z.enum(['page', 'account-data', 'visible-cue']), where: z.string().max(64), seenAt: z.number() }).optional(),
+  disputed: z
+    .object({
+      value: ObsValue,
+      via: z.enum(['page', 'account-data', 'visible-cue']),
+      where: z.string().max(64),
+      seenAt: z.number(),
+    })
+    .optional(),
   /** The user's declaration this observation replaced, kept so the popup can say so. */
   replaced: z.object({ value: ObsValue, at: z.number() }).optional(),
 });
 export type Observation = z.infer<typeof Observation>;
-
-
 
 /** Version 3: dates within MIN_DATE..MAX_DATE, the page's own id of the organization, when it was last seen. */
 const ObservationV3 = Observation.extend({
@@ -148,13 +153,25 @@ export const StoreV3 = z.object({
   settings: Settings.default({ language: 'auto' }),
   guardsOff: z.array(GuardId).default([]),
   bannerDismissedUntil: z.record(z.string().max(200), z.number().max(MAX_DATE)).default({}),
-  shares: z.array(Share.extend({ at: Stamp })).max(SHARES_MAX).default([]),
+  shares: z
+    .array(Share.extend({ at: Stamp }))
+    .max(SHARES_MAX)
+    .default([]),
   history: z.array(HistoryEntryV3).max(HISTORY_MAX).default([]),
 });
 export type Store = z.infer<typeof StoreV3>;
 
 export function emptyStore(): Store {
-  return { schemaVersion: STORE_VERSION as 3, currentOrg: DEFAULT_ORG, orgs: {}, settings: { language: 'auto' }, guardsOff: [], bannerDismissedUntil: {}, shares: [], history: [] };
+  return {
+    schemaVersion: STORE_VERSION as 3,
+    currentOrg: DEFAULT_ORG,
+    orgs: {},
+    settings: { language: 'auto' },
+    guardsOff: [],
+    bannerDismissedUntil: {},
+    shares: [],
+    history: [],
+  };
 }
 
 /** Append to the privacy record, keeping the newest HISTORY_MAX lines. */
@@ -182,7 +199,8 @@ export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record
 export function fromHandWritten(old: unknown): unknown {
   if (!isObj(old)) return old;
   const v = old.schemaVersion;
-  if (typeof v === 'number' && v > STORE_VERSION) throw new Error(`store version ${v} is newer than this Windsock (${STORE_VERSION})`);
+  if (typeof v === 'number' && v > STORE_VERSION)
+    throw new Error(`store version ${v} is newer than this Windsock (${STORE_VERSION})`);
   if (v !== STORE_VERSION) return { ...old, schemaVersion: v ?? null };
   const { schemaVersion: _, ...rest } = old;
   return rest;
@@ -208,9 +226,19 @@ export function load(raw: unknown): LoadResult {
   if (!isObj(raw)) return { store: emptyStore(), problems: ['store is not an object; reset'] };
   let data: Record<string, unknown> = raw;
   const from = raw.schemaVersion;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) return { store: emptyStore(), problems: ['no valid schemaVersion; reset'] };
-  if (from > STORE_VERSION) return { store: emptyStore(), problems: [`store version ${from} is newer than this Windsock (${STORE_VERSION}); left as it is`], newerVersion: from };
-  if (from < OLDEST_VERSION) return { store: emptyStore(), problems: [`store version ${from} is from a development build, never released; reset`] };
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1)
+    return { store: emptyStore(), problems: ['no valid schemaVersion; reset'] };
+  if (from > STORE_VERSION)
+    return {
+      store: emptyStore(),
+      problems: [`store version ${from} is newer than this Windsock (${STORE_VERSION}); left as it is`],
+      newerVersion: from,
+    };
+  if (from < OLDEST_VERSION)
+    return {
+      store: emptyStore(),
+      problems: [`store version ${from} is from a development build, never released; reset`],
+    };
   try {
     for (let v = from + 1; v <= STORE_VERSION; v++) {
       const step = MIGRATIONS[v];
@@ -221,7 +249,8 @@ export function load(raw: unknown): LoadResult {
     return { store: emptyStore(), problems: [`migration from ${from} failed; reset`] };
   }
   const whole = StoreV3.safeParse(data);
-  if (whole.success) return { store: capOrgs(whole.data), problems, migratedFrom: from < STORE_VERSION ? from : undefined };
+  if (whole.success)
+    return { store: capOrgs(whole.data), problems, migratedFrom: from < STORE_VERSION ? from : undefined };
 
   // Salvage: keep each valid organization, each valid observation, the valid settings.
   const store = emptyStore();
@@ -244,7 +273,10 @@ export function load(raw: unknown): LoadResult {
       const r = (schema as z.ZodType).safeParse(x);
       return r.success ? [r.data] : [];
     });
-    if (kept.length < list.length) problems.push(`${list.length - kept.length} ${field} entr${list.length - kept.length === 1 ? 'y was' : 'ies were'} malformed; dropped`);
+    if (kept.length < list.length)
+      problems.push(
+        `${list.length - kept.length} ${field} entr${list.length - kept.length === 1 ? 'y was' : 'ies were'} malformed; dropped`,
+      );
     (store as Record<string, unknown>)[field] = kept.slice(-(field === 'history' ? HISTORY_MAX : 500));
   }
   const guards = z.array(GuardId).safeParse(data.guardsOff ?? []);
@@ -265,7 +297,13 @@ export function load(raw: unknown): LoadResult {
         continue;
       }
       const salvaged: OrgRecord = { lastSeen: 0, observations: {}, declarations: {} };
-      if (typeof rec.lastSeen === 'number' && Number.isInteger(rec.lastSeen) && rec.lastSeen >= 0 && rec.lastSeen <= MAX_DATE) salvaged.lastSeen = rec.lastSeen;
+      if (
+        typeof rec.lastSeen === 'number' &&
+        Number.isInteger(rec.lastSeen) &&
+        rec.lastSeen >= 0 &&
+        rec.lastSeen <= MAX_DATE
+      )
+        salvaged.lastSeen = rec.lastSeen;
       if (typeof rec.pageId === 'string') salvaged.pageId = rec.pageId.slice(0, 200);
       if (typeof rec.name === 'string') salvaged.name = rec.name.slice(0, 200);
       else if (rec.name !== undefined) problems.push(`name of organization ${id.slice(0, 40)} was malformed; dropped`);
@@ -273,7 +311,8 @@ export function load(raw: unknown): LoadResult {
         ['observations', ObservationV3],
         ['declarations', DeclarationV3],
       ] as const) {
-        if (rec[field] !== undefined && !isObj(rec[field])) problems.push(`${field} of organization ${id.slice(0, 40)} were malformed; dropped`);
+        if (rec[field] !== undefined && !isObj(rec[field]))
+          problems.push(`${field} of organization ${id.slice(0, 40)} were malformed; dropped`);
         const entries = isObj(rec[field]) ? Object.entries(rec[field] as object) : [];
         for (const [k, v] of entries) {
           const key = ObsKey.safeParse(k);
@@ -323,11 +362,25 @@ export interface ObservationInput {
 }
 
 /** Record what a page showed. A fresher observation replaces the user's declaration for the same key. */
-export function recordObservations(store: Store, orgId: string | null, where: string, obs: ObservationInput[], now: number, orgName?: string, pageId?: string): Store {
+export function recordObservations(
+  store: Store,
+  orgId: string | null,
+  where: string,
+  obs: ObservationInput[],
+  now: number,
+  orgName?: string,
+  pageId?: string,
+): Store {
   const id = orgId ?? store.currentOrg ?? DEFAULT_ORG;
   let orgs = store.orgs;
   // The first time an organization is named, what was learnt before under no name is taken to be its own.
-  if (id !== DEFAULT_ORG && id !== UNKNOWN_ORG && !own(orgs, id) && own(orgs, DEFAULT_ORG) && store.currentOrg === DEFAULT_ORG) {
+  if (
+    id !== DEFAULT_ORG &&
+    id !== UNKNOWN_ORG &&
+    !own(orgs, id) &&
+    own(orgs, DEFAULT_ORG) &&
+    store.currentOrg === DEFAULT_ORG
+  ) {
     const { [DEFAULT_ORG]: unnamed, ...rest } = orgs;
     orgs = { ...rest, [id]: unnamed };
   }
@@ -349,16 +402,39 @@ export function recordObservations(store: Store, orgId: string | null, where: st
     // The same value from a weaker source confirms it; the stronger source stays the one named.
     if (prev && recent && prev.value === o.value && prev.confidence > confidence && !org.declarations[o.key]) continue;
     const decl = org.declarations[o.key];
-    const next: Observation = { value: o.value, via: o.via, where, seenAt: now, confidence, ...(o.locked ? { locked: true } : {}) };
-    if (prev && recent && prev.value !== o.value && o.key.startsWith('plan:')) next.disputed = { value: prev.value, via: prev.via, where: prev.where, seenAt: prev.seenAt };
-    else if (prev?.disputed && prev.value === o.value && prev.disputed.value !== o.value && now - prev.disputed.seenAt < STALE_AFTER_MS && o.via !== 'page') next.disputed = prev.disputed;
+    const next: Observation = {
+      value: o.value,
+      via: o.via,
+      where,
+      seenAt: now,
+      confidence,
+      ...(o.locked ? { locked: true } : {}),
+    };
+    if (prev && recent && prev.value !== o.value && o.key.startsWith('plan:'))
+      next.disputed = { value: prev.value, via: prev.via, where: prev.where, seenAt: prev.seenAt };
+    else if (
+      prev?.disputed &&
+      prev.value === o.value &&
+      prev.disputed.value !== o.value &&
+      now - prev.disputed.seenAt < STALE_AFTER_MS &&
+      o.via !== 'page'
+    )
+      next.disputed = prev.disputed;
     if (decl && decl.at <= now) {
       next.replaced = { value: decl.value, at: decl.at };
       delete org.declarations[o.key];
     } else if (prev?.replaced) next.replaced = prev.replaced;
     org.observations[o.key] = next;
     if (!prev || prev.value !== next.value || prev.locked !== next.locked) {
-      changes.push({ at: now, org: id, kind: 'observed', key: o.key, value: String(next.value), previous: prev ? String(prev.value) : null, where });
+      changes.push({
+        at: now,
+        org: id,
+        kind: 'observed',
+        key: o.key,
+        value: String(next.value),
+        previous: prev ? String(prev.value) : null,
+        where,
+      });
     }
   }
   return capOrgs(withHistory({ ...store, currentOrg: id, orgs: { ...orgs, [id]: org } }, changes));
@@ -371,7 +447,14 @@ export function declare(store: Store, key: ObsKey, value: ObsValue | null, now: 
   const previous = org.declarations[key]?.value ?? null;
   if (value === null) delete org.declarations[key];
   else org.declarations[key] = { value, at: now };
-  const entry: HistoryEntry = { at: now, org: id, kind: 'declared', key, value: value === null ? null : String(value), previous: previous === null ? null : String(previous) };
+  const entry: HistoryEntry = {
+    at: now,
+    org: id,
+    kind: 'declared',
+    key,
+    value: value === null ? null : String(value),
+    previous: previous === null ? null : String(previous),
+  };
   return withHistory({ ...store, orgs: { ...store.orgs, [id]: org } }, [entry]);
 }
 

@@ -6,7 +6,16 @@
  * otherwise: a store `load()` would have to salvage, reset or ignore is refused whole, never half-imported).
  * A rejected file overwrites nothing: the background only writes when `ok` is true. Pure: no browser.
  */
-import { STORE_VERSION, StoreV3, FUTURE_SLACK_MS, load, MIGRATIONS, MIN_DATE, OLDEST_VERSION, type Store } from './schema';
+import {
+  STORE_VERSION,
+  StoreV3,
+  FUTURE_SLACK_MS,
+  load,
+  MIGRATIONS,
+  MIN_DATE,
+  OLDEST_VERSION,
+  type Store,
+} from './schema';
 
 export const EXPORT_KIND = 'windsock-privacy-record';
 /** The version of the file's envelope (not of the store inside, which carries its own schemaVersion). */
@@ -38,7 +47,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
@@ -52,7 +62,8 @@ export function jsonDepth(text: string): number {
 function datesOf(store: Store): number[] {
   const out: number[] = [];
   for (const org of Object.values(store.orgs)) {
-    for (const o of Object.values(org.observations)) if (o) out.push(o.seenAt, ...(o.disputed ? [o.disputed.seenAt] : []), ...(o.replaced ? [o.replaced.at] : []));
+    for (const o of Object.values(org.observations))
+      if (o) out.push(o.seenAt, ...(o.disputed ? [o.disputed.seenAt] : []), ...(o.replaced ? [o.replaced.at] : []));
     for (const d of Object.values(org.declarations)) if (d) out.push(d.at);
     if (org.lastSeen) out.push(org.lastSeen);
   }
@@ -61,14 +72,16 @@ function datesOf(store: Store): number[] {
   return out;
 }
 
-export type ImportResult = { ok: true; store: Store; migratedFrom?: number } | { ok: false; error: ImportError; problems?: string[] };
+export type ImportResult =
+  { ok: true; store: Store; migratedFrom?: number } | { ok: false; error: ImportError; problems?: string[] };
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Migrate a stored value to the current version and validate it whole, without any salvage. */
 function strictlyValid(raw: Record<string, unknown>): boolean {
   const from = raw.schemaVersion;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < OLDEST_VERSION || from > STORE_VERSION) return false;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < OLDEST_VERSION || from > STORE_VERSION)
+    return false;
   let data: Record<string, unknown> = structuredClone(raw);
   try {
     for (let v = from + 1; v <= STORE_VERSION; v++) data = MIGRATIONS[v](data);
@@ -93,13 +106,22 @@ export function fromImport(text: string, now: number = Date.now()): ImportResult
   }
   if (!isObj(raw) || raw.kind !== EXPORT_KIND) return { ok: false, error: 'foreign' };
   // The first exports had no `format`; anything else than this one is from a Windsock that writes another shape.
-  if (raw.format !== undefined && raw.format !== EXPORT_FORMAT) return { ok: false, error: 'malformed', problems: [`export format ${String(raw.format)} is not ${EXPORT_FORMAT}`] };
+  if (raw.format !== undefined && raw.format !== EXPORT_FORMAT)
+    return { ok: false, error: 'malformed', problems: [`export format ${String(raw.format)} is not ${EXPORT_FORMAT}`] };
   if (!isObj(raw.store)) return { ok: false, error: 'malformed', problems: ['no store in the file'] };
   const { store, problems, migratedFrom, newerVersion } = load(raw.store);
   if (newerVersion !== undefined) return { ok: false, error: 'newer', problems };
   if (problems.length) return { ok: false, error: 'malformed', problems };
-  if (!strictlyValid(raw.store)) return { ok: false, error: 'malformed', problems: ['the store is not valid as it is'] };
+  if (!strictlyValid(raw.store))
+    return { ok: false, error: 'malformed', problems: ['the store is not valid as it is'] };
   const bad = datesOf(store).filter((d) => d > now + FUTURE_SLACK_MS || d < MIN_DATE);
-  if (bad.length) return { ok: false, error: 'malformed', problems: [`${bad.length} date${bad.length === 1 ? '' : 's'} outside ${new Date(MIN_DATE).toISOString().slice(0, 10)} … tomorrow`] };
+  if (bad.length)
+    return {
+      ok: false,
+      error: 'malformed',
+      problems: [
+        `${bad.length} date${bad.length === 1 ? '' : 's'} outside ${new Date(MIN_DATE).toISOString().slice(0, 10)} … tomorrow`,
+      ],
+    };
   return migratedFrom === undefined ? { ok: true, store } : { ok: true, store, migratedFrom };
 }

@@ -26,7 +26,9 @@ const ATTACH = { labels: /* @__PURE__ */ labelTexts(ATTACH_LABELS) };
 const SURFACES = ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-other'] as const;
 
 const matchAttach: Matcher = (el, surface) =>
-  (SURFACES as readonly string[]).includes(surface) && textMatches(label(el), ATTACH.labels) ? { warning: 'attach', kind: 'attach', element: el, signals: ['label'] } : null;
+  (SURFACES as readonly string[]).includes(surface) && textMatches(label(el), ATTACH.labels)
+    ? { warning: 'attach', kind: 'attach', element: el, signals: ['label'] }
+    : null;
 
 export const warning = defineWarning({
   id: 'attach',
@@ -39,15 +41,30 @@ export const warning = defineWarning({
   note: (s) => ({ text: s.attachNote, source: s.attachSource }),
   // Files attached by the file picker, by drop, or by paste into the composer: the user's own gestures only.
   install: ({ life }, fire) => {
-    life.addEventListener(document, 'change', (e: Event) => {
-      const t = e.target as HTMLInputElement | null;
-      if (e.isTrusted && t?.tagName === 'INPUT' && t.type === 'file' && t.files?.length) fire();
-    }, { capture: true, passive: true });
-    life.addEventListener(window, 'drop', (e: DragEvent) => {
-      if (e.isTrusted && e.dataTransfer?.files?.length) fire();
-    }, { capture: true, passive: true });
-    life.addEventListener(window, 'paste', (e: ClipboardEvent) => {
-      if (e.isTrusted && e.clipboardData?.files?.length) fire();
-    }, { capture: true, passive: true });
+    life.addEventListener(
+      document,
+      'change',
+      (e: Event) => {
+        const t = e.target as HTMLInputElement | null;
+        if (e.isTrusted && t?.tagName === 'INPUT' && t.type === 'file' && t.files?.length) fire();
+      },
+      { capture: true, passive: true },
+    );
+    life.addEventListener(
+      window,
+      'drop',
+      (e: DragEvent) => {
+        if (e.isTrusted && e.dataTransfer?.files?.length) fire();
+      },
+      { capture: true, passive: true },
+    );
+    life.addEventListener(
+      window,
+      'paste',
+      (e: ClipboardEvent) => {
+        if (e.isTrusted && e.clipboardData?.files?.length) fire();
+      },
+      { capture: true, passive: true },
+    );
   },
 });

@@ -29,6 +29,6 @@ export const warning = defineWarning({
     composerSend: 'composerSend',
     composerEdit: 'composerEdit',
     listComma: { global: 'listComma' },
-    ...(/* @__PURE__ */ categoryStrings()),
+    .../* @__PURE__ */ categoryStrings(),
   },
 });

@@ -48,28 +48,44 @@ export const FEEDBACK_LABELS: { like: LabelSet; dislike: LabelSet; notFeedback: 
 };
 
 const FEEDBACK = {
-  labels: { like: /* @__PURE__ */ labelTextsOf(FEEDBACK_LABELS, 'like'), dislike: /* @__PURE__ */ labelTextsOf(FEEDBACK_LABELS, 'dislike') },
+  labels: {
+    like: /* @__PURE__ */ labelTextsOf(FEEDBACK_LABELS, 'like'),
+    dislike: /* @__PURE__ */ labelTextsOf(FEEDBACK_LABELS, 'dislike'),
+  },
   /** Icon class names (lucide, tabler, heroicons) and path openings of the common thumbs icons. (3rd: icon libraries.) */
-  iconClasses: { like: ['thumbs-up', 'thumb-up', 'hand-thumb-up'], dislike: ['thumbs-down', 'thumb-down', 'hand-thumb-down'] },
+  iconClasses: {
+    like: ['thumbs-up', 'thumb-up', 'hand-thumb-up'],
+    dislike: ['thumbs-down', 'thumb-down', 'hand-thumb-down'],
+  },
   iconPaths: { like: ['M7 10v12', 'M7 11v8a1 1 0 0 1 -1 1h-2'], dislike: ['M17 14V2', 'M7 13v-8a1 1 0 0 0 -1 -1h-2'] },
   /** The turn a rating belongs to (3rd: data-message-author-role, H). */
   assistantTurn: '[data-message-author-role="assistant"]',
   notFeedback: /* @__PURE__ */ labelTextsOf(FEEDBACK_LABELS, 'notFeedback'),
 };
 
-const SURFACES = ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other'] as const;
+const SURFACES = [
+  'vibe-chat',
+  'vibe-chat-home',
+  'vibe-project',
+  'vibe-work',
+  'vibe-code',
+  'vibe-incognito',
+  'vibe-other',
+] as const;
 
 function iconDirection(el: Element): { dir: 'like' | 'dislike'; signal: string } | null {
   const svg = el.querySelector('svg');
   if (!svg) return null;
   const cls = (svg.getAttribute('class') ?? '').toLowerCase();
   for (const dir of ['like', 'dislike'] as const) {
-    if (FEEDBACK.iconClasses[dir].some((c) => cls.split(/\s+/).some((x) => x.endsWith(c)))) return { dir, signal: 'icon-class' };
+    if (FEEDBACK.iconClasses[dir].some((c) => cls.split(/\s+/).some((x) => x.endsWith(c))))
+      return { dir, signal: 'icon-class' };
   }
   const d = Array.from(svg.querySelectorAll('path'))
     .map((p) => p.getAttribute('d') ?? '')
     .join(' ');
-  for (const dir of ['like', 'dislike'] as const) if (FEEDBACK.iconPaths[dir].some((p) => d.includes(p))) return { dir, signal: 'icon-shape' };
+  for (const dir of ['like', 'dislike'] as const)
+    if (FEEDBACK.iconPaths[dir].some((p) => d.includes(p))) return { dir, signal: 'icon-shape' };
   return null;
 }
 
@@ -79,7 +95,9 @@ function actionBar(el: Element): Element[] | null {
   if (!turn) return null;
   let bar: Element | null = el.parentElement;
   while (bar && bar !== turn) {
-    const buttons = Array.from(bar.querySelectorAll('button, [role="button"]')).filter((b) => b.closest(FEEDBACK.assistantTurn) === turn);
+    const buttons = Array.from(bar.querySelectorAll('button, [role="button"]')).filter(
+      (b) => b.closest(FEEDBACK.assistantTurn) === turn,
+    );
     if (buttons.length >= 3) return buttons;
     bar = bar.parentElement;
   }
@@ -116,17 +134,27 @@ const matchFeedback: Matcher = (el, surface) => {
   if (bar) {
     const i = bar.indexOf(el);
     const last = bar[bar.length - 1];
-    const lastIsCopy = textMatches(label(last), ['copy', 'copier'], false) || /copy/i.test(last.querySelector('svg')?.getAttribute('class') ?? '') || !!last.querySelector('rect');
+    const lastIsCopy =
+      textMatches(label(last), ['copy', 'copier'], false) ||
+      /copy/i.test(last.querySelector('svg')?.getAttribute('class') ?? '') ||
+      !!last.querySelector('rect');
     // Position counts only while the thumbs are where they were: a thumb recognised further along the bar means
     // the bar was reordered, and the first two buttons may be anything (test/unit/metamorphic.test.ts, shuffle).
-    const thumbsMoved = bar.slice(2).some((b) => iconDirection(b) || textMatches(norm(label(b)), [...FEEDBACK.labels.like, ...FEEDBACK.labels.dislike], false));
+    const thumbsMoved = bar
+      .slice(2)
+      .some(
+        (b) =>
+          iconDirection(b) || textMatches(norm(label(b)), [...FEEDBACK.labels.like, ...FEEDBACK.labels.dislike], false),
+      );
     if ((i === 0 || i === 1) && lastIsCopy && !name && !thumbsMoved) {
       signals.push('position');
       direction ??= i === 0 ? 'like' : 'dislike';
     }
   }
   // A label alone, or an icon (or position) inside an assistant turn's action bar, is enough.
-  const ok = signals.includes('label') || ((signals.includes('icon-class') || signals.includes('icon-shape') || signals.includes('position')) && !!bar);
+  const ok =
+    signals.includes('label') ||
+    ((signals.includes('icon-class') || signals.includes('icon-shape') || signals.includes('position')) && !!bar);
   if (!ok || !direction) return null;
   return { warning: 'feedback', kind: 'feedback', element: el, direction, clearing: isActive(el), signals };
 };
@@ -145,5 +173,10 @@ export const warning = defineWarning({
     feedbackConfirm: 'feedbackConfirm',
   },
   match: matchFeedback,
-  dialog: (s) => ({ title: s.feedbackTitle, body: [s.feedbackBody, s.feedbackPlan], source: s.feedbackSource, confirm: s.feedbackConfirm }),
+  dialog: (s) => ({
+    title: s.feedbackTitle,
+    body: [s.feedbackBody, s.feedbackPlan],
+    source: s.feedbackSource,
+    confirm: s.feedbackConfirm,
+  }),
 });

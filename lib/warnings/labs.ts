@@ -23,7 +23,12 @@ export const warning = defineWarning({
   page: 'admin',
   dontAsk: true,
   failure: 'cautious-warning',
-  strings: { labsTitle: 'labsTitle', labsBody: 'labsBody', labsSource: { cite: 'docsLabs' }, labsConfirm: 'labsConfirm' },
+  strings: {
+    labsTitle: 'labsTitle',
+    labsBody: 'labsBody',
+    labsSource: { cite: 'docsLabs' },
+    labsConfirm: 'labsConfirm',
+  },
   match: matchLabs,
   dialog: (s) => ({ title: s.labsTitle, body: [s.labsBody], source: s.labsSource, confirm: s.labsConfirm }),
 });

@@ -7,18 +7,20 @@ import type { GuardMatch, Matcher } from './types';
 
 export type { GuardMatch, Matcher } from './types';
 
-const ACTIVATABLE = 'button, [role="button"], [role="switch"], [role="checkbox"], [role="menuitem"], [role="option"], a[href], input[type="checkbox"]';
+const ACTIVATABLE =
+  'button, [role="button"], [role="switch"], [role="checkbox"], [role="menuitem"], [role="option"], a[href], input[type="checkbox"]';
 
 /** A button's visible or accessible name (first 80 characters of its text when it has no label). */
 export function label(el: Element): string {
   return el.getAttribute('aria-label') ?? el.getAttribute('title') ?? (el.textContent ?? '').trim().slice(0, 80);
 }
 
-
 /** A switch or a checkbox, by role or by input type. */
 export function isToggle(el: Element): boolean {
   const role = el.getAttribute('role');
-  return role === 'switch' || role === 'checkbox' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'checkbox');
+  return (
+    role === 'switch' || role === 'checkbox' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'checkbox')
+  );
 }
 
 /** A switch or checkbox's state: `checked` for inputs, else aria-checked, else Radix's data-state. */

@@ -33,7 +33,8 @@ export function makeRegistry<const W extends readonly Warning[]>(warnings: W) {
     /** Every string the background resolves for the page's context, by name. */
     strings: (): Record<string, StringSpec> => Object.assign({}, ...warnings.map((w) => w.strings)),
     /** Which warnings still ask, given those turned off. */
-    ask: (off: ReadonlySet<string>): Record<string, boolean> => Object.fromEntries(guardIds.map((id) => [id, !off.has(id)])),
+    ask: (off: ReadonlySet<string>): Record<string, boolean> =>
+      Object.fromEntries(guardIds.map((id) => [id, !off.has(id)])),
     /** The options page's switches: one per warning with "don't ask again", labelled `optionsGuard_<id>`. */
     options: guardIds.map((id) => ({ id, label: `optionsGuard_${id}` as MessageKey })),
     /** What the UI script of a page type carries. */

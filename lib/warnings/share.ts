@@ -53,7 +53,11 @@ const matchShare: Matcher = (el, surface) => {
   if (!textMatches(label(el), SHARE.linkLabels, true)) return null;
   // Already public (the dialog's switch is on): showing the link again is not a new exposure.
   const dialog = el.closest('[role="dialog"], [role="alertdialog"]') ?? el.ownerDocument;
-  const sw = dialog ? Array.from(dialog.querySelectorAll('[role="switch"], input[type="checkbox"]')).find((s) => textMatches(accessibleName(s, doc), SHARE.publicLabels, true, true)) : undefined;
+  const sw = dialog
+    ? Array.from(dialog.querySelectorAll('[role="switch"], input[type="checkbox"]')).find((s) =>
+        textMatches(accessibleName(s, doc), SHARE.publicLabels, true, true),
+      )
+    : undefined;
   const alreadyPublic = !!sw && !(sw as HTMLElement).closest('[hidden]') && isOn(sw);
   return { warning: 'share', kind: 'share-link', element: el, clearing: alreadyPublic, signals: ['label'] };
 };
@@ -73,7 +77,12 @@ export const warning = defineWarning({
     sharePublicConfirm: 'sharePublicConfirm',
   },
   match: matchShare,
-  dialog: (s, m) => ({ title: s.shareTitle, body: [s.shareBody, s.shareRevoke], source: s.shareSource, confirm: m.kind === 'share-public' ? s.sharePublicConfirm : s.shareConfirm }),
+  dialog: (s, m) => ({
+    title: s.shareTitle,
+    body: [s.shareBody, s.shareRevoke],
+    source: s.shareSource,
+    confirm: m.kind === 'share-public' ? s.sharePublicConfirm : s.shareConfirm,
+  }),
   confirmed: (_m, kit) => {
     const chatId = /\/chat\/([0-9a-f-]{36})/i.exec(location.pathname)?.[1];
     if (chatId) void kit.ask({ type: 'record-share', url: location.href, chatId });

@@ -15,7 +15,9 @@ async function axe(p: PageHandle): Promise<string[]> {
   const r = await p.evaluate<{ id: string; impact: string; nodes: number }[]>(
     `async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }))`,
   );
-  return r.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes)`);
+  return r
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes)`);
 }
 
 describe.each(BROWSERS)('accessibility in %s', (name) => {
@@ -35,7 +37,11 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
     const tabId = await h.tabId(chat);
     const problems: Record<string, string[]> = {};
     const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`);
-    for (const [state, plan] of [['unknown', ''], ['training', 'free'], ['not-training', 'team']] as const) {
+    for (const [state, plan] of [
+      ['unknown', ''],
+      ['training', 'free'],
+      ['not-training', 'team'],
+    ] as const) {
       if (plan) await popup.selectOption('select[name=plan]', plan);
       await popup.waitFor(`main[data-verdict="${state}"]`);
       await popup.evaluate(`() => document.querySelectorAll('details').forEach((d) => (d.open = true))`);
@@ -45,11 +51,15 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
     // has no colour-scheme emulation in this Firefox.
     if (name === 'chromium') {
       await (popup.raw as import('playwright-core').Page).emulateMedia({ colorScheme: 'dark' });
-      expect(await popup.evaluate<string>(`() => getComputedStyle(document.body).backgroundColor`)).toBe('rgb(28, 29, 32)');
+      expect(await popup.evaluate<string>(`() => getComputedStyle(document.body).backgroundColor`)).toBe(
+        'rgb(28, 29, 32)',
+      );
     }
     problems['popup not-training, dark'] = await axe(popup);
     // A negative control: axe really runs and reports what it should.
-    await popup.evaluate(`() => { const b = document.createElement('button'); document.querySelector('main').append(b); }`);
+    await popup.evaluate(
+      `() => { const b = document.createElement('button'); document.querySelector('main').append(b); }`,
+    );
     expect((await axe(popup)).join()).toMatch(/button-name/);
     await popup.close();
     for (const path of ['options.html', 'rights.html']) {
@@ -59,7 +69,14 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
       problems[path] = await axe(p);
       await p.close();
     }
-    expect(problems).toEqual({ 'popup unknown': [], 'popup training': [], 'popup not-training': [], 'popup not-training, dark': [], 'options.html': [], 'rights.html': [] });
+    expect(problems).toEqual({
+      'popup unknown': [],
+      'popup training': [],
+      'popup not-training': [],
+      'popup not-training, dark': [],
+      'options.html': [],
+      'rights.html': [],
+    });
     await page.close();
   });
 
@@ -72,7 +89,9 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
     h.serve(url, fixture('vibe-chat.free.fr.html'));
     const p = await h.open(url);
     await until(async () => (await p.ui()).banner, 'banner');
-    await p.click('button[aria-label="Ajouter des fichiers"], button[aria-label="Add files"], button[aria-haspopup="menu"]').catch(() => undefined);
+    await p
+      .click('button[aria-label="Ajouter des fichiers"], button[aria-label="Add files"], button[aria-haspopup="menu"]')
+      .catch(() => undefined);
     await p.click('form.composer .ProseMirror');
     await p.type('mon IBAN FR76 3000 6000 0112 3456 7890 189');
     await until(async () => (await p.ui()).note, 'notice');
@@ -80,7 +99,9 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
     await until(async () => (await p.ui()).dialog, 'dialog');
     const page = p.raw as import('playwright-core').Page;
     const cdp = await page.context().newCDPSession(page);
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: { nodeName: string; shadowRoots?: { backendNodeId: number }[]; children?: unknown[] } };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: { nodeName: string; shadowRoots?: { backendNodeId: number }[]; children?: unknown[] };
+    };
     type N = { nodeName: string; backendNodeId: number; shadowRootType?: string; shadowRoots?: N[]; children?: N[] };
     // Windsock's host: a plain element with a closed shadow root (no tag name of its own).
     const find = (n: N): N | null => {
@@ -93,12 +114,23 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
       return null;
     };
     const shadow = find(root as unknown as N)!;
-    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
-    const { result } = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function(){return this.innerHTML}', returnByValue: true })) as { result: { value: string } };
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as {
+      object: { objectId: string };
+    };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: 'function(){return this.innerHTML}',
+      returnByValue: true,
+    })) as { result: { value: string } };
     await cdp.detach();
     expect(result.value).toContain('role="alertdialog"');
     const copy = await page.context().newPage();
-    await copy.route('https://chat.mistral.ai/a11y-copy', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="fr"><title>copy</title><body><main>${result.value}</main></body></html>` }));
+    await copy.route('https://chat.mistral.ai/a11y-copy', (r) =>
+      r.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="fr"><title>copy</title><body><main>${result.value}</main></body></html>`,
+      }),
+    );
     await copy.goto('https://chat.mistral.ai/a11y-copy');
     const light = await axe({ evaluate: (fn: string) => copy.evaluate(`(${fn})()`) } as unknown as PageHandle);
     await copy.emulateMedia({ colorScheme: 'dark' });
@@ -126,7 +158,9 @@ describe.each(BROWSERS)('accessibility in %s', (name) => {
     expect(found).toBe(true);
     const outline = await popup.evaluate<string>(`() => getComputedStyle(document.activeElement).outlineStyle`);
     expect(outline).not.toBe('none');
-    await popup.evaluate(`() => { const s = document.activeElement; s.value = 'free'; s.dispatchEvent(new Event('change', { bubbles: true })); }`);
+    await popup.evaluate(
+      `() => { const s = document.activeElement; s.value = 'free'; s.dispatchEvent(new Event('change', { bubbles: true })); }`,
+    );
     await popup.waitFor('main[data-verdict="training"]');
     await Promise.all([popup.close(), page.close()]);
   });

@@ -42,7 +42,9 @@ interface NativeDialogs {
 /** Answer the browser's own dialogs (confirm()) on this page, and keep their text. */
 function nativeDialogs(p: PageHandle): NativeDialogs {
   const state: NativeDialogs = { messages: [], answer: 'dismiss' };
-  const page = p.raw as { on(ev: 'dialog', cb: (d: { message(): string; accept(): Promise<void>; dismiss(): Promise<void> }) => void): void };
+  const page = p.raw as {
+    on(ev: 'dialog', cb: (d: { message(): string; accept(): Promise<void>; dismiss(): Promise<void> }) => void): void;
+  };
   page.on('dialog', (d) => {
     state.messages.push(d.message());
     void (state.answer === 'accept' ? d.accept() : d.dismiss()).catch(() => undefined);
@@ -71,10 +73,11 @@ describe.each(BROWSERS)('the page as the adversary in %s', (name) => {
     return p;
   };
   const diagnose = async () =>
-    h.extEval<{ ui: { dialog: string | null; banner: string | null }; wxtContextInvalidated?: boolean; startedEventsHeard?: number }>(
-      `async (id) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: 'diagnose' })`,
-      await h.tabId(url),
-    );
+    h.extEval<{
+      ui: { dialog: string | null; banner: string | null };
+      wxtContextInvalidated?: boolean;
+      startedEventsHeard?: number;
+    }>(`async (id) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: 'diagnose' })`, await h.tabId(url));
   /** The barrier before "nothing was sent": the page sends a sentinel request and we wait until it arrived. */
   const barrier = async (p: PageHandle) => {
     const n = calls(h, 'test.sentinel').length;
@@ -99,7 +102,10 @@ describe.each(BROWSERS)('the page as the adversary in %s', (name) => {
     await until(async () => (await p.ui()).banner, 'the banner');
     // Barrier: the page's own message, posted after Windsock's scripts have run, has arrived.
     await p.evaluate(`() => postMessage('page-sentinel', '*')`);
-    await until(() => p.evaluate<boolean>(`() => window.__messages.includes('"page-sentinel"')`), 'the page sentinel message');
+    await until(
+      () => p.evaluate<boolean>(`() => window.__messages.includes('"page-sentinel"')`),
+      'the page sentinel message',
+    );
     const posted = await p.evaluate<string[]>(`() => window.__messages`);
     expect(posted.filter((m) => m.includes(id) || /wxt|windsock/i.test(m))).toEqual([]);
     await p.close();
@@ -143,7 +149,7 @@ describe.each(BROWSERS)('the page as the adversary in %s', (name) => {
     await p.close();
   });
 
-  it('2a. a page that defines the old UI tag with attachInternals() never gets the closed root; the warning is Windsock\'s own', async () => {
+  it("2a. a page that defines the old UI tag with attachInternals() never gets the closed root; the warning is Windsock's own", async () => {
     const p = await open(`
       window.__attack = { defined: false, constructed: 0, roots: 0, hosts: [] };
       customElements.define('windsock-ui', class extends HTMLElement {
@@ -177,7 +183,12 @@ describe.each(BROWSERS)('the page as the adversary in %s', (name) => {
     const text = await dialogShown(p);
     expect(text).toMatch(/3\.4\.3/);
     expect(text).not.toMatch(/Verified by Windsock/);
-    const attack = await p.evaluate<{ defined: boolean; constructed: number; roots: number; hosts: { tag: string; attrs: string[]; shadowRoot: string; attachShadowThrew: boolean }[] }>(`() => window.__attack`);
+    const attack = await p.evaluate<{
+      defined: boolean;
+      constructed: number;
+      roots: number;
+      hosts: { tag: string; attrs: string[]; shadowRoot: string; attachShadowThrew: boolean }[];
+    }>(`() => window.__attack`);
     expect(attack.defined).toBe(true); // positive control: the page did define the tag first
     expect(attack.hosts.length).toBeGreaterThan(0); // positive control: the page saw Windsock's host arrive
     expect(attack.constructed).toBe(0);
@@ -210,7 +221,10 @@ describe.each(BROWSERS)('the page as the adversary in %s', (name) => {
     `);
     await p.click(LIKE);
     expect(await dialogShown(p)).toMatch(/3\.4\.3/);
-    expect(await p.evaluate<{ defined: boolean; constructed: number }>(`() => window.__attack`)).toEqual({ defined: true, constructed: 0 });
+    expect(await p.evaluate<{ defined: boolean; constructed: number }>(`() => window.__attack`)).toEqual({
+      defined: true,
+      constructed: 0,
+    });
     await p.uiClick('Cancel');
     await noDialog(p);
     await barrier(p);
@@ -218,7 +232,7 @@ describe.each(BROWSERS)('the page as the adversary in %s', (name) => {
     await p.close();
   });
 
-  it('3a. a page script that fades, hides, clips or shrinks the open warning gets the browser\'s own confirm instead; cancel there sends nothing', async () => {
+  it("3a. a page script that fades, hides, clips or shrinks the open warning gets the browser's own confirm instead; cancel there sends nothing", async () => {
     const p = await open();
     const dialogs = nativeDialogs(p);
     const attacks: [string, string][] = [
@@ -232,7 +246,9 @@ describe.each(BROWSERS)('the page as the adversary in %s', (name) => {
       await p.click(LIKE);
       await dialogShown(p);
       // Later, so that this evaluation returns before the browser's dialog opens.
-      await p.evaluate(`() => setTimeout(() => { for (const host of ${HOSTS}) host.style.setProperty(${JSON.stringify(prop)}, ${JSON.stringify(value)}, 'important'); window.__applied = ${HOSTS}.map((x) => getComputedStyle(x).getPropertyValue(${JSON.stringify(prop)})); }, 50)`);
+      await p.evaluate(
+        `() => setTimeout(() => { for (const host of ${HOSTS}) host.style.setProperty(${JSON.stringify(prop)}, ${JSON.stringify(value)}, 'important'); window.__applied = ${HOSTS}.map((x) => getComputedStyle(x).getPropertyValue(${JSON.stringify(prop)})); }, 50)`,
+      );
       await until(async () => dialogs.messages.length > before, `the browser's own confirm after ${prop}`);
       // Positive control: the page's style did land on the host.
       expect(await p.evaluate<string[]>(`() => window.__applied`)).not.toEqual([]);
@@ -250,7 +266,9 @@ describe.each(BROWSERS)('the page as the adversary in %s', (name) => {
     const p = await open();
     const dialogs = nativeDialogs(p);
     // A stylesheet that filters the whole document, the host included.
-    await p.evaluate(`() => { const s = document.createElement('style'); s.textContent = 'html { filter: opacity(0.02) !important; }'; document.head.append(s); }`);
+    await p.evaluate(
+      `() => { const s = document.createElement('style'); s.textContent = 'html { filter: opacity(0.02) !important; }'; document.head.append(s); }`,
+    );
     expect(await p.evaluate<string>(`() => getComputedStyle(document.documentElement).filter`)).not.toBe('none'); // control
     await p.click(LIKE);
     await dialogShown(p);
@@ -261,7 +279,9 @@ describe.each(BROWSERS)('the page as the adversary in %s', (name) => {
     await until(async () => calls(h, RATINGS).length === 1, 'one rating, after the confirm the user could read');
     await barrier(p);
     expect(calls(h, RATINGS)).toHaveLength(1);
-    await p.evaluate(`() => document.querySelectorAll('head style').forEach((s) => s.textContent.includes('opacity(0.02)') && s.remove())`);
+    await p.evaluate(
+      `() => document.querySelectorAll('head style').forEach((s) => s.textContent.includes('opacity(0.02)') && s.remove())`,
+    );
 
     // A top-layer overlay the clicks pass through, opened over the warning, with words of its own.
     dialogs.answer = 'dismiss';
@@ -290,7 +310,9 @@ describe.each(BROWSERS)('the page as the adversary in %s', (name) => {
     const p = await open();
     await p.click(LIKE);
     await dialogShown(p);
-    const removed = await p.evaluate<number>(`() => { const hosts = ${HOSTS}; hosts.forEach((x) => x.remove()); return hosts.length; }`);
+    const removed = await p.evaluate<number>(
+      `() => { const hosts = ${HOSTS}; hosts.forEach((x) => x.remove()); return hosts.length; }`,
+    );
     expect(removed).toBe(1); // control: the page found and removed the host
     await noDialog(p);
     await barrier(p);
@@ -328,12 +350,18 @@ describe.each(BROWSERS)('when the background cannot answer, in %s', (name) => {
   async function hangBackground(p: PageHandle) {
     if (name === 'chromium') {
       const sw = (p.raw as import('playwright-core').Page).context().serviceWorkers()[0];
-      await sw.evaluate(`(() => { const never = () => new Promise(() => {}); chrome.storage.local.get = never; chrome.storage.session.get = never; return true; })()`);
+      await sw.evaluate(
+        `(() => { const never = () => new Promise(() => {}); chrome.storage.local.get = never; chrome.storage.session.get = never; return true; })()`,
+      );
     } else {
-      await h.extEval(`async () => { const bg = await browser.runtime.getBackgroundPage(); const never = () => new Promise(() => {}); bg.browser.storage.local.get = never; bg.browser.storage.session.get = never; return true; }`);
+      await h.extEval(
+        `async () => { const bg = await browser.runtime.getBackgroundPage(); const never = () => new Promise(() => {}); bg.browser.storage.local.get = never; bg.browser.storage.session.get = never; return true; }`,
+      );
     }
     // Positive control: the background really does not answer.
-    const r = await h.extEval<string>(`async () => Promise.race([(globalThis.browser ?? chrome).runtime.sendMessage({ type: 'get-context', url: ${JSON.stringify(url)}, lang: 'en' }).then(() => 'answered', () => 'failed'), new Promise((r) => setTimeout(() => r('no answer'), 3000))])`);
+    const r = await h.extEval<string>(
+      `async () => Promise.race([(globalThis.browser ?? chrome).runtime.sendMessage({ type: 'get-context', url: ${JSON.stringify(url)}, lang: 'en' }).then(() => 'answered', () => 'failed'), new Promise((r) => setTimeout(() => r('no answer'), 3000))])`,
+    );
     expect(r).not.toBe('answered');
   }
 

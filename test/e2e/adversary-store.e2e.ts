@@ -23,7 +23,10 @@ type StoreLike = {
 
 /** A fixture whose organization switcher shows `name` (and `id`, or no id at all). */
 function withOrg(file: string, name: string, id?: string): string {
-  return fixture(file).replace(/aria-label="Switch organization: [^"]*" data-organization-id="[^"]*"/, `aria-label="Switch organization: ${name}"${id ? ` data-organization-id="${id}"` : ''}`);
+  return fixture(file).replace(
+    /aria-label="Switch organization: [^"]*" data-organization-id="[^"]*"/,
+    `aria-label="Switch organization: ${name}"${id ? ` data-organization-id="${id}"` : ''}`,
+  );
 }
 
 const SUBS = urlOf('admin-subscriptions.team.en.html');
@@ -58,24 +61,35 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
     await visit(SUBS, withOrg(subsFile, org, id));
     await until(async () => (await stored())?.orgs?.[key]?.observations?.['plan:vibe'], `${org}'s plan stored`);
     await visit(PRIVACY, withOrg(privacyFile, org, id));
-    await until(async () => (await stored())?.orgs?.[key]?.observations?.['vibe-training'], `${org}'s training setting stored`);
+    await until(
+      async () => (await stored())?.orgs?.[key]?.observations?.['vibe-training'],
+      `${org}'s training setting stored`,
+    );
     return key;
   }
 
-  it.each(['__proto__', 'constructor', 'toString', 'valueOf'])('attack 4: an organization named %s is its own organization', async (hostile) => {
-    // Positive control: a Team organization with training OFF shows OFF.
-    await admin('Acme SAS', undefined, 'admin-subscriptions.team.en.html', 'admin-vibe-privacy.managed.en.html');
-    await until(async () => (await h.badge(PRIVACY)).text === 'OFF', 'OFF for Acme SAS');
-    // The hostile organization: Free, training ON. Its own key, its own readings, and the badge says ON.
-    const key = await admin(hostile, undefined, 'admin-subscriptions.free.en.html', 'admin-vibe-privacy.switch.en.html');
-    expect(key).toBe(`name:${hostile}`);
-    await until(async () => (await h.badge(PRIVACY)).text === 'ON', `ON for ${hostile}`);
-    const s = (await stored())!;
-    expect(Object.keys(s.orgs).sort()).toEqual(['name:Acme SAS', `name:${hostile}`].sort());
-    expect(s.orgs[key]).toMatchObject({ name: hostile });
-    expect(s.orgs[key].observations['vibe-training'].value).toBe('on');
-    expect(s.orgs['name:Acme SAS'].observations['vibe-training'].value).toBe('off');
-  });
+  it.each(['__proto__', 'constructor', 'toString', 'valueOf'])(
+    'attack 4: an organization named %s is its own organization',
+    async (hostile) => {
+      // Positive control: a Team organization with training OFF shows OFF.
+      await admin('Acme SAS', undefined, 'admin-subscriptions.team.en.html', 'admin-vibe-privacy.managed.en.html');
+      await until(async () => (await h.badge(PRIVACY)).text === 'OFF', 'OFF for Acme SAS');
+      // The hostile organization: Free, training ON. Its own key, its own readings, and the badge says ON.
+      const key = await admin(
+        hostile,
+        undefined,
+        'admin-subscriptions.free.en.html',
+        'admin-vibe-privacy.switch.en.html',
+      );
+      expect(key).toBe(`name:${hostile}`);
+      await until(async () => (await h.badge(PRIVACY)).text === 'ON', `ON for ${hostile}`);
+      const s = (await stored())!;
+      expect(Object.keys(s.orgs).sort()).toEqual(['name:Acme SAS', `name:${hostile}`].sort());
+      expect(s.orgs[key]).toMatchObject({ name: hostile });
+      expect(s.orgs[key].observations['vibe-training'].value).toBe('on');
+      expect(s.orgs['name:Acme SAS'].observations['vibe-training'].value).toBe('off');
+    },
+  );
 
   it('attack 5: a Team member chatting in a personal Free workspace is not shown the Team organization’s OFF', async () => {
     const TEAM_ID = 'ce89954b-4bf6-490b-a609-0d70039e8bad';
@@ -86,11 +100,20 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
       { id: TEAM_ID, name: 'Northwind Labs', leChatPlan: 'team', orgTier: 'C', role: 'member', isLeChatPro: false },
       { id: 'org_personal_7f3a', name: 'Personal', leChatPlan: null, orgTier: 'B', role: 'admin', isLeChatPro: false },
     ];
-    h.serve(ORG_ALL, { body: JSON.stringify([{ result: { data: { json: { items, nextCursor: null } } } }]), contentType: 'application/json' });
+    h.serve(ORG_ALL, {
+      body: JSON.stringify([{ result: { data: { json: { items, nextCursor: null } } } }]),
+      contentType: 'application/json',
+    });
     // The chat page shows its active workspace (the personal one).
-    const chat = fixture('vibe-chat.plain.en.html').replace(/<body([^>]*)>/, '<body$1><button type="button" data-workspace-id="org_personal_7f3a" data-workspace-name="Personal">Personal</button>');
+    const chat = fixture('vibe-chat.plain.en.html').replace(
+      /<body([^>]*)>/,
+      '<body$1><button type="button" data-workspace-id="org_personal_7f3a" data-workspace-name="Personal">Personal</button>',
+    );
     await visit(CHAT, chat);
-    await until(async () => (await stored())?.orgs?.['id:org_personal_7f3a']?.observations?.['plan:vibe']?.value === 'free', 'the personal workspace’s plan');
+    await until(
+      async () => (await stored())?.orgs?.['id:org_personal_7f3a']?.observations?.['plan:vibe']?.value === 'free',
+      'the personal workspace’s plan',
+    );
     await until(async () => (await h.badge(CHAT)).text === 'ON', 'ON on the chat page');
     expect((await h.badge(PRIVACY)).text).toBe('OFF'); // the Admin Panel tab still shows its own organization
     const s = (await stored())!;
@@ -106,7 +129,10 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
       { id: TEAM_ID, name: 'Northwind Labs', leChatPlan: 'team', orgTier: 'C', role: 'member', isLeChatPro: false },
       { id: 'org_personal_7f3a', name: 'Personal', leChatPlan: null, orgTier: 'B', role: 'admin', isLeChatPro: false },
     ];
-    h.serve(ORG_ALL, { body: JSON.stringify([{ result: { data: { json: { items, nextCursor: null } } } }]), contentType: 'application/json' });
+    h.serve(ORG_ALL, {
+      body: JSON.stringify([{ result: { data: { json: { items, nextCursor: null } } } }]),
+      contentType: 'application/json',
+    });
     await visit(CHAT, fixture('vibe-chat.plain.en.html'));
     await until(async () => h.requests.some((r) => r.url.startsWith(ORG_ALL)), 'the account data was read');
     await until(async () => (await h.badge(CHAT)).text === '?', '? on the chat page');
@@ -149,7 +175,10 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
   it('attack 7: hash changes and replaceState write nothing; the next real change is written once', async () => {
     const p = await visit(PRIVACY, fixture('admin-vibe-privacy.switch.en.html'));
     const key = 'id:41012292-6edf-4ccd-9ba7-3e15d8ed7786';
-    await until(async () => (await stored())?.orgs?.[key]?.observations?.['vibe-training']?.value === 'on', 'the first reading');
+    await until(
+      async () => (await stored())?.orgs?.[key]?.observations?.['vibe-training']?.value === 'on',
+      'the first reading',
+    );
     await until(async () => (await h.badge(PRIVACY)).text !== '', 'the badge');
     // Count every write to storage.local from now on, in an extension page.
     await h.extEval(`() => {
@@ -167,36 +196,68 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
     })`);
     // Positive control: the URL did change, and the background heard of it (the tab's URL follows).
     expect(await p.evaluate<string>(`() => location.hash + '|' + location.search`)).toBe('#h39|?x=38');
-    await until(async () => (await h.badge('https://admin.mistral.ai/vibe/privacy?x=38#h39')).tabId > 0, 'the tab at its last URL');
+    await until(
+      async () => (await h.badge('https://admin.mistral.ai/vibe/privacy?x=38#h39')).tabId > 0,
+      'the tab at its last URL',
+    );
     // The barrier: a real change (training switched off by a trusted click), which must be written.
     await p.click('#model-training');
-    await until(async () => (await stored())?.orgs?.[key]?.observations?.['vibe-training']?.value === 'off', 'the change stored');
+    await until(
+      async () => (await stored())?.orgs?.[key]?.observations?.['vibe-training']?.value === 'off',
+      'the change stored',
+    );
     const writes = await h.extEval<(string | null)[]>(`() => globalThis.__writes`);
     expect(writes).toEqual(['off']);
   });
 
   it('attack 7: a privacy page with 2,000 labelled checkboxes still reads right', async () => {
-    const rows = Array.from({ length: 2000 }, (_, i) => `<div class="row"><label for="x${i}">Option ${i}</label><input type="checkbox" id="x${i}"${i % 3 ? '' : ' checked'}></div>`).join('');
-    const html = fixture('admin-vibe-privacy.managed.en.html').replace('</main>', `<section id="flood">${rows}</section></main>`);
+    const rows = Array.from(
+      { length: 2000 },
+      (_, i) =>
+        `<div class="row"><label for="x${i}">Option ${i}</label><input type="checkbox" id="x${i}"${i % 3 ? '' : ' checked'}></div>`,
+    ).join('');
+    const html = fixture('admin-vibe-privacy.managed.en.html').replace(
+      '</main>',
+      `<section id="flood">${rows}</section></main>`,
+    );
     expect(html).toContain('id="flood"'); // positive control: the flood is in the page
     const p = await visit(PRIVACY, html);
-    expect(await p.evaluate<number>(`() => document.querySelectorAll('#flood input[type=checkbox]').length`)).toBe(2000);
+    expect(await p.evaluate<number>(`() => document.querySelectorAll('#flood input[type=checkbox]').length`)).toBe(
+      2000,
+    );
     const key = 'id:ce89954b-4bf6-490b-a609-0d70039e8bad';
     const s = await until(async () => {
       const st = await stored();
       return st?.orgs?.[key]?.observations?.['chat-retention'] ? st : null;
     }, 'the readings');
     const obs = s!.orgs[key].observations;
-    expect(Object.fromEntries(Object.entries(obs).map(([k, o]) => [k, o.value]))).toEqual({ 'vibe-training': 'off', 'public-sharing': 'off', feedback: 'on', 'chat-retention': '90d' });
+    expect(Object.fromEntries(Object.entries(obs).map(([k, o]) => [k, o.value]))).toEqual({
+      'vibe-training': 'off',
+      'public-sharing': 'off',
+      feedback: 'on',
+      'chat-retention': '90d',
+    });
   });
 
   it('attack 6: a store written by a newer Windsock is left alone, and the options page and popup say so', async () => {
     const newer = { schemaVersion: 99, orgs: { future: { shape: 'unknown to this version' } } };
-    await h.extEval(`async (v) => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.set({ windsock: v }); return true; }`, newer);
+    await h.extEval(
+      `async (v) => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.set({ windsock: v }); return true; }`,
+      newer,
+    );
     const p = await visit(PRIVACY, fixture('admin-vibe-privacy.switch.en.html'));
     // Barrier: the content script's report has been answered by the background.
     const tabId = await h.tabId(PRIVACY);
-    await until(async () => (await h.extEval<{ counters: { firstReportAt: number | null } }>(`async (id) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: 'diagnose' })`, tabId))?.counters?.firstReportAt !== null, 'the report answered');
+    await until(
+      async () =>
+        (
+          await h.extEval<{ counters: { firstReportAt: number | null } }>(
+            `async (id) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: 'diagnose' })`,
+            tabId,
+          )
+        )?.counters?.firstReportAt !== null,
+      'the report answered',
+    );
     expect(await p.evaluate<boolean>(`() => !!document.querySelector('#model-training')`)).toBe(true); // positive control: a real reading page
     expect(await stored()).toEqual(newer);
     const options = await h.openExtensionPage('options.html');
@@ -206,26 +267,43 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
     open.push(popup);
     await popup.waitFor('[data-newer-store="99"]');
     // Erase is refused too: the data stays.
-    expect(await h.extEval(`async () => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'reset' })`)).toEqual({ ok: false, error: 'newer' });
+    expect(
+      await h.extEval(`async () => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'reset' })`),
+    ).toEqual({ ok: false, error: 'newer' });
     expect(await stored()).toEqual(newer);
-    await h.extEval(`async () => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.remove('windsock'); return true; }`);
+    await h.extEval(
+      `async () => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.remove('windsock'); return true; }`,
+    );
   });
 
-  it('attack 6: a store a newer Windsock wrote through WXT\'s storage (its version in the metadata) is left alone too', async () => {
+  it("attack 6: a store a newer Windsock wrote through WXT's storage (its version in the metadata) is left alone too", async () => {
     const newer = { orgs: { future: { shape: 'unknown to this version' } } };
     const SET = `async (v) => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.set(v); return true; }`;
     await h.extEval(SET, { windsock: newer, windsock$: { v: 4 } });
     const p = await visit(PRIVACY, fixture('admin-vibe-privacy.switch.en.html'));
     const tabId = await h.tabId(PRIVACY);
-    await until(async () => (await h.extEval<{ counters: { firstReportAt: number | null } }>(`async (id) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: 'diagnose' })`, tabId))?.counters?.firstReportAt !== null, 'the report answered');
+    await until(
+      async () =>
+        (
+          await h.extEval<{ counters: { firstReportAt: number | null } }>(
+            `async (id) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: 'diagnose' })`,
+            tabId,
+          )
+        )?.counters?.firstReportAt !== null,
+      'the report answered',
+    );
     expect(await p.evaluate<boolean>(`() => !!document.querySelector('#model-training')`)).toBe(true); // positive control: a real reading page
     expect(await stored()).toEqual(newer);
     const options = await h.openExtensionPage('options.html');
     open.push(options);
     await options.waitFor('[data-newer-store="4"]');
-    expect(await h.extEval(`async () => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'reset' })`)).toEqual({ ok: false, error: 'newer' });
+    expect(
+      await h.extEval(`async () => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'reset' })`),
+    ).toEqual({ ok: false, error: 'newer' });
     expect(await stored()).toEqual(newer);
-    await h.extEval(`async () => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.remove('windsock'); await b.storage.local.set({ windsock$: { v: 3 } }); return true; }`);
+    await h.extEval(
+      `async () => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.remove('windsock'); await b.storage.local.set({ windsock$: { v: 3 } }); return true; }`,
+    );
   });
 
   it('attack 6: a history date of 9e15 does not take the options page down; a future-dated import is refused', async () => {
@@ -233,13 +311,21 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
     const store = {
       schemaVersion: 3,
       currentOrg: 'default',
-      orgs: { default: { observations: { 'vibe-training': { value: 'on', via: 'page', where: 'admin-vibe-privacy', seenAt: T } }, declarations: {} } },
+      orgs: {
+        default: {
+          observations: { 'vibe-training': { value: 'on', via: 'page', where: 'admin-vibe-privacy', seenAt: T } },
+          declarations: {},
+        },
+      },
       history: [
         { at: T, org: 'default', kind: 'observed', key: 'vibe-training', value: 'on', previous: null },
         { at: 9e15, org: 'default', kind: 'observed', key: 'vibe-training', value: 'off', previous: 'on' },
       ],
     };
-    await h.extEval(`async (v) => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.set({ windsock: v }); return true; }`, store);
+    await h.extEval(
+      `async (v) => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.local.set({ windsock: v }); return true; }`,
+      store,
+    );
     const options = await h.openExtensionPage('options.html');
     open.push(options);
     await options.waitFor('[data-action="erase-all"]');
@@ -247,15 +333,41 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
     await options.waitFor('#record-import');
     // The valid line is shown (positive control), the impossible one set aside and said so.
     expect(await options.evaluate<number>(`() => document.querySelectorAll('.record-list li').length`)).toBe(1);
-    expect(await options.evaluate<string>(`() => document.querySelector('[role=alert]')?.textContent ?? ''`)).toMatch(/history/);
+    expect(await options.evaluate<string>(`() => document.querySelector('[role=alert]')?.textContent ?? ''`)).toMatch(
+      /history/,
+    );
     // An export whose declaration is dated a month ahead would beat every later reading: refused, nothing changed.
-    const future = { ...store, history: [store.history[0]], orgs: { default: { ...store.orgs.default, declarations: { 'vibe-training': { value: 'off', at: Date.now() + 30 * 86_400_000 } } } } };
-    const text = JSON.stringify({ kind: 'windsock-privacy-record', format: 1, exportedAt: new Date().toISOString(), store: future });
+    const future = {
+      ...store,
+      history: [store.history[0]],
+      orgs: {
+        default: {
+          ...store.orgs.default,
+          declarations: { 'vibe-training': { value: 'off', at: Date.now() + 30 * 86_400_000 } },
+        },
+      },
+    };
+    const text = JSON.stringify({
+      kind: 'windsock-privacy-record',
+      format: 1,
+      exportedAt: new Date().toISOString(),
+      store: future,
+    });
     const before = await stored();
-    expect(await h.extEval(`async (text) => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'import', text })`, text)).toEqual({ ok: false, error: 'malformed' });
+    expect(
+      await h.extEval(
+        `async (text) => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'import', text })`,
+        text,
+      ),
+    ).toEqual({ ok: false, error: 'malformed' });
     // Nesting deeper than any export: a clear error, not a RangeError.
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-    expect(await h.extEval(`async (text) => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'import', text })`, deep)).toEqual({ ok: false, error: 'too-deep' });
+    expect(
+      await h.extEval(
+        `async (text) => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'import', text })`,
+        deep,
+      ),
+    ).toEqual({ ok: false, error: 'too-deep' });
     expect(await stored()).toEqual(before);
   });
 
@@ -275,7 +387,10 @@ describe.each(BROWSERS)('adversary: the store in %s', (name) => {
     // Room again: the next reading is written and the message goes away.
     await visit(urlOf('admin-api-privacy.default.en.html'), fixture('admin-api-privacy.default.en.html'));
     await until(async () => (await stored())?.orgs, 'a reading written once there is room');
-    await until(async () => options.evaluate<boolean>(`() => !document.querySelector('[data-storage-full]')`), 'the message gone');
+    await until(
+      async () => options.evaluate<boolean>(`() => !document.querySelector('[data-storage-full]')`),
+      'the message gone',
+    );
   });
 
   it('attack 6: a file over the import limit is refused by its size, before it is read', async () => {

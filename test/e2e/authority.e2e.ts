@@ -17,15 +17,21 @@ describe.each(BROWSERS)('the user’s own authority in %s', (name) => {
   });
 
   it('suggested from the browser language, chosen by the user, written into the letter', async () => {
-    const uiLang = await h.extEval<string>(`() => (globalThis.browser?.i18n ? globalThis.browser : globalThis.chrome).i18n.getUILanguage()`);
+    const uiLang = await h.extEval<string>(
+      `() => (globalThis.browser?.i18n ? globalThis.browser : globalThis.chrome).i18n.getUILanguage()`,
+    );
     const german = /^de/.test(uiLang);
     if (!german) {
-      await h.extEval(`async () => { const b = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome; return b.runtime.sendMessage({ type: 'set-settings', settings: { language: 'de' } }); }`);
+      await h.extEval(
+        `async () => { const b = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome; return b.runtime.sendMessage({ type: 'set-settings', settings: { language: 'de' } }); }`,
+      );
     }
     const p = await h.openExtensionPage('rights.html');
     await p.waitFor('main[data-ready] h1');
     await until(async () => (await p.evaluate<string>(`() => document.documentElement.lang`)) === 'de', 'German page');
-    const suggested = await p.evaluate<string>(`() => document.querySelector('#right-complaint [data-authority]').getAttribute('data-authority')`);
+    const suggested = await p.evaluate<string>(
+      `() => document.querySelector('#right-complaint [data-authority]').getAttribute('data-authority')`,
+    );
     expect(suggested).toBe(german ? 'at' : 'fr');
     await p.click('[data-letter-for="complaint"]');
     await p.waitFor('#letter-authority-select');
@@ -34,7 +40,9 @@ describe.each(BROWSERS)('the user’s own authority in %s', (name) => {
       const t = await p.evaluate<string>(`() => document.querySelector('.letter-preview').textContent`);
       return t.includes('Ansbach') ? t : null;
     }, 'letter addressed to the BayLDA');
-    expect(preview).toContain('Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)\nPromenade 18\n91522 Ansbach\nDeutschland');
+    expect(preview).toContain(
+      'Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)\nPromenade 18\n91522 Ansbach\nDeutschland',
+    );
     expect(preview).toContain('Beschwerde gegen Mistral AI (Art. 77 DSGVO)');
     const link = await p.evaluate<string>(`() => document.querySelector('[data-authority-link]').getAttribute('href')`);
     expect(link).toBe('https://www.lda.bayern.de/de/beschwerde.html');

@@ -42,7 +42,9 @@ describe.each(BROWSERS)('base in %s', (name) => {
     await popup.waitFor('main[data-verdict="not-training"]');
     await until(async () => (await h.badge(CHAT)).text === 'OFF', 'badge OFF');
     // The declaration is labelled as the user's own.
-    const via = await popup.evaluate<string | null>(`() => document.querySelector('[data-plan] .provenance')?.getAttribute('data-via') ?? null`);
+    const via = await popup.evaluate<string | null>(
+      `() => document.querySelector('[data-plan] .provenance')?.getAttribute('data-via') ?? null`,
+    );
     expect(via).toBe('declared');
     expect(popup.errors).toEqual([]);
     await popup.close();
@@ -53,7 +55,11 @@ describe.each(BROWSERS)('base in %s', (name) => {
     expect(await page.evaluate<string>('() => document.title')).toBe('Example');
     // Windsock has no access to non-Mistral tabs, so their URLs are hidden from it: those are the tabs to check.
     const all = await h.badges();
-    const foreign = all.filter((t) => t.url === undefined || !/^(https:\/\/(chat|admin|console)\.mistral\.ai|chrome-extension|moz-extension)/.test(t.url));
+    const foreign = all.filter(
+      (t) =>
+        t.url === undefined ||
+        !/^(https:\/\/(chat|admin|console)\.mistral\.ai|chrome-extension|moz-extension)/.test(t.url),
+    );
     expect(foreign.length).toBeGreaterThan(0);
     expect(foreign.map((t) => t.text)).toEqual(foreign.map(() => ''));
     // …while the Mistral tab still has one (a negative control for the query above).

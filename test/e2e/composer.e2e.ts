@@ -79,7 +79,8 @@ describe.each(BROWSERS)('composer guard in %s', (name) => {
     // Longer than SYNC_SCAN_MAX (lib/scan): the guard cannot decide within the keydown, so it holds the send, scans
     // in slices (issue 13: the page is never blocked for long), then warns, or replays the send exactly once.
     const p = await openChat('vibe-chat.free.en.html');
-    const put = (text: string) => p.evaluate<void>(`() => { document.querySelector('${EDITOR}').innerText = ${JSON.stringify(text)}; }`);
+    const put = (text: string) =>
+      p.evaluate<void>(`() => { document.querySelector('${EDITOR}').innerText = ${JSON.stringify(text)}; }`);
     await put('lorem ipsum dolor sit amet, '.repeat(2000) + `wire it to ${IBAN} please`);
     await p.click(EDITOR);
     await p.press('Enter');

@@ -5,10 +5,26 @@
  * markup matches nothing gives ? and no console errors; detection follows in-app navigation.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, badgeBecomes, TRPC_ORG_ALL, TRPC_SETTINGS_GET, calls, fixture, launch, settingsFlags, settle, trpcAnswer, until, type Harness, urlOf } from './harness';
+import {
+  BROWSERS,
+  badgeBecomes,
+  TRPC_ORG_ALL,
+  TRPC_SETTINGS_GET,
+  calls,
+  fixture,
+  launch,
+  settingsFlags,
+  settle,
+  trpcAnswer,
+  until,
+  type Harness,
+  urlOf,
+} from './harness';
 
 const STORE_FN = `async () => ((globalThis.browser?.storage ?? chrome.storage).local.get('windsock')).then((x) => x.windsock ?? null)`;
-type StoreLike = { orgs: Record<string, { observations: Record<string, { value: string; via: string; confidence?: number }> }> };
+type StoreLike = {
+  orgs: Record<string, { observations: Record<string, { value: string; via: string; confidence?: number }> }>;
+};
 
 describe.each(BROWSERS)('reading pages in %s', (name) => {
   let h: Harness;
@@ -40,13 +56,18 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
   it("switching the toggle off on the page turns a Pro user's badge OFF", async () => {
     h.serve(urlOf('admin-subscriptions.pro.en.html'), fixture('admin-subscriptions.pro.en.html'));
     const subs = await h.open(urlOf('admin-subscriptions.pro.en.html'));
-    await until(async () => (await h.badge(urlOf('admin-subscriptions.pro.en.html'))).text === 'ON', 'pro: disputed default, cautious ON');
+    await until(
+      async () => (await h.badge(urlOf('admin-subscriptions.pro.en.html'))).text === 'ON',
+      'pro: disputed default, cautious ON',
+    );
     const privacyUrl = urlOf('admin-vibe-privacy.switch.en.html');
     h.serve(privacyUrl, fixture('admin-vibe-privacy.switch.en.html'));
     const privacy = await h.open(privacyUrl);
     await badgeBecomes(h, privacyUrl, 'ON');
     await privacy.click('#model-training');
-    expect(await privacy.evaluate<string>(`() => document.querySelector('#model-training').getAttribute('aria-checked')`)).toBe('false');
+    expect(
+      await privacy.evaluate<string>(`() => document.querySelector('#model-training').getAttribute('aria-checked')`),
+    ).toBe('false');
     const t0 = Date.now();
     await badgeBecomes(h, privacyUrl, 'OFF');
     expect(Date.now() - t0).toBeLessThan(2_000);
@@ -76,7 +97,9 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
     await popup.waitFor('main[data-verdict="not-training"]');
     await popup.waitFor('[data-plan="team"] .provenance[data-via="page"]');
     await popup.waitFor('[data-reason="default-off"]');
-    const sources = await popup.evaluate<string[]>(`() => [...document.querySelectorAll('[data-reason="default-off"] [data-source]')].map((e) => e.getAttribute('data-source'))`);
+    const sources = await popup.evaluate<string[]>(
+      `() => [...document.querySelectorAll('[data-reason="default-off"] [data-source]')].map((e) => e.getAttribute('data-source'))`,
+    );
     expect(new Set(sources)).toEqual(new Set(['docs-privacy', 'help-opt-out', 'privacy-policy-2025']));
     expect([...subs.errors, ...chat.errors, ...popup.errors]).toEqual([]);
     await Promise.all([subs.close(), chat.close(), popup.close()]);
@@ -87,7 +110,18 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
     const api = 'https://chat.mistral.ai/api/trpc/organization.all';
     h.serve(url, fixture('vibe-chat.plain.en.html'));
     // The shape third-party code reports: a tRPC batch, superjson-wrapped.
-    h.serve(api, { contentType: 'application/json', body: JSON.stringify([{ result: { data: { json: [{ id: 'o1', name: 'Acme', role: 'admin', orgTier: 'C', leChatPlan: 'team', isLeChatPro: false }] } } }]) });
+    h.serve(api, {
+      contentType: 'application/json',
+      body: JSON.stringify([
+        {
+          result: {
+            data: {
+              json: [{ id: 'o1', name: 'Acme', role: 'admin', orgTier: 'C', leChatPlan: 'team', isLeChatPro: false }],
+            },
+          },
+        },
+      ]),
+    });
     const page = await h.open(url);
     await badgeBecomes(h, url, 'OFF');
     const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(url)}`);
@@ -95,7 +129,10 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
     await Promise.all([page.close(), popup.close()]);
 
     await h.reset();
-    h.serve(api, { contentType: 'application/json', body: JSON.stringify([{ result: { data: { json: [{ leChatPlan: 42, isLeChatPro: 'yes' }] } } }]) });
+    h.serve(api, {
+      contentType: 'application/json',
+      body: JSON.stringify([{ result: { data: { json: [{ leChatPlan: 42, isLeChatPro: 'yes' }] } } }]),
+    });
     const again = await h.open(url);
     await badgeBecomes(h, url, '?');
     // No barrier: the background says nothing when it rejects account data of the wrong shape; the badge staying
@@ -111,7 +148,13 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
   it("settings.get's public sharing flag shows in the popup and the store, under the active organization; a malformed answer changes nothing", async () => {
     const url = urlOf('vibe-chat.plain.en.html');
     h.serve(url, fixture('vibe-chat.plain.en.html'));
-    h.serve(TRPC_ORG_ALL, trpcAnswer({ items: [{ id: 'o1', name: 'Acme', role: 'admin', orgTier: 'C', leChatPlan: 'team', isLeChatPro: false }], nextCursor: null }));
+    h.serve(
+      TRPC_ORG_ALL,
+      trpcAnswer({
+        items: [{ id: 'o1', name: 'Acme', role: 'admin', orgTier: 'C', leChatPlan: 'team', isLeChatPro: false }],
+        nextCursor: null,
+      }),
+    );
     h.serve(TRPC_SETTINGS_GET, trpcAnswer(settingsFlags(true), true));
     const before = calls(h, 'settings.get').length;
     const page = await h.open(url);
@@ -119,7 +162,11 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
     await popup.waitFor('[data-control="public-sharing"][data-value="on"] .provenance[data-via="account-data"]');
     await popup.waitFor('[data-plan="team"] .provenance[data-via="account-data"]');
     const s = await h.extEval<StoreLike>(STORE_FN);
-    expect(s.orgs['id:o1'].observations['public-sharing']).toMatchObject({ value: 'on', via: 'account-data', confidence: 0.8 });
+    expect(s.orgs['id:o1'].observations['public-sharing']).toMatchObject({
+      value: 'on',
+      via: 'account-data',
+      confidence: 0.8,
+    });
     // One request of each procedure for the page load, same origin, a GET.
     const asked = calls(h, 'settings.get').slice(before);
     expect(asked.length).toBe(1);
@@ -129,14 +176,19 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
     await Promise.all([page.close(), popup.close()]);
 
     // A malformed answer, then one of another shape: the plan is read (the barrier), public sharing is not.
-    for (const bad of [{ contentType: 'application/json', body: '[{"result":{"data":{"json":{"publicChatSharingEnabled":' }, trpcAnswer({ ...settingsFlags(true), publicChatSharingEnabled: true })]) {
+    for (const bad of [
+      { contentType: 'application/json', body: '[{"result":{"data":{"json":{"publicChatSharingEnabled":' },
+      trpcAnswer({ ...settingsFlags(true), publicChatSharingEnabled: true }),
+    ]) {
       await h.reset();
       h.serve(TRPC_SETTINGS_GET, bad);
       const again = await h.open(url);
       const p2 = await h.openExtensionPage(`popup.html?tab=${await h.tabId(url)}`);
       await p2.waitFor('[data-plan="team"] .provenance[data-via="account-data"]');
       await p2.waitFor('[data-diagnostics="ready"]');
-      expect(await p2.evaluate<number>(`() => document.querySelectorAll('[data-control="public-sharing"]').length`)).toBe(0);
+      expect(
+        await p2.evaluate<number>(`() => document.querySelectorAll('[data-control="public-sharing"]').length`),
+      ).toBe(0);
       const s2 = await h.extEval<StoreLike>(STORE_FN);
       expect(s2.orgs['id:o1'].observations['public-sharing']).toBeUndefined();
       expect([...again.errors, ...p2.errors]).toEqual([]);
@@ -149,7 +201,10 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
   it('a Vibe privacy page in a language Windsock lacks (Japanese) is read by the documented order, and says so', async () => {
     const url = urlOf('admin-vibe-privacy.switch.en.html');
     const ja: [string, string][] = [
-      ['Allow your interactions to be used to train our models.', 'お客様のやり取りをモデルのトレーニングに使用することを許可します。'],
+      [
+        'Allow your interactions to be used to train our models.',
+        'お客様のやり取りをモデルのトレーニングに使用することを許可します。',
+      ],
       ['Model training', 'モデルのトレーニング'],
       ['Public chat sharing', '公開チャット共有'],
       ['Model response feedback', 'モデル応答へのフィードバック'],
@@ -158,15 +213,24 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
     let html = fixture('admin-vibe-privacy.switch.en.html').replace('<html lang="en"', '<html lang="ja"');
     for (const [en, j] of ja) html = html.split(en).join(j);
     // Model training off, so the reading is not the fixture's default.
-    html = html.replace('id="model-training" aria-checked="true" data-state="checked"', 'id="model-training" aria-checked="false" data-state="unchecked"');
+    html = html.replace(
+      'id="model-training" aria-checked="true" data-state="checked"',
+      'id="model-training" aria-checked="false" data-state="unchecked"',
+    );
     h.serve(url, html);
     const page = await h.open(url);
     const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(url)}`);
     await popup.waitFor('[data-control="vibe-training"][data-value="off"]');
     await popup.waitFor('[data-control="public-sharing"][data-value="on"]');
     await popup.waitFor('[data-diagnostics="ready"]');
-    const how = await popup.evaluate<Record<string, string | null>>(`() => Object.fromEntries([...document.querySelectorAll('[data-detector]')].map((e) => [e.getAttribute('data-detector'), e.getAttribute('data-how')]))`);
-    expect(how).toMatchObject({ 'vibe-training': 'order 1/4 button[role=switch]', 'public-sharing': 'order 2/4 button[role=switch]', feedback: 'order 3/4 button[role=switch]' });
+    const how = await popup.evaluate<Record<string, string | null>>(
+      `() => Object.fromEntries([...document.querySelectorAll('[data-detector]')].map((e) => [e.getAttribute('data-detector'), e.getAttribute('data-how')]))`,
+    );
+    expect(how).toMatchObject({
+      'vibe-training': 'order 1/4 button[role=switch]',
+      'public-sharing': 'order 2/4 button[role=switch]',
+      feedback: 'order 3/4 button[role=switch]',
+    });
     const s = await h.extEval<StoreLike>(STORE_FN);
     const org = Object.values(s.orgs).find((o) => o.observations['vibe-training']);
     expect(org?.observations['vibe-training']).toMatchObject({ value: 'off', confidence: 0.6 });
@@ -182,7 +246,9 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
     const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(url)}`);
     await popup.waitFor('main[data-verdict="unknown"]');
     await popup.waitFor('[data-diagnostics="ready"]');
-    const detectors = await popup.evaluate<string[]>(`() => [...document.querySelectorAll('[data-detector]')].map((e) => e.getAttribute('data-detector') + '=' + e.getAttribute('data-matched'))`);
+    const detectors = await popup.evaluate<string[]>(
+      `() => [...document.querySelectorAll('[data-detector]')].map((e) => e.getAttribute('data-detector') + '=' + e.getAttribute('data-matched'))`,
+    );
     expect(detectors.length).toBeGreaterThan(0);
     expect(detectors.every((d) => d.endsWith('=false'))).toBe(true);
     expect([...page.errors, ...popup.errors]).toEqual([]);
@@ -197,7 +263,9 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
     // The app swaps its content and pushes the new URL, as a single-page app does.
     const privacyHtml = fixture('admin-vibe-privacy.switch.en.html');
     const body = privacyHtml.slice(privacyHtml.indexOf('<body'), privacyHtml.lastIndexOf('</body>') + 7);
-    await page.evaluate(`() => { const d = new DOMParser().parseFromString(${JSON.stringify(`<html>${body}</html>`)}, 'text/html'); document.body.replaceWith(document.adoptNode(d.body)); history.pushState({}, '', '/vibe/privacy'); }`);
+    await page.evaluate(
+      `() => { const d = new DOMParser().parseFromString(${JSON.stringify(`<html>${body}</html>`)}, 'text/html'); document.body.replaceWith(document.adoptNode(d.body)); history.pushState({}, '', '/vibe/privacy'); }`,
+    );
     const privacyUrl = 'https://admin.mistral.ai/vibe/privacy';
     const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(privacyUrl)}`);
     await popup.waitFor('[data-control="vibe-training"][data-value="on"]');
@@ -205,7 +273,9 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
     // The new page's controls are watched too: the app flips the switch off. (Windsock does nothing in a hidden
     // tab, so the page is brought back to the front first, as the user would have it.)
     await page.bringToFront();
-    await page.evaluate(`() => { const s = document.querySelector('#model-training'); s.setAttribute('aria-checked', 'false'); s.setAttribute('data-state', 'unchecked'); }`);
+    await page.evaluate(
+      `() => { const s = document.querySelector('#model-training'); s.setAttribute('aria-checked', 'false'); s.setAttribute('data-state', 'unchecked'); }`,
+    );
     await badgeBecomes(h, privacyUrl, 'OFF');
     await popup.waitFor('main[data-verdict="not-training"]');
     expect(page.errors).toEqual([]);

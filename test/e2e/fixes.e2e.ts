@@ -6,12 +6,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS, fixture, launch, until, type Harness, urlOf } from './harness';
 
-
 describe.each(BROWSERS)('fixes in %s', (name) => {
   let h: Harness;
   beforeAll(async () => {
     h = await launch(name);
-    for (const u of ['https://admin.mistral.ai/vibe/privacy', 'https://admin.mistral.ai/plateforme/privacy', 'https://chat.mistral.ai/intelligence/memories', 'https://admin.mistral.ai/subscriptions']) {
+    for (const u of [
+      'https://admin.mistral.ai/vibe/privacy',
+      'https://admin.mistral.ai/plateforme/privacy',
+      'https://chat.mistral.ai/intelligence/memories',
+      'https://admin.mistral.ai/subscriptions',
+    ]) {
       h.serve(u, '<!doctype html><title>target</title><p>target');
     }
   });
@@ -34,19 +38,28 @@ describe.each(BROWSERS)('fixes in %s', (name) => {
     await (await visit('admin-subscriptions.free.en.html')).close();
     await (await visit('vibe-memories.on.en.html')).close();
     const privacy = await visit('admin-vibe-privacy.switch.en.html');
-    const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(urlOf('admin-vibe-privacy.switch.en.html'))}`);
+    const popup = await h.openExtensionPage(
+      `popup.html?tab=${await h.tabId(urlOf('admin-vibe-privacy.switch.en.html'))}`,
+    );
     await popup.waitFor('main[data-verdict="training"]');
     const expected: Record<string, string> = {
       'vibe-training-off': 'https://admin.mistral.ai/vibe/privacy',
       'sharing-off': 'https://admin.mistral.ai/vibe/privacy',
       'memories-off': 'https://chat.mistral.ai/intelligence/memories',
     };
-    const shown = await popup.evaluate<string[]>(`() => [...document.querySelectorAll('[data-fix]')].map((e) => e.getAttribute('data-fix'))`);
+    const shown = await popup.evaluate<string[]>(
+      `() => [...document.querySelectorAll('[data-fix]')].map((e) => e.getAttribute('data-fix'))`,
+    );
     expect(shown).toEqual(expect.arrayContaining([...Object.keys(expected), 'mobile-data-sharing', 'feedback-avoid']));
-    for (const [id, url] of Object.entries(expected)) expect(await popup.clickOpens(`[data-fix="${id}"] a`), id).toBe(url);
+    for (const [id, url] of Object.entries(expected))
+      expect(await popup.clickOpens(`[data-fix="${id}"] a`), id).toBe(url);
     // The mobile app has steps, not a link.
-    expect(await popup.evaluate<number>(`() => document.querySelectorAll('[data-fix="mobile-data-sharing"] ol li').length`)).toBe(3);
-    expect(await popup.evaluate<string>(`() => document.querySelector('[data-link="rights"]').getAttribute('href')`)).toMatch(/\/rights\.html$/);
+    expect(
+      await popup.evaluate<number>(`() => document.querySelectorAll('[data-fix="mobile-data-sharing"] ol li').length`),
+    ).toBe(3);
+    expect(
+      await popup.evaluate<string>(`() => document.querySelector('[data-link="rights"]').getAttribute('href')`),
+    ).toMatch(/\/rights\.html$/);
     await Promise.all([privacy.close(), popup.close()]);
   });
 
@@ -68,7 +81,9 @@ describe.each(BROWSERS)('fixes in %s', (name) => {
     await popup.waitFor('[data-control="vibe-training"][data-value="off"]');
     await popup.waitFor('main[data-verdict="not-training"]');
     await popup.waitFor('[data-fix="vibe-training-off"].applied');
-    expect(await popup.evaluate<string>(`() => document.querySelector('[data-fix="vibe-training-off"]').textContent`)).toMatch(/admin of your organization/);
+    expect(
+      await popup.evaluate<string>(`() => document.querySelector('[data-fix="vibe-training-off"]').textContent`),
+    ).toMatch(/admin of your organization/);
     await Promise.all([p.close(), popup.close()]);
   });
 });

@@ -5,7 +5,19 @@
  * rating is not warned; the banner shows only while training; a page with no recognisable buttons still works.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { barrier, BROWSERS, calls, fixture, launch, settle, until, type Harness, type PageHandle, urlOf, openFixture } from './harness';
+import {
+  barrier,
+  BROWSERS,
+  calls,
+  fixture,
+  launch,
+  settle,
+  until,
+  type Harness,
+  type PageHandle,
+  urlOf,
+  openFixture,
+} from './harness';
 
 const LIKE = '[data-message-author-role="assistant"] button[aria-label="Like"]';
 const DISLIKE = '[data-message-author-role="assistant"] button[aria-label="Dislike"]';
@@ -119,7 +131,15 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     await p.press('ArrowDown');
     await p.uiClick('Send feedback anyway');
     await until(async () => calls(h, 'message.updateReaction').length === 1, 'first rating');
-    await until(async () => (await h.extEval<{ windsock?: { guardsOff?: string[] } }>(`async () => (globalThis.browser?.storage ?? chrome.storage).local.get('windsock')`)).windsock?.guardsOff?.includes('feedback'), 'stored choice');
+    await until(
+      async () =>
+        (
+          await h.extEval<{ windsock?: { guardsOff?: string[] } }>(
+            `async () => (globalThis.browser?.storage ?? chrome.storage).local.get('windsock')`,
+          )
+        ).windsock?.guardsOff?.includes('feedback'),
+      'stored choice',
+    );
     await p.click(DISLIKE);
     await until(async () => calls(h, 'message.updateReaction').length === 2, 'second rating, not warned');
     expect((await p.ui()).dialog).toBeNull();
@@ -128,10 +148,20 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     await options.waitFor('input[name="guard-feedback"]');
     expect(await options.evaluate(`() => document.querySelector('input[name="guard-feedback"]').checked`)).toBe(false);
     await options.click('input[name="guard-feedback"]');
-    await until(async () => !(await h.extEval<{ windsock?: { guardsOff?: string[] } }>(`async () => (globalThis.browser?.storage ?? chrome.storage).local.get('windsock')`)).windsock?.guardsOff?.includes('feedback'), 'choice undone');
+    await until(
+      async () =>
+        !(
+          await h.extEval<{ windsock?: { guardsOff?: string[] } }>(
+            `async () => (globalThis.browser?.storage ?? chrome.storage).local.get('windsock')`,
+          )
+        ).windsock?.guardsOff?.includes('feedback'),
+      'choice undone',
+    );
     await options.close();
     await p.bringToFront();
-    await p.click('[data-message-author-role="assistant"]:nth-of-type(4) button[aria-label="Like"], [data-message-author-role="assistant"] ~ [data-message-author-role="assistant"] button[aria-label="Like"]');
+    await p.click(
+      '[data-message-author-role="assistant"]:nth-of-type(4) button[aria-label="Like"], [data-message-author-role="assistant"] ~ [data-message-author-role="assistant"] button[aria-label="Like"]',
+    );
     await dialogShown(p);
     await p.uiClick('Cancel');
     expect(calls(h, 'message.updateReaction')).toHaveLength(2);
@@ -216,7 +246,12 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     await p.click('#labs-models');
     await dialogShown(p);
     await p.uiClick('Enable Labs models anyway');
-    await until(async () => (await p.evaluate<string>(`() => document.querySelector('#labs-models').getAttribute('aria-checked')`)) === 'true', 'ticked once');
+    await until(
+      async () =>
+        (await p.evaluate<string>(`() => document.querySelector('#labs-models').getAttribute('aria-checked')`)) ===
+        'true',
+      'ticked once',
+    );
     await until(async () => (await h.badge(url)).text === 'ON', 'Labs on → ON');
     await p.click('#labs-models');
     // Barrier: the guard decides inside the click's capture listener (it must, to stop the click), so a warning
@@ -284,10 +319,19 @@ describe('in-page warnings by touch (Chromium)', () => {
       const tapUi = async (label: string) => {
         const cdp = await page.context().newCDPSession(page);
         const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { backendNodeId: number } };
-        const { nodes } = (await cdp.send('Accessibility.queryAXTree', { backendNodeId: root.backendNodeId, accessibleName: label, role: 'button' })) as { nodes: { backendDOMNodeId: number }[] };
-        const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: nodes[0].backendDOMNodeId })) as { model: { content: number[] } };
+        const { nodes } = (await cdp.send('Accessibility.queryAXTree', {
+          backendNodeId: root.backendNodeId,
+          accessibleName: label,
+          role: 'button',
+        })) as { nodes: { backendDOMNodeId: number }[] };
+        const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: nodes[0].backendDOMNodeId })) as {
+          model: { content: number[] };
+        };
         await cdp.detach();
-        await page.touchscreen.tap((model.content[0] + model.content[2]) / 2, (model.content[1] + model.content[5]) / 2);
+        await page.touchscreen.tap(
+          (model.content[0] + model.content[2]) / 2,
+          (model.content[1] + model.content[5]) / 2,
+        );
       };
       await tapUi('Cancel');
       await noDialog(p);

@@ -93,7 +93,14 @@ const RESET_FN = `async () => {
 }`;
 
 /** Serve every fixture of test/fixtures/index.json whose file name matches, at its URL. */
-export function fixtureEntries(): { file: string; url: string; lang: string; surface: string; variant: string; expect: Record<string, unknown> }[] {
+export function fixtureEntries(): {
+  file: string;
+  url: string;
+  lang: string;
+  surface: string;
+  variant: string;
+  expect: Record<string, unknown>;
+}[] {
   return JSON.parse(readFileSync(join(ROOT, 'test/fixtures/index.json'), 'utf8'));
 }
 
@@ -104,14 +111,24 @@ export function fixture(name: string): string {
 const API_RE = /^https:\/\/(chat|admin|console)\.mistral\.ai\/api\//;
 const SERVED_HOSTS = /^https:\/\/((chat|admin|console)\.mistral\.ai|example\.com)\//;
 
-function answer(served: Map<string, Served>, url: string, method: string, body: string | null, requests: RecordedRequest[]): Served {
+function answer(
+  served: Map<string, Served>,
+  url: string,
+  method: string,
+  body: string | null,
+  requests: RecordedRequest[],
+): Served {
   if (API_RE.test(url)) {
     requests.push({ url, method, body });
     return served.get(url.split('?')[0]) ?? { body: '{}', contentType: 'application/json' };
   }
   const exact = served.get(url) ?? served.get(url.split('#')[0]) ?? served.get(url.split('?')[0]);
   if (exact) return exact;
-  return { status: 404, body: '<!doctype html><title>Not served</title><p>Not served by the test harness.', contentType: 'text/html' };
+  return {
+    status: 404,
+    body: '<!doctype html><title>Not served</title><p>Not served by the test harness.',
+    contentType: 'text/html',
+  };
 }
 
 const norm = (s: Served | string): Served => (typeof s === 'string' ? { body: s } : s);
@@ -157,12 +174,17 @@ async function docNode(cdp: import('playwright-core').CDPSession): Promise<{ bac
   return { backendNodeId: root.backendNodeId };
 }
 
-export async function launchChromium(opts: { lang?: string; headless?: boolean; extensionDir?: string; touch?: boolean } = {}): Promise<Harness> {
+export async function launchChromium(
+  opts: { lang?: string; headless?: boolean; extensionDir?: string; touch?: boolean } = {},
+): Promise<Harness> {
   const { chromium } = await import('playwright-core');
   const dir = opts.extensionDir ?? CHROME_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build:test first`);
   const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(exe)) throw new Error(`Chromium not found at ${exe}: install it (sudo apt-get install chromium) or set CHROMIUM_PATH to your Chrome or Chromium.`);
+  if (!existsSync(exe))
+    throw new Error(
+      `Chromium not found at ${exe}: install it (sudo apt-get install chromium) or set CHROMIUM_PATH to your Chrome or Chromium.`,
+    );
   const profile = mkdtempSync(join(tmpdir(), 'windsock-chromium-'));
   const lang = opts.lang ?? 'en-US';
   const ctx = await chromium.launchPersistentContext(profile, {
@@ -182,7 +204,11 @@ export async function launchChromium(opts: { lang?: string; headless?: boolean; 
   await ctx.route(SERVED_HOSTS, async (route) => {
     const req = route.request();
     const a = answer(served, req.url(), req.method(), req.postData(), requests);
-    await route.fulfill({ status: a.status ?? 200, contentType: a.contentType ?? 'text/html; charset=utf-8', body: a.body });
+    await route.fulfill({
+      status: a.status ?? 200,
+      contentType: a.contentType ?? 'text/html; charset=utf-8',
+      body: a.body,
+    });
   });
 
   const wrap = (page: import('playwright-core').Page): PageHandle => {
@@ -224,11 +250,21 @@ export async function launchChromium(opts: { lang?: string; headless?: boolean; 
           const text = async (attr: string) => {
             const n = find(root, attr);
             if (!n) return null;
-            const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: n.backendNodeId })) as { object: { objectId: string } };
-            const r = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function(){return this.textContent}', returnByValue: true })) as { result: { value: string } };
+            const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: n.backendNodeId })) as {
+              object: { objectId: string };
+            };
+            const r = (await cdp.send('Runtime.callFunctionOn', {
+              objectId: object.objectId,
+              functionDeclaration: 'function(){return this.textContent}',
+              returnByValue: true,
+            })) as { result: { value: string } };
             return r.result.value;
           };
-          return { dialog: await text('data-windsock-dialog'), banner: await text('data-windsock-banner'), note: await text('data-windsock-note') };
+          return {
+            dialog: await text('data-windsock-dialog'),
+            banner: await text('data-windsock-banner'),
+            note: await text('data-windsock-note'),
+          };
         } finally {
           await cdp.detach();
         }
@@ -243,10 +279,21 @@ export async function launchChromium(opts: { lang?: string; headless?: boolean; 
       uiClick: async (name) => {
         const cdp = await page.context().newCDPSession(page);
         try {
-          let { nodes } = (await cdp.send('Accessibility.queryAXTree', { accessibleName: name, role: 'button', ...(await docNode(cdp)) })) as { nodes: { backendDOMNodeId: number }[] };
-          if (!nodes.length) ({ nodes } = (await cdp.send('Accessibility.queryAXTree', { accessibleName: name, role: 'checkbox', ...(await docNode(cdp)) })) as { nodes: { backendDOMNodeId: number }[] });
+          let { nodes } = (await cdp.send('Accessibility.queryAXTree', {
+            accessibleName: name,
+            role: 'button',
+            ...(await docNode(cdp)),
+          })) as { nodes: { backendDOMNodeId: number }[] };
+          if (!nodes.length)
+            ({ nodes } = (await cdp.send('Accessibility.queryAXTree', {
+              accessibleName: name,
+              role: 'checkbox',
+              ...(await docNode(cdp)),
+            })) as { nodes: { backendDOMNodeId: number }[] });
           if (!nodes.length) throw new Error(`no button named ${name} in Windsock's UI`);
-          const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: nodes[0].backendDOMNodeId })) as { model: { content: number[] } };
+          const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: nodes[0].backendDOMNodeId })) as {
+            model: { content: number[] };
+          };
           const [x1, y1, x2, , , y3] = model.content;
           await page.mouse.click((x1 + x2) / 2, (y1 + y3) / 2);
         } finally {
@@ -290,16 +337,22 @@ export async function launchChromium(opts: { lang?: string; headless?: boolean; 
       await extEval(RESET_FN, null);
     },
     reloadExtension: async () => {
-      await extEval(`() => { setTimeout(() => chrome.runtime.reload(), 50); return true; }`, null).catch(() => undefined);
+      await extEval(`() => { setTimeout(() => chrome.runtime.reload(), 50); return true; }`, null).catch(
+        () => undefined,
+      );
       extPage = null;
       // No barrier: nothing tells the test that the old service worker is gone before the new one answers; the
       // `until` below then waits on the new one.
       await new Promise((r) => setTimeout(r, 1500));
-      await until(async () => {
-        await extPage?.close().catch(() => undefined);
-        extPage = null;
-        return (await extEval<string>(`() => chrome.runtime.getManifest().version`, null).catch(() => '')) !== '';
-      }, 'the extension back', 15_000);
+      await until(
+        async () => {
+          await extPage?.close().catch(() => undefined);
+          extPage = null;
+          return (await extEval<string>(`() => chrome.runtime.getManifest().version`, null).catch(() => '')) !== '';
+        },
+        'the extension back',
+        15_000,
+      );
     },
     requests,
     close: async () => {
@@ -316,18 +369,24 @@ export async function launchChromium(opts: { lang?: string; headless?: boolean; 
  */
 async function extensionPageReady(page: import('puppeteer-core').Page): Promise<void> {
   await until(
-    () => page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false),
+    () =>
+      page
+        .evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete')
+        .catch(() => false),
     'the extension page to load',
     15_000,
   );
 }
 
-async function launchFirefox(opts: { lang?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
+async function launchFirefox(
+  opts: { lang?: string; headless?: boolean; extensionDir?: string } = {},
+): Promise<Harness> {
   const puppeteer = (await import('puppeteer-core')).default;
   const dir = opts.extensionDir ?? FIREFOX_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run npm run build:test first`);
   const exe = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
-  if (!existsSync(exe)) throw new Error(`Firefox not found at ${exe}: install it (sudo apt-get install firefox-esr) or set FIREFOX_PATH.`);
+  if (!existsSync(exe))
+    throw new Error(`Firefox not found at ${exe}: install it (sudo apt-get install firefox-esr) or set FIREFOX_PATH.`);
   const uuid = randomUUID();
   const lang = opts.lang ?? 'en-US';
   const browser = await puppeteer.launch({
@@ -363,7 +422,8 @@ async function launchFirefox(opts: { lang?: string; headless?: boolean; extensio
     page.on('request', (req) => {
       const url = req.url();
       if (!SERVED_HOSTS.test(url)) {
-        if (url.startsWith('moz-extension:') || url.startsWith('data:') || url.startsWith('about:')) void req.continue();
+        if (url.startsWith('moz-extension:') || url.startsWith('data:') || url.startsWith('about:'))
+          void req.continue();
         else void req.abort();
         return;
       }
@@ -374,7 +434,11 @@ async function launchFirefox(opts: { lang?: string; headless?: boolean; extensio
         // WebDriver BiDi does not expose request bodies; the URL and method are recorded all the same.
       }
       const a = answer(served, url, req.method(), body, requests);
-      void req.respond({ status: a.status ?? 200, contentType: a.contentType ?? 'text/html; charset=utf-8', body: a.body });
+      void req.respond({
+        status: a.status ?? 200,
+        contentType: a.contentType ?? 'text/html; charset=utf-8',
+        body: a.body,
+      });
     });
     return {
       url: () => page.url(),
@@ -404,14 +468,22 @@ async function launchFirefox(opts: { lang?: string; headless?: boolean; extensio
         const TABS = `async () => (await browser.tabs.query({})).map((t) => ({ id: t.id, url: t.url ?? null }))`;
         const before = new Set((await extEval<{ id: number }[]>(TABS, null)).map((t) => t.id));
         await page.click(sel);
-        const tab = await until(async () => (await extEval<{ id: number; url: string | null }[]>(TABS, null)).find((t) => !before.has(t.id) && t.url && t.url !== 'about:blank'), `a new tab from ${sel}`, 10_000);
+        const tab = await until(
+          async () =>
+            (await extEval<{ id: number; url: string | null }[]>(TABS, null)).find(
+              (t) => !before.has(t.id) && t.url && t.url !== 'about:blank',
+            ),
+          `a new tab from ${sel}`,
+          10_000,
+        );
         await extEval(`async (id) => browser.tabs.remove(id)`, tab!.id);
         return tab!.url!;
       },
       uiClick: async (name) => {
         const d = await uiVia(page.url());
         const b = d.buttons.find((x) => x.name === name);
-        if (!b) throw new Error(`no button named ${name} in Windsock's UI (${d.buttons.map((x) => x.name).join(', ')})`);
+        if (!b)
+          throw new Error(`no button named ${name} in Windsock's UI (${d.buttons.map((x) => x.name).join(', ')})`);
         await page.mouse.click(b.x, b.y);
       },
       raw: page,
@@ -433,10 +505,12 @@ async function launchFirefox(opts: { lang?: string; headless?: boolean; extensio
   // the tests ask the content script itself, through the extension's diagnostic message (extension-only).
   const uiVia = async (url: string) => {
     const tabId = (await extEval<{ tabId: number }>(BADGE_FN, url)).tabId;
-    return extEval<{ dialog: string | null; banner: string | null; note: string | null; buttons: { name: string; x: number; y: number }[] }>(
-      `async (id) => (await browser.tabs.sendMessage(id, { type: 'diagnose' })).ui`,
-      tabId,
-    );
+    return extEval<{
+      dialog: string | null;
+      banner: string | null;
+      note: string | null;
+      buttons: { name: string; x: number; y: number }[];
+    }>(`async (id) => (await browser.tabs.sendMessage(id, { type: 'diagnose' })).ui`, tabId);
   };
 
   return {
@@ -465,7 +539,9 @@ async function launchFirefox(opts: { lang?: string; headless?: boolean; extensio
       await extEval(RESET_FN, null);
     },
     reloadExtension: async () => {
-      await extEval(`() => { setTimeout(() => browser.runtime.reload(), 50); return true; }`, null).catch(() => undefined);
+      await extEval(`() => { setTimeout(() => browser.runtime.reload(), 50); return true; }`, null).catch(
+        () => undefined,
+      );
       await extPage?.close().catch(() => undefined);
       extPage = null;
       // No barrier: Firefox gives no event when a reloaded temporary add-on is back; the tests that follow wait
@@ -506,12 +582,21 @@ export const TRPC_SETTINGS_GET = 'https://chat.mistral.ai/api/trpc/settings.get'
 export function trpcAnswer(json: unknown, lines = false): Served {
   if (!lines) return { contentType: 'application/json', body: JSON.stringify([{ result: { data: { json } } }]) };
   const head = JSON.stringify({ json: { 0: [[0], [null, 0, 0]] } });
-  return { contentType: 'application/jsonl', body: `${head}\n${JSON.stringify({ json: [0, 0, [[{ result: { data: { json } } }]]] })}\n` };
+  return {
+    contentType: 'application/jsonl',
+    body: `${head}\n${JSON.stringify({ json: [0, 0, [[{ result: { data: { json } } }]]] })}\n`,
+  };
 }
 
 /** `settings.get`'s flags (~55 `{value}` on the real app; a few here) with public chat sharing as given. */
 export function settingsFlags(publicChatSharingEnabled: unknown): Record<string, { value: unknown }> {
-  return { appName: { value: 'Vibe' }, publicChatSharingEnabled: { value: publicChatSharingEnabled }, memoryEnabled: { value: true }, webSearchEnabled: { value: true }, maxAttachmentSizeMb: { value: 50 } };
+  return {
+    appName: { value: 'Vibe' },
+    publicChatSharingEnabled: { value: publicChatSharingEnabled },
+    memoryEnabled: { value: true },
+    webSearchEnabled: { value: true },
+    maxAttachmentSizeMb: { value: 50 },
+  };
 }
 
 /** The recorded requests to one of Mistral's tRPC procedures. */
@@ -537,7 +622,9 @@ export async function until<T>(fn: () => Promise<T>, what: string, timeoutMs = 1
     }
     await new Promise((r) => setTimeout(r, 100)); // the polling interval of `until`, not a wait for absence
   }
-  throw new Error(`Timed out waiting for ${what}; last value ${JSON.stringify(last)}${lastErr ? `, last error ${String(lastErr)}` : ''}`);
+  throw new Error(
+    `Timed out waiting for ${what}; last value ${JSON.stringify(last)}${lastErr ? `, last error ${String(lastErr)}` : ''}`,
+  );
 }
 
 /** Wait until the toolbar badge of the tab at `url` reads `text` (the badge, once read, is returned). */
@@ -548,7 +635,10 @@ export function badgeBecomes(h: Harness, url: string, text: string) {
   }, `badge ${text} on ${url}`);
 }
 
-export const BROWSERS: BrowserName[] = (process.env.WINDSOCK_BROWSERS?.split(',') as BrowserName[] | undefined) ?? ['chromium', 'firefox'];
+export const BROWSERS: BrowserName[] = (process.env.WINDSOCK_BROWSERS?.split(',') as BrowserName[] | undefined) ?? [
+  'chromium',
+  'firefox',
+];
 
 /**
  * A barrier before counting requests ("nothing was sent"): the page sends a sentinel request to Mistral's API
@@ -559,7 +649,9 @@ export const BROWSERS: BrowserName[] = (process.env.WINDSOCK_BROWSERS?.split(','
  */
 export async function barrier(h: Harness, p: PageHandle, what = 'the sentinel request'): Promise<void> {
   const id = randomUUID();
-  await p.evaluate(`() => { void fetch('/api/trpc/test.sentinel?id=${id}', { method: 'POST', body: '{}' }).catch(() => {}); }`);
+  await p.evaluate(
+    `() => { void fetch('/api/trpc/test.sentinel?id=${id}', { method: 'POST', body: '{}' }).catch(() => {}); }`,
+  );
   await until(async () => h.requests.some((r) => r.url.includes(`/api/trpc/test.sentinel?id=${id}`)), what);
 }
 

@@ -27,7 +27,10 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
 
   async function diag(url: string) {
     const tabId = await h.tabId(url);
-    return h.extEval<{ counters: Record<string, number> }>(`async (id) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: 'diagnose' })`, tabId);
+    return h.extEval<{ counters: Record<string, number> }>(
+      `async (id) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: 'diagnose' })`,
+      tabId,
+    );
   }
 
   it('20 in-app navigations: observers and listeners stay flat', async () => {
@@ -38,28 +41,40 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     const privacyBody = bodyOf('admin-vibe-privacy.switch.en.html');
     const subsBody = bodyOf('admin-subscriptions.free.en.html');
     const go = async (path: string, body: string) =>
-      p.evaluate(`() => { const d = new DOMParser().parseFromString(${JSON.stringify(`<html>${body}</html>`)}, 'text/html'); document.body.replaceWith(document.adoptNode(d.body)); history.pushState({}, '', ${JSON.stringify(path)}); }`);
+      p.evaluate(
+        `() => { const d = new DOMParser().parseFromString(${JSON.stringify(`<html>${body}</html>`)}, 'text/html'); document.body.replaceWith(document.adoptNode(d.body)); history.pushState({}, '', ${JSON.stringify(path)}); }`,
+      );
     const listeners = async () => {
       if (name !== 'chromium') return -1;
       const page = p.raw as import('playwright-core').Page;
       const cdp = await page.context().newCDPSession(page);
       let n = 0;
       for (const expr of ['window', 'document']) {
-        const { result } = (await cdp.send('Runtime.evaluate', { expression: expr })) as { result: { objectId: string } };
-        const { listeners: l } = (await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId })) as { listeners: unknown[] };
+        const { result } = (await cdp.send('Runtime.evaluate', { expression: expr })) as {
+          result: { objectId: string };
+        };
+        const { listeners: l } = (await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId })) as {
+          listeners: unknown[];
+        };
         n += l.length;
       }
       await cdp.detach();
       return n;
     };
     await go('/vibe/privacy', privacyBody);
-    await until(async () => (await diag('https://admin.mistral.ai/vibe/privacy')).counters.observers === 1, 'observer on the privacy page');
+    await until(
+      async () => (await diag('https://admin.mistral.ai/vibe/privacy')).counters.observers === 1,
+      'observer on the privacy page',
+    );
     const before = await listeners();
     for (let i = 0; i < 10; i++) {
       await go('/subscriptions', subsBody);
       await until(async () => (await diag(subs)).counters.observers === 0, 'no observer on subscriptions');
       await go('/vibe/privacy', privacyBody);
-      await until(async () => (await diag('https://admin.mistral.ai/vibe/privacy')).counters.observers === 1, 'one observer on privacy');
+      await until(
+        async () => (await diag('https://admin.mistral.ai/vibe/privacy')).counters.observers === 1,
+        'one observer on privacy',
+      );
     }
     const after = await listeners();
     expect(after).toBe(before);
@@ -125,11 +140,14 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     const filler = '<div class="filler">' + '<span>x</span>'.repeat(20_000) + '</div>';
     h.serve(
       url,
-      `<!doctype html><html lang="en"><head><title>Vibe</title></head>${chat.replace('</body>', `${filler}<script>
+      `<!doctype html><html lang="en"><head><title>Vibe</title></head>${chat.replace(
+        '</body>',
+        `${filler}<script>
         window.__ticks = 0;
         setInterval(() => { window.__ticks++; throw new Error('page error ' + window.__ticks); }, 50);
         Promise.reject(new Error('unhandled page rejection'));
-      </script></body>`)}</html>`,
+      </script></body>`,
+      )}</html>`,
     );
     const p = await h.open(url);
     expect(await p.evaluate<number>(`() => document.getElementsByTagName('*').length`)).toBeGreaterThan(20_000);
@@ -145,7 +163,10 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     await barrier(h, p);
     expect(calls(h, 'message.updateReaction')).toHaveLength(0);
     const ticks = await p.evaluate<number>(`() => window.__ticks`);
-    await until(async () => (await p.evaluate<number>(`() => window.__ticks`)) > ticks, "the page's own timer still ticking");
+    await until(
+      async () => (await p.evaluate<number>(`() => window.__ticks`)) > ticks,
+      "the page's own timer still ticking",
+    );
     // Every error on the console is the page's own.
     expect(p.errors.length).toBeGreaterThan(0);
     expect(p.errors.every((e) => /page error|unhandled page rejection/.test(e))).toBe(true);

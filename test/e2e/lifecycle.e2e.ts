@@ -22,27 +22,30 @@ describe.each(BROWSERS)('lifecycle in %s', (name) => {
 
   // Chromium unloads an extension given by --load-extension when it reloads itself (ERR_BLOCKED_BY_CLIENT), so
   // Chromium's reload is tested below with the extension installed through the DevTools protocol instead.
-  it.skipIf(name === 'chromium')('an extension reload with a Mistral tab open: the old script stops quietly, the new one takes over', async () => {
-    const url = urlOf('vibe-chat.free.en.html');
-    h.serve(url, fixture('vibe-chat.free.en.html'));
-    const p = await h.open(url);
-    await until(async () => (await h.badge(url)).text === 'ON', 'badge ON');
-    await h.reloadExtension();
-    await until(async () => (await h.badge(url)).text === 'ON', 'badge ON again after the reload', 15_000);
-    await p.bringToFront();
-    h.requests.length = 0;
-    await p.click(LIKE);
-    await until(async () => (await p.ui()).dialog, 'the new script warns');
-    await p.uiClick('Send feedback anyway');
-    await until(async () => calls(h, 'message.updateReaction').length === 1, 'one rating');
-    await barrier(h, p);
-    expect(calls(h, 'message.updateReaction')).toHaveLength(1);
-    // Only one Windsock UI host on the page: the orphan removed its own.
-    expect(await p.evaluate<number>(HOSTS)).toBe(1);
-    expect(p.errors.filter((e) => /invalidated|windsock/i.test(e))).toEqual([]);
-    expect(p.errors).toEqual([]);
-    await p.close();
-  });
+  it.skipIf(name === 'chromium')(
+    'an extension reload with a Mistral tab open: the old script stops quietly, the new one takes over',
+    async () => {
+      const url = urlOf('vibe-chat.free.en.html');
+      h.serve(url, fixture('vibe-chat.free.en.html'));
+      const p = await h.open(url);
+      await until(async () => (await h.badge(url)).text === 'ON', 'badge ON');
+      await h.reloadExtension();
+      await until(async () => (await h.badge(url)).text === 'ON', 'badge ON again after the reload', 15_000);
+      await p.bringToFront();
+      h.requests.length = 0;
+      await p.click(LIKE);
+      await until(async () => (await p.ui()).dialog, 'the new script warns');
+      await p.uiClick('Send feedback anyway');
+      await until(async () => calls(h, 'message.updateReaction').length === 1, 'one rating');
+      await barrier(h, p);
+      expect(calls(h, 'message.updateReaction')).toHaveLength(1);
+      // Only one Windsock UI host on the page: the orphan removed its own.
+      expect(await p.evaluate<number>(HOSTS)).toBe(1);
+      expect(p.errors.filter((e) => /invalidated|windsock/i.test(e))).toEqual([]);
+      expect(p.errors).toEqual([]);
+      await p.close();
+    },
+  );
 });
 
 // Chromium: the extension installed through the DevTools protocol (puppeteer's installExtension), then installed
@@ -58,7 +61,14 @@ describe('lifecycle in chromium (reload through the DevTools protocol)', () => {
       headless: true,
       pipe: true,
       enableExtensions: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const id = await b.installExtension(CHROME_DIR);
@@ -80,7 +90,11 @@ describe('lifecycle in chromium (reload through the DevTools protocol)', () => {
         if (!url.startsWith('https://chat.mistral.ai/')) return void r.continue();
         if (url.includes('/api/trpc/message.updateReaction')) ratings.push(url);
         if (url.includes('/api/trpc/test.sentinel')) sentinels.add(new URL(url).searchParams.get('id') ?? '');
-        void r.respond({ status: 200, contentType: url.includes('/api/') ? 'application/json' : 'text/html', body: url.includes('/api/') ? '{}' : fixture('vibe-chat.free.en.html') });
+        void r.respond({
+          status: 200,
+          contentType: url.includes('/api/') ? 'application/json' : 'text/html',
+          body: url.includes('/api/') ? '{}' : fixture('vibe-chat.free.en.html'),
+        });
       });
       const errors: string[] = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

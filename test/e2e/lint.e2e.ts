@@ -13,7 +13,11 @@ describe('store readiness', () => {
   it('web-ext lint: 0 errors, and only the explained warnings', () => {
     let out: string;
     try {
-      out = execFileSync(join(ROOT, 'node_modules/.bin/web-ext'), ['lint', '-s', FIREFOX_DIR, '-o', 'json', '--no-config-discovery'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      out = execFileSync(
+        join(ROOT, 'node_modules/.bin/web-ext'),
+        ['lint', '-s', FIREFOX_DIR, '-o', 'json', '--no-config-discovery'],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
     } catch (e) {
       out = (e as { stdout?: string }).stdout ?? '';
     }
@@ -27,8 +31,17 @@ describe('store readiness', () => {
     const chrome = JSON.parse(readFileSync(join(CHROME_DIR, 'manifest.json'), 'utf8'));
     const firefox = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
     expect(chrome.permissions.sort()).toEqual(['scripting', 'storage']);
-    expect(chrome.host_permissions.sort()).toEqual(['https://admin.mistral.ai/*', 'https://chat.mistral.ai/*', 'https://console.mistral.ai/*']);
-    expect(firefox.permissions.sort()).toEqual(['https://admin.mistral.ai/*', 'https://chat.mistral.ai/*', 'https://console.mistral.ai/*', 'storage']);
+    expect(chrome.host_permissions.sort()).toEqual([
+      'https://admin.mistral.ai/*',
+      'https://chat.mistral.ai/*',
+      'https://console.mistral.ai/*',
+    ]);
+    expect(firefox.permissions.sort()).toEqual([
+      'https://admin.mistral.ai/*',
+      'https://chat.mistral.ai/*',
+      'https://console.mistral.ai/*',
+      'storage',
+    ]);
     expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const p of chrome.permissions) expect(readme).toContain(`\`${p}\``);

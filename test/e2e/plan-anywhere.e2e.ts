@@ -57,7 +57,7 @@ describe.each(BROWSERS)('the plan wherever a person sees it, in %s', (name) => {
     await Promise.all([page.close(), popup.close()]);
   });
 
-  it('a Pro badge in the account menu: Pro, cautious ON (the documents disagree on Pro\'s default)', async () => {
+  it("a Pro badge in the account menu: Pro, cautious ON (the documents disagree on Pro's default)", async () => {
     const url = urlOf('vibe-chat-home.account-pro.en.html');
     h.serve(url, fixture('vibe-chat-home.account-pro.en.html'));
     const page = await h.open(url);

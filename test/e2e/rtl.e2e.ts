@@ -21,7 +21,9 @@ async function axe(p: PageHandle): Promise<string[]> {
   const r = await p.evaluate<{ id: string; impact: string; nodes: number }[]>(
     `async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }))`,
   );
-  return r.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes)`);
+  return r
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes)`);
 }
 
 /** The page's lang and dir, and where the first heading's text sits in its box (gap to the left and right edges). */
@@ -53,14 +55,21 @@ describe.each(BROWSERS)('Arabic, right to left, in %s', (name) => {
     const layouts: Record<string, Layout> = {};
     // Chromium started with --lang=ar reports Arabic as its UI language. Firefox ESR without an Arabic language
     // pack reports en-US whatever intl.locale.requested says: there, Arabic is chosen in the options instead.
-    const uiLang = await h.extEval<string>(`() => (globalThis.browser?.i18n ? globalThis.browser : globalThis.chrome).i18n.getUILanguage()`);
+    const uiLang = await h.extEval<string>(
+      `() => (globalThis.browser?.i18n ? globalThis.browser : globalThis.chrome).i18n.getUILanguage()`,
+    );
     if (name === 'chromium') expect(uiLang).toMatch(/^ar/);
     if (!/^ar/.test(uiLang)) {
-      await h.extEval(`async () => { const b = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome; return b.runtime.sendMessage({ type: 'set-settings', settings: { language: 'ar' } }); }`);
+      await h.extEval(
+        `async () => { const b = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome; return b.runtime.sendMessage({ type: 'set-settings', settings: { language: 'ar' } }); }`,
+      );
     }
     const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(chat)}`);
     await popup.waitFor('main[data-verdict]');
-    await until(async () => (await popup.evaluate<string>(`() => document.documentElement.dir`)) === 'rtl', 'popup dir=rtl');
+    await until(
+      async () => (await popup.evaluate<string>(`() => document.documentElement.dir`)) === 'rtl',
+      'popup dir=rtl',
+    );
     await popup.evaluate(`() => document.querySelectorAll('details').forEach((d) => (d.open = true))`);
     layouts.popup = await popup.evaluate<Layout>(`() => (${LAYOUT})('main h2')`);
     problems.popup = await axe(popup);
@@ -68,14 +77,22 @@ describe.each(BROWSERS)('Arabic, right to left, in %s', (name) => {
     for (const path of ['options.html', 'rights.html']) {
       const p = await h.openExtensionPage(path);
       await p.waitFor('main h1');
-      await until(async () => (await p.evaluate<string>(`() => document.documentElement.dir`)) === 'rtl', `${path} dir=rtl`);
+      await until(
+        async () => (await p.evaluate<string>(`() => document.documentElement.dir`)) === 'rtl',
+        `${path} dir=rtl`,
+      );
       await p.evaluate(`() => document.querySelectorAll('details').forEach((d) => (d.open = true))`);
       layouts[path] = await p.evaluate<Layout>(`() => (${LAYOUT})('main h1')`);
       problems[path] = await axe(p);
       await p.close();
     }
     for (const [where, l] of Object.entries(layouts)) {
-      expect({ where, lang: l.lang, dir: l.dir, arabic: ARABIC.test(l.body) }).toEqual({ where, lang: 'ar', dir: 'rtl', arabic: true });
+      expect({ where, lang: l.lang, dir: l.dir, arabic: ARABIC.test(l.body) }).toEqual({
+        where,
+        lang: 'ar',
+        dir: 'rtl',
+        arabic: true,
+      });
       // Mirrored: the heading's text starts at the right edge of its box, the free space is on the left.
       expect(l.gapRight, `${where}: "${l.heading}"`).toBeLessThanOrEqual(2);
       expect(l.gapLeft, `${where}: "${l.heading}"`).toBeGreaterThan(20);
@@ -94,7 +111,10 @@ describe.each(BROWSERS)('Arabic, right to left, in %s', (name) => {
     };
     const dialogButtons = async (language: string) => {
       await h.reset();
-      await h.extEval(`async (language) => { const b = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome; return b.runtime.sendMessage({ type: 'set-settings', settings: { language } }); }`, language);
+      await h.extEval(
+        `async (language) => { const b = globalThis.browser?.runtime ? globalThis.browser : globalThis.chrome; return b.runtime.sendMessage({ type: 'set-settings', settings: { language } }); }`,
+        language,
+      );
       const url = urlOf('vibe-chat.free.en.html');
       h.serve(url, fixture('vibe-chat.free.en.html'));
       const p = await h.open(url);

@@ -8,19 +8,32 @@ import { readAccountData, readAccountSettings, planFromAccountData } from '@/lib
 import { readOrg } from '@/lib/detect/org';
 
 const body = (items: object[]) => JSON.stringify([{ result: { data: { json: { items, nextCursor: null } } } }]);
-const TEAM = { id: 'org_team', name: 'Atelier Nord', leChatPlan: 'team', orgTier: 'C', role: 'member', isLeChatPro: false };
+const TEAM = {
+  id: 'org_team',
+  name: 'Atelier Nord',
+  leChatPlan: 'team',
+  orgTier: 'C',
+  role: 'member',
+  isLeChatPro: false,
+};
 const MINE = { id: 'org_me', name: 'Personal', leChatPlan: null, orgTier: 'B', role: 'admin', isLeChatPro: false };
 
 describe('readAccountData', () => {
   it('one organization: that one, with its id and name', () => {
-    expect(readAccountData(body([TEAM]))).toMatchObject({ active: { id: 'org_team', name: 'Atelier Nord' }, plan: { plan: 'team' } });
+    expect(readAccountData(body([TEAM]))).toMatchObject({
+      active: { id: 'org_team', name: 'Atelier Nord' },
+      plan: { plan: 'team' },
+    });
   });
 
   it('several, nothing says which: no active organization and no plan (never the first)', () => {
     const r = readAccountData(body([TEAM, MINE]));
     expect(r?.active).toBeNull();
     expect(r?.plan).toBeNull();
-    expect(r?.orgs).toEqual([{ id: 'org_team', name: 'Atelier Nord' }, { id: 'org_me', name: 'Personal' }]);
+    expect(r?.orgs).toEqual([
+      { id: 'org_team', name: 'Atelier Nord' },
+      { id: 'org_me', name: 'Personal' },
+    ]);
     expect(planFromAccountData(body([TEAM, MINE]))).toBeNull();
   });
 
@@ -29,15 +42,29 @@ describe('readAccountData', () => {
     ['the id the page shows', [TEAM, MINE], { id: 'org_me' }],
     ['the name the page shows', [TEAM, MINE], { name: 'Personal' }],
   ])('several: %s decides', (_name, items, shown) => {
-    expect(readAccountData(body(items as object[]), shown)).toMatchObject({ active: { id: 'org_me' }, plan: { plan: 'free' } });
+    expect(readAccountData(body(items as object[]), shown)).toMatchObject({
+      active: { id: 'org_me' },
+      plan: { plan: 'free' },
+    });
   });
 
   it('a name two organizations share decides nothing', () => {
-    expect(readAccountData(body([{ ...TEAM, name: 'Same' }, { ...MINE, name: 'Same' }]), { name: 'Same' })?.active).toBeNull();
+    expect(
+      readAccountData(
+        body([
+          { ...TEAM, name: 'Same' },
+          { ...MINE, name: 'Same' },
+        ]),
+        { name: 'Same' },
+      )?.active,
+    ).toBeNull();
   });
 
   it('a numeric id is read as text; hostile names are just names', () => {
-    expect(readAccountData(body([{ ...TEAM, id: 42, name: '__proto__' }]))?.active).toEqual({ id: '42', name: '__proto__' });
+    expect(readAccountData(body([{ ...TEAM, id: 42, name: '__proto__' }]))?.active).toEqual({
+      id: '42',
+      name: '__proto__',
+    });
   });
 });
 
@@ -52,7 +79,11 @@ describe('readAccountData, row by row (mutation testing: lib/detect/account.ts w
     expect(r?.orgs).toEqual([{ id: 'i'.repeat(128), name: 'n'.repeat(200) }]);
   });
   it.each([
-    ['isLeChatPro true: Pro, whatever the other fields', { isLeChatPro: true, leChatPlan: 'team', orgTier: 'B' }, 'pro'],
+    [
+      'isLeChatPro true: Pro, whatever the other fields',
+      { isLeChatPro: true, leChatPlan: 'team', orgTier: 'B' },
+      'pro',
+    ],
     ['a plan name: that plan', { isLeChatPro: false, leChatPlan: 'team', orgTier: 'B' }, 'team'],
     ['a free tier and not Pro: Free', { isLeChatPro: false, leChatPlan: null, orgTier: 'B' }, 'free'],
     ['a free tier, Pro unknown: nothing', { leChatPlan: null, orgTier: 'B' }, null],
@@ -63,16 +94,23 @@ describe('readAccountData, row by row (mutation testing: lib/detect/account.ts w
     expect(got).toEqual(plan ? { product: 'vibe', plan, kind: 'account-data', confidence: 0.9 } : null);
     expect(planFromAccountData(body([{ id: 'o', ...org }]))).toEqual(got);
   });
-  it.each(['isActive', 'active', 'current', 'isCurrent', 'selected'])('several listed, one flagged %s: that one', (flag) => {
-    const r = readAccountData(body([{ ...MINE }, { ...TEAM, [flag]: true }]));
-    expect(r?.active).toEqual({ id: 'org_team', name: 'Atelier Nord' });
-    expect(r?.plan?.plan).toBe('team');
-    // Flagged false is no flag.
-    expect(readAccountData(body([{ ...MINE }, { ...TEAM, [flag]: false }]))?.active).toBeNull();
-  });
+  it.each(['isActive', 'active', 'current', 'isCurrent', 'selected'])(
+    'several listed, one flagged %s: that one',
+    (flag) => {
+      const r = readAccountData(body([{ ...MINE }, { ...TEAM, [flag]: true }]));
+      expect(r?.active).toEqual({ id: 'org_team', name: 'Atelier Nord' });
+      expect(r?.plan?.plan).toBe('team');
+      // Flagged false is no flag.
+      expect(readAccountData(body([{ ...MINE }, { ...TEAM, [flag]: false }]))?.active).toBeNull();
+    },
+  );
   it('nothing that is an organization list: null (empty list, no plan field, arrays of arrays, too deep)', () => {
     expect(readAccountData(body([]))).toBeNull();
-    expect(readAccountData(JSON.stringify([{ result: { data: { json: { items: [{ id: 'x', name: 'No plan fields' }] } } } }]))).toBeNull();
+    expect(
+      readAccountData(
+        JSON.stringify([{ result: { data: { json: { items: [{ id: 'x', name: 'No plan fields' }] } } } }]),
+      ),
+    ).toBeNull();
     expect(readAccountData(JSON.stringify([[['leChatPlan']]]))).toBeNull();
     expect(readAccountData(JSON.stringify({ a: [[{ orgTier: 'B', id: 'x' }], 1] }))?.active).toEqual({ id: 'x' });
     const nest = (n: number, x: unknown): unknown => (n === 0 ? x : { k: nest(n - 1, x) });
@@ -82,7 +120,13 @@ describe('readAccountData, row by row (mutation testing: lib/detect/account.ts w
     expect(planFromAccountData('not json')).toBeNull();
   });
   it('JSON lines: blank and broken lines skipped, the list found on a later line', () => {
-    const lines = ['', '   ', '{broken', JSON.stringify({ other: true }), JSON.stringify([{ result: { data: { json: [{ ...TEAM }] } } }])].join('\n');
+    const lines = [
+      '',
+      '   ',
+      '{broken',
+      JSON.stringify({ other: true }),
+      JSON.stringify([{ result: { data: { json: [{ ...TEAM }] } } }]),
+    ].join('\n');
     expect(readAccountData(lines)?.active).toEqual({ id: 'org_team', name: 'Atelier Nord' });
   });
 });
@@ -95,12 +139,20 @@ describe('readOrg', () => {
   };
 
   it('the id and name of a switcher that carries them', () => {
-    expect(readOrg(doc('<button data-workspace-id="org_me" data-workspace-name="Personal">Personal</button>'))).toEqual({ id: 'org_me', name: 'Personal' });
-    expect(readOrg(doc('<button aria-label="Switch organization: Acme SAS" data-organization-id="41012292-6edf">Acme</button>'))).toEqual({ id: '41012292-6edf', name: 'Acme SAS' });
+    expect(readOrg(doc('<button data-workspace-id="org_me" data-workspace-name="Personal">Personal</button>'))).toEqual(
+      { id: 'org_me', name: 'Personal' },
+    );
+    expect(
+      readOrg(
+        doc('<button aria-label="Switch organization: Acme SAS" data-organization-id="41012292-6edf">Acme</button>'),
+      ),
+    ).toEqual({ id: '41012292-6edf', name: 'Acme SAS' });
   });
 
   it('an id that is not an id (markup, spaces) is dropped', () => {
-    expect(readOrg(doc('<button data-organization-id="<img src=x>" data-organization-name="Acme">Acme</button>'))).toEqual({ name: 'Acme' });
+    expect(
+      readOrg(doc('<button data-organization-id="<img src=x>" data-organization-name="Acme">Acme</button>')),
+    ).toEqual({ name: 'Acme' });
   });
 
   it('strict (chat pages): a button merely mentioning a workspace names nothing', () => {
@@ -124,20 +176,55 @@ describe('readOrg, row by row (mutation testing: lib/detect/org.ts was at 52 %)'
     ['an id with markup after it', '<div data-org-id="org_1<b>"></div>', true, {}],
     ['an id of 128 characters', `<div data-org-id="${long(128)}"></div>`, true, { id: long(128) }],
     ['an id of 129 characters', `<div data-org-id="${long(129)}"></div>`, true, {}],
-    ['the first id attribute that has a value', '<div data-organization-id="" data-workspace-id="ws_2"></div>', true, { id: 'ws_2' }],
-    ['an empty name attribute: no name, not the text', '<div data-org-id="o1" data-org-name="">Visible text</div>', true, { id: 'o1' }],
+    [
+      'the first id attribute that has a value',
+      '<div data-organization-id="" data-workspace-id="ws_2"></div>',
+      true,
+      { id: 'ws_2' },
+    ],
+    [
+      'an empty name attribute: no name, not the text',
+      '<div data-org-id="o1" data-org-name="">Visible text</div>',
+      true,
+      { id: 'o1' },
+    ],
     ['a name attribute, before the text', '<div data-org-name="Acme">Other</div>', true, { name: 'Acme' }],
     ['whitespace in a name collapsed', '<div data-org-name="  Acme \n\t SAS "></div>', true, { name: 'Acme SAS' }],
     ['a name of 80 characters', `<div data-org-name="${long(80)}"></div>`, true, { name: long(80) }],
     ['a name of 81 characters', `<div data-org-name="${long(81)}"></div>`, true, {}],
-    ['"Switch organization" is no name', '<button aria-label="Switch organization">Switch organization</button>', true, {}],
+    [
+      '"Switch organization" is no name',
+      '<button aria-label="Switch organization">Switch organization</button>',
+      true,
+      {},
+    ],
     ['"Workspace" is no name', '<div data-org-name="Workspace"></div>', true, {}],
     ['"My organization" is one', '<div data-org-name="My organization"></div>', true, { name: 'My organization' }],
-    ['loose: a button labelled "organisation" (British) named by its text', '<button aria-label="Organisation menu">Acme  Ltd</button>', true, { name: 'Acme Ltd' }],
+    [
+      'loose: a button labelled "organisation" (British) named by its text',
+      '<button aria-label="Organisation menu">Acme  Ltd</button>',
+      true,
+      { name: 'Acme Ltd' },
+    ],
     ['strict: the same button names nothing', '<button aria-label="Organisation menu">Acme Ltd</button>', false, {}],
-    ['strict: a switcher with data attributes still counts', '<div data-org-id="o1" data-org-name="Acme"></div>', false, { id: 'o1', name: 'Acme' }],
-    ['"Workspace: <name>", after the colon, trimmed', '<div aria-label="Workspace:   Personal  ">x</div>', false, { name: 'Personal' }],
-    ['a workspace label without a colon names nothing, even loose', '<div aria-label="Workspace settings">x</div>', true, {}],
+    [
+      'strict: a switcher with data attributes still counts',
+      '<div data-org-id="o1" data-org-name="Acme"></div>',
+      false,
+      { id: 'o1', name: 'Acme' },
+    ],
+    [
+      '"Workspace: <name>", after the colon, trimmed',
+      '<div aria-label="Workspace:   Personal  ">x</div>',
+      false,
+      { name: 'Personal' },
+    ],
+    [
+      'a workspace label without a colon names nothing, even loose',
+      '<div aria-label="Workspace settings">x</div>',
+      true,
+      {},
+    ],
   ] as [string, string, boolean, object][])('%s', (_n, html, loose, want) => {
     expect(readOrg(doc(html), loose)).toEqual(want);
   });
@@ -145,14 +232,23 @@ describe('readOrg, row by row (mutation testing: lib/detect/org.ts was at 52 %)'
 
 describe('readOrg, loose (the Admin Panel)', () => {
   it('"Create workspace" is not an organization name there either', () => {
-    const w = new Window({ url: 'https://admin.mistral.ai/organization/workspaces', settings: { disableJavaScriptEvaluation: true } });
+    const w = new Window({
+      url: 'https://admin.mistral.ai/organization/workspaces',
+      settings: { disableJavaScriptEvaluation: true },
+    });
     w.document.write('<!doctype html><body><button aria-label="Create workspace">New</button></body>');
     expect(readOrg(w.document as unknown as Document)).toEqual({});
   });
 });
 
 describe('readAccountSettings (settings.get: public chat sharing)', () => {
-  const flags = (sharing: unknown, extra: object = {}) => ({ appName: { value: 'Vibe' }, publicChatSharingEnabled: { value: sharing }, memoryEnabled: { value: true }, maxUploadMb: { value: 50 }, ...extra });
+  const flags = (sharing: unknown, extra: object = {}) => ({
+    appName: { value: 'Vibe' },
+    publicChatSharingEnabled: { value: sharing },
+    memoryEnabled: { value: true },
+    maxUploadMb: { value: 50 },
+    ...extra,
+  });
   const batch = (json: unknown) => JSON.stringify([{ result: { data: { json } } }]);
 
   it('a tRPC batch (superjson): the flag, on and off', () => {
@@ -161,7 +257,10 @@ describe('readAccountSettings (settings.get: public chat sharing)', () => {
   });
 
   it('JSON lines (trpc-accept: application/jsonl), the flags in a later line', () => {
-    const lines = [JSON.stringify({ json: { 0: [[0], [null, 0, 0]] } }), JSON.stringify({ json: [0, 0, [[{ result: { data: { json: flags(true) } } }]]] })].join('\n');
+    const lines = [
+      JSON.stringify({ json: { 0: [[0], [null, 0, 0]] } }),
+      JSON.stringify({ json: [0, 0, [[{ result: { data: { json: flags(true) } } }]]] }),
+    ].join('\n');
     expect(readAccountSettings(lines)).toEqual({ publicSharing: 'on' });
   });
 

@@ -8,10 +8,62 @@ import { AUTHORITIES, Authority, authorityById, suggestAuthority } from '@/lib/r
 import { generateLetter, letterDate, LETTER_IDS } from '@/lib/rights/letters';
 import { LANGS } from '@/lib/langs';
 
-const EU = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'];
+const EU = [
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+];
 const EEA_EFTA = ['IS', 'LI', 'NO'];
-const LAENDER = ['Baden-Württemberg', 'Bayern', 'Berlin', 'Brandenburg', 'Bremen', 'Hamburg', 'Hessen', 'Mecklenburg-Vorpommern', 'Niedersachsen', 'Nordrhein-Westfalen', 'Rheinland-Pfalz', 'Saarland', 'Sachsen', 'Sachsen-Anhalt', 'Schleswig-Holstein', 'Thüringen'];
-const FULL = { fullName: 'Ana Souza', email: 'ana@example.org', accountEmail: 'ana@example.org', city: 'Porto', details: 'No answer to my objection.', requestDate: '2026-09-01' };
+const LAENDER = [
+  'Baden-Württemberg',
+  'Bayern',
+  'Berlin',
+  'Brandenburg',
+  'Bremen',
+  'Hamburg',
+  'Hessen',
+  'Mecklenburg-Vorpommern',
+  'Niedersachsen',
+  'Nordrhein-Westfalen',
+  'Rheinland-Pfalz',
+  'Saarland',
+  'Sachsen',
+  'Sachsen-Anhalt',
+  'Schleswig-Holstein',
+  'Thüringen',
+];
+const FULL = {
+  fullName: 'Ana Souza',
+  email: 'ana@example.org',
+  accountEmail: 'ana@example.org',
+  city: 'Porto',
+  details: 'No answer to my objection.',
+  requestDate: '2026-09-01',
+};
 const OPTS = { now: Date.UTC(2026, 10, 29, 12), timeZone: 'UTC' };
 
 describe('authorities: the data', () => {
@@ -24,22 +76,39 @@ describe('authorities: the data', () => {
   it('covers every EU and EEA country, Switzerland (FADP) and Brazil (LGPD)', () => {
     const countries = new Set(AUTHORITIES.map((a) => a.country));
     expect([...EU, ...EEA_EFTA, 'CH', 'BR'].filter((c) => !countries.has(c))).toEqual([]);
-    for (const a of AUTHORITIES) expect(a.law, a.id).toBe(a.country === 'CH' ? 'fadp' : a.country === 'BR' ? 'lgpd' : 'gdpr');
+    for (const a of AUTHORITIES)
+      expect(a.law, a.id).toBe(a.country === 'CH' ? 'fadp' : a.country === 'BR' ? 'lgpd' : 'gdpr');
   });
 
   it('Germany: the federal BfDI and one authority per Land', () => {
     const de = AUTHORITIES.filter((a) => a.country === 'DE');
     expect(de.find((a) => !a.region)?.short).toBe('BfDI');
-    expect(de.filter((a) => a.region).map((a) => a.region).sort()).toEqual([...LAENDER].sort());
+    expect(
+      de
+        .filter((a) => a.region)
+        .map((a) => a.region)
+        .sort(),
+    ).toEqual([...LAENDER].sort());
     // Bavaria's private sector is supervised by the BayLDA in Ansbach, not the BayLfD.
     expect(authorityById('de-by').postal.join(' ')).toContain('Ansbach');
   });
 
   it('the authorities of the eight languages’ countries, by the names people know them by', () => {
     expect(['fr', 'de', 'es', 'it', 'pl', 'pt', 'be', 'at', 'ch', 'br'].map((id) => authorityById(id).short)).toEqual([
-      'CNIL', 'BfDI', 'AEPD', 'Garante Privacy', 'UODO', 'CNPD', 'APD/GBA', 'DSB', 'EDÖB / PFPDT / IFPDT (FDPIC)', 'ANPD',
+      'CNIL',
+      'BfDI',
+      'AEPD',
+      'Garante Privacy',
+      'UODO',
+      'CNPD',
+      'APD/GBA',
+      'DSB',
+      'EDÖB / PFPDT / IFPDT (FDPIC)',
+      'ANPD',
     ]);
-    expect(authorityById('fr').postal.slice(1).join(', ')).toBe('Service des plaintes, 3 Place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, France');
+    expect(authorityById('fr').postal.slice(1).join(', ')).toBe(
+      'Service des plaintes, 3 Place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, France',
+    );
   });
 
   it('says what each entry rests on: a stored page is named as evidence, everything else is memory', () => {
@@ -47,15 +116,39 @@ describe('authorities: the data', () => {
       if (a.basis === 'memory') expect(a.evidence, a.id).toBeUndefined();
       else expect(a.evidence?.length, a.id).toBeGreaterThan(20);
     }
-    expect(AUTHORITIES.filter((a) => a.basis !== 'memory').map((a) => a.id).sort()).toEqual(['de', 'es', 'fr', 'it']);
+    expect(
+      AUTHORITIES.filter((a) => a.basis !== 'memory')
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(['de', 'es', 'fr', 'it']);
   });
 
   it('suggests an authority from the browser language: region first, then language, else the lead authority', () => {
     const cases: [string, string][] = [
-      ['de-AT', 'at'], ['de', 'de'], ['de-DE', 'de'], ['de-CH', 'ch'], ['fr-BE', 'be'], ['fr-FR', 'fr'], ['fr-CA', 'fr'],
-      ['es-ES', 'es'], ['es', 'es'], ['it', 'it'], ['it-CH', 'ch'], ['pl-PL', 'pl'], ['pt-BR', 'br'], ['pt', 'br'],
-      ['pt-PT', 'pt'], ['pt_BR', 'br'], ['ar', 'fr'], ['ar-EG', 'fr'], ['en-IE', 'ie'], ['en-US', 'fr'], ['nl-BE', 'be'],
-      ['sv', 'se'], ['nb-NO', 'no'], ['', 'fr'],
+      ['de-AT', 'at'],
+      ['de', 'de'],
+      ['de-DE', 'de'],
+      ['de-CH', 'ch'],
+      ['fr-BE', 'be'],
+      ['fr-FR', 'fr'],
+      ['fr-CA', 'fr'],
+      ['es-ES', 'es'],
+      ['es', 'es'],
+      ['it', 'it'],
+      ['it-CH', 'ch'],
+      ['pl-PL', 'pl'],
+      ['pt-BR', 'br'],
+      ['pt', 'br'],
+      ['pt-PT', 'pt'],
+      ['pt_BR', 'br'],
+      ['ar', 'fr'],
+      ['ar-EG', 'fr'],
+      ['en-IE', 'ie'],
+      ['en-US', 'fr'],
+      ['nl-BE', 'be'],
+      ['sv', 'se'],
+      ['nb-NO', 'no'],
+      ['', 'fr'],
     ];
     expect(cases.map(([tag]) => [tag, suggestAuthority(tag).id])).toEqual(cases);
   });
@@ -93,7 +186,9 @@ describe('the complaint letter goes to the chosen authority', () => {
   });
 
   it('default: the CNIL, as before', () => {
-    expect(generateLetter('cnil', 'en', FULL, {}, OPTS).to.split('\n')[0]).toBe('Commission nationale de l’informatique et des libertés (CNIL)');
+    expect(generateLetter('cnil', 'en', FULL, {}, OPTS).to.split('\n')[0]).toBe(
+      'Commission nationale de l’informatique et des libertés (CNIL)',
+    );
   });
 });
 

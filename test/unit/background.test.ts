@@ -97,7 +97,13 @@ function messageOf(type: Message['type'], url: string): unknown {
     case 'page-report':
       return { type, url, observations: obs, org: { name: 'Atelier Nord' } };
     case 'account-data':
-      return { type, url, body: JSON.stringify([{ result: { data: { json: { items: [{ id: 'org_1', name: 'Atelier Nord', leChatPlan: 'team' }] } } } }]) };
+      return {
+        type,
+        url,
+        body: JSON.stringify([
+          { result: { data: { json: { items: [{ id: 'org_1', name: 'Atelier Nord', leChatPlan: 'team' }] } } } },
+        ]),
+      };
     case 'get-context':
       return { type, url, lang: 'en' };
     case 'guard-choice':
@@ -115,7 +121,15 @@ function messageOf(type: Message['type'], url: string): unknown {
     case 'set-guards':
       return { type, guardsOff: ['feedback'] };
     case 'import':
-      return { type, text: JSON.stringify({ kind: EXPORT_KIND, format: EXPORT_FORMAT, exportedAt: 'x', store: { schemaVersion: 3 } }) };
+      return {
+        type,
+        text: JSON.stringify({
+          kind: EXPORT_KIND,
+          format: EXPORT_FORMAT,
+          exportedAt: 'x',
+          store: { schemaVersion: 3 },
+        }),
+      };
     case 'reset':
       return { type };
     case 'popup-state':
@@ -133,51 +147,155 @@ const N = false;
  * (chat pages), context requests, warning choices (where that warning exists), shares and banner dismissal
  * (chat pages), open-verdict. Never import, set-guards, reset, declare, set-settings. Anyone else: nothing.
  */
-const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial<Record<Message['type'], boolean>> }> = {
-  'extension page (options)': { sender: EXT_PAGE, url: CHAT, allow: Object.fromEntries(ALL_TYPES.map((t) => [t, Y])) },
-  'extension page (popup of a tab)': { sender: { id: RID, url: `${ORIGIN}/popup.html?tab=7`, tab: { id: 99, url: `${ORIGIN}/popup.html?tab=7` } }, url: CHAT, allow: Object.fromEntries(ALL_TYPES.map((t) => [t, Y])) },
-  'content script, chat.mistral.ai chat page': {
-    sender: page(CHAT),
-    url: CHAT,
-    allow: { 'page-report': Y, 'account-data': Y, 'get-context': Y, 'guard-choice': Y, 'record-share': Y, 'dismiss-banner': Y, 'open-verdict': Y },
-  },
-  'content script, admin.mistral.ai Vibe privacy': {
-    sender: page(ADMIN_VIBE),
-    url: ADMIN_VIBE,
-    allow: { 'page-report': Y, 'account-data': N, 'get-context': Y, 'guard-choice': N, 'record-share': N, 'dismiss-banner': N, 'open-verdict': Y },
-  },
-  'content script, admin.mistral.ai API privacy': {
-    sender: page(ADMIN_API),
-    url: ADMIN_API,
-    allow: { 'page-report': Y, 'account-data': N, 'get-context': Y, 'guard-choice': Y, 'record-share': N, 'dismiss-banner': N, 'open-verdict': Y },
-  },
-  'content script, console.mistral.ai': {
-    sender: page(STUDIO),
-    url: STUDIO,
-    allow: { 'page-report': Y, 'account-data': N, 'get-context': Y, 'guard-choice': N, 'record-share': N, 'dismiss-banner': N, 'open-verdict': Y },
-  },
-  'subframe of a chat page': { sender: page(CHAT, 7, 3), url: CHAT, allow: {} },
-  'another extension (its id, a Mistral tab)': { sender: { ...page(CHAT), id: 'abcdefghijklmnopabcdefghijklmnop' }, url: CHAT, allow: {} },
-  'another extension’s own page': { sender: { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html' }, url: CHAT, allow: {} },
-  'http: page of a Mistral host': { sender: page('http://chat.mistral.ai/chat'), url: 'http://chat.mistral.ai/chat', allow: {} },
-  'lookalike chat.mistral.ai.evil.com': { sender: page('https://chat.mistral.ai.evil.com/chat'), url: 'https://chat.mistral.ai.evil.com/chat', allow: {} },
-  'lookalike admin.mistral.ai.attacker': { sender: page('https://admin.mistral.ai.attacker/vibe/privacy'), url: 'https://admin.mistral.ai.attacker/vibe/privacy', allow: {} },
-  'lookalike evilchat.mistral.ai': { sender: page('https://evilchat.mistral.ai/chat'), url: 'https://evilchat.mistral.ai/chat', allow: {} },
-  'punycode lookalike chat.xn--mistrl-bva.ai': { sender: page('https://chat.xn--mistrl-bva.ai/chat'), url: 'https://chat.xn--mistrl-bva.ai/chat', allow: {} },
-  'punycode lookalike xn--chat-mistral-…': { sender: page('https://xn--chatmistral-9db.ai/chat'), url: 'https://xn--chatmistral-9db.ai/chat', allow: {} },
-  'a Mistral host on another port': { sender: page('https://chat.mistral.ai:8443/chat'), url: 'https://chat.mistral.ai:8443/chat', allow: {} },
-  'credentials in the URL': { sender: page('https://x:y@chat.mistral.ai/chat'), url: 'https://x:y@chat.mistral.ai/chat', allow: {} },
-  'mistral.ai itself': { sender: page('https://mistral.ai/en/contact'), url: 'https://mistral.ai/en/contact', allow: {} },
-  'a Mistral page with no tab': { sender: { id: RID, url: CHAT, frameId: 0 }, url: CHAT, allow: {} },
-  'a tab without an id': { sender: { id: RID, url: CHAT, tab: { url: CHAT }, frameId: 0 }, url: CHAT, allow: {} },
-  'no id at all': { sender: { url: CHAT, tab: { id: 7, url: CHAT }, frameId: 0 }, url: CHAT, allow: {} },
-};
+const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial<Record<Message['type'], boolean>> }> =
+  {
+    'extension page (options)': {
+      sender: EXT_PAGE,
+      url: CHAT,
+      allow: Object.fromEntries(ALL_TYPES.map((t) => [t, Y])),
+    },
+    'extension page (popup of a tab)': {
+      sender: { id: RID, url: `${ORIGIN}/popup.html?tab=7`, tab: { id: 99, url: `${ORIGIN}/popup.html?tab=7` } },
+      url: CHAT,
+      allow: Object.fromEntries(ALL_TYPES.map((t) => [t, Y])),
+    },
+    'content script, chat.mistral.ai chat page': {
+      sender: page(CHAT),
+      url: CHAT,
+      allow: {
+        'page-report': Y,
+        'account-data': Y,
+        'get-context': Y,
+        'guard-choice': Y,
+        'record-share': Y,
+        'dismiss-banner': Y,
+        'open-verdict': Y,
+      },
+    },
+    'content script, admin.mistral.ai Vibe privacy': {
+      sender: page(ADMIN_VIBE),
+      url: ADMIN_VIBE,
+      allow: {
+        'page-report': Y,
+        'account-data': N,
+        'get-context': Y,
+        'guard-choice': N,
+        'record-share': N,
+        'dismiss-banner': N,
+        'open-verdict': Y,
+      },
+    },
+    'content script, admin.mistral.ai API privacy': {
+      sender: page(ADMIN_API),
+      url: ADMIN_API,
+      allow: {
+        'page-report': Y,
+        'account-data': N,
+        'get-context': Y,
+        'guard-choice': Y,
+        'record-share': N,
+        'dismiss-banner': N,
+        'open-verdict': Y,
+      },
+    },
+    'content script, console.mistral.ai': {
+      sender: page(STUDIO),
+      url: STUDIO,
+      allow: {
+        'page-report': Y,
+        'account-data': N,
+        'get-context': Y,
+        'guard-choice': N,
+        'record-share': N,
+        'dismiss-banner': N,
+        'open-verdict': Y,
+      },
+    },
+    'subframe of a chat page': { sender: page(CHAT, 7, 3), url: CHAT, allow: {} },
+    'another extension (its id, a Mistral tab)': {
+      sender: { ...page(CHAT), id: 'abcdefghijklmnopabcdefghijklmnop' },
+      url: CHAT,
+      allow: {},
+    },
+    'another extension’s own page': {
+      sender: {
+        id: 'abcdefghijklmnopabcdefghijklmnop',
+        url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html',
+      },
+      url: CHAT,
+      allow: {},
+    },
+    'http: page of a Mistral host': {
+      sender: page('http://chat.mistral.ai/chat'),
+      url: 'http://chat.mistral.ai/chat',
+      allow: {},
+    },
+    'lookalike chat.mistral.ai.evil.com': {
+      sender: page('https://chat.mistral.ai.evil.com/chat'),
+      url: 'https://chat.mistral.ai.evil.com/chat',
+      allow: {},
+    },
+    'lookalike admin.mistral.ai.attacker': {
+      sender: page('https://admin.mistral.ai.attacker/vibe/privacy'),
+      url: 'https://admin.mistral.ai.attacker/vibe/privacy',
+      allow: {},
+    },
+    'lookalike evilchat.mistral.ai': {
+      sender: page('https://evilchat.mistral.ai/chat'),
+      url: 'https://evilchat.mistral.ai/chat',
+      allow: {},
+    },
+    'punycode lookalike chat.xn--mistrl-bva.ai': {
+      sender: page('https://chat.xn--mistrl-bva.ai/chat'),
+      url: 'https://chat.xn--mistrl-bva.ai/chat',
+      allow: {},
+    },
+    'punycode lookalike xn--chat-mistral-…': {
+      sender: page('https://xn--chatmistral-9db.ai/chat'),
+      url: 'https://xn--chatmistral-9db.ai/chat',
+      allow: {},
+    },
+    'a Mistral host on another port': {
+      sender: page('https://chat.mistral.ai:8443/chat'),
+      url: 'https://chat.mistral.ai:8443/chat',
+      allow: {},
+    },
+    'credentials in the URL': {
+      sender: page('https://x:y@chat.mistral.ai/chat'),
+      url: 'https://x:y@chat.mistral.ai/chat',
+      allow: {},
+    },
+    'mistral.ai itself': {
+      sender: page('https://mistral.ai/en/contact'),
+      url: 'https://mistral.ai/en/contact',
+      allow: {},
+    },
+    'a Mistral page with no tab': { sender: { id: RID, url: CHAT, frameId: 0 }, url: CHAT, allow: {} },
+    'a tab without an id': { sender: { id: RID, url: CHAT, tab: { url: CHAT }, frameId: 0 }, url: CHAT, allow: {} },
+    'no id at all': { sender: { url: CHAT, tab: { id: 7, url: CHAT }, frameId: 0 }, url: CHAT, allow: {} },
+  };
 
-const ROWS = Object.entries(EXPECTED).flatMap(([name, row]) => ALL_TYPES.map((type) => [name, type, row.allow[type] === true] as const));
+const ROWS = Object.entries(EXPECTED).flatMap(([name, row]) =>
+  ALL_TYPES.map((type) => [name, type, row.allow[type] === true] as const),
+);
 
 describe('every message type × every sender', () => {
   it('the table covers every type of lib/messages.ts and every sender kind the issue names', () => {
-    expect(ALL_TYPES.sort()).toEqual(['account-data', 'declare', 'dismiss-banner', 'get-context', 'guard-choice', 'import', 'open-verdict', 'page-report', 'popup-state', 'record-share', 'reset', 'set-guards', 'set-settings']);
+    expect(ALL_TYPES.sort()).toEqual([
+      'account-data',
+      'declare',
+      'dismiss-banner',
+      'get-context',
+      'guard-choice',
+      'import',
+      'open-verdict',
+      'page-report',
+      'popup-state',
+      'record-share',
+      'reset',
+      'set-guards',
+      'set-settings',
+    ]);
     expect(ROWS.length).toBe(Object.keys(EXPECTED).length * ALL_TYPES.length);
   });
 
@@ -185,7 +303,10 @@ describe('every message type × every sender', () => {
     const { h, writes, painted, opened } = setup();
     const { sender, url } = EXPECTED[name];
     const res = (await h.onMessage(messageOf(type, url), sender)) as { ok?: boolean; error?: string; state?: string };
-    const refused = res?.ok === false && typeof res.error === 'string' && /sender|may not|does not match|cannot|not about|no .* warning|shows no|does not read/.test(res.error);
+    const refused =
+      res?.ok === false &&
+      typeof res.error === 'string' &&
+      /sender|may not|does not match|cannot|not about|no .* warning|shows no|does not read/.test(res.error);
     expect(refused, `${name} › ${type}: ${JSON.stringify(res)}`).toBe(!allowed);
     if (!allowed) {
       // Refused means nothing happened: no write, no badge, no tab.
@@ -196,33 +317,53 @@ describe('every message type × every sender', () => {
   });
 
   it('content scripts never send import, set-guards, reset, declare or set-settings (the list itself)', () => {
-    for (const t of ['import', 'set-guards', 'reset', 'declare', 'set-settings'] as const) expect(CONTENT_TYPES.has(t)).toBe(false);
+    for (const t of ['import', 'set-guards', 'reset', 'declare', 'set-settings'] as const)
+      expect(CONTENT_TYPES.has(t)).toBe(false);
   });
 
-  it.each([...CONTENT_TYPES])('same origin: a chat content script’s %s about another Mistral origin is refused', async (type) => {
-    const { h, writes } = setup();
-    for (const other of [ADMIN_VIBE, ADMIN_API, STUDIO]) {
-      const res = (await h.onMessage(messageOf(type, other), page(CHAT))) as { ok?: boolean; error?: string };
-      expect(res.ok, `${type} about ${other}`).toBe(false);
-      expect(res.error).toMatch(/does not match/);
-    }
-    // And the admin host's content script about the chat app.
-    const res = (await h.onMessage(messageOf(type, CHAT), page(ADMIN_VIBE))) as { ok?: boolean };
-    expect(res.ok).toBe(false);
-    expect(writes).not.toHaveBeenCalled();
-  });
+  it.each([...CONTENT_TYPES])(
+    'same origin: a chat content script’s %s about another Mistral origin is refused',
+    async (type) => {
+      const { h, writes } = setup();
+      for (const other of [ADMIN_VIBE, ADMIN_API, STUDIO]) {
+        const res = (await h.onMessage(messageOf(type, other), page(CHAT))) as { ok?: boolean; error?: string };
+        expect(res.ok, `${type} about ${other}`).toBe(false);
+        expect(res.error).toMatch(/does not match/);
+      }
+      // And the admin host's content script about the chat app.
+      const res = (await h.onMessage(messageOf(type, CHAT), page(ADMIN_VIBE))) as { ok?: boolean };
+      expect(res.ok).toBe(false);
+      expect(writes).not.toHaveBeenCalled();
+    },
+  );
 
   it('a chat page cannot report API or Admin Panel privacy toggles, nor the API plan (derived from the site rules)', async () => {
     const { h, writes } = setup();
-    for (const key of ['api-training', 'labs-models', 'zdr', 'vibe-training', 'feedback', 'public-sharing', 'plan:api']) {
+    for (const key of [
+      'api-training',
+      'labs-models',
+      'zdr',
+      'vibe-training',
+      'feedback',
+      'public-sharing',
+      'plan:api',
+    ]) {
       const value = key === 'plan:api' ? 'scale' : 'off';
-      const res = (await h.onMessage({ type: 'page-report', url: CHAT, observations: [{ key, value, via: 'page' }] }, page(CHAT))) as { ok?: boolean; error?: string };
+      const res = (await h.onMessage(
+        { type: 'page-report', url: CHAT, observations: [{ key, value, via: 'page' }] },
+        page(CHAT),
+      )) as { ok?: boolean; error?: string };
       expect(res, key).toMatchObject({ ok: false });
       expect(res.error).toMatch(/cannot show/);
     }
     expect(writes).not.toHaveBeenCalled();
     // Positive control: the Admin Panel's Vibe privacy page reports vibe-training.
-    expect(await h.onMessage({ type: 'page-report', url: ADMIN_VIBE, observations: [{ key: 'vibe-training', value: 'off', via: 'page' }] }, page(ADMIN_VIBE))).toEqual({ ok: true });
+    expect(
+      await h.onMessage(
+        { type: 'page-report', url: ADMIN_VIBE, observations: [{ key: 'vibe-training', value: 'off', via: 'page' }] },
+        page(ADMIN_VIBE),
+      ),
+    ).toEqual({ ok: true });
     expect(writes).toHaveBeenCalledTimes(1);
   });
 });
@@ -231,34 +372,48 @@ describe('every message type × every sender', () => {
 // 2. Whose settings: hostile names, ids, several organizations
 // ---------------------------------------------------------------------------------------------------------
 
-const report = (url: string, observations: unknown[], org?: { name?: string; id?: string }) => ({ type: 'page-report', url, observations, ...(org ? { org } : {}) });
+const report = (url: string, observations: unknown[], org?: { name?: string; id?: string }) => ({
+  type: 'page-report',
+  url,
+  observations,
+  ...(org ? { org } : {}),
+});
 const OFF = [{ key: 'vibe-training', value: 'off', via: 'page' }];
 const ON = [{ key: 'vibe-training', value: 'on', via: 'page' }];
 const SUBS = 'https://admin.mistral.ai/subscriptions';
 /** The Admin Panel of an organization: its plan on Subscriptions, then its Vibe privacy page. */
-async function adminShows(h: ReturnType<typeof setup>['h'], org: { name?: string; id?: string }, plan: string, training: typeof OFF, tabId: number) {
+async function adminShows(
+  h: ReturnType<typeof setup>['h'],
+  org: { name?: string; id?: string },
+  plan: string,
+  training: typeof OFF,
+  tabId: number,
+) {
   await h.onMessage(report(SUBS, [{ key: 'plan:vibe', value: plan, via: 'page' }], org), page(SUBS, tabId));
   return h.onMessage(report(ADMIN_VIBE, training, org), page(ADMIN_VIBE, tabId));
 }
 const accountBody = (items: object[]) => JSON.stringify([{ result: { data: { json: { items, nextCursor: null } } } }]);
 
 describe('organization names a page controls (attack 4)', () => {
-  it.each(['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'])('an organization named %s works like any other', async (name) => {
-    const { h, painted } = setup();
-    // Positive control first: a normal organization with training OFF.
-    expect(await adminShows(h, { name: 'Atelier Nord' }, 'team', OFF, 1)).toEqual({ ok: true });
-    expect(painted.at(-1)?.state).toBe('not-training');
-    // Then the hostile name, with training ON: stored under its own key, and the badge says ON (not the previous OFF).
-    expect(await adminShows(h, { name }, 'free', ON, 2)).toEqual({ ok: true });
-    const s = await stored();
-    expect(Object.keys(s.orgs).sort()).toEqual(['name:Atelier Nord', `name:${name}`].sort());
-    expect(s.orgs[`name:${name}`].name).toBe(name);
-    expect(s.orgs[`name:${name}`].observations['vibe-training']?.value).toBe('on');
-    expect(s.currentOrg).toBe(`name:${name}`);
-    expect(painted.at(-1)).toMatchObject({ tabId: 2, state: 'training' });
-    expect(Object.getPrototypeOf(s.orgs)).toBe(Object.prototype);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  it.each(['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'])(
+    'an organization named %s works like any other',
+    async (name) => {
+      const { h, painted } = setup();
+      // Positive control first: a normal organization with training OFF.
+      expect(await adminShows(h, { name: 'Atelier Nord' }, 'team', OFF, 1)).toEqual({ ok: true });
+      expect(painted.at(-1)?.state).toBe('not-training');
+      // Then the hostile name, with training ON: stored under its own key, and the badge says ON (not the previous OFF).
+      expect(await adminShows(h, { name }, 'free', ON, 2)).toEqual({ ok: true });
+      const s = await stored();
+      expect(Object.keys(s.orgs).sort()).toEqual(['name:Atelier Nord', `name:${name}`].sort());
+      expect(s.orgs[`name:${name}`].name).toBe(name);
+      expect(s.orgs[`name:${name}`].observations['vibe-training']?.value).toBe('on');
+      expect(s.currentOrg).toBe(`name:${name}`);
+      expect(painted.at(-1)).toMatchObject({ tabId: 2, state: 'training' });
+      expect(Object.getPrototypeOf(s.orgs)).toBe(Object.prototype);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
 
   it('two organizations with the same display name but different ids stay apart', async () => {
     const { h } = setup();
@@ -272,7 +427,14 @@ describe('organization names a page controls (attack 4)', () => {
   it('an Admin Panel that shows only a name is linked to the organization the chat app listed with that name and its id', async () => {
     const { h, painted } = setup();
     await adminShows(h, { name: 'Atelier Nord' }, 'team', OFF, 1);
-    await h.onMessage({ type: 'account-data', url: CHAT, body: accountBody([{ id: 'org_1', name: 'Atelier Nord', leChatPlan: 'team' }]) }, page(CHAT, 2));
+    await h.onMessage(
+      {
+        type: 'account-data',
+        url: CHAT,
+        body: accountBody([{ id: 'org_1', name: 'Atelier Nord', leChatPlan: 'team' }]),
+      },
+      page(CHAT, 2),
+    );
     const s = await stored();
     expect(Object.keys(s.orgs)).toEqual(['id:org_1']);
     expect(s.orgs['id:org_1']).toMatchObject({ name: 'Atelier Nord', pageId: 'org_1' });
@@ -283,7 +445,14 @@ describe('organization names a page controls (attack 4)', () => {
 
 describe('whose settings on a chat page (attack 5)', () => {
   const TEAM = { id: 'org_team', name: 'Atelier Nord', leChatPlan: 'team', orgTier: 'C', role: 'member' };
-  const PERSONAL = { id: 'org_me', name: 'Personal', leChatPlan: null, isLeChatPro: false, orgTier: 'B', role: 'admin' };
+  const PERSONAL = {
+    id: 'org_me',
+    name: 'Personal',
+    leChatPlan: null,
+    isLeChatPro: false,
+    orgTier: 'B',
+    role: 'admin',
+  };
 
   async function teamOffOnAdmin(h: ReturnType<typeof setup>['h']) {
     // The Admin Panel of the Team organization: training OFF (the org's setting).
@@ -296,7 +465,10 @@ describe('whose settings on a chat page (attack 5)', () => {
     expect(painted.at(-1)?.state).toBe('not-training'); // positive control: the Team org is OFF
     // The chat app lists both organizations, the Team one first; the page shows "Personal" as active.
     await h.onMessage(report(CHAT, [], { name: 'Personal' }), page(CHAT, 2));
-    const res = await h.onMessage({ type: 'account-data', url: CHAT, body: accountBody([TEAM, PERSONAL]), active: { name: 'Personal' } }, page(CHAT, 2));
+    const res = await h.onMessage(
+      { type: 'account-data', url: CHAT, body: accountBody([TEAM, PERSONAL]), active: { name: 'Personal' } },
+      page(CHAT, 2),
+    );
     expect(res).toMatchObject({ ok: true, matched: true });
     const last = painted.filter((p) => p.tabId === 2).at(-1)!;
     expect(last.org).toBe('id:org_me');
@@ -312,37 +484,67 @@ describe('whose settings on a chat page (attack 5)', () => {
   it('several organizations and nothing says which is active: "can\'t tell", never the Team org\'s OFF', async () => {
     const { h, painted } = setup();
     await teamOffOnAdmin(h);
-    const res = await h.onMessage({ type: 'account-data', url: CHAT, body: accountBody([TEAM, PERSONAL]) }, page(CHAT, 2));
+    const res = await h.onMessage(
+      { type: 'account-data', url: CHAT, body: accountBody([TEAM, PERSONAL]) },
+      page(CHAT, 2),
+    );
     expect(res).toMatchObject({ ok: true, matched: false, org: 'unknown' });
     const last = painted.filter((p) => p.tabId === 2).at(-1)!;
     expect(last.org).toBe(UNKNOWN_ORG);
     expect(last.state).toBe('unknown');
     // The context the in-page warnings get says the cautious thing too.
-    const ctx = (await h.onMessage({ type: 'get-context', url: CHAT, lang: 'en' }, page(CHAT, 2))) as unknown as { state: string };
+    const ctx = (await h.onMessage({ type: 'get-context', url: CHAT, lang: 'en' }, page(CHAT, 2))) as unknown as {
+      state: string;
+    };
     expect(ctx.state).toBe('unknown');
   });
 
   it('never the first listed: the active flag, then the id shown, decide', async () => {
     const { h, painted } = setup();
     await teamOffOnAdmin(h);
-    await h.onMessage({ type: 'account-data', url: CHAT, body: accountBody([TEAM, { ...PERSONAL, isActive: true }]) }, page(CHAT, 3));
+    await h.onMessage(
+      { type: 'account-data', url: CHAT, body: accountBody([TEAM, { ...PERSONAL, isActive: true }]) },
+      page(CHAT, 3),
+    );
     expect(painted.filter((p) => p.tabId === 3).at(-1)).toMatchObject({ org: 'id:org_me', state: 'training' });
-    await h.onMessage({ type: 'account-data', url: CHAT, body: accountBody([TEAM, PERSONAL]), active: { id: 'org_me' } }, page(CHAT, 4));
+    await h.onMessage(
+      { type: 'account-data', url: CHAT, body: accountBody([TEAM, PERSONAL]), active: { id: 'org_me' } },
+      page(CHAT, 4),
+    );
     expect(painted.filter((p) => p.tabId === 4).at(-1)).toMatchObject({ org: 'id:org_me', state: 'training' });
     // Positive control: the Team workspace shown as active gets the Team's OFF.
-    await h.onMessage({ type: 'account-data', url: CHAT, body: accountBody([TEAM, PERSONAL]), active: { id: 'org_team' } }, page(CHAT, 5));
+    await h.onMessage(
+      { type: 'account-data', url: CHAT, body: accountBody([TEAM, PERSONAL]), active: { id: 'org_team' } },
+      page(CHAT, 5),
+    );
     expect(painted.filter((p) => p.tabId === 5).at(-1)).toMatchObject({ org: 'id:org_team', state: 'not-training' });
   });
 
-  const settingsBody = (sharing: unknown) => JSON.stringify([{ result: { data: { json: { appName: { value: 'Vibe' }, publicChatSharingEnabled: { value: sharing } } } } }]);
+  const settingsBody = (sharing: unknown) =>
+    JSON.stringify([
+      { result: { data: { json: { appName: { value: 'Vibe' }, publicChatSharingEnabled: { value: sharing } } } } },
+    ]);
 
   it("settings.get's public sharing is filed with the plan under the active organization, less trusted than the Admin Panel's switch", async () => {
     const { h } = setup();
     await teamOffOnAdmin(h);
-    const res = await h.onMessage({ type: 'account-data', url: CHAT, body: accountBody([TEAM, PERSONAL]), settings: settingsBody(true), active: { id: 'org_me' } }, page(CHAT, 2));
+    const res = await h.onMessage(
+      {
+        type: 'account-data',
+        url: CHAT,
+        body: accountBody([TEAM, PERSONAL]),
+        settings: settingsBody(true),
+        active: { id: 'org_me' },
+      },
+      page(CHAT, 2),
+    );
     expect(res).toMatchObject({ ok: true, matched: true, settings: true });
     const s = await stored();
-    expect(s.orgs['id:org_me'].observations['public-sharing']).toMatchObject({ value: 'on', via: 'account-data', confidence: 0.8 });
+    expect(s.orgs['id:org_me'].observations['public-sharing']).toMatchObject({
+      value: 'on',
+      via: 'account-data',
+      confidence: 0.8,
+    });
     expect(s.orgs['id:org_team'].observations['public-sharing']).toBeUndefined();
   });
 
@@ -350,17 +552,26 @@ describe('whose settings on a chat page (attack 5)', () => {
     const { h } = setup();
     await teamOffOnAdmin(h);
     const before = JSON.stringify((await stored()).orgs);
-    const res = await h.onMessage({ type: 'account-data', url: CHAT, body: accountBody([TEAM, PERSONAL]), settings: settingsBody(true) }, page(CHAT, 2));
+    const res = await h.onMessage(
+      { type: 'account-data', url: CHAT, body: accountBody([TEAM, PERSONAL]), settings: settingsBody(true) },
+      page(CHAT, 2),
+    );
     expect(res).toMatchObject({ ok: true, matched: false, org: 'unknown' });
     expect(JSON.stringify((await stored()).orgs)).toBe(before);
-    const bad = await h.onMessage({ type: 'account-data', url: CHAT, body: accountBody([TEAM]), settings: settingsBody('yes') }, page(CHAT, 3));
+    const bad = await h.onMessage(
+      { type: 'account-data', url: CHAT, body: accountBody([TEAM]), settings: settingsBody('yes') },
+      page(CHAT, 3),
+    );
     expect(bad).toMatchObject({ ok: true, settings: false });
     expect((await stored()).orgs['id:org_team'].observations['public-sharing']).toBeUndefined();
   });
 
   it('settings.get alone, without organization.all, files nothing (no organization to file it under)', async () => {
     const { h } = setup();
-    const res = await h.onMessage({ type: 'account-data', url: CHAT, body: '{}', settings: settingsBody(true) }, page(CHAT, 2));
+    const res = await h.onMessage(
+      { type: 'account-data', url: CHAT, body: '{}', settings: settingsBody(true) },
+      page(CHAT, 2),
+    );
     expect(res).toMatchObject({ ok: true, matched: false });
     expect(Object.values((await stored()).orgs).some((o) => o.observations['public-sharing'])).toBe(false);
   });
@@ -375,7 +586,10 @@ describe('whose settings on a chat page (attack 5)', () => {
 
   it('a single-organization user keeps the simple path: Admin Panel OFF → chat OFF', async () => {
     const { h, painted } = setup();
-    await h.onMessage(report('https://admin.mistral.ai/subscriptions', [{ key: 'plan:vibe', value: 'pro', via: 'page' }]), page('https://admin.mistral.ai/subscriptions', 1));
+    await h.onMessage(
+      report('https://admin.mistral.ai/subscriptions', [{ key: 'plan:vibe', value: 'pro', via: 'page' }]),
+      page('https://admin.mistral.ai/subscriptions', 1),
+    );
     await h.onMessage(report(ADMIN_VIBE, OFF), page(ADMIN_VIBE, 1));
     await h.onMessage(report(CHAT, []), page(CHAT, 2));
     expect(painted.filter((p) => p.tabId === 2).at(-1)).toMatchObject({ state: 'not-training' });
@@ -393,7 +607,8 @@ describe('limits (attack 6) and cost (attack 7)', () => {
     fakeBrowser.storage.onChanged.addListener((c, area) => void (area === 'local' && STORE_KEY in c && n++));
     await h.onMessage(report(ADMIN_VIBE, OFF, { name: 'Atelier Nord' }), page(ADMIN_VIBE));
     expect(writes).toHaveBeenCalledTimes(1);
-    for (let i = 0; i < 20; i++) await h.onMessage(report(`${ADMIN_VIBE}#x${i}`, OFF, { name: 'Atelier Nord' }), page(`${ADMIN_VIBE}#x${i}`));
+    for (let i = 0; i < 20; i++)
+      await h.onMessage(report(`${ADMIN_VIBE}#x${i}`, OFF, { name: 'Atelier Nord' }), page(`${ADMIN_VIBE}#x${i}`));
     expect(writes).toHaveBeenCalledTimes(1);
     expect(n).toBe(1);
     // Positive control: a change is written.
@@ -404,7 +619,11 @@ describe('limits (attack 6) and cost (attack 7)', () => {
   it('a renaming storm keeps at most ORGS_MAX organizations and HISTORY_MAX lines; the store stays small', async () => {
     let clock = T0;
     const { h } = setup(() => (clock += 100));
-    for (let i = 0; i < 300; i++) await h.onMessage(report(ADMIN_VIBE, i % 2 ? ON : OFF, { name: `Renamed ${i} ${'x'.repeat(150)}` }), page(ADMIN_VIBE));
+    for (let i = 0; i < 300; i++)
+      await h.onMessage(
+        report(ADMIN_VIBE, i % 2 ? ON : OFF, { name: `Renamed ${i} ${'x'.repeat(150)}` }),
+        page(ADMIN_VIBE),
+      );
     const s = await stored();
     expect(Object.keys(s.orgs).length).toBe(ORGS_MAX);
     expect(s.orgs[s.currentOrg].name).toMatch(/^Renamed 299 /);
@@ -420,7 +639,10 @@ describe('limits (attack 6) and cost (attack 7)', () => {
     const { h, painted } = setup();
     const r1 = await h.onMessage(report(ADMIN_VIBE, OFF), page(ADMIN_VIBE));
     expect(r1).toEqual({ ok: false, error: 'newer' });
-    expect(await h.onMessage({ type: 'declare', key: 'vibe-training', value: 'off' }, EXT_PAGE)).toEqual({ ok: false, error: 'newer' });
+    expect(await h.onMessage({ type: 'declare', key: 'vibe-training', value: 'off' }, EXT_PAGE)).toEqual({
+      ok: false,
+      error: 'newer',
+    });
     expect(await h.onMessage({ type: 'reset' }, EXT_PAGE)).toEqual({ ok: false, error: 'newer' });
     expect((await fakeBrowser.storage.local.get(STORE_KEY))[STORE_KEY]).toEqual(newer);
     expect((await readStore()).newerVersion).toBe(99);
@@ -431,14 +653,26 @@ describe('limits (attack 6) and cost (attack 7)', () => {
     const { h } = setup();
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     expect(await h.onMessage(report(ADMIN_VIBE, OFF), page(ADMIN_VIBE))).toEqual({ ok: false, error: 'quota' });
-    expect((await fakeBrowser.storage.session.get(WRITE_ERROR_KEY))[WRITE_ERROR_KEY]).toMatchObject({ code: 'quota', at: T0 });
+    expect((await fakeBrowser.storage.session.get(WRITE_ERROR_KEY))[WRITE_ERROR_KEY]).toMatchObject({
+      code: 'quota',
+      at: T0,
+    });
   });
 
   it('an import dated in the future is refused and overwrites nothing', async () => {
     const { h } = setup();
     await h.onMessage(report(ADMIN_VIBE, ON), page(ADMIN_VIBE));
     const before = await stored();
-    const store: Store = { ...before, orgs: { default: { lastSeen: T0, observations: {}, declarations: { 'vibe-training': { value: 'off', at: T0 + 30 * 86_400_000 } } } } };
+    const store: Store = {
+      ...before,
+      orgs: {
+        default: {
+          lastSeen: T0,
+          observations: {},
+          declarations: { 'vibe-training': { value: 'off', at: T0 + 30 * 86_400_000 } },
+        },
+      },
+    };
     const text = JSON.stringify({ kind: EXPORT_KIND, format: EXPORT_FORMAT, exportedAt: 'x', store });
     expect(await h.onMessage({ type: 'import', text }, EXT_PAGE)).toEqual({ ok: false, error: 'malformed' });
     expect(await stored()).toEqual(before);
@@ -446,7 +680,9 @@ describe('limits (attack 6) and cost (attack 7)', () => {
 
   it('session "don\'t ask again" goes to storage.session, not the store', async () => {
     const { h, writes } = setup();
-    expect(await h.onMessage({ type: 'guard-choice', url: CHAT, guard: 'feedback', scope: 'session' }, page(CHAT))).toEqual({ ok: true });
+    expect(
+      await h.onMessage({ type: 'guard-choice', url: CHAT, guard: 'feedback', scope: 'session' }, page(CHAT)),
+    ).toEqual({ ok: true });
     expect((await fakeBrowser.storage.session.get(SESSION_KEY))[SESSION_KEY]).toEqual(['feedback']);
     expect(writes).not.toHaveBeenCalled();
   });
@@ -458,7 +694,9 @@ describe('declarations go to the organization the popup is about', () => {
     await adminShows(h, { name: 'Team', id: 'org_team' }, 'team', OFF, 1);
     await adminShows(h, { name: 'Personal', id: 'org_me' }, 'free', ON, 2);
     expect((await stored()).currentOrg).toBe('id:org_me');
-    expect(await h.onMessage({ type: 'declare', key: 'vibe-training', value: 'off', org: 'id:org_team' }, EXT_PAGE)).toEqual({ ok: true });
+    expect(
+      await h.onMessage({ type: 'declare', key: 'vibe-training', value: 'off', org: 'id:org_team' }, EXT_PAGE),
+    ).toEqual({ ok: true });
     const s = await stored();
     expect(s.orgs['id:org_team'].declarations['vibe-training']?.value).toBe('off');
     expect(s.orgs['id:org_me'].declarations['vibe-training']).toBeUndefined();
@@ -471,8 +709,16 @@ describe('declarations go to the organization the popup is about', () => {
 
 describe('popup-state: the popup gets its tab’s verdict from the background, as plain data', () => {
   type State = { ok: boolean; state: import('@/lib/popup-state').PopupState };
-  const ask = (h: ReturnType<typeof setup>['h'], tabId: number | undefined, url: string | undefined, uiLang = 'en-US') =>
-    h.onMessage({ type: 'popup-state', ...(tabId === undefined ? {} : { tabId }), ...(url ? { url } : {}), uiLang }, EXT_PAGE) as unknown as Promise<State>;
+  const ask = (
+    h: ReturnType<typeof setup>['h'],
+    tabId: number | undefined,
+    url: string | undefined,
+    uiLang = 'en-US',
+  ) =>
+    h.onMessage(
+      { type: 'popup-state', ...(tabId === undefined ? {} : { tabId }), ...(url ? { url } : {}), uiLang },
+      EXT_PAGE,
+    ) as unknown as Promise<State>;
 
   it('each tab gets the verdict of its own organization, the same as its badge', async () => {
     const { h, painted } = setup();
@@ -492,7 +738,11 @@ describe('popup-state: the popup gets its tab’s verdict from the background, a
   it('carries what the popup needs without the knowledge: sources and quote keys of every cited quote, the plans to declare', async () => {
     const { h } = setup();
     const { state } = await ask(h, 9, CHAT, 'fr-FR');
-    expect(state).toMatchObject({ lang: 'fr', surface: { id: 'vibe-chat', product: 'vibe' }, tab: { id: 9, url: CHAT } });
+    expect(state).toMatchObject({
+      lang: 'fr',
+      surface: { id: 'vibe-chat', product: 'vibe' },
+      tab: { id: 9, url: CHAT },
+    });
     expect(state.verdict?.state).toBe('unknown');
     const cited = [...state.verdict!.reasons, ...state.verdict!.caveats].flatMap((r) => r.citations);
     expect(cited.length).toBeGreaterThan(0);
@@ -516,7 +766,10 @@ describe('popup-state: the popup gets its tab’s verdict from the background, a
 
   it('a content script may not ask for it', async () => {
     const { h } = setup();
-    const res = (await h.onMessage({ type: 'popup-state', tabId: 7, url: CHAT, uiLang: 'en' }, page(CHAT))) as { ok: boolean; error?: string };
+    const res = (await h.onMessage({ type: 'popup-state', tabId: 7, url: CHAT, uiLang: 'en' }, page(CHAT))) as {
+      ok: boolean;
+      error?: string;
+    };
     expect(res).toMatchObject({ ok: false });
     expect(res.error).toMatch(/may not send/);
   });

@@ -10,14 +10,22 @@ import type { Citation, SourceId } from '@/lib/policy/schema';
 
 export const SOURCES_DIR = join(process.cwd(), 'lib/policy/sources');
 export const readSource = (file: string) => readFileSync(join(SOURCES_DIR, file), 'utf8');
-export const fold = (s: string) => s.replace(/\*\*/g, '').replace(/\\([.\-#*_()[\]])/g, '$1').replace(/\s+/g, ' ').trim();
+export const fold = (s: string) =>
+  s
+    .replace(/\*\*/g, '')
+    .replace(/\\([.\-#*_()[\]])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 // Sections of each document. The plain-text pages (000, 001, 002) carry their headings as bare lines; these
 // are read off the documents by hand. The policy (003) is markdown and its headings are parsed. The opening
 // lines before the first heading are named after the document's subject; the third-party summary (004) has no
 // headings at all and is one section, "Summary".
 const PLAIN_HEADINGS: Record<string, { intro: string; headings: string[] }> = {
-  '000_ca8fc3bbc77c8aa8.txt': { intro: 'Privacy', headings: ['Data usage', 'Vibe privacy controls', 'API privacy controls', 'GDPR rights', 'Legal resources'] },
+  '000_ca8fc3bbc77c8aa8.txt': {
+    intro: 'Privacy',
+    headings: ['Data usage', 'Vibe privacy controls', 'API privacy controls', 'GDPR rights', 'Legal resources'],
+  },
   '001_ace575205295ee36.txt': {
     intro: 'How to opt out of training',
     headings: [
@@ -28,7 +36,14 @@ const PLAIN_HEADINGS: Record<string, { intro: string; headings: string[] }> = {
   },
   '002_6350e61b3c907b8f.txt': {
     intro: 'Zero Data Retention',
-    headings: ['ZDR on Vibe', 'ZDR on Vibe CLI', 'ZDR on Mistral Studio', 'How to request ZDR', 'How to check whether ZDR is active', 'ZDR, training opt-out, and DPA'],
+    headings: [
+      'ZDR on Vibe',
+      'ZDR on Vibe CLI',
+      'ZDR on Mistral Studio',
+      'How to request ZDR',
+      'How to check whether ZDR is active',
+      'ZDR, training opt-out, and DPA',
+    ],
   },
   '004_739c3a63e3ffaed5.txt': { intro: 'Summary', headings: [] },
 };
@@ -61,7 +76,9 @@ export function citationProblem(c: Citation): string | null {
   if (!fold(readSource(file)).includes(quote)) return `quote not found in ${file}: «${c.quote}»`;
   const all = sectionsOf(file);
   const named = all.filter((s) => s.name === c.section);
-  if (named.length === 0) return `no section «${c.section}» in ${file}; its sections: ${all.map((s) => s.name).join(' | ')}`;
-  if (!named.some((s) => fold(s.text).includes(quote))) return `quote is in ${file} but not under «${c.section}»: «${c.quote}»`;
+  if (named.length === 0)
+    return `no section «${c.section}» in ${file}; its sections: ${all.map((s) => s.name).join(' | ')}`;
+  if (!named.some((s) => fold(s.text).includes(quote)))
+    return `quote is in ${file} but not under «${c.section}»: «${c.quote}»`;
   return null;
 }

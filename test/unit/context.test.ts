@@ -23,7 +23,11 @@ const seen = (store: Store, obs: { key: string; value: string }[], org = 'org-a'
   recordObservations(store, org, 'admin-vibe-privacy', obs.map((o) => ({ ...o, via: 'page' })) as never, NOW - 1000);
 
 const training = () => seen(emptyStore(), [{ key: 'plan:vibe', value: 'free' }]); // Free: trained by default
-const optedOut = () => seen(emptyStore(), [{ key: 'plan:vibe', value: 'free' }, { key: 'vibe-training', value: 'off' }]);
+const optedOut = () =>
+  seen(emptyStore(), [
+    { key: 'plan:vibe', value: 'free' },
+    { key: 'vibe-training', value: 'off' },
+  ]);
 const ctx = (store: Store, opts: { surface?: typeof CHAT; lang?: string; session?: GuardId[]; now?: number } = {}) =>
   pageContext(store, opts.surface ?? CHAT, opts.lang ?? 'en-US', opts.session ?? [], opts.now ?? NOW);
 
@@ -40,7 +44,11 @@ describe('page context', () => {
     expect(ctx(training()).ask).toEqual({ feedback: true, share: true, labs: true });
     expect(ctx({ ...training(), guardsOff: ['feedback'] }).ask).toEqual({ feedback: false, share: true, labs: true });
     expect(ctx(training(), { session: ['share'] }).ask).toEqual({ feedback: true, share: false, labs: true });
-    expect(ctx({ ...training(), guardsOff: ['labs'] }, { session: ['feedback'] }).ask).toEqual({ feedback: false, share: true, labs: false });
+    expect(ctx({ ...training(), guardsOff: ['labs'] }, { session: ['feedback'] }).ask).toEqual({
+      feedback: false,
+      share: true,
+      labs: false,
+    });
   });
 
   it('the banner: on chat pages while training, not when opted out or unknown, not on the Admin Panel', () => {
@@ -64,7 +72,7 @@ describe('page context', () => {
     expect(BANNER_DISMISS_MS).toBe(7 * 24 * 3600 * 1000);
   });
 
-  it('language: the page\'s, French or English; any other language gets English', () => {
+  it("language: the page's, French or English; any other language gets English", () => {
     expect(ctx(training(), { lang: 'fr-FR' }).lang).toBe('fr');
     expect(ctx(training(), { lang: 'fr' }).lang).toBe('fr');
     expect(ctx(training(), { lang: 'en-GB' }).lang).toBe('en');
@@ -73,9 +81,15 @@ describe('page context', () => {
     expect(ctx(training()).strings.cancel).toBe(en.page_cancel.message);
   });
 
-  it('feedback wording: the organization\'s on Team and Enterprise (the 2025 Team exemption), the general one otherwise', () => {
-    for (const plan of ['team', 'enterprise']) expect(ctx(seen(emptyStore(), [{ key: 'plan:vibe', value: plan }])).strings.feedbackBody, plan).toBe(en.page_feedbackBodyOrg.message);
-    for (const plan of ['free', 'pro']) expect(ctx(seen(emptyStore(), [{ key: 'plan:vibe', value: plan }])).strings.feedbackBody, plan).toBe(en.page_feedbackBody.message);
+  it("feedback wording: the organization's on Team and Enterprise (the 2025 Team exemption), the general one otherwise", () => {
+    for (const plan of ['team', 'enterprise'])
+      expect(ctx(seen(emptyStore(), [{ key: 'plan:vibe', value: plan }])).strings.feedbackBody, plan).toBe(
+        en.page_feedbackBodyOrg.message,
+      );
+    for (const plan of ['free', 'pro'])
+      expect(ctx(seen(emptyStore(), [{ key: 'plan:vibe', value: plan }])).strings.feedbackBody, plan).toBe(
+        en.page_feedbackBody.message,
+      );
     expect(ctx(emptyStore()).strings.feedbackBody).toBe(en.page_feedbackBody.message);
   });
 
@@ -101,13 +115,14 @@ describe('page context', () => {
         expect(v, `${lang} ${k}`).toBeTruthy();
         expect(v, `${lang} ${k}`).not.toMatch(/^page_|^cat_/);
       }
-      for (const k of ['feedbackSource', 'shareSource', 'labsSource', 'attachSource']) expect(s[k], `${lang} ${k}`).toMatch(/20\d\d/);
+      for (const k of ['feedbackSource', 'shareSource', 'labsSource', 'attachSource'])
+        expect(s[k], `${lang} ${k}`).toMatch(/20\d\d/);
       expect(Object.keys(s).filter((k) => k.startsWith('cat_')).length).toBeGreaterThan(5);
     }
     expect(ctx(training()).fixUrl).toBe('https://admin.mistral.ai/vibe/privacy');
   });
 
-  it('another organization\'s settings do not leak into this one\'s context', () => {
+  it("another organization's settings do not leak into this one's context", () => {
     // org-a opted out; then org-b (trained by default, Free) becomes current: its context is training.
     const a = optedOut();
     const b = seen(a, [{ key: 'plan:vibe', value: 'free' }], 'org-b');

@@ -12,7 +12,10 @@ import { readByOrder } from '@/lib/detect/order';
 import { hostilePrivacyPage } from '../../scripts/bench-controls';
 
 function doc(html: string): Document {
-  const win = new Window({ url: 'https://admin.mistral.ai/vibe/privacy', settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url: 'https://admin.mistral.ai/vibe/privacy',
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   win.document.write(html);
   return win.document as unknown as Document;
 }
@@ -20,25 +23,40 @@ function doc(html: string): Document {
 describe('control detection cost', () => {
   const rules = ADMIN_CONTROL_RULES['admin-vibe-privacy']!;
 
-  it.each([100, 400, 1600])('%i labelled checkboxes: 3 page scans, one name per control, and the real toggles still read', (n) => {
-    const d = doc(hostilePrivacyPage(n));
-    controlStats.documentScans = 0;
-    controlStats.nameLookups = 0;
-    const read = readControls(d, rules);
-    expect(read.map((r) => `${r.control}=${r.value}`).sort()).toEqual(['chat-retention=90d', 'feedback=on', 'public-sharing=on', 'vibe-training=off']);
-    expect(controlStats.documentScans).toBe(3);
-    // Every control (n checkboxes, 3 switches, 1 select) named exactly once, for all four rules together.
-    expect(controlStats.nameLookups).toBe(n + 4);
-  });
+  it.each([100, 400, 1600])(
+    '%i labelled checkboxes: 3 page scans, one name per control, and the real toggles still read',
+    (n) => {
+      const d = doc(hostilePrivacyPage(n));
+      controlStats.documentScans = 0;
+      controlStats.nameLookups = 0;
+      const read = readControls(d, rules);
+      expect(read.map((r) => `${r.control}=${r.value}`).sort()).toEqual([
+        'chat-retention=90d',
+        'feedback=on',
+        'public-sharing=on',
+        'vibe-training=off',
+      ]);
+      expect(controlStats.documentScans).toBe(3);
+      // Every control (n checkboxes, 3 switches, 1 select) named exactly once, for all four rules together.
+      expect(controlStats.nameLookups).toBe(n + 4);
+    },
+  );
 
-  it.each([100, 400, 1600])('%i checkboxes with labels in a language Windsock lacks: the reading by order reuses the page index (3 indexing scans, one name per control; it only adds a look for the main region), and reads nothing', (n) => {
-    const rows = Array.from({ length: n }, (_, i) => `<div class="row"><label for="c${i}">設定 ${i}</label><input type="checkbox" id="c${i}"${i % 2 ? ' checked' : ''}></div>`).join('');
-    const d = doc(`<main><h1>プライバシー</h1>${rows}</main>`);
-    controlStats.documentScans = 0;
-    controlStats.nameLookups = 0;
-    const read = readControls(d, rules, { list: ADMIN_CONTROL_ORDER['admin-vibe-privacy']!, read: readByOrder });
-    expect(read).toEqual([]);
-    expect(controlStats.documentScans).toBe(3);
-    expect(controlStats.nameLookups).toBe(n);
-  });
+  it.each([100, 400, 1600])(
+    '%i checkboxes with labels in a language Windsock lacks: the reading by order reuses the page index (3 indexing scans, one name per control; it only adds a look for the main region), and reads nothing',
+    (n) => {
+      const rows = Array.from(
+        { length: n },
+        (_, i) =>
+          `<div class="row"><label for="c${i}">設定 ${i}</label><input type="checkbox" id="c${i}"${i % 2 ? ' checked' : ''}></div>`,
+      ).join('');
+      const d = doc(`<main><h1>プライバシー</h1>${rows}</main>`);
+      controlStats.documentScans = 0;
+      controlStats.nameLookups = 0;
+      const read = readControls(d, rules, { list: ADMIN_CONTROL_ORDER['admin-vibe-privacy']!, read: readByOrder });
+      expect(read).toEqual([]);
+      expect(controlStats.documentScans).toBe(3);
+      expect(controlStats.nameLookups).toBe(n);
+    },
+  );
 });

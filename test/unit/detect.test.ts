@@ -20,13 +20,22 @@ interface Entry {
   url: string;
   lang: string;
   surface: string;
-  expect: { plan: string | null; apiPlan?: string | null; controls: Record<string, string>; disabled: string[]; unknown?: boolean };
+  expect: {
+    plan: string | null;
+    apiPlan?: string | null;
+    controls: Record<string, string>;
+    disabled: string[];
+    unknown?: boolean;
+  };
 }
 
 const INDEX: Entry[] = JSON.parse(readFileSync('test/fixtures/index.json', 'utf8'));
 
 export function parse(file: string, url: string): Document {
-  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   win.document.write(readFileSync(`test/fixtures/${file}`, 'utf8'));
   return win.document as unknown as Document;
 }
@@ -34,8 +43,13 @@ export function parse(file: string, url: string): Document {
 describe.each(INDEX)('$file', (entry) => {
   const doc = parse(entry.file, entry.url);
   const det = detectPage(doc, entry.url, kitFor(entry.url));
-  const controls = Object.fromEntries(det.observations.filter((o) => !o.key.startsWith('plan:')).map((o) => [o.key, o.value]));
-  const locked = det.observations.filter((o) => o.locked).map((o) => o.key).sort();
+  const controls = Object.fromEntries(
+    det.observations.filter((o) => !o.key.startsWith('plan:')).map((o) => [o.key, o.value]),
+  );
+  const locked = det.observations
+    .filter((o) => o.locked)
+    .map((o) => o.key)
+    .sort();
 
   it('is on the expected surface', () => {
     // Compared with the index, never with itself: a page Windsock does not know (example.com) is `none`.
@@ -76,12 +90,16 @@ describe('controls follow the page', () => {
     const s = doc.querySelector('#model-training')!;
     s.setAttribute('aria-checked', 'false');
     s.setAttribute('data-state', 'unchecked');
-    expect(detectPage(doc, sw.url, kitFor(sw.url)).observations.find((o) => o.key === 'vibe-training')?.value).toBe('off');
+    expect(detectPage(doc, sw.url, kitFor(sw.url)).observations.find((o) => o.key === 'vibe-training')?.value).toBe(
+      'off',
+    );
     const cb = INDEX.find((e) => e.file === 'admin-vibe-privacy.checkbox.en.html')!;
     const doc2 = parse(cb.file, cb.url);
     const input = Array.from(doc2.querySelectorAll('input[type=checkbox]'))[0] as HTMLInputElement;
     input.checked = false;
-    expect(detectPage(doc2, cb.url, kitFor(cb.url)).observations.find((o) => o.key === 'vibe-training')?.value).toBe('off');
+    expect(detectPage(doc2, cb.url, kitFor(cb.url)).observations.find((o) => o.key === 'vibe-training')?.value).toBe(
+      'off',
+    );
   });
 
   it('reads the organization name on the Admin Panel', () => {
@@ -106,7 +124,8 @@ describe('the negative matrix: every rule set against every other surface’s pa
       // Plan detectors of every surface on the same host (a page can only ever be read by those).
       for (const s of SURFACES.filter((x) => entry.url.startsWith(`https://${x.host}/`))) {
         for (const sig of readPlanSignals(doc, s.id, { ...CHAT_DETECT.readers, ...ADMIN_DETECT.readers })) {
-          const expected = sig.product === 'api' && !entry.surface.startsWith('studio') ? entry.expect.apiPlan : entry.expect.plan;
+          const expected =
+            sig.product === 'api' && !entry.surface.startsWith('studio') ? entry.expect.apiPlan : entry.expect.plan;
           expect(sig.plan, `${s.id} ${sig.kind}`).toBe(expected);
         }
       }

@@ -19,7 +19,8 @@ function doc(body: string): Document {
   return win.document as unknown as Document;
 }
 const match = (d: Document, sel: string) => matchGesture(d.querySelector(sel), 'vibe-chat', ALL_MATCHERS);
-const turn = (bar: string) => `<div data-message-author-role="assistant"><p>Reply</p><div class="bar">${bar}</div></div>`;
+const turn = (bar: string) =>
+  `<div data-message-author-role="assistant"><p>Reply</p><div class="bar">${bar}</div></div>`;
 
 describe('feedback: active thumbs (clearing a rating is not warned)', () => {
   it.each(['on', 'active', 'checked'])('data-state="%s" marks the thumb active', (state) => {
@@ -33,10 +34,13 @@ describe('feedback: active thumbs (clearing a rating is not warned)', () => {
 });
 
 describe('feedback: what is not a thumb', () => {
-  it.each(['Copy', 'Rewrite', 'Regenerate', 'Share', 'Edit', 'Read aloud', 'Régénérer'])('a button named "%s" is not feedback, whatever its icon', (name) => {
-    const d = doc(turn(`<button id="t" aria-label="${name}">${UP}</button><button>${DOWN}</button>${COPY}`));
-    expect(match(d, '#t')).toBeNull();
-  });
+  it.each(['Copy', 'Rewrite', 'Regenerate', 'Share', 'Edit', 'Read aloud', 'Régénérer'])(
+    'a button named "%s" is not feedback, whatever its icon',
+    (name) => {
+      const d = doc(turn(`<button id="t" aria-label="${name}">${UP}</button><button>${DOWN}</button>${COPY}`));
+      expect(match(d, '#t')).toBeNull();
+    },
+  );
   it('a thumb icon in a group of two buttons is not an action bar: not feedback', () => {
     const d = doc(turn(`<button id="t">${UP}</button><button>${DOWN}</button>`));
     expect(match(d, '#t')).toBeNull();
@@ -49,7 +53,9 @@ describe('feedback: what is not a thumb', () => {
 
 describe('share by link: "already public" only when the switch is visible and on', () => {
   const page = (hidden: boolean, on: boolean) =>
-    doc(`<div role="dialog"><button id="s">Share by link</button><div${hidden ? ' hidden' : ''}><label><input type="checkbox"${on ? ' checked' : ''}> Link accessible to anyone</label></div></div>`);
+    doc(
+      `<div role="dialog"><button id="s">Share by link</button><div${hidden ? ' hidden' : ''}><label><input type="checkbox"${on ? ' checked' : ''}> Link accessible to anyone</label></div></div>`,
+    );
   it('a visible switch that is on: showing the link again is not warned', () => {
     expect(match(page(false, true), '#s')).toMatchObject({ kind: 'share-link', clearing: true });
   });
@@ -63,7 +69,8 @@ describe('share by link: "already public" only when the switch is visible and on
 
 // ---- What each click is recognised as, by the signals alone (mutation testing, lib/warnings/*.ts). ----
 
-const on = (d: Document, sel: string, surface: Parameters<typeof matchGesture>[1]) => matchGesture(d.querySelector(sel), surface, ALL_MATCHERS);
+const on = (d: Document, sel: string, surface: Parameters<typeof matchGesture>[1]) =>
+  matchGesture(d.querySelector(sel), surface, ALL_MATCHERS);
 const SHARE_BTN = '<button aria-label="Share"><svg></svg></button>'; // a bar that does not end with Copy: no position signal
 const CLASS_UP = '<svg class="lucide lucide-thumbs-up"></svg>';
 const CLASS_DOWN = '<svg class="lucide lucide-thumbs-down"></svg>';
@@ -81,12 +88,18 @@ describe('feedback: the icon alone, in a bar that does not end with Copy', () =>
     expect(match(d, '#d')).toMatchObject({ kind: 'feedback', direction: 'dislike' });
   });
   it('and wherever the thumbs sit in the bar', () => {
-    const d = doc(turn(`${SHARE_BTN}<button>${BLANK}</button><button id="d">${CLASS_DOWN}</button><button id="u">${PATH_UP}</button>`));
+    const d = doc(
+      turn(
+        `${SHARE_BTN}<button>${BLANK}</button><button id="d">${CLASS_DOWN}</button><button id="u">${PATH_UP}</button>`,
+      ),
+    );
     expect(match(d, '#u')).toMatchObject({ kind: 'feedback', direction: 'like' });
     expect(match(d, '#d')).toMatchObject({ kind: 'feedback', direction: 'dislike' });
   });
   it('unlabelled buttons with other icons, in such a bar, are nothing', () => {
-    const d = doc(turn(`<button id="a">${BLANK}</button><button id="b"><svg class="lucide-thumbs"></svg></button>${SHARE_BTN}`));
+    const d = doc(
+      turn(`<button id="a">${BLANK}</button><button id="b"><svg class="lucide-thumbs"></svg></button>${SHARE_BTN}`),
+    );
     expect(match(d, '#a')).toBeNull();
     expect(match(d, '#b')).toBeNull();
   });
@@ -95,14 +108,21 @@ describe('feedback: the icon alone, in a bar that does not end with Copy', () =>
     expect(match(d, '#t')).toMatchObject({ kind: 'feedback', direction: 'dislike' });
   });
   it('a thumbs icon in a row of three buttons outside any assistant turn (the sidebar) is not feedback', () => {
-    const d = doc(`<nav><button id="t">${UP}</button><button>${DOWN}</button>${COPY}</nav>${turn(`<button>${UP}</button><button>${DOWN}</button>${COPY}`)}`);
+    const d = doc(
+      `<nav><button id="t">${UP}</button><button>${DOWN}</button>${COPY}</nav>${turn(`<button>${UP}</button><button>${DOWN}</button>${COPY}`)}`,
+    );
     expect(match(d, '#t')).toBeNull();
   });
 });
 
-describe('feedback: a label must be a thumb\'s whole name', () => {
+describe("feedback: a label must be a thumb's whole name", () => {
   it('a link in the reply that only begins with a thumbs word ("Helpful: read more") is not a thumb', () => {
-    const d = doc(turn(`<button>${UP}</button><button>${DOWN}</button>${COPY}`).replace('<p>Reply</p>', '<p>See <a id="l" href="https://example.com/">Helpful: read more</a></p>'));
+    const d = doc(
+      turn(`<button>${UP}</button><button>${DOWN}</button>${COPY}`).replace(
+        '<p>Reply</p>',
+        '<p>See <a id="l" href="https://example.com/">Helpful: read more</a></p>',
+      ),
+    );
     expect(match(d, '#l')).toBeNull();
   });
 });
@@ -131,11 +151,14 @@ describe('feedback: position, when the bar ends with Copy', () => {
   it.each([
     ['icons', `<button>${CLASS_UP}</button><button>${CLASS_DOWN}</button>`],
     ['labels', '<button aria-label="Like"></button><button aria-label="Dislike"></button>'],
-  ])('a reordered bar (thumbs recognised by %s further along): the first two buttons are not taken for thumbs', (_how, thumbs) => {
-    const d = doc(turn(`<button id="a">${BLANK}</button><button id="b">${BLANK}</button>${thumbs}${COPY}`));
-    expect(match(d, '#a')).toBeNull();
-    expect(match(d, '#b')).toBeNull();
-  });
+  ])(
+    'a reordered bar (thumbs recognised by %s further along): the first two buttons are not taken for thumbs',
+    (_how, thumbs) => {
+      const d = doc(turn(`<button id="a">${BLANK}</button><button id="b">${BLANK}</button>${thumbs}${COPY}`));
+      expect(match(d, '#a')).toBeNull();
+      expect(match(d, '#b')).toBeNull();
+    },
+  );
 });
 
 describe('feedback: which thumb is already active', () => {
@@ -148,7 +171,11 @@ describe('feedback: which thumb is already active', () => {
     ['transparent', false],
     ['currentColor', true],
   ])('an icon filled "%s" → active: %s', (fill, active) => {
-    const d = doc(turn(`<button id="t"><svg fill="${fill}" class="lucide lucide-thumbs-up"></svg></button><button>${DOWN}</button>${COPY}`));
+    const d = doc(
+      turn(
+        `<button id="t"><svg fill="${fill}" class="lucide lucide-thumbs-up"></svg></button><button>${DOWN}</button>${COPY}`,
+      ),
+    );
     expect(match(d, '#t')).toMatchObject({ kind: 'feedback', clearing: active });
   });
 });
@@ -178,7 +205,9 @@ describe('attach', () => {
     expect(on(d, '#t', 'vibe-chat')).toMatchObject({ kind: 'attach' });
   });
   it('a button whose text is indented source, or runs long after its label, is still read by its text', () => {
-    const d = doc(`<button id="a">${' '.repeat(100)}Add files</button><button id="b">Add files: ${'pdf, '.repeat(100)}</button><button id="c">Send</button>`);
+    const d = doc(
+      `<button id="a">${' '.repeat(100)}Add files</button><button id="b">Add files: ${'pdf, '.repeat(100)}</button><button id="c">Send</button>`,
+    );
     expect(on(d, '#a', 'vibe-chat')).toMatchObject({ kind: 'attach' });
     expect(on(d, '#b', 'vibe-chat')).toMatchObject({ kind: 'attach' });
     expect(on(d, '#c', 'vibe-chat')).toBeNull();
@@ -188,22 +217,50 @@ describe('attach', () => {
 describe('share: the public-link switch in its three markups', () => {
   const page = (sw: string) => doc(`<div role="dialog"><button>Share by link</button>${sw}</div>`);
   it.each([
-    ['role=switch, aria-checked', '<button id="t" role="switch" aria-checked="false" aria-label="Link accessible to anyone"></button>', false],
-    ['role=switch, aria-checked on', '<button id="t" role="switch" aria-checked="true" aria-label="Link accessible to anyone"></button>', true],
-    ['role=switch, Radix data-state on', '<button id="t" role="switch" data-state="checked" aria-label="Link accessible to anyone"></button>', true],
-    ['role=switch, Radix data-state off', '<button id="t" role="switch" data-state="unchecked" aria-label="Link accessible to anyone"></button>', false],
-    ['role=checkbox', '<div id="t" role="checkbox" aria-checked="false" aria-label="Link accessible to anyone"></div>', false],
+    [
+      'role=switch, aria-checked',
+      '<button id="t" role="switch" aria-checked="false" aria-label="Link accessible to anyone"></button>',
+      false,
+    ],
+    [
+      'role=switch, aria-checked on',
+      '<button id="t" role="switch" aria-checked="true" aria-label="Link accessible to anyone"></button>',
+      true,
+    ],
+    [
+      'role=switch, Radix data-state on',
+      '<button id="t" role="switch" data-state="checked" aria-label="Link accessible to anyone"></button>',
+      true,
+    ],
+    [
+      'role=switch, Radix data-state off',
+      '<button id="t" role="switch" data-state="unchecked" aria-label="Link accessible to anyone"></button>',
+      false,
+    ],
+    [
+      'role=checkbox',
+      '<div id="t" role="checkbox" aria-checked="false" aria-label="Link accessible to anyone"></div>',
+      false,
+    ],
     ['a native checkbox', '<label><input id="t" type="checkbox"> Link accessible to anyone</label>', false],
-    ['a native checkbox, checked', '<label><input id="t" type="checkbox" checked> Link accessible to anyone</label>', true],
+    [
+      'a native checkbox, checked',
+      '<label><input id="t" type="checkbox" checked> Link accessible to anyone</label>',
+      true,
+    ],
   ])('%s → share-public (switching it off is not warned)', (_how, sw, onNow) => {
     expect(on(page(sw), '#t', 'vibe-chat')).toMatchObject({ kind: 'share-public', clearing: onNow });
   });
   it('a switch whose label carries the phrase after a heading is still the public switch', () => {
-    const d = page('<button id="t" role="switch" aria-checked="false" aria-label="Visibility: anyone with the link can view"></button>');
+    const d = page(
+      '<button id="t" role="switch" aria-checked="false" aria-label="Visibility: anyone with the link can view"></button>',
+    );
     expect(on(d, '#t', 'vibe-chat')).toMatchObject({ kind: 'share-public' });
   });
   it('on a page where nothing can be shared (the new-chat page), the switch is nothing', () => {
-    const d = page('<button id="t" role="switch" aria-checked="false" aria-label="Link accessible to anyone"></button>');
+    const d = page(
+      '<button id="t" role="switch" aria-checked="false" aria-label="Link accessible to anyone"></button>',
+    );
     expect(on(d, '#t', 'vibe-chat-home')).toBeNull();
   });
   it('a switch about something else is nothing', () => {
@@ -218,11 +275,15 @@ describe('share by link: the button, and whether the chat is already public', ()
     expect(on(d, '#s', 'vibe-chat')).toMatchObject({ kind: 'share-link', clearing: false });
   });
   it('outside a dialog, a visible public switch that is on anywhere on the page: already public', () => {
-    const d = doc('<div><button id="s">Share by link</button></div><section><button role="switch" aria-checked="true" aria-label="Link accessible to anyone"></button></section>');
+    const d = doc(
+      '<div><button id="s">Share by link</button></div><section><button role="switch" aria-checked="true" aria-label="Link accessible to anyone"></button></section>',
+    );
     expect(on(d, '#s', 'vibe-chat')).toMatchObject({ kind: 'share-link', clearing: true });
   });
   it('a switch labelled with the phrase after a heading counts too', () => {
-    const d = doc('<div role="dialog"><button id="s">Share by link</button><button role="switch" aria-checked="true" aria-label="Visibility: anyone with the link can view"></button></div>');
+    const d = doc(
+      '<div role="dialog"><button id="s">Share by link</button><button role="switch" aria-checked="true" aria-label="Visibility: anyone with the link can view"></button></div>',
+    );
     expect(on(d, '#s', 'vibe-chat')).toMatchObject({ kind: 'share-link', clearing: true });
   });
 });
@@ -232,12 +293,18 @@ describe('Labs models: the toggle, in its three markups, on the API privacy page
     ['role=switch', '<button id="t" role="switch" aria-checked="true" aria-label="Enable Labs models"></button>', true],
     ['role=checkbox', '<div id="t" role="checkbox" aria-checked="false" aria-label="Enable Labs models"></div>', false],
     ['a native checkbox', '<label><input id="t" type="checkbox"> Enable Labs models</label>', false],
-    ['a label followed by its description', '<button id="t" role="switch" aria-checked="false" aria-label="Enable Labs models — experimental, may be removed"></button>', false],
+    [
+      'a label followed by its description',
+      '<button id="t" role="switch" aria-checked="false" aria-label="Enable Labs models — experimental, may be removed"></button>',
+      false,
+    ],
   ])('%s → labs', (_how, html, onNow) => {
     expect(on(doc(html), '#t', 'admin-api-privacy')).toMatchObject({ kind: 'labs', clearing: onNow });
   });
   it('a plain button or link named like it is not the toggle', () => {
-    const d = doc('<button id="t">Enable Labs models</button><a id="l" href="#labs">Labs models</a><button id="n" aria-label="Enable Labs models"></button>');
+    const d = doc(
+      '<button id="t">Enable Labs models</button><a id="l" href="#labs">Labs models</a><button id="n" aria-label="Enable Labs models"></button>',
+    );
     expect(on(d, '#t', 'admin-api-privacy')).toBeNull();
     expect(on(d, '#l', 'admin-api-privacy')).toBeNull();
     expect(on(d, '#n', 'admin-api-privacy')).toBeNull();

@@ -20,7 +20,10 @@ interface Entry {
 const INDEX: Entry[] = JSON.parse(readFileSync('test/fixtures/index.json', 'utf8'));
 
 function parse(html: string, url: string): Document {
-  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   win.document.write(html);
   return win.document as unknown as Document;
 }
@@ -47,7 +50,8 @@ describe.each(chatPages)('$file', (entry) => {
   });
 
   it('leaves Copy, Rewrite and the other buttons of the page alone', () => {
-    for (const bar of bars) for (const b of Array.from(bar.querySelectorAll('button')).slice(2)) expect(matchGesture(b, surface)).toBeNull();
+    for (const bar of bars)
+      for (const b of Array.from(bar.querySelectorAll('button')).slice(2)) expect(matchGesture(b, surface)).toBeNull();
     for (const b of Array.from(doc.querySelectorAll('button')).filter((b) => !b.closest('.action-bar'))) {
       const m = matchGesture(b, surface);
       // Only the "Add files" button may match (the attachment note), never a warning.
@@ -56,9 +60,14 @@ describe.each(chatPages)('$file', (entry) => {
   });
 
   it('knows a thumb that is already active (clicking it clears the rating: not warned)', () => {
-    const pressed = Array.from(doc.querySelectorAll('.action-bar button')).filter((b) => b.getAttribute('aria-pressed') === 'true' || b.querySelector('svg')?.getAttribute('fill') === 'currentColor');
+    const pressed = Array.from(doc.querySelectorAll('.action-bar button')).filter(
+      (b) =>
+        b.getAttribute('aria-pressed') === 'true' || b.querySelector('svg')?.getAttribute('fill') === 'currentColor',
+    );
     for (const b of pressed) expect(matchGesture(b, surface)?.clearing).toBe(true);
-    const idle = Array.from(doc.querySelectorAll('.action-bar')).map((bar) => bar.querySelector('button')!).filter((b) => !pressed.includes(b));
+    const idle = Array.from(doc.querySelectorAll('.action-bar'))
+      .map((bar) => bar.querySelector('button')!)
+      .filter((b) => !pressed.includes(b));
     for (const b of idle) expect(matchGesture(b, surface)?.clearing).toBe(false);
   });
 
@@ -78,10 +87,16 @@ describe.each(chatPages)('$file', (entry) => {
 
 describe('markups no fixture has', () => {
   const url = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
-  const turn = (bar: string) => `<div data-message-author-role="assistant"><div class="answer">Hi</div><div class="bar">${bar}</div></div>`;
+  const turn = (bar: string) =>
+    `<div data-message-author-role="assistant"><div class="answer">Hi</div><div class="bar">${bar}</div></div>`;
 
   it('position alone: unlabelled icon buttons first and second in a bar that ends with Copy', () => {
-    const doc = parse(turn('<button><svg><circle/></svg></button><button><svg><circle/></svg></button><button aria-label="Copy"><svg><rect/></svg></button>'), url);
+    const doc = parse(
+      turn(
+        '<button><svg><circle/></svg></button><button><svg><circle/></svg></button><button aria-label="Copy"><svg><rect/></svg></button>',
+      ),
+      url,
+    );
     const [a, b, c] = Array.from(doc.querySelectorAll('button'));
     expect(matchGesture(a, 'vibe-chat')).toMatchObject({ kind: 'feedback', direction: 'like', signals: ['position'] });
     expect(matchGesture(b, 'vibe-chat')).toMatchObject({ kind: 'feedback', direction: 'dislike' });
@@ -89,19 +104,32 @@ describe('markups no fixture has', () => {
   });
 
   it('role=button elements with French labels', () => {
-    const doc = parse(turn('<span role="button" aria-label="Bonne réponse"></span><span role="button" aria-label="Mauvaise réponse"></span><span role="button" aria-label="Copier"></span>'), url);
+    const doc = parse(
+      turn(
+        '<span role="button" aria-label="Bonne réponse"></span><span role="button" aria-label="Mauvaise réponse"></span><span role="button" aria-label="Copier"></span>',
+      ),
+      url,
+    );
     const [a, b] = Array.from(doc.querySelectorAll('[role=button]'));
     expect(matchGesture(a, 'vibe-chat')?.direction).toBe('like');
     expect(matchGesture(b, 'vibe-chat')?.direction).toBe('dislike');
   });
 
   it('a thumbs icon outside an assistant turn (a user turn, the sidebar) is not feedback', () => {
-    const doc = parse('<div data-message-author-role="user"><button><svg class="lucide lucide-thumbs-up"><path d="M7 10v12"/></svg></button></div>', url);
+    const doc = parse(
+      '<div data-message-author-role="user"><button><svg class="lucide lucide-thumbs-up"><path d="M7 10v12"/></svg></button></div>',
+      url,
+    );
     expect(matchGesture(doc.querySelector('button'), 'vibe-chat')).toBeNull();
   });
 
   it('nothing is guarded on pages where the gesture does not apply', () => {
-    const doc = parse(turn('<button aria-label="Like"></button><button aria-label="Dislike"></button><button aria-label="Copy"></button>'), 'https://chat.mistral.ai/share/abc123');
+    const doc = parse(
+      turn(
+        '<button aria-label="Like"></button><button aria-label="Dislike"></button><button aria-label="Copy"></button>',
+      ),
+      'https://chat.mistral.ai/share/abc123',
+    );
     expect(matchGesture(doc.querySelector('button'), 'vibe-share')).toBeNull();
     expect(matchGesture(doc.querySelector('button'), 'admin-vibe-privacy')).toBeNull();
   });
@@ -109,7 +137,11 @@ describe('markups no fixture has', () => {
   it('Labs models on the API privacy fixture: the checkbox, by its label', () => {
     const e = INDEX.find((x) => x.file === 'admin-api-privacy.default.en.html')!;
     const doc = parse(readFileSync(`test/fixtures/${e.file}`, 'utf8'), e.url);
-    expect(matchGesture(doc.querySelector('#labs-models'), 'admin-api-privacy')).toMatchObject({ kind: 'labs', clearing: false });
-    for (const b of Array.from(doc.querySelectorAll('button')).filter((x) => x.id !== 'labs-models')) expect(matchGesture(b, 'admin-api-privacy')).toBeNull();
+    expect(matchGesture(doc.querySelector('#labs-models'), 'admin-api-privacy')).toMatchObject({
+      kind: 'labs',
+      clearing: false,
+    });
+    for (const b of Array.from(doc.querySelectorAll('button')).filter((x) => x.id !== 'labs-models'))
+      expect(matchGesture(b, 'admin-api-privacy')).toBeNull();
   });
 });

@@ -9,7 +9,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import config from '../../wxt.config';
 import { ADMIN_WARNINGS, CHAT_WARNINGS } from '@/lib/warnings/registry';
-import { CONTENT_MATCHES, HOSTS, isMistralUrl, MATCH_PATTERNS, matchesWhere, MISTRAL_HOSTS, SURFACES, matchPattern } from '@/lib/surfaces';
+import {
+  CONTENT_MATCHES,
+  HOSTS,
+  isMistralUrl,
+  MATCH_PATTERNS,
+  matchesWhere,
+  MISTRAL_HOSTS,
+  SURFACES,
+  matchPattern,
+} from '@/lib/surfaces';
 
 const ROOT = join(__dirname, '../..');
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
@@ -57,28 +66,39 @@ describe('hosts: one list', () => {
     expect(CONTENT_MATCHES.admin).toEqual(matchesWhere((s) => s.host === HOSTS.admin));
     expect(CONTENT_MATCHES.studio).toEqual(matchesWhere((s) => s.host === HOSTS.studio));
     // The UI scripts: the hosts of the surfaces where one of their page type's warnings shows.
-    const shows = (ws: readonly { surfaces: readonly string[] }[]) => (s: { id: string }) => ws.some((w) => w.surfaces.includes(s.id));
+    const shows = (ws: readonly { surfaces: readonly string[] }[]) => (s: { id: string }) =>
+      ws.some((w) => w.surfaces.includes(s.id));
     expect(CONTENT_MATCHES.chatUi).toEqual(matchesWhere(shows(CHAT_WARNINGS)));
     expect(CONTENT_MATCHES.adminUi).toEqual(matchesWhere(shows(ADMIN_WARNINGS)));
   });
 
   it('no match pattern of a Mistral host is written outside lib/hosts.ts', () => {
     const literal = new RegExp(MISTRAL_HOSTS.map((h) => `https?://${h.replace(/\./g, '\\.')}/\\*`).join('|'));
-    const sources = [...files('lib'), ...files('entrypoints'), ...files('components'), 'wxt.config.ts'].filter((p) => p !== 'lib/hosts.ts');
+    const sources = [...files('lib'), ...files('entrypoints'), ...files('components'), 'wxt.config.ts'].filter(
+      (p) => p !== 'lib/hosts.ts',
+    );
     const offenders = sources.filter((p) => literal.test(read(p)));
     expect(offenders).toEqual([]);
   });
 
   for (const dir of ['chrome-mv3', 'firefox-mv2']) {
     const path = join(ROOT, '.output', dir, 'manifest.json');
-    it.skipIf(!existsSync(path))(`the built ${dir} manifest: host permissions and every content script's matches from the one list`, () => {
-      const m = JSON.parse(readFileSync(path, 'utf8')) as { host_permissions?: string[]; permissions?: string[]; content_scripts: { matches: string[]; js: string[] }[] };
-      const hosts = m.host_permissions ?? (m.permissions ?? []).filter((p) => p.includes('://'));
-      expect(sorted(hosts)).toEqual(sorted(MATCH_PATTERNS));
-      const declared = new Set(Object.values(CONTENT_MATCHES).map((ms) => JSON.stringify(sorted(ms))));
-      for (const cs of m.content_scripts) expect(declared, cs.js.join()).toContain(JSON.stringify(sorted(cs.matches)));
-      expect(sorted([...new Set(m.content_scripts.flatMap((cs) => cs.matches))])).toEqual(sorted(MATCH_PATTERNS));
-      expect(matchPattern(MISTRAL_HOSTS[0])).toBe(MATCH_PATTERNS[0]);
-    });
+    it.skipIf(!existsSync(path))(
+      `the built ${dir} manifest: host permissions and every content script's matches from the one list`,
+      () => {
+        const m = JSON.parse(readFileSync(path, 'utf8')) as {
+          host_permissions?: string[];
+          permissions?: string[];
+          content_scripts: { matches: string[]; js: string[] }[];
+        };
+        const hosts = m.host_permissions ?? (m.permissions ?? []).filter((p) => p.includes('://'));
+        expect(sorted(hosts)).toEqual(sorted(MATCH_PATTERNS));
+        const declared = new Set(Object.values(CONTENT_MATCHES).map((ms) => JSON.stringify(sorted(ms))));
+        for (const cs of m.content_scripts)
+          expect(declared, cs.js.join()).toContain(JSON.stringify(sorted(cs.matches)));
+        expect(sorted([...new Set(m.content_scripts.flatMap((cs) => cs.matches))])).toEqual(sorted(MATCH_PATTERNS));
+        expect(matchPattern(MISTRAL_HOSTS[0])).toBe(MATCH_PATTERNS[0]);
+      },
+    );
   }
 });

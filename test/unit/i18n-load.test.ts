@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 type I18n = typeof import('@/lib/i18n');
-const disk = (lang: string) => JSON.parse(readFileSync(join(process.cwd(), 'public/_locales', lang, 'messages.json'), 'utf8'));
+const disk = (lang: string) =>
+  JSON.parse(readFileSync(join(process.cwd(), 'public/_locales', lang, 'messages.json'), 'utf8'));
 const en = disk('en');
 const ar = disk('ar');
 const fr = disk('fr');
@@ -77,7 +78,11 @@ describe('one catalog at a time', () => {
 describe("the browser's own catalog", () => {
   const fake = (ui: string, cat: Record<string, { message: string }>) => ({
     getUILanguage: () => ui,
-    getMessage: (key: string, subs?: string[]) => (cat[key]?.message ?? en[key]?.message ?? '').replace(/\$([1-9])/g, (_: string, n: string) => subs?.[Number(n) - 1] ?? ''),
+    getMessage: (key: string, subs?: string[]) =>
+      (cat[key]?.message ?? en[key]?.message ?? '').replace(
+        /\$([1-9])/g,
+        (_: string, n: string) => subs?.[Number(n) - 1] ?? '',
+      ),
   });
 
   it('the language served is the one the browser’s catalog says it is in, whatever the UI language claims', () => {

@@ -16,7 +16,10 @@ const STUDIO = INDEX.filter((e) => new URL(e.url).hostname === 'console.mistral.
 describe('Studio kit', () => {
   it('has Studio pages to compare', () => expect(STUDIO.length).toBeGreaterThanOrEqual(5));
   it.each(STUDIO.map((e) => [e.file, e.url]))('%s: the same reading as the full kit', (file, url) => {
-    const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+    const win = new Window({
+      url,
+      settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+    });
     win.document.write(readFileSync(`test/fixtures/${file}`, 'utf8'));
     const doc = win.document as unknown as Document;
     const full = detectPage(doc, url, ADMIN_DETECT);

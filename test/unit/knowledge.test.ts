@@ -27,7 +27,8 @@ const readLocale = (lang: 'en' | 'fr'): Record<string, { message: string }> =>
 function allCitations(): { where: string; c: Citation }[] {
   const out: { where: string; c: Citation }[] = [];
   for (const x of KNOWLEDGE.controls) x.citations.forEach((c, i) => out.push({ where: `control ${x.id} #${i}`, c }));
-  for (const x of KNOWLEDGE.defaults) out.push({ where: `default ${x.product}/${x.plan}=${x.training} (${x.citation.source})`, c: x.citation });
+  for (const x of KNOWLEDGE.defaults)
+    out.push({ where: `default ${x.product}/${x.plan}=${x.training} (${x.citation.source})`, c: x.citation });
   for (const x of KNOWLEDGE.facts) x.citations.forEach((c, i) => out.push({ where: `fact ${x.id} #${i}`, c }));
   for (const x of KNOWLEDGE.retention) x.citations.forEach((c, i) => out.push({ where: `retention ${x.id} #${i}`, c }));
   KNOWLEDGE.zdrEndpoints.citations.forEach((c, i) => out.push({ where: `zdrEndpoints #${i}`, c }));
@@ -68,7 +69,9 @@ describe('knowledge: shape', () => {
   const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
   it('SHA256SUMS lists exactly the source files, and every source of the knowledge is among them', () => {
-    const files = readdirSync(SOURCES_DIR).filter((f) => f.endsWith('.txt')).sort();
+    const files = readdirSync(SOURCES_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     expect([...SUMS.keys()].sort()).toEqual(files);
     expect(files.length).toBeGreaterThanOrEqual(5);
     for (const s of KNOWLEDGE.sources) expect(SUMS.has(s.file), s.file).toBe(true);
@@ -78,17 +81,21 @@ describe('knowledge: shape', () => {
     expect(sha256(join(SOURCES_DIR, file))).toBe(sum);
   });
 
-  const seedsDir = [join(process.cwd(), '../shared/seeds'), join(process.cwd(), '../../shared/seeds')].find((d) => existsSync(d));
-  it.skipIf(!seedsDir).each([...SUMS.entries()])('seed %s (shared/seeds, present on this machine) has the recorded checksum', (file, sum) => {
-    expect(sha256(join(seedsDir!, file))).toBe(sum);
-  });
+  const seedsDir = [join(process.cwd(), '../shared/seeds'), join(process.cwd(), '../../shared/seeds')].find((d) =>
+    existsSync(d),
+  );
+  it.skipIf(!seedsDir).each([...SUMS.entries()])(
+    'seed %s (shared/seeds, present on this machine) has the recorded checksum',
+    (file, sum) => {
+      expect(sha256(join(seedsDir!, file))).toBe(sum);
+    },
+  );
 
   it('every control lives on a page Windsock knows (a surface id) or on none', () => {
     const ids = new Set<string>(SURFACES.map((s) => s.id));
     for (const c of KNOWLEDGE.controls) if (c.page !== null) expect(ids.has(c.page), `${c.id} → ${c.page}`).toBe(true);
   });
 });
-
 
 describe('knowledge: one source for citations (CITE), no quote twice', () => {
   it('no two entries of CITE quote the same words', () => {
@@ -115,13 +122,23 @@ describe('knowledge: every quote is verbatim in its source, in the section it na
   });
 
   it('negative controls: a changed word, a wrong section or a missing section are caught', () => {
-    const good: Citation = { source: 'docs-privacy', section: 'Data usage', quote: "API: data sent through the API isn't used for model training." };
+    const good: Citation = {
+      source: 'docs-privacy',
+      section: 'Data usage',
+      quote: "API: data sent through the API isn't used for model training.",
+    };
     expect(citationProblem(good)).toBeNull();
-    expect(citationProblem({ ...good, quote: 'API: data sent through the API is used for model training.' })).toMatch(/not found/);
+    expect(citationProblem({ ...good, quote: 'API: data sent through the API is used for model training.' })).toMatch(
+      /not found/,
+    );
     expect(citationProblem({ ...good, section: 'API privacy controls' })).toMatch(/not under/);
     expect(citationProblem({ ...good, section: 'Data use' })).toMatch(/no section/);
     expect(
-      citationProblem({ source: 'privacy-policy-2025', section: '3.4.2. Input and Output provided on La Plateforme', quote: 'If you click on "Thumbs Up" or "Thumbs Down" to rate an Output' }),
+      citationProblem({
+        source: 'privacy-policy-2025',
+        section: '3.4.2. Input and Output provided on La Plateforme',
+        quote: 'If you click on "Thumbs Up" or "Thumbs Down" to rate an Output',
+      }),
     ).toMatch(/not under/);
   });
 });
@@ -209,7 +226,9 @@ describe('knowledge: plan defaults', () => {
   });
 
   it('the only disputed defaults are Vibe Pro and API free', () => {
-    const disputed = listed.filter(([product, plan]) => defaultsFor(product, plan).claims.length > 0 && defaultsFor(product, plan).agreed === null);
+    const disputed = listed.filter(
+      ([product, plan]) => defaultsFor(product, plan).claims.length > 0 && defaultsFor(product, plan).agreed === null,
+    );
     expect(disputed.map(([a, b]) => `${a}/${b}`).sort()).toEqual(['api/free', 'vibe/pro']);
   });
 });
@@ -218,7 +237,7 @@ describe('knowledge: zero data retention endpoints', () => {
   const text = readSource('002_6350e61b3c907b8f.txt');
   const lines = text.split('\n');
 
-  it('the covered list is exactly seed 002\'s list, in its order', () => {
+  it("the covered list is exactly seed 002's list, in its order", () => {
     const i = lines.findIndex((l) => l.startsWith('ZDR applies to the following stateless API endpoints:'));
     expect(i).toBeGreaterThan(-1);
     // The page lost its list markup: "/v1/chat/completions/v1/fim/completions/v1/embeddings/v1/moderations,…"
@@ -230,9 +249,14 @@ describe('knowledge: zero data retention endpoints', () => {
     expect(ZDR_ENDPOINTS.covered).toEqual(fromSeed);
   });
 
-  it('the not-covered list is exactly seed 002\'s stateful list', () => {
+  it("the not-covered list is exactly seed 002's stateful list", () => {
     const line = lines.find((l) => l.includes('ZDR does not apply to stateful APIs or products, including'))!;
-    const list = line.replace(/^.*including /, '').replace(/\.\s.*$/, '').replace(/, and /, ', ').split(', ').map((s) => s.trim());
+    const list = line
+      .replace(/^.*including /, '')
+      .replace(/\.\s.*$/, '')
+      .replace(/, and /, ', ')
+      .split(', ')
+      .map((s) => s.trim());
     expect(ZDR_ENDPOINTS.notCovered).toEqual(list);
   });
 });

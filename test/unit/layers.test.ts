@@ -13,12 +13,22 @@ const ROOT = join(__dirname, '../..');
 /** The project files a source file imports (type-only imports included: they are dependencies too). */
 export function importsOf(file: string): string[] {
   const src = readFileSync(file, 'utf8');
-  const specs = [...src.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  const specs = [
+    ...src.matchAll(
+      /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
   const out: string[] = [];
   for (const spec of specs) {
-    const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(file), spec) : null;
+    const base = spec.startsWith('@/')
+      ? join(ROOT, spec.slice(2))
+      : spec.startsWith('.')
+        ? resolve(dirname(file), spec)
+        : null;
     if (!base) continue;
-    const hit = ['', '.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find((p) => existsSync(p) && !p.endsWith('/'));
+    const hit = ['', '.ts', '.tsx', '/index.ts']
+      .map((ext) => base + ext)
+      .find((p) => existsSync(p) && !p.endsWith('/'));
     if (hit) out.push(hit);
   }
   return out;
@@ -40,7 +50,9 @@ function reach(start: string): Map<string, string[]> {
 }
 
 const rel = (p: string) => relative(ROOT, p);
-const policyFiles = readdirSync(join(ROOT, 'lib/policy')).filter((f) => /\.tsx?$/.test(f)).map((f) => join(ROOT, 'lib/policy', f));
+const policyFiles = readdirSync(join(ROOT, 'lib/policy'))
+  .filter((f) => /\.tsx?$/.test(f))
+  .map((f) => join(ROOT, 'lib/policy', f));
 
 describe('layers: policy never depends on detection or the page', () => {
   it('the import reader sees imports of every form', () => {
@@ -51,13 +63,15 @@ describe('layers: policy never depends on detection or the page', () => {
   });
 
   it.each(policyFiles.map((f) => [rel(f), f]))('%s reaches neither lib/detect nor lib/page', (_name, file) => {
-    const bad = [...reach(file).entries()].filter(([f]) => /^lib\/(detect|page)\//.test(rel(f))).map(([, chain]) => chain.map(rel).join(' → '));
+    const bad = [...reach(file).entries()]
+      .filter(([f]) => /^lib\/(detect|page)\//.test(rel(f)))
+      .map(([, chain]) => chain.map(rel).join(' → '));
     expect(bad).toEqual([]);
   });
 });
 
 describe('layers: one browser object', () => {
-  it('every extension API call goes through WXT\'s `browser` (wxt/browser): no polyfill, no second wrapper', () => {
+  it("every extension API call goes through WXT's `browser` (wxt/browser): no polyfill, no second wrapper", () => {
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const name of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
@@ -67,7 +81,9 @@ describe('layers: one browser object', () => {
       }
     };
     ['lib', 'components', 'entrypoints'].forEach(walk);
-    const offenders = files.filter((f) => /from\s+['"](webextension-polyfill|@\/lib\/browser|\.\.?\/browser)['"]/.test(readFileSync(join(ROOT, f), 'utf8')));
+    const offenders = files.filter((f) =>
+      /from\s+['"](webextension-polyfill|@\/lib\/browser|\.\.?\/browser)['"]/.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
     expect(offenders).toEqual([]);
     const users = files.filter((f) => /from\s+['"]wxt\/browser['"]/.test(readFileSync(join(ROOT, f), 'utf8')));
     expect(users).toContain('entrypoints/background.ts');

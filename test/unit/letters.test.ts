@@ -4,7 +4,17 @@
  * what Windsock observed written in (and nothing of it when nothing was observed).
  */
 import { describe, expect, it } from 'vitest';
-import { generateLetter, letterDate, letterFileName, LETTER_IDS, LETTERS, type FieldName, type LetterFields, type LetterId, type Observed } from '@/lib/rights/letters';
+import {
+  generateLetter,
+  letterDate,
+  letterFileName,
+  LETTER_IDS,
+  LETTERS,
+  type FieldName,
+  type LetterFields,
+  type LetterId,
+  type Observed,
+} from '@/lib/rights/letters';
 import { observedFrom } from '@/lib/rights/observed';
 import en from '@/public/_locales/en/messages.json';
 import fr from '@/public/_locales/fr/messages.json';
@@ -42,20 +52,42 @@ const OBSERVED: Observed = {
 const msg = (lang: 'en' | 'fr', key: string) => ADDITIONS[lang][key].message;
 /** The blank a field shows in a letter, in a language. */
 const blankOf = (id: LetterId, lang: 'en' | 'fr', f: FieldName) =>
-  msg(lang, f === 'details' ? `letter_blank_details_${id}` : { fullName: 'letter_blank_full_name', email: 'letter_blank_email', accountEmail: 'letter_blank_account_email', city: 'letter_blank_city', requestDate: 'letter_blank_request_date' }[f]);
+  msg(
+    lang,
+    f === 'details'
+      ? `letter_blank_details_${id}`
+      : {
+          fullName: 'letter_blank_full_name',
+          email: 'letter_blank_email',
+          accountEmail: 'letter_blank_account_email',
+          city: 'letter_blank_city',
+          requestDate: 'letter_blank_request_date',
+        }[f],
+  );
 
 /** The article as each language cites it in the subject. */
 function articleIn(lang: 'en' | 'fr', article: string): RegExp {
   if (lang === 'en') return new RegExp(`GDPR Article ${article.replace(/[()]/g, '\\$&')}\\)$`);
   const m = /^(\d+)\((\d+)\)$/.exec(article);
-  return m ? new RegExp(`\\(article ${m[1]}, paragraphe ${m[2]}, du RGPD\\)$`) : new RegExp(`\\(article ${article} du RGPD\\)$`);
+  return m
+    ? new RegExp(`\\(article ${m[1]}, paragraphe ${m[2]}, du RGPD\\)$`)
+    : new RegExp(`\\(article ${article} du RGPD\\)$`);
 }
 
 const CASES = LETTER_IDS.flatMap((id) => LANGS.map((lang) => [id, lang] as const));
 
 describe('letters: the catalogue', () => {
   it('has the eight letters the issue asks for, objection, erasure and access first', () => {
-    expect(LETTER_IDS).toEqual(['objection', 'erasure', 'access', 'rectification', 'restriction', 'portability', 'consent', 'cnil']);
+    expect(LETTER_IDS).toEqual([
+      'objection',
+      'erasure',
+      'access',
+      'rectification',
+      'restriction',
+      'portability',
+      'consent',
+      'cnil',
+    ]);
   });
 
   it('each letter rests on the right article', () => {
@@ -78,7 +110,12 @@ describe.each(CASES)('letter %s in %s', (id, lang) => {
   const empty = generateLetter(id, lang, {}, {}, OPTS);
 
   it('leaves no unfilled placeholder ($n, braces) whatever is filled in', () => {
-    for (const l of [full, empty, generateLetter(id, lang, FULL, {}, OPTS), generateLetter(id, lang, {}, OBSERVED, OPTS)]) {
+    for (const l of [
+      full,
+      empty,
+      generateLetter(id, lang, FULL, {}, OPTS),
+      generateLetter(id, lang, {}, OBSERVED, OPTS),
+    ]) {
       for (const part of [l.text, l.subject, l.body, l.to]) {
         expect(part).not.toMatch(/\$/);
         expect(part).not.toMatch(/[{}]/);
@@ -133,7 +170,8 @@ describe.each(CASES)('letter %s in %s', (id, lang) => {
     expect(full.article).toBe(def.article);
     expect(full.subject).toMatch(articleIn(lang, def.article));
     const [n, para] = def.article.split(/[()]/);
-    const inBody = lang === 'en' ? `Article ${def.article}` : para ? `article ${n}, paragraphe ${para}` : `article ${n}`;
+    const inBody =
+      lang === 'en' ? `Article ${def.article}` : para ? `article ${n}, paragraphe ${para}` : `article ${n}`;
     expect(full.body).toContain(inBody);
     expect(full.text).toContain(lang === 'en' ? `Subject: ${full.subject}` : `Objet : ${full.subject}`);
   });
@@ -141,7 +179,9 @@ describe.each(CASES)('letter %s in %s', (id, lang) => {
   it('goes to the right address', () => {
     const flat = full.to.replace(/\n/g, ', ');
     if (def.to === 'cnil') {
-      expect(flat).toBe('Commission nationale de l’informatique et des libertés (CNIL), Service des plaintes, 3 Place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, France');
+      expect(flat).toBe(
+        'Commission nationale de l’informatique et des libertés (CNIL), Service des plaintes, 3 Place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, France',
+      );
       // …and names Mistral AI and its address as the controller complained about.
       expect(full.body).toContain('Mistral AI (SIREN 952 418 325), 15 rue des Halles, 75001 Paris');
     } else {
@@ -165,12 +205,24 @@ describe.each(CASES)('letter %s in %s', (id, lang) => {
 
   it('fills in what Windsock observed: organization, plan, the dates the toggles were seen on', () => {
     const en = lang === 'en';
-    expect(full.text).toContain(en ? 'My organization in the Admin Panel is named “Atelier Nord”.' : "Mon organisation dans l'Admin Panel s'appelle « Atelier Nord ».");
-    expect(full.text).toContain(en ? 'My plan, as my account pages show it: Free, for Vibe.' : "Mon offre, telle que l'affichent les pages de mon compte : Free (gratuit), pour Vibe.");
     expect(full.text).toContain(
-      en ? 'On 14 October 2026, Windsock saw the “Model training” setting switched on' : 'Le 14 octobre 2026, Windsock a vu le réglage « Model training » activé',
+      en
+        ? 'My organization in the Admin Panel is named “Atelier Nord”.'
+        : "Mon organisation dans l'Admin Panel s'appelle « Atelier Nord ».",
     );
-    expect(full.text).toContain(en ? 'On 12 October 2026, Windsock saw the API setting' : "Le 12 octobre 2026, Windsock a vu le réglage de l'API");
+    expect(full.text).toContain(
+      en
+        ? 'My plan, as my account pages show it: Free, for Vibe.'
+        : "Mon offre, telle que l'affichent les pages de mon compte : Free (gratuit), pour Vibe.",
+    );
+    expect(full.text).toContain(
+      en
+        ? 'On 14 October 2026, Windsock saw the “Model training” setting switched on'
+        : 'Le 14 octobre 2026, Windsock a vu le réglage « Model training » activé',
+    );
+    expect(full.text).toContain(
+      en ? 'On 12 October 2026, Windsock saw the API setting' : "Le 12 octobre 2026, Windsock a vu le réglage de l'API",
+    );
     expect(full.text).toContain(msg(lang, 'letter_windsock_note'));
     const sharesShown = full.text.includes(`https://chat.mistral.ai/chat/${CHAT}`);
     expect(sharesShown).toBe(id === 'erasure' || id === 'access' || id === 'cnil');
@@ -195,13 +247,21 @@ describe('letters: details of each', () => {
   it('rectification puts the correction the user describes in the letter, or a blank for it', () => {
     const l = generateLetter('rectification', 'en', FULL, {}, OPTS);
     expect(l.body).toContain(`the following inaccurate personal data about me:\n\n${FULL.details}`);
-    expect(generateLetter('rectification', 'fr', { ...FULL, details: '' }, {}, OPTS).blanks).toEqual(['[décrivez les données inexactes et la correction souhaitée]']);
+    expect(generateLetter('rectification', 'fr', { ...FULL, details: '' }, {}, OPTS).blanks).toEqual([
+      '[décrivez les données inexactes et la correction souhaitée]',
+    ]);
   });
 
   it('the CNIL complaint writes out the date of the request and names the online form nowhere it cannot be used', () => {
-    expect(generateLetter('cnil', 'en', FULL, {}, OPTS).body).toContain('On 1 September 2026, I sent Mistral AI a request');
-    expect(generateLetter('cnil', 'fr', FULL, {}, OPTS).body).toContain("Le 1er septembre 2026, j'ai adressé à Mistral AI une demande");
-    expect(generateLetter('cnil', 'en', { ...FULL, requestDate: 'early September' }, {}, OPTS).body).toContain('On early September, I sent');
+    expect(generateLetter('cnil', 'en', FULL, {}, OPTS).body).toContain(
+      'On 1 September 2026, I sent Mistral AI a request',
+    );
+    expect(generateLetter('cnil', 'fr', FULL, {}, OPTS).body).toContain(
+      "Le 1er septembre 2026, j'ai adressé à Mistral AI une demande",
+    );
+    expect(generateLetter('cnil', 'en', { ...FULL, requestDate: 'early September' }, {}, OPTS).body).toContain(
+      'On early September, I sent',
+    );
   });
 
   it('the objection letter asks to stop training and to exclude data already held', () => {
@@ -213,18 +273,24 @@ describe('letters: details of each', () => {
 
   it('the erasure letter asks to disable the shared links only when there are some', () => {
     expect(generateLetter('erasure', 'en', FULL, OBSERVED, OPTS).body).toContain('disable their public links');
-    expect(generateLetter('erasure', 'en', FULL, { ...OBSERVED, shares: [] }, OPTS).body).not.toContain('disable their public links');
+    expect(generateLetter('erasure', 'en', FULL, { ...OBSERVED, shares: [] }, OPTS).body).not.toContain(
+      'disable their public links',
+    );
   });
 
   it('the date line uses today; French writes the first of the month “1er”', () => {
-    expect(generateLetter('access', 'fr', FULL, {}, { now: Date.UTC(2026, 10, 1, 12), timeZone: 'UTC' }).text).toContain('À Lyon, le 1er novembre 2026');
+    expect(
+      generateLetter('access', 'fr', FULL, {}, { now: Date.UTC(2026, 10, 1, 12), timeZone: 'UTC' }).text,
+    ).toContain('À Lyon, le 1er novembre 2026');
     expect(letterDate(Date.UTC(2026, 10, 1, 12), 'en', 'UTC')).toBe('1 November 2026');
     expect(letterDate('2026-10-14T12:00:00Z', 'fr', 'UTC')).toBe('14 octobre 2026');
     expect(letterDate('not a date', 'en')).toBe('not a date');
   });
 
   it('a Studio plan is named as such', () => {
-    expect(generateLetter('access', 'en', FULL, { plan: 'scale', planProduct: 'api' }, OPTS).text).toContain('My plan, as my account pages show it: Scale, for Studio and API.');
+    expect(generateLetter('access', 'en', FULL, { plan: 'scale', planProduct: 'api' }, OPTS).text).toContain(
+      'My plan, as my account pages show it: Scale, for Studio and API.',
+    );
   });
 
   it('file names', () => {
@@ -234,7 +300,13 @@ describe('letters: details of each', () => {
 
 describe('observedFrom: what the store lets a letter say', () => {
   const T = Date.UTC(2026, 9, 14, 12);
-  const seen = (s: Store, where: string, obs: Parameters<typeof recordObservations>[3], at: number, org: string | null = 'Atelier Nord') => recordObservations(s, org, where, obs, at, org ?? undefined);
+  const seen = (
+    s: Store,
+    where: string,
+    obs: Parameters<typeof recordObservations>[3],
+    at: number,
+    org: string | null = 'Atelier Nord',
+  ) => recordObservations(s, org, where, obs, at, org ?? undefined);
 
   it('nothing stored: nothing observed', () => {
     expect(observedFrom(emptyStore())).toEqual({});
@@ -244,7 +316,13 @@ describe('observedFrom: what the store lets a letter say', () => {
     let s = seen(emptyStore(), 'admin-subscriptions', [{ key: 'plan:vibe', value: 'pro', via: 'page' }], T - 1000);
     s = seen(s, 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'on', via: 'page' }], T);
     s = { ...s, shares: [{ chatId: CHAT, at: T + 5, org: s.currentOrg }] };
-    expect(observedFrom(s)).toEqual({ plan: 'pro', planProduct: 'vibe', trainingSeenOn: T, orgName: 'Atelier Nord', shares: [{ chatId: CHAT, at: T + 5 }] });
+    expect(observedFrom(s)).toEqual({
+      plan: 'pro',
+      planProduct: 'vibe',
+      trainingSeenOn: T,
+      orgName: 'Atelier Nord',
+      shares: [{ chatId: CHAT, at: T + 5 }],
+    });
   });
 
   it('training switched off since: the last time it was seen on, from the record', () => {
@@ -254,14 +332,30 @@ describe('observedFrom: what the store lets a letter say', () => {
   });
 
   it('never seen on: no date', () => {
-    const s = seen(emptyStore(), 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'off', via: 'page' }, { key: 'api-training', value: 'on', via: 'page' }], T);
+    const s = seen(
+      emptyStore(),
+      'admin-vibe-privacy',
+      [
+        { key: 'vibe-training', value: 'off', via: 'page' },
+        { key: 'api-training', value: 'on', via: 'page' },
+      ],
+      T,
+    );
     const o = observedFrom(s);
     expect(o.trainingSeenOn).toBeUndefined();
     expect(o.apiTrainingSeenOn).toBe(T);
   });
 
   it('a declaration is not an observation', () => {
-    const s: Store = { ...emptyStore(), orgs: { default: { observations: {}, declarations: { 'plan:vibe': { value: 'free', at: T }, 'vibe-training': { value: 'on', at: T } } } } };
+    const s: Store = {
+      ...emptyStore(),
+      orgs: {
+        default: {
+          observations: {},
+          declarations: { 'plan:vibe': { value: 'free', at: T }, 'vibe-training': { value: 'on', at: T } },
+        },
+      },
+    };
     expect(observedFrom(s)).toEqual({});
   });
 

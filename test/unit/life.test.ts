@@ -10,7 +10,8 @@ import { startLife } from '@/lib/page/life';
 
 const STARTED = `${fakeBrowser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`;
 const realId = fakeBrowser.runtime.id;
-const setId = (id: string | undefined) => Object.defineProperty(fakeBrowser.runtime, 'id', { value: id, configurable: true, writable: true });
+const setId = (id: string | undefined) =>
+  Object.defineProperty(fakeBrowser.runtime, 'id', { value: id, configurable: true, writable: true });
 
 describe('life', () => {
   afterEach(() => setId(realId));

@@ -22,7 +22,8 @@ import { dynKey, PLURAL_FORMS, PLURAL_KEYS, pluralCategory, t, tp } from '@/lib/
 type Catalog = Record<string, { message: string; description?: string }>;
 const file = (lang: Lang) => join(process.cwd(), 'public/_locales', lang, 'messages.json');
 /** A missing catalog reads as empty, so the parity test names every missing key instead of crashing. */
-const readLocale = (lang: Lang): Catalog => (existsSync(file(lang)) ? JSON.parse(readFileSync(file(lang), 'utf8')) : {});
+const readLocale = (lang: Lang): Catalog =>
+  existsSync(file(lang)) ? JSON.parse(readFileSync(file(lang), 'utf8')) : {};
 const CATS = Object.fromEntries(LANGS.map((l) => [l, readLocale(l)])) as Record<Lang, Catalog>;
 const en = CATS.en;
 const OTHERS = LANGS.filter((l) => l !== 'en');
@@ -43,18 +44,36 @@ const expectedKeys = (lang: Lang) => [
  * its labels in other languages are unknown), the brand, and punctuation.
  */
 const SAME_AS_EN_OK = new Set([
-  'popupTitle', 'page_brand', 'letter_list_separator', 'listComma',
-  'planPro', 'planTeam', 'planEnterprise', 'planScale',
-  'letter_product_vibe', 'record_key_chat', 'zdr_nc_vibe_work', 'zdr_nc_chat', 'control_memories',
+  'popupTitle',
+  'page_brand',
+  'letter_list_separator',
+  'listComma',
+  'planPro',
+  'planTeam',
+  'planEnterprise',
+  'planScale',
+  'letter_product_vibe',
+  'record_key_chat',
+  'zdr_nc_vibe_work',
+  'zdr_nc_chat',
+  'control_memories',
   // Mistral's own English labels, kept as Mistral shows them (French catalog).
-  'control_vibe_training', 'control_mobile_data_sharing', 'control_api_training',
-  'rights_link_vibe_privacy', 'rights_link_api_privacy',
+  'control_vibe_training',
+  'control_mobile_data_sharing',
+  'control_api_training',
+  'rights_link_vibe_privacy',
+  'rights_link_api_privacy',
   // Words some languages share with English: "Plan" (es, pl), "Vibe (chat)".
-  'popupPlan', 'record_md_plan', 'productVibe',
+  'popupPlan',
+  'record_md_plan',
+  'productVibe',
   // Words French shares with English: Page, agents, conversations.
-  'diagSurface', 'zdr_nc_agents', 'zdr_nc_conversations',
+  'diagSurface',
+  'zdr_nc_agents',
+  'zdr_nc_conversations',
   // Formats: "E-mail: $1" (it), "$1, $2" (it).
-  'letter_sender_email', 'letter_date_line',
+  'letter_sender_email',
+  'letter_date_line',
 ]);
 const isSameOk = (k: string) => SAME_AS_EN_OK.has(k) || k.startsWith('surface_');
 
@@ -98,7 +117,9 @@ describe('locales', () => {
 
   it('no value is left in English, beyond a short allow-list of names', () => {
     const same = OTHERS.flatMap((lang) =>
-      Object.keys(CATS[lang]).filter((k) => !isSameOk(k) && en[k] && CATS[lang][k].message === en[k].message).map((k) => `${lang}:${k}`),
+      Object.keys(CATS[lang])
+        .filter((k) => !isSameOk(k) && en[k] && CATS[lang][k].message === en[k].message)
+        .map((k) => `${lang}:${k}`),
     );
     expect(same).toEqual([]);
   });
@@ -113,10 +134,29 @@ describe('locales', () => {
     expect(PLURAL_FORMS.pl.sort()).toEqual(['few', 'many', 'one', 'other']);
     expect(PLURAL_FORMS.en.sort()).toEqual(['one', 'other']);
     // Polish: 1 → one, 2–4 and 22–24 → few, 5–21 and 25… → many.
-    expect([1, 2, 4, 5, 12, 22, 25].map((n) => pluralCategory(n, 'pl'))).toEqual(['one', 'few', 'few', 'many', 'many', 'few', 'many']);
+    expect([1, 2, 4, 5, 12, 22, 25].map((n) => pluralCategory(n, 'pl'))).toEqual([
+      'one',
+      'few',
+      'few',
+      'many',
+      'many',
+      'few',
+      'many',
+    ]);
     // Arabic: 0 zero, 1 one, 2 two, 3–10 few, 11–99 many, 100… other.
-    expect([0, 1, 2, 3, 10, 11, 99, 100].map((n) => pluralCategory(n, 'ar'))).toEqual(['zero', 'one', 'two', 'few', 'few', 'many', 'many', 'other']);
-    for (const lang of LANGS) for (const base of PLURAL_KEYS) for (const f of PLURAL_FORMS[lang]) expect(CATS[lang][`${base}_${f}`], `${lang}:${base}_${f}`).toBeDefined();
+    expect([0, 1, 2, 3, 10, 11, 99, 100].map((n) => pluralCategory(n, 'ar'))).toEqual([
+      'zero',
+      'one',
+      'two',
+      'few',
+      'few',
+      'many',
+      'many',
+      'other',
+    ]);
+    for (const lang of LANGS)
+      for (const base of PLURAL_KEYS)
+        for (const f of PLURAL_FORMS[lang]) expect(CATS[lang][`${base}_${f}`], `${lang}:${base}_${f}`).toBeDefined();
   });
 
   it('tp() writes the count with the right form (an oracle per language, written by hand)', () => {
@@ -131,7 +171,9 @@ describe('locales', () => {
   it('the store listing fits in every language: name ≤ 75 characters, description ≤ 132 (Chrome Web Store limits)', () => {
     const tooLong = LANGS.flatMap((l) => [
       ...(CATS[l].extName.message.length > 75 ? [`${l}:extName (${CATS[l].extName.message.length})`] : []),
-      ...(CATS[l].extDescription.message.length > 132 ? [`${l}:extDescription (${CATS[l].extDescription.message.length})`] : []),
+      ...(CATS[l].extDescription.message.length > 132
+        ? [`${l}:extDescription (${CATS[l].extDescription.message.length})`]
+        : []),
     ]);
     expect(tooLong).toEqual([]);
   });
@@ -149,7 +191,12 @@ describe('locales', () => {
       Object.entries(CITE)
         .filter(([name, c]) => {
           const m = CATS[l][`quote_${name}`]?.message;
-          return typeof m !== 'string' || m.trim() === '' || m === c.quote || placeholders(m).join() !== placeholders(c.quote).join();
+          return (
+            typeof m !== 'string' ||
+            m.trim() === '' ||
+            m === c.quote ||
+            placeholders(m).join() !== placeholders(c.quote).join()
+          );
         })
         .map(([name]) => `${l}:quote_${name}`),
     );
@@ -158,7 +205,12 @@ describe('locales', () => {
   });
 
   it('the rights, retention and policy-change pages quote only CITE, so each of their quotes has its translation', () => {
-    const shown = [...rightsCitations(), ...retentionCitations(), ...policyChangeCitations(), ...ZDR_ENDPOINTS.citations.map((c) => ({ where: 'zdr endpoints', c }))];
+    const shown = [
+      ...rightsCitations(),
+      ...retentionCitations(),
+      ...policyChangeCitations(),
+      ...ZDR_ENDPOINTS.citations.map((c) => ({ where: 'zdr endpoints', c })),
+    ];
     expect(shown.length).toBeGreaterThan(60);
     const missing = shown.filter(({ c }) => {
       const key = quoteKeyOf(c);
@@ -166,12 +218,19 @@ describe('locales', () => {
     });
     expect(missing.map(({ where }) => where)).toEqual([]);
     // Every quote a retention row shows (the knowledge's RETENTION included).
-    for (const g of RETENTION_GROUPS) for (const r of g.rows) for (const c of r.citations) expect(quoteKeyOf(c), `${g.id}/${r.id}`).toBeDefined();
+    for (const g of RETENTION_GROUPS)
+      for (const r of g.rows) for (const c of r.citations) expect(quoteKeyOf(c), `${g.id}/${r.id}`).toBeDefined();
   });
 
   it('no quote key in a catalog names a quote CITE no longer has', () => {
     const names = new Set(Object.keys(CITE).map((n) => `quote_${n}`));
-    expect(LANGS.flatMap((l) => Object.keys(CATS[l]).filter((k) => k.startsWith('quote_') && !names.has(k)).map((k) => `${l}:${k}`))).toEqual([]);
+    expect(
+      LANGS.flatMap((l) =>
+        Object.keys(CATS[l])
+          .filter((k) => k.startsWith('quote_') && !names.has(k))
+          .map((k) => `${l}:${k}`),
+      ),
+    ).toEqual([]);
   });
 
   it('the in-page source line keeps the quote verbatim and adds its translation outside English', () => {
@@ -182,7 +241,7 @@ describe('locales', () => {
     expect(sourceLine(CITE.pp25Feedback, 'ar')).toMatch(/الترجمة: إن نقرت/);
   });
 
-  it("each catalog names its own language (catalogLang: how lib/i18n knows which catalog the browser serves)", () => {
+  it('each catalog names its own language (catalogLang: how lib/i18n knows which catalog the browser serves)', () => {
     expect(LANGS.map((l) => CATS[l].catalogLang?.message)).toEqual([...LANGS]);
   });
 

@@ -22,7 +22,10 @@ const RID = 'kbfnbcaeplbcioakkpcpgfkobkghlhen';
 const ORIGIN = `chrome-extension://${RID}`;
 
 const EXTENSION_PAGE: SenderLike = { id: RID, url: `${ORIGIN}/popup.html?tab=12` };
-const contentScript = (url = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c', frameId = 0): SenderLike => ({ id: RID, url, tab: { id: 12, url }, frameId });
+const contentScript = (
+  url = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c',
+  frameId = 0,
+): SenderLike => ({ id: RID, url, tab: { id: 12, url }, frameId });
 
 const pageReport = (url = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c', n = 1) => ({
   type: 'page-report',
@@ -81,7 +84,9 @@ describe('content scripts', () => {
   });
 
   it('a page-report whose url origin differs from the sender is rejected', () => {
-    expect(ok(pageReport('https://admin.mistral.ai/vibe/privacy'), contentScript('https://chat.mistral.ai/chat'))).toBe(false);
+    expect(ok(pageReport('https://admin.mistral.ai/vibe/privacy'), contentScript('https://chat.mistral.ai/chat'))).toBe(
+      false,
+    );
     expect(ok(pageReport('https://evil.example/'), contentScript('https://chat.mistral.ai/chat'))).toBe(false);
     expect(ok(pageReport('not a url'), contentScript('https://chat.mistral.ai/chat'))).toBe(false);
   });
@@ -124,12 +129,27 @@ describe('malformed payloads are rejected, from any sender', () => {
     ['type is not a string', { type: 7 }],
     ['url is a number', { ...pageReport(), url: 5 }],
     ['observations is a string', { ...pageReport(), observations: 'vibe-training=off' }],
-    ['observation value is a number', { ...pageReport(), observations: [{ key: 'vibe-training', value: 0, via: 'page' }] }],
-    ['observation via is unknown', { ...pageReport(), observations: [{ key: 'vibe-training', value: 'off', via: 'declared' }] }],
-    ['confidence above 1', { ...pageReport(), observations: [{ key: 'vibe-training', value: 'off', via: 'page', confidence: 2 }] }],
-    ['locked is a string', { ...pageReport(), observations: [{ key: 'vibe-training', value: 'off', via: 'page', locked: 'yes' }] }],
+    [
+      'observation value is a number',
+      { ...pageReport(), observations: [{ key: 'vibe-training', value: 0, via: 'page' }] },
+    ],
+    [
+      'observation via is unknown',
+      { ...pageReport(), observations: [{ key: 'vibe-training', value: 'off', via: 'declared' }] },
+    ],
+    [
+      'confidence above 1',
+      { ...pageReport(), observations: [{ key: 'vibe-training', value: 'off', via: 'page', confidence: 2 }] },
+    ],
+    [
+      'locked is a string',
+      { ...pageReport(), observations: [{ key: 'vibe-training', value: 'off', via: 'page', locked: 'yes' }] },
+    ],
     ['33 observations', pageReport(undefined, 33)],
-    ['an observation key not in the list', { ...pageReport(), observations: [{ key: 'telemetry', value: 'on', via: 'page' }] }],
+    [
+      'an observation key not in the list',
+      { ...pageReport(), observations: [{ key: 'telemetry', value: 'on', via: 'page' }] },
+    ],
     ['a 5000-char url', pageReport('https://chat.mistral.ai/chat?q=' + 'a'.repeat(5000 - 31))],
     ['an org name over 200 chars', { ...pageReport(), org: { name: 'x'.repeat(201) } }],
     ['declare a key that cannot be declared', { type: 'declare', key: 'labs-models', value: 'off' }],
@@ -165,7 +185,21 @@ describe('malformed payloads are rejected, from any sender', () => {
 describe('property: arbitrary JSON', () => {
   // Not compared with `Message.safeParse` (accept() calls it: that comparison could not fail). The oracle is
   // what any accepted message must be, written here: a plain object whose `type` is one of the types below.
-  const TYPES = ['page-report', 'declare', 'reset', 'set-settings', 'account-data', 'get-context', 'guard-choice', 'record-share', 'dismiss-banner', 'open-verdict', 'set-guards', 'import', 'popup-state'];
+  const TYPES = [
+    'page-report',
+    'declare',
+    'reset',
+    'set-settings',
+    'account-data',
+    'get-context',
+    'guard-choice',
+    'record-share',
+    'dismiss-banner',
+    'open-verdict',
+    'set-guards',
+    'import',
+    'popup-state',
+  ];
   it('never throws; accepts only objects with a known type; never from a stranger or a subframe', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (raw) => {
@@ -188,7 +222,17 @@ describe('property: arbitrary JSON', () => {
       {
         type: fc.constantFrom('page-report', 'declare', 'reset', 'set-settings', 'other'),
         url: fc.oneof(fc.constant('https://chat.mistral.ai/chat'), fc.webUrl(), fc.jsonValue()),
-        observations: fc.oneof(fc.array(fc.record({ key: fc.constantFrom(...OBS_KEYS, 'x'), value: fc.constantFrom('on', 'off', 'pro', '1y', 3), via: fc.constantFrom('page', 'visible-cue', 'x') }), { maxLength: 40 }), fc.jsonValue()),
+        observations: fc.oneof(
+          fc.array(
+            fc.record({
+              key: fc.constantFrom(...OBS_KEYS, 'x'),
+              value: fc.constantFrom('on', 'off', 'pro', '1y', 3),
+              via: fc.constantFrom('page', 'visible-cue', 'x'),
+            }),
+            { maxLength: 40 },
+          ),
+          fc.jsonValue(),
+        ),
         key: fc.constantFrom('plan:vibe', 'vibe-training', 'zdr', 'x'),
         value: fc.oneof(fc.constantFrom('on', 'off', 'free', null), fc.jsonValue()),
         settings: fc.jsonValue(),
@@ -226,15 +270,21 @@ describe('what a content script may say about its own page (the site rules)', ()
   it('a shared chat is recorded only from a page where a chat can be shared, not from the new-chat page', () => {
     expect(ok(share(CHAT), contentScript(CHAT))).toBe(true);
     expect(ok(share(OTHER), contentScript(OTHER))).toBe(true);
-    expect(accept(share(HOME), contentScript(HOME), RID, ORIGIN)).toEqual({ ok: false, error: 'vibe-chat-home cannot share a chat' });
+    expect(accept(share(HOME), contentScript(HOME), RID, ORIGIN)).toEqual({
+      ok: false,
+      error: 'vibe-chat-home cannot share a chat',
+    });
   });
 
   it('the banner is dismissed only from a page that shows it (a chat page)', () => {
     expect(ok(dismiss(HOME), contentScript(HOME))).toBe(true);
-    expect(accept(dismiss(OTHER), contentScript(OTHER), RID, ORIGIN)).toEqual({ ok: false, error: 'vibe-other shows no banner' });
+    expect(accept(dismiss(OTHER), contentScript(OTHER), RID, ORIGIN)).toEqual({
+      ok: false,
+      error: 'vibe-other shows no banner',
+    });
   });
 
-  it('a URL with credentials in it is not a Mistral page, even with the sender\'s origin', () => {
+  it("a URL with credentials in it is not a Mistral page, even with the sender's origin", () => {
     const withUser = 'https://someone@chat.mistral.ai/chat';
     expect(new URL(withUser).origin).toBe('https://chat.mistral.ai');
     for (const type of ['open-verdict', 'get-context'] as const) {
@@ -245,13 +295,19 @@ describe('what a content script may say about its own page (the site rules)', ()
 
   it('a type content scripts may never send is refused as such, whatever its content', () => {
     for (const type of ['declare', 'reset', 'set-settings'] as const) {
-      expect(accept(EVERY_TYPE[type], contentScript(), RID, ORIGIN)).toEqual({ ok: false, error: `content scripts may not send ${type}` });
+      expect(accept(EVERY_TYPE[type], contentScript(), RID, ORIGIN)).toEqual({
+        ok: false,
+        error: `content scripts may not send ${type}`,
+      });
     }
   });
 });
 
 describe('extension pages: the origin itself', () => {
   it('the bare origin (no path) is an extension page', () => {
-    expect(accept(EVERY_TYPE.reset, { id: RID, url: ORIGIN }, RID, ORIGIN)).toMatchObject({ ok: true, kind: 'extension-page' });
+    expect(accept(EVERY_TYPE.reset, { id: RID, url: ORIGIN }, RID, ORIGIN)).toMatchObject({
+      ok: true,
+      kind: 'extension-page',
+    });
   });
 });

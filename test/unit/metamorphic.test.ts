@@ -25,7 +25,10 @@ const INDEX: Entry[] = JSON.parse(readFileSync('test/fixtures/index.json', 'utf8
 const kitFor = (url: string) => (new URL(url).hostname === 'chat.mistral.ai' ? CHAT_DETECT : ADMIN_DETECT);
 
 function parse(file: string, url: string): Document {
-  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   win.document.write(readFileSync(`test/fixtures/${file}`, 'utf8'));
   const doc = win.document as unknown as Document;
   tagElements(doc);
@@ -39,14 +42,23 @@ function reading(doc: Document, url: string): Map<string, string> {
   for (const o of det.observations) out.set(o.key, String(o.value));
   const surface = surfaceOf(url)?.id;
   if (surface)
-    for (const el of Array.from(doc.body.querySelectorAll('button, [role="button"], [role="switch"], input, a, [role="menuitem"]'))) {
+    for (const el of Array.from(
+      doc.body.querySelectorAll('button, [role="button"], [role="switch"], input, a, [role="menuitem"]'),
+    )) {
       const m = matchGesture(el, surface, ALL_MATCHERS);
-      if (m) out.set(`guard#${el.getAttribute('data-ws-id')}`, `${m.kind}${m.direction ? ':' + m.direction : ''}${m.clearing ? ':clearing' : ''}`);
+      if (m)
+        out.set(
+          `guard#${el.getAttribute('data-ws-id')}`,
+          `${m.kind}${m.direction ? ':' + m.direction : ''}${m.clearing ? ':clearing' : ''}`,
+        );
     }
   return out;
 }
 
-const counts: Record<string, { same: number; unknown: number; differ: number; unchanged: number; readings: { same: number; unknown: number } }> = {};
+const counts: Record<
+  string,
+  { same: number; unknown: number; differ: number; unchanged: number; readings: { same: number; unknown: number } }
+> = {};
 const failures: string[] = [];
 
 describe.each(INDEX.filter((e) => surfaceOf(e.url)))('$file', (entry) => {
@@ -65,8 +77,7 @@ describe.each(INDEX.filter((e) => surfaceOf(e.url)))('$file', (entry) => {
       if (w === undefined) {
         lost++;
         if (process.env.METAMORPHIC_VERBOSE) failures.push(`(unknown) ${entry.file} ${name}: ${k} ${v} → nothing`);
-      }
-      else if (w !== v) differ.push(`${k}: ${v} → ${w}`);
+      } else if (w !== v) differ.push(`${k}: ${v} → ${w}`);
       else c.readings.same++;
     }
     c.readings.unknown += lost;
@@ -76,12 +87,23 @@ describe.each(INDEX.filter((e) => surfaceOf(e.url)))('$file', (entry) => {
       failures.push(`${entry.file} ${name}: ${differ.join('; ')}`);
     } else if (lost) c.unknown++;
     else c.same++;
-    expect(differ, `${entry.file} mutated by ${name} (mutant ${before === doc.body.innerHTML ? 'unchanged' : 'changed'})`).toEqual([]);
+    expect(
+      differ,
+      `${entry.file} mutated by ${name} (mutant ${before === doc.body.innerHTML ? 'unchanged' : 'changed'})`,
+    ).toEqual([]);
   });
 });
 
 afterAll(() => {
-  const rows = Object.entries(counts).map(([m, c]) => `${m.padEnd(20)} mutants same ${String(c.same).padStart(3)}  unknown ${String(c.unknown).padStart(3)}  differ ${String(c.differ).padStart(3)}   readings kept ${c.readings.same}, lost ${c.readings.unknown}; pages the mutation left as they were: ${c.unchanged}`);
-  const total = Object.values(counts).reduce((a, c) => ({ same: a.same + c.same, unknown: a.unknown + c.unknown, differ: a.differ + c.differ }), { same: 0, unknown: 0, differ: 0 });
-  console.log(`metamorphic: ${INDEX.length} fixtures × ${Object.keys(MUTATIONS).length} mutations\n${rows.join('\n')}\nTOTAL mutants same ${total.same}, unknown ${total.unknown}, differ ${total.differ}${failures.length ? '\n' + failures.join('\n') : ''}`);
+  const rows = Object.entries(counts).map(
+    ([m, c]) =>
+      `${m.padEnd(20)} mutants same ${String(c.same).padStart(3)}  unknown ${String(c.unknown).padStart(3)}  differ ${String(c.differ).padStart(3)}   readings kept ${c.readings.same}, lost ${c.readings.unknown}; pages the mutation left as they were: ${c.unchanged}`,
+  );
+  const total = Object.values(counts).reduce(
+    (a, c) => ({ same: a.same + c.same, unknown: a.unknown + c.unknown, differ: a.differ + c.differ }),
+    { same: 0, unknown: 0, differ: 0 },
+  );
+  console.log(
+    `metamorphic: ${INDEX.length} fixtures × ${Object.keys(MUTATIONS).length} mutations\n${rows.join('\n')}\nTOTAL mutants same ${total.same}, unknown ${total.unknown}, differ ${total.differ}${failures.length ? '\n' + failures.join('\n') : ''}`,
+  );
 });

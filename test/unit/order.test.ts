@@ -22,36 +22,77 @@ function detect(html: string, url = VIBE) {
   win.document.write(`<!doctype html><html lang="ja"><body>${html}</body></html>`);
   return detectPage(win.document as unknown as Document, url, ADMIN_DETECT);
 }
-const values = (html: string, url = VIBE) => Object.fromEntries(detect(html, url).observations.filter((o) => !o.key.startsWith('plan:')).map((o) => [o.key, o.value]));
-const sw = (on: boolean, id = '') => `<button type="button" role="switch" ${id ? `id="${id}"` : ''} aria-checked="${on}" data-state="${on ? 'checked' : 'unchecked'}"></button>`;
-const row = (label: string, control: string) => `<div class="row"><div><span>${label}</span><p>説明文。</p></div>${control}</div>`;
+const values = (html: string, url = VIBE) =>
+  Object.fromEntries(
+    detect(html, url)
+      .observations.filter((o) => !o.key.startsWith('plan:'))
+      .map((o) => [o.key, o.value]),
+  );
+const sw = (on: boolean, id = '') =>
+  `<button type="button" role="switch" ${id ? `id="${id}"` : ''} aria-checked="${on}" data-state="${on ? 'checked' : 'unchecked'}"></button>`;
+const row = (label: string, control: string) =>
+  `<div class="row"><div><span>${label}</span><p>説明文。</p></div>${control}</div>`;
 const select = `<div class="select-wrap"><button type="button" role="combobox" aria-expanded="false"><span>30日</span></button><select aria-hidden="true" tabindex="-1"><option value="30" selected>30日</option><option value="never">なし</option></select></div>`;
 const page = (rows: string[], main = true) => {
   const inner = `<h1>プライバシー</h1><form>${rows.join('')}</form>`;
   return `<nav><a href="/vibe/privacy">プライバシー</a></nav>${main ? `<main>${inner}</main>` : `<div>${inner}</div>`}`;
 };
-const VIBE_ROWS = [row('モデルのトレーニング', sw(false)), row('公開チャット共有', sw(true)), row('モデル応答へのフィードバック', sw(false)), row('チャット保持ポリシー', select)];
+const VIBE_ROWS = [
+  row('モデルのトレーニング', sw(false)),
+  row('公開チャット共有', sw(true)),
+  row('モデル応答へのフィードバック', sw(false)),
+  row('チャット保持ポリシー', select),
+];
 
 describe('reading controls by their documented order', () => {
   it('a Vibe privacy page in Japanese: the three switches by order, marked and less trusted; the retention (words unknown) stays unknown', () => {
     const det = detect(page(VIBE_ROWS));
-    expect(Object.fromEntries(det.observations.map((o) => [o.key, o.value]))).toEqual({ 'vibe-training': 'off', 'public-sharing': 'on', feedback: 'off' });
+    expect(Object.fromEntries(det.observations.map((o) => [o.key, o.value]))).toEqual({
+      'vibe-training': 'off',
+      'public-sharing': 'on',
+      feedback: 'off',
+    });
     for (const o of det.observations) expect(o.confidence).toBe(ORDER_CONFIDENCE);
-    expect(det.detectors.filter((d) => d.matched).map((d) => d.how)).toEqual(['order 1/4 button[role=switch]', 'order 2/4 button[role=switch]', 'order 3/4 button[role=switch]']);
+    expect(det.detectors.filter((d) => d.matched).map((d) => d.how)).toEqual([
+      'order 1/4 button[role=switch]',
+      'order 2/4 button[role=switch]',
+      'order 3/4 button[role=switch]',
+    ]);
   });
 
   it('a retention select whose choice reads (the docs’ words) is read too, as the fourth control', () => {
     const sel = `<select><option value="never">Never</option><option value="90" selected>90 days</option></select>`;
-    expect(values(page([...VIBE_ROWS.slice(0, 3), row('チャット保持ポリシー', sel)]))).toEqual({ 'vibe-training': 'off', 'public-sharing': 'on', feedback: 'off', 'chat-retention': '90d' });
+    expect(values(page([...VIBE_ROWS.slice(0, 3), row('チャット保持ポリシー', sel)]))).toEqual({
+      'vibe-training': 'off',
+      'public-sharing': 'on',
+      feedback: 'off',
+      'chat-retention': '90d',
+    });
   });
 
   it('checkboxes and native switches count as switches', () => {
     const cb = (on: boolean) => `<input type="checkbox"${on ? ' checked' : ''}>`;
-    expect(values(page([row('a', cb(true)), row('b', `<input type="checkbox" role="switch">`), row('c', `<button role="checkbox" aria-checked="true"></button>`), row('d', select)]))).toEqual({ 'vibe-training': 'on', 'public-sharing': 'off', feedback: 'on' });
+    expect(
+      values(
+        page([
+          row('a', cb(true)),
+          row('b', `<input type="checkbox" role="switch">`),
+          row('c', `<button role="checkbox" aria-checked="true"></button>`),
+          row('d', select),
+        ]),
+      ),
+    ).toEqual({ 'vibe-training': 'on', 'public-sharing': 'off', feedback: 'on' });
   });
 
   it('an API privacy page in Japanese: data usage and Labs by order; the ZDR status is never read by order', () => {
-    const html = page([row('サービス改善のためのデータ利用', sw(true)), `<div class="row"><span>ゼロデータ保持</span><span>有効</span></div>`, row('Labs モデルを有効にする', `<button type="button" role="checkbox" aria-checked="false" data-state="unchecked"></button>`)]);
+    const html = page([
+      row('サービス改善のためのデータ利用', sw(true)),
+      `<div class="row"><span>ゼロデータ保持</span><span>有効</span></div>`,
+      row(
+        'Labs モデルを有効にする',
+        `<button type="button" role="checkbox" aria-checked="false" data-state="unchecked"></button>`,
+      ),
+    ]);
     expect(values(html, API)).toEqual({ 'api-training': 'on', 'labs-models': 'off' });
   });
 
@@ -77,21 +118,36 @@ describe('reading controls by their documented order', () => {
 
   it('no main region, or two: unknown', () => {
     expect(values(page(VIBE_ROWS, false))).toEqual({});
-    expect(values(`<main>${VIBE_ROWS.slice(0, 2).join('')}</main><main>${VIBE_ROWS.slice(2).join('')}</main>`)).toEqual({});
+    expect(values(`<main>${VIBE_ROWS.slice(0, 2).join('')}</main><main>${VIBE_ROWS.slice(2).join('')}</main>`)).toEqual(
+      {},
+    );
   });
 
   it('controls outside the main region do not count (navigation, header)', () => {
-    expect(values(`<header>${sw(true)}</header>${page(VIBE_ROWS)}`)).toEqual({ 'vibe-training': 'off', 'public-sharing': 'on', feedback: 'off' });
+    expect(values(`<header>${sw(true)}</header>${page(VIBE_ROWS)}`)).toEqual({
+      'vibe-training': 'off',
+      'public-sharing': 'on',
+      feedback: 'off',
+    });
   });
 
   it('a control its label finds is read by the label; the others by order, only if the label-read one sits at its documented place', () => {
     const rows = [row('Model training', sw(true)), ...VIBE_ROWS.slice(1)];
     const det = detect(page(rows));
-    expect(Object.fromEntries(det.observations.map((o) => [o.key, o.value]))).toEqual({ 'vibe-training': 'on', 'public-sharing': 'on', feedback: 'off' });
+    expect(Object.fromEntries(det.observations.map((o) => [o.key, o.value]))).toEqual({
+      'vibe-training': 'on',
+      'public-sharing': 'on',
+      feedback: 'off',
+    });
     expect(det.observations.find((o) => o.key === 'vibe-training')?.confidence).toBeUndefined();
     expect(det.detectors.find((d) => d.id === 'public-sharing')?.how).toBe('order 2/4 button[role=switch]');
     // The label "Model training" on the second switch: the page is not in the documented order; nothing by order.
-    const misplaced = [row('モデルのトレーニング', sw(false)), row('Model training', sw(true)), VIBE_ROWS[2], VIBE_ROWS[3]];
+    const misplaced = [
+      row('モデルのトレーニング', sw(false)),
+      row('Model training', sw(true)),
+      VIBE_ROWS[2],
+      VIBE_ROWS[3],
+    ];
     expect(values(page(misplaced))).toEqual({ 'vibe-training': 'on' });
   });
 
@@ -117,7 +173,9 @@ describe('the replica privacy pages with every label in Japanese (test/mutate.ts
   };
   let byOrder = 0;
   it.each(privacy)('$file: the same values as the labels give, or none', ({ file, url }) => {
-    const original = Object.fromEntries(detectPage(parse(file, url), url, ADMIN_DETECT).observations.map((o) => [o.key, o.value]));
+    const original = Object.fromEntries(
+      detectPage(parse(file, url), url, ADMIN_DETECT).observations.map((o) => [o.key, o.value]),
+    );
     const doc = parse(file, url);
     MUTATIONS['unknown-language'](doc, prng(1));
     const det = detectPage(doc, url, ADMIN_DETECT);

@@ -13,7 +13,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const warn = vi.fn();
 const nudge = vi.fn();
-vi.mock('@/lib/page/ui', async (orig) => ({ ...(await orig<typeof import('@/lib/page/ui')>()), warn: (...a: unknown[]) => warn(...a), nudgeWarning: () => nudge(), showNote: vi.fn(), destroyUi: vi.fn() }));
+vi.mock('@/lib/page/ui', async (orig) => ({
+  ...(await orig<typeof import('@/lib/page/ui')>()),
+  warn: (...a: unknown[]) => warn(...a),
+  nudgeWarning: () => nudge(),
+  showNote: vi.fn(),
+  destroyUi: vi.fn(),
+}));
 
 const { installWarnings } = await import('@/lib/page/warnings');
 const { REGISTRY } = await import('@/lib/warnings/registry');
@@ -24,7 +30,15 @@ const bodyStart = html.indexOf('>', html.indexOf('<body')) + 1;
 const body = html.slice(bodyStart, html.lastIndexOf('</body>')).replace(/<script[\s\S]*?<\/script>/g, '');
 
 const STRINGS = new Proxy({}, { get: (_t, k) => `[${String(k)}]` }) as Record<string, string>;
-const context = (ask = true) => ({ state: 'training' as const, product: 'vibe' as const, lang: 'en' as const, ask: { feedback: ask, share: ask, labs: ask }, banner: false, fixUrl: '', strings: STRINGS });
+const context = (ask = true) => ({
+  state: 'training' as const,
+  product: 'vibe' as const,
+  lang: 'en' as const,
+  ask: { feedback: ask, share: ask, labs: ask },
+  banner: false,
+  fixUrl: '',
+  strings: STRINGS,
+});
 
 function setup(opts: { ask?: boolean } = {}) {
   document.body.innerHTML = body;
@@ -38,9 +52,17 @@ function setup(opts: { ask?: boolean } = {}) {
       t.addEventListener(type, h, o);
     },
   };
-  const deps = { context: vi.fn(async () => context(opts.ask ?? true)), ask: vi.fn(async () => null), onChoice: vi.fn(), warnings: REGISTRY.wiring('chat').filter((w) => w.id !== 'composer'), counters: { guarded: 0, confirmed: 0, cancelled: 0 } };
+  const deps = {
+    context: vi.fn(async () => context(opts.ask ?? true)),
+    ask: vi.fn(async () => null),
+    onChoice: vi.fn(),
+    warnings: REGISTRY.wiring('chat').filter((w) => w.id !== 'composer'),
+    counters: { guarded: 0, confirmed: 0, cancelled: 0 },
+  };
   installWarnings(ctx as never, deps);
-  const like = document.querySelector('[data-message-author-role="assistant"] button[aria-label="Like"]') as HTMLButtonElement;
+  const like = document.querySelector(
+    '[data-message-author-role="assistant"] button[aria-label="Like"]',
+  ) as HTMLButtonElement;
   let pageClicks = 0;
   like.addEventListener('click', () => pageClicks++);
   const remove = () => listeners.forEach(([t, type, h, o]) => t.removeEventListener(type, h, o));

@@ -26,7 +26,14 @@ const STORE: Store = {
         'plan:vibe': { value: 'free', via: 'account-data', where: 'vibe-chat', seenAt: T - 3_600_000, confidence: 1 },
         'vibe-training': { value: 'on', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1 },
         'chat-retention': { value: '90d', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1 },
-        'labs-models': { value: 'off', via: 'page', where: 'admin-api-privacy', seenAt: T - 60_000, confidence: 1, locked: true },
+        'labs-models': {
+          value: 'off',
+          via: 'page',
+          where: 'admin-api-privacy',
+          seenAt: T - 60_000,
+          confidence: 1,
+          locked: true,
+        },
       },
       declarations: { 'plan:api': { value: 'scale', at: T - 86_400_000 } },
     },
@@ -37,10 +44,34 @@ const STORE: Store = {
   shares: [{ chatId: CHAT, at: T - 1000, org: 'org_2b7c9e41' }],
   history: [
     { at: T - 86_400_000, org: 'org_2b7c9e41', kind: 'declared', key: 'plan:api', value: 'scale', previous: null },
-    { at: T - 3_600_000, org: 'org_2b7c9e41', kind: 'observed', key: 'plan:vibe', value: 'free', previous: null, where: 'vibe-chat' },
+    {
+      at: T - 3_600_000,
+      org: 'org_2b7c9e41',
+      kind: 'observed',
+      key: 'plan:vibe',
+      value: 'free',
+      previous: null,
+      where: 'vibe-chat',
+    },
     { at: T - 1000, org: 'org_2b7c9e41', kind: 'shared', key: 'chat', value: CHAT },
-    { at: T, org: 'org_2b7c9e41', kind: 'observed', key: 'vibe-training', value: 'on', previous: 'off', where: 'admin-vibe-privacy' },
-    { at: T, org: 'org_2b7c9e41', kind: 'observed', key: 'chat-retention', value: '90d', previous: null, where: 'admin-vibe-privacy' },
+    {
+      at: T,
+      org: 'org_2b7c9e41',
+      kind: 'observed',
+      key: 'vibe-training',
+      value: 'on',
+      previous: 'off',
+      where: 'admin-vibe-privacy',
+    },
+    {
+      at: T,
+      org: 'org_2b7c9e41',
+      kind: 'observed',
+      key: 'chat-retention',
+      value: '90d',
+      previous: null,
+      where: 'admin-vibe-privacy',
+    },
   ],
 };
 
@@ -64,10 +95,29 @@ describe('history', () => {
       org: 'Atelier Nord',
     });
     expect(describeEntry(STORE, e, 'fr')).toMatchObject({ kindLabel: 'Vu', value: 'activé', previous: 'désactivé' });
-    expect(describeEntry(STORE, STORE.history[0], 'en')).toMatchObject({ kindLabel: 'Declared by you', what: 'Plan (Studio and API)', value: 'Scale', previous: null, where: '' });
-    expect(describeEntry(STORE, STORE.history[2], 'fr')).toMatchObject({ kindLabel: 'Partagée par lien public', what: 'Conversation', value: CHAT });
-    expect(describeEntry(STORE, STORE.history[4], 'en')).toMatchObject({ what: 'Chat Retention Policy', value: '90 days' });
-    expect(describeEntry(STORE, { at: T, org: 'default', kind: 'declared', key: 'vibe-training', value: null, previous: 'on' }, 'en')).toMatchObject({ value: '(cleared)', org: '(not named yet)' });
+    expect(describeEntry(STORE, STORE.history[0], 'en')).toMatchObject({
+      kindLabel: 'Declared by you',
+      what: 'Plan (Studio and API)',
+      value: 'Scale',
+      previous: null,
+      where: '',
+    });
+    expect(describeEntry(STORE, STORE.history[2], 'fr')).toMatchObject({
+      kindLabel: 'Partagée par lien public',
+      what: 'Conversation',
+      value: CHAT,
+    });
+    expect(describeEntry(STORE, STORE.history[4], 'en')).toMatchObject({
+      what: 'Chat Retention Policy',
+      value: '90 days',
+    });
+    expect(
+      describeEntry(
+        STORE,
+        { at: T, org: 'default', kind: 'declared', key: 'vibe-training', value: null, previous: 'on' },
+        'en',
+      ),
+    ).toMatchObject({ value: '(cleared)', org: '(not named yet)' });
   });
 });
 
@@ -77,7 +127,9 @@ describe('Markdown receipt', () => {
 
   it('says what it is, when it was made and by what', () => {
     expect(en.startsWith('# Windsock privacy record\n')).toBe(true);
-    expect(en).toContain('Exported on 2026-10-14 16:21 UTC by Windsock 0.1.0, a browser extension not affiliated with Mistral AI.');
+    expect(en).toContain(
+      'Exported on 2026-10-14 16:21 UTC by Windsock 0.1.0, a browser extension not affiliated with Mistral AI.',
+    );
     expect(fr.startsWith('# Relevé de confidentialité Windsock\n')).toBe(true);
   });
 
@@ -85,10 +137,16 @@ describe('Markdown receipt', () => {
     expect(en).toContain('## Organization: Atelier Nord (current)');
     expect(en).toContain('- Plan (Vibe): Free — seen on Vibe › Chat, 2026-10-14 15:20 UTC (from the account data)');
     expect(en).toContain('- Model training (Vibe): on — seen on Admin Panel › Vibe › Privacy, 2026-10-14 16:20 UTC');
-    expect(en).toContain('- Chat Retention Policy: 90 days — seen on Admin Panel › Vibe › Privacy, 2026-10-14 16:20 UTC');
-    expect(en).toContain('- Labs models: off — seen on Admin Panel › API › Privacy, 2026-10-14 16:19 UTC (set by the organization, locked)');
+    expect(en).toContain(
+      '- Chat Retention Policy: 90 days — seen on Admin Panel › Vibe › Privacy, 2026-10-14 16:20 UTC',
+    );
+    expect(en).toContain(
+      '- Labs models: off — seen on Admin Panel › API › Privacy, 2026-10-14 16:19 UTC (set by the organization, locked)',
+    );
     expect(en).toContain('- Plan (Studio and API): Scale — declared 2026-10-13 16:20 UTC');
-    expect(fr).toContain('- Model training (Vibe) : activé — vu sur Admin Panel › Vibe › Privacy, le 2026-10-14 16:20 UTC');
+    expect(fr).toContain(
+      '- Model training (Vibe) : activé — vu sur Admin Panel › Vibe › Privacy, le 2026-10-14 16:20 UTC',
+    );
     expect(fr).toContain('Durée de conservation des conversations : 90 jours');
   });
 
@@ -97,7 +155,9 @@ describe('Markdown receipt', () => {
     const table = en.slice(en.indexOf('## History'), en.indexOf('## Where'));
     const rows = table.split('\n').filter((l) => l.startsWith('| 20'));
     expect(rows).toHaveLength(STORE.history.length);
-    expect(rows[0]).toBe('| 2026-10-14 16:20 UTC | Atelier Nord | Seen | Chat Retention Policy | 90 days |  | Admin Panel › Vibe › Privacy |');
+    expect(rows[0]).toBe(
+      '| 2026-10-14 16:20 UTC | Atelier Nord | Seen | Chat Retention Policy | 90 days |  | Admin Panel › Vibe › Privacy |',
+    );
     expect(rows[1]).toContain('| Seen | Model training (Vibe) | on | off |');
     expect(rows.at(-1)).toContain('| Declared by you | Plan (Studio and API) | Scale |');
   });
@@ -111,7 +171,9 @@ describe('Markdown receipt', () => {
     expect(en).toContain('New in 2026: Memory');
     expect(en).toContain('Vibe Pro: trained by default according to the 2025 policy');
     // each change with its cited quotes
-    expect(en).toContain('“the policy uses \'legitimate interest\' as the lawful basis for AI model training on free-tier user Inputs and Outputs”');
+    expect(en).toContain(
+      "“the policy uses 'legitimate interest' as the lawful basis for AI model training on free-tier user Inputs and Outputs”",
+    );
     for (const ch of POLICY_CHANGES) expect(en).toContain(ADDITIONS.en[ch.claimKey].message);
     for (const v of POLICY_VERSIONS) expect(fr).toContain(ADDITIONS.fr[v.labelKey].message);
   });
@@ -125,9 +187,17 @@ describe('Markdown receipt', () => {
   });
 
   it('text from pages cannot inject Markdown (links, tables, HTML)', () => {
-    const s: Store = { ...STORE, orgs: { x: { name: 'Evil | [click](https://evil.example) <img src=x> *bold*', observations: {}, declarations: {} } }, currentOrg: 'x' };
+    const s: Store = {
+      ...STORE,
+      orgs: {
+        x: { name: 'Evil | [click](https://evil.example) <img src=x> *bold*', observations: {}, declarations: {} },
+      },
+      currentOrg: 'x',
+    };
     const md = toMarkdown(s, { now: T, lang: 'en' });
-    expect(md).toContain('## Organization: Evil \\| \\[click\\](https://evil.example) \\<img src=x\\> \\*bold\\* (current)');
+    expect(md).toContain(
+      '## Organization: Evil \\| \\[click\\](https://evil.example) \\<img src=x\\> \\*bold\\* (current)',
+    );
     expect(md).not.toContain('[click](');
     expect(md).not.toMatch(/(?<!\\)<img/);
     expect(mdText('a_b `c` ~d~')).toBe('a\\_b \\`c\\` \\~d\\~');
@@ -152,7 +222,11 @@ describe('helpers', () => {
 
 describe('organization names from the store are own records only', () => {
   it('a history line of an organization keyed "constructor" is not labelled with Object.prototype.constructor.name', () => {
-    const s: Store = { ...STORE, orgs: {}, history: [{ at: T, org: 'constructor', kind: 'observed', key: 'vibe-training', value: 'on', previous: null }] };
+    const s: Store = {
+      ...STORE,
+      orgs: {},
+      history: [{ at: T, org: 'constructor', kind: 'observed', key: 'vibe-training', value: 'on', previous: null }],
+    };
     expect(describeEntry(s, s.history[0], 'en').org).toBe('constructor');
   });
 });

@@ -18,10 +18,20 @@ const RID = 'rid';
 
 describe('every replica page’s own report is accepted', () => {
   it.each(INDEX.filter((e) => isMistralUrl(e.url)).map((e) => [e.file, e.url]))('%s', (file, url) => {
-    const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+    const win = new Window({
+      url,
+      settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+    });
     win.document.write(readFileSync(`test/fixtures/${file}`, 'utf8'));
-    const det = detectPage(win.document as unknown as Document, url, new URL(url).hostname === 'chat.mistral.ai' ? CHAT_DETECT : ADMIN_DETECT);
-    const org = det.orgName || det.orgId ? { org: { ...(det.orgName ? { name: det.orgName } : {}), ...(det.orgId ? { id: det.orgId } : {}) } } : {};
+    const det = detectPage(
+      win.document as unknown as Document,
+      url,
+      new URL(url).hostname === 'chat.mistral.ai' ? CHAT_DETECT : ADMIN_DETECT,
+    );
+    const org =
+      det.orgName || det.orgId
+        ? { org: { ...(det.orgName ? { name: det.orgName } : {}), ...(det.orgId ? { id: det.orgId } : {}) } }
+        : {};
     const msg = { type: 'page-report', url, observations: det.observations, ...org };
     const r = accept(msg, { id: RID, url, tab: { id: 1, url }, frameId: 0 }, RID, 'chrome-extension://rid');
     expect(r.ok ? 'accepted' : r.error).toBe('accepted');

@@ -10,28 +10,72 @@ const T0 = Date.UTC(2026, 10, 1, 9, 0, 0);
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
 
-const caveatIds = (s: Store, product: 'vibe' | 'api', now: number) => verdictFor(s, product, 'vibe-chat', now).caveats.map((c) => c.id);
+const caveatIds = (s: Store, product: 'vibe' | 'api', now: number) =>
+  verdictFor(s, product, 'vibe-chat', now).caveats.map((c) => c.id);
 
 describe('recordObservations → verdictFor', () => {
   it('what the Admin Panel showed becomes the verdict', () => {
-    let s = recordObservations(emptyStore(), null, 'admin-subscriptions', [{ key: 'plan:vibe', value: 'pro', via: 'account-data' }], T0);
-    s = recordObservations(s, null, 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'off', via: 'page' }, { key: 'feedback', value: 'off', via: 'page' }], T0 + 1000);
+    let s = recordObservations(
+      emptyStore(),
+      null,
+      'admin-subscriptions',
+      [{ key: 'plan:vibe', value: 'pro', via: 'account-data' }],
+      T0,
+    );
+    s = recordObservations(
+      s,
+      null,
+      'admin-vibe-privacy',
+      [
+        { key: 'vibe-training', value: 'off', via: 'page' },
+        { key: 'feedback', value: 'off', via: 'page' },
+      ],
+      T0 + 1000,
+    );
 
     const v = verdictFor(s, 'vibe', 'vibe-chat', T0 + 2000);
     expect(v.state).toBe('not-training');
-    expect(v.reasons[0].basis).toMatchObject({ value: 'off', via: 'page', where: 'admin-vibe-privacy', control: 'vibe-training' });
-    expect(verdictInput(s, 'vibe', 'vibe-chat', T0 + 2000).plan).toMatchObject({ value: 'pro', via: 'account-data', stale: false });
+    expect(v.reasons[0].basis).toMatchObject({
+      value: 'off',
+      via: 'page',
+      where: 'admin-vibe-privacy',
+      control: 'vibe-training',
+    });
+    expect(verdictInput(s, 'vibe', 'vibe-chat', T0 + 2000).plan).toMatchObject({
+      value: 'pro',
+      via: 'account-data',
+      stale: false,
+    });
   });
 
   it('the Vibe plan does not leak into the API verdict (each product has its own plan key)', () => {
-    const s = recordObservations(emptyStore(), null, 'admin-subscriptions', [{ key: 'plan:vibe', value: 'team', via: 'account-data' }], T0);
+    const s = recordObservations(
+      emptyStore(),
+      null,
+      'admin-subscriptions',
+      [{ key: 'plan:vibe', value: 'team', via: 'account-data' }],
+      T0,
+    );
     expect(verdictInput(s, 'api', 'studio', T0).plan).toBeNull();
     expect(verdictFor(s, 'api', 'studio', T0).state).toBe('unknown');
   });
 
   it('observations are kept per organization', () => {
-    let s = recordObservations(emptyStore(), 'org-a', 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'on', via: 'page' }], T0, 'Org A');
-    s = recordObservations(s, 'org-b', 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'off', via: 'page' }], T0 + 1000);
+    let s = recordObservations(
+      emptyStore(),
+      'org-a',
+      'admin-vibe-privacy',
+      [{ key: 'vibe-training', value: 'on', via: 'page' }],
+      T0,
+      'Org A',
+    );
+    s = recordObservations(
+      s,
+      'org-b',
+      'admin-vibe-privacy',
+      [{ key: 'vibe-training', value: 'off', via: 'page' }],
+      T0 + 1000,
+    );
     expect(s.currentOrg).toBe('org-b');
     expect(knownFor(s, 'vibe-training', T0 + 2000)?.value).toBe('off');
     expect(s.orgs['org-a'].observations['vibe-training']?.value).toBe('on');
@@ -41,7 +85,13 @@ describe('recordObservations → verdictFor', () => {
   it('does not change the store it was given', () => {
     const s0 = declare(emptyStore(), 'vibe-training', 'on', T0);
     const copy = structuredClone(s0);
-    recordObservations(s0, null, 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'off', via: 'page' }], T0 + HOUR);
+    recordObservations(
+      s0,
+      null,
+      'admin-vibe-privacy',
+      [{ key: 'vibe-training', value: 'off', via: 'page' }],
+      T0 + HOUR,
+    );
     expect(s0).toEqual(copy);
   });
 });
@@ -50,11 +100,22 @@ describe('declarations and observations', () => {
   it('a fresher observation replaces a declaration and records `replaced`', () => {
     let s = declare(emptyStore(), 'vibe-training', 'on', T0);
     s = declare(s, 'plan:vibe', 'free', T0);
-    s = recordObservations(s, null, 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'off', via: 'page' }], T0 + HOUR);
+    s = recordObservations(
+      s,
+      null,
+      'admin-vibe-privacy',
+      [{ key: 'vibe-training', value: 'off', via: 'page' }],
+      T0 + HOUR,
+    );
 
     const org = currentOrg(s);
     expect(org.declarations['vibe-training']).toBeUndefined();
-    expect(org.observations['vibe-training']).toMatchObject({ value: 'off', via: 'page', seenAt: T0 + HOUR, replaced: { value: 'on', at: T0 } });
+    expect(org.observations['vibe-training']).toMatchObject({
+      value: 'off',
+      via: 'page',
+      seenAt: T0 + HOUR,
+      replaced: { value: 'on', at: T0 },
+    });
     expect(knownFor(s, 'vibe-training', T0 + 2 * HOUR)).toMatchObject({ value: 'off', via: 'page' });
     // the other declaration is untouched
     expect(org.declarations['plan:vibe']).toEqual({ value: 'free', at: T0 });
@@ -62,17 +123,42 @@ describe('declarations and observations', () => {
 
   it('`replaced` survives a later observation of the same key', () => {
     let s = declare(emptyStore(), 'vibe-training', 'on', T0);
-    s = recordObservations(s, null, 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'off', via: 'page' }], T0 + HOUR);
-    s = recordObservations(s, null, 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'off', via: 'page' }], T0 + 2 * HOUR);
+    s = recordObservations(
+      s,
+      null,
+      'admin-vibe-privacy',
+      [{ key: 'vibe-training', value: 'off', via: 'page' }],
+      T0 + HOUR,
+    );
+    s = recordObservations(
+      s,
+      null,
+      'admin-vibe-privacy',
+      [{ key: 'vibe-training', value: 'off', via: 'page' }],
+      T0 + 2 * HOUR,
+    );
     expect(currentOrg(s).observations['vibe-training']?.replaced).toEqual({ value: 'on', at: T0 });
   });
 
   it('a declaration newer than the observation wins, and the verdict says it rests on a declaration', () => {
-    let s = recordObservations(emptyStore(), null, 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'off', via: 'page' }, { key: 'plan:vibe', value: 'free', via: 'account-data' }], T0);
+    let s = recordObservations(
+      emptyStore(),
+      null,
+      'admin-vibe-privacy',
+      [
+        { key: 'vibe-training', value: 'off', via: 'page' },
+        { key: 'plan:vibe', value: 'free', via: 'account-data' },
+      ],
+      T0,
+    );
     expect(verdictFor(s, 'vibe', 'vibe-chat', T0).state).toBe('not-training');
 
     s = declare(s, 'vibe-training', 'on', T0 + HOUR);
-    expect(knownFor(s, 'vibe-training', T0 + 2 * HOUR)).toMatchObject({ value: 'on', via: 'declared', seenAt: T0 + HOUR });
+    expect(knownFor(s, 'vibe-training', T0 + 2 * HOUR)).toMatchObject({
+      value: 'on',
+      via: 'declared',
+      seenAt: T0 + HOUR,
+    });
     const v = verdictFor(s, 'vibe', 'vibe-chat', T0 + 2 * HOUR);
     expect(v.state).toBe('training');
     expect(v.caveats.map((c) => c.id)).toContain('declared');
@@ -80,15 +166,33 @@ describe('declarations and observations', () => {
 
   it('an observation timed before the declaration leaves it in place; a later one replaces it', () => {
     let s = declare(emptyStore(), 'api-training', 'on', T0);
-    s = recordObservations(s, null, 'admin-api-privacy', [{ key: 'api-training', value: 'off', via: 'page' }], T0 - HOUR);
+    s = recordObservations(
+      s,
+      null,
+      'admin-api-privacy',
+      [{ key: 'api-training', value: 'off', via: 'page' }],
+      T0 - HOUR,
+    );
     expect(knownFor(s, 'api-training', T0)).toMatchObject({ value: 'on', via: 'declared' });
     // …and a later one wins
-    s = recordObservations(s, null, 'admin-api-privacy', [{ key: 'api-training', value: 'off', via: 'page' }], T0 + HOUR);
+    s = recordObservations(
+      s,
+      null,
+      'admin-api-privacy',
+      [{ key: 'api-training', value: 'off', via: 'page' }],
+      T0 + HOUR,
+    );
     expect(knownFor(s, 'api-training', T0 + HOUR)).toMatchObject({ value: 'off', via: 'page' });
   });
 
   it('clearing a declaration brings the observation back', () => {
-    let s = recordObservations(emptyStore(), null, 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'off', via: 'page' }], T0);
+    let s = recordObservations(
+      emptyStore(),
+      null,
+      'admin-vibe-privacy',
+      [{ key: 'vibe-training', value: 'off', via: 'page' }],
+      T0,
+    );
     s = declare(s, 'vibe-training', 'on', T0 + HOUR);
     s = declare(s, 'vibe-training', null, T0 + 2 * HOUR);
     expect(knownFor(s, 'vibe-training', T0 + 3 * HOUR)).toMatchObject({ value: 'off', via: 'page' });
@@ -127,27 +231,68 @@ describe('staleness', () => {
 });
 
 describe('a weak plan cue against account data', () => {
-  const fromAccount = recordObservations(emptyStore(), null, 'vibe-chat', [{ key: 'plan:vibe', value: 'team', via: 'account-data', confidence: 1 }], T0);
+  const fromAccount = recordObservations(
+    emptyStore(),
+    null,
+    'vibe-chat',
+    [{ key: 'plan:vibe', value: 'team', via: 'account-data', confidence: 1 }],
+    T0,
+  );
 
   it('a visible-cue plan (confidence 0.5) does not overwrite a fresh account-data plan with another value', () => {
-    const s = recordObservations(fromAccount, null, 'vibe-chat', [{ key: 'plan:vibe', value: 'free', via: 'visible-cue', confidence: 0.5 }], T0 + HOUR);
-    expect(currentOrg(s).observations['plan:vibe']).toMatchObject({ value: 'team', via: 'account-data', confidence: 1, seenAt: T0 });
+    const s = recordObservations(
+      fromAccount,
+      null,
+      'vibe-chat',
+      [{ key: 'plan:vibe', value: 'free', via: 'visible-cue', confidence: 0.5 }],
+      T0 + HOUR,
+    );
+    expect(currentOrg(s).observations['plan:vibe']).toMatchObject({
+      value: 'team',
+      via: 'account-data',
+      confidence: 1,
+      seenAt: T0,
+    });
     expect(verdictFor(s, 'vibe', 'vibe-chat', T0 + HOUR).state).toBe('not-training');
   });
 
   it('the same value from a visible cue is fine (it only refreshes the time)', () => {
-    const s = recordObservations(fromAccount, null, 'vibe-chat', [{ key: 'plan:vibe', value: 'team', via: 'visible-cue', confidence: 0.5 }], T0 + HOUR);
+    const s = recordObservations(
+      fromAccount,
+      null,
+      'vibe-chat',
+      [{ key: 'plan:vibe', value: 'team', via: 'visible-cue', confidence: 0.5 }],
+      T0 + HOUR,
+    );
     expect(currentOrg(s).observations['plan:vibe']?.value).toBe('team');
   });
 
   it('once the account-data plan is stale, a visible cue may replace it', () => {
-    const s = recordObservations(fromAccount, null, 'vibe-chat', [{ key: 'plan:vibe', value: 'free', via: 'visible-cue', confidence: 0.5 }], T0 + 31 * DAY);
+    const s = recordObservations(
+      fromAccount,
+      null,
+      'vibe-chat',
+      [{ key: 'plan:vibe', value: 'free', via: 'visible-cue', confidence: 0.5 }],
+      T0 + 31 * DAY,
+    );
     expect(currentOrg(s).observations['plan:vibe']).toMatchObject({ value: 'free', via: 'visible-cue' });
   });
 
   it('account data replaces a visible cue', () => {
-    const cue = recordObservations(emptyStore(), null, 'vibe-chat', [{ key: 'plan:vibe', value: 'free', via: 'visible-cue', confidence: 0.5 }], T0);
-    const s = recordObservations(cue, null, 'vibe-chat', [{ key: 'plan:vibe', value: 'pro', via: 'account-data', confidence: 1 }], T0 + HOUR);
+    const cue = recordObservations(
+      emptyStore(),
+      null,
+      'vibe-chat',
+      [{ key: 'plan:vibe', value: 'free', via: 'visible-cue', confidence: 0.5 }],
+      T0,
+    );
+    const s = recordObservations(
+      cue,
+      null,
+      'vibe-chat',
+      [{ key: 'plan:vibe', value: 'pro', via: 'account-data', confidence: 1 }],
+      T0 + HOUR,
+    );
     expect(currentOrg(s).observations['plan:vibe']).toMatchObject({ value: 'pro', via: 'account-data' });
   });
 });
@@ -156,12 +301,30 @@ describe('disagreeing plan signals are kept, not hidden', () => {
   it('a weaker cue that disagrees is recorded as disputed; a stronger page that disagrees keeps the old one as disputed', async () => {
     const { emptyStore, recordObservations } = await import('@/lib/store/schema');
     const t0 = 1_800_000_000_000;
-    let s = recordObservations(emptyStore(), null, 'admin-subscriptions', [{ key: 'plan:vibe', value: 'team', via: 'page', confidence: 1 }], t0);
-    s = recordObservations(s, null, 'vibe-chat', [{ key: 'plan:vibe', value: 'free', via: 'visible-cue', confidence: 0.5 }], t0 + 1000);
+    let s = recordObservations(
+      emptyStore(),
+      null,
+      'admin-subscriptions',
+      [{ key: 'plan:vibe', value: 'team', via: 'page', confidence: 1 }],
+      t0,
+    );
+    s = recordObservations(
+      s,
+      null,
+      'vibe-chat',
+      [{ key: 'plan:vibe', value: 'free', via: 'visible-cue', confidence: 0.5 }],
+      t0 + 1000,
+    );
     const o = s.orgs[s.currentOrg].observations['plan:vibe']!;
     expect(o.value).toBe('team');
     expect(o.disputed).toMatchObject({ value: 'free', via: 'visible-cue', where: 'vibe-chat' });
-    s = recordObservations(s, null, 'admin-subscriptions', [{ key: 'plan:vibe', value: 'pro', via: 'page', confidence: 1 }], t0 + 2000);
+    s = recordObservations(
+      s,
+      null,
+      'admin-subscriptions',
+      [{ key: 'plan:vibe', value: 'pro', via: 'page', confidence: 1 }],
+      t0 + 2000,
+    );
     const o2 = s.orgs[s.currentOrg].observations['plan:vibe']!;
     expect(o2.value).toBe('pro');
     expect(o2.disputed).toMatchObject({ value: 'team', via: 'page' });
@@ -174,7 +337,10 @@ describe('knownFor: the fresher of observation and declaration, and the stalenes
   const withBoth = (obsAt: number | null, declAt: number | null): Store => {
     const s = emptyStore();
     s.orgs[s.currentOrg] = {
-      observations: obsAt === null ? {} : { 'plan:vibe': { value: 'team', via: 'page', where: 'admin-subscriptions', seenAt: obsAt, confidence: 1 } },
+      observations:
+        obsAt === null
+          ? {}
+          : { 'plan:vibe': { value: 'team', via: 'page', where: 'admin-subscriptions', seenAt: obsAt, confidence: 1 } },
       declarations: declAt === null ? {} : { 'plan:vibe': { value: 'free', at: declAt } },
     } as never;
     return s;

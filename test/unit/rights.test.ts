@@ -24,10 +24,15 @@ import { citationProblem as sourceProblem, fold, readSource } from './citations'
 
 const ROOT = process.cwd();
 type Catalog = Record<string, { message: string }>;
-const readLocale = (lang: 'en' | 'fr'): Catalog => JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8'));
+const readLocale = (lang: 'en' | 'fr'): Catalog =>
+  JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8'));
 /** The rights page's strings: the public/_locales keys with its prefixes. */
 const readAdditions = (lang: 'en' | 'fr'): Catalog =>
-  Object.fromEntries(Object.entries(JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Catalog).filter(([k]) => /^(rights|letter|record|ret|zdr)_/.test(k)));
+  Object.fromEntries(
+    Object.entries(
+      JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Catalog,
+    ).filter(([k]) => /^(rights|letter|record|ret|zdr)_/.test(k)),
+  );
 
 /** Rights quotes are checked like the knowledge's (test/unit/citations.ts), plus a zod check of their shape. */
 function citationProblem(c: Citation): string | null {
@@ -44,7 +49,11 @@ describe('rights, retention and policy changes: every quote is verbatim in its s
   });
 
   it('negative controls: a changed word, a wrong section, a missing section are caught', () => {
-    const good: Citation = { source: 'privacy-policy-2025', section: '8. Your rights', quote: 'Portability. You have the right to obtain and transfer your personal data to another entity.' };
+    const good: Citation = {
+      source: 'privacy-policy-2025',
+      section: '8. Your rights',
+      quote: 'Portability. You have the right to obtain and transfer your personal data to another entity.',
+    };
     expect(citationProblem(good)).toBeNull();
     expect(citationProblem({ ...good, quote: good.quote.replace('obtain', 'get') })).toMatch(/not found/);
     expect(citationProblem({ ...good, section: '5. How long do we keep your personal data?' })).toMatch(/not under/);
@@ -60,7 +69,18 @@ describe('rights, retention and policy changes: every quote is verbatim in its s
 describe('the rights', () => {
   it('are the ten the sources list, in the order of the issue', () => {
     expect(RIGHTS.map((r) => r.id)).toEqual([...RIGHT_IDS]);
-    expect(RIGHT_IDS).toEqual(['access', 'rectification', 'erasure', 'portability', 'objection', 'restriction', 'consent', 'automated', 'postmortem', 'complaint']);
+    expect(RIGHT_IDS).toEqual([
+      'access',
+      'rectification',
+      'erasure',
+      'portability',
+      'objection',
+      'restriction',
+      'consent',
+      'automated',
+      'postmortem',
+      'complaint',
+    ]);
   });
 
   it('each names its article', () => {
@@ -84,31 +104,47 @@ describe('the rights', () => {
   });
 
   it('each right cites the Privacy Policy’s own section 8 (Your rights)', () => {
-    for (const r of RIGHTS) expect(r.citations.some((c) => c.source === 'privacy-policy-2025' && c.section === '8. Your rights'), r.id).toBe(true);
+    for (const r of RIGHTS)
+      expect(
+        r.citations.some((c) => c.source === 'privacy-policy-2025' && c.section === '8. Your rights'),
+        r.id,
+      ).toBe(true);
   });
 
   it('erasure says deletion is permanent, citing the docs page', () => {
     const erasure = RIGHTS.find((r) => r.id === 'erasure')!;
-    expect(erasure.citations.some((c) => c.source === 'docs-privacy' && c.quote.startsWith('Account deletion is permanent and irreversible.'))).toBe(true);
+    expect(
+      erasure.citations.some(
+        (c) => c.source === 'docs-privacy' && c.quote.startsWith('Account deletion is permanent and irreversible.'),
+      ),
+    ).toBe(true);
     expect(readAdditions('en').rights_erasure_meaning.message).toMatch(/permanently and irreversibly/);
     expect(readAdditions('fr').rights_erasure_meaning.message).toMatch(/définitive et irréversible/);
   });
 
   it('Mistral’s postal address is the one section 8 gives; the contact form is mistral.ai/en/contact', () => {
     const policy = fold(readSource('003_4d69198766b1bb29.txt'));
-    expect(policy).toContain(`By sending us a letter at Mistral AI, Attn: Privacy Team, Mistral AI, ${MISTRAL_CONTACT.postal.slice(2).join(', ')}.`);
-    expect(MISTRAL_CONTACT.postal.join(', ')).toBe('Mistral AI, Attn: Privacy Team, 15 rue des Halles, 75001 Paris, France');
+    expect(policy).toContain(
+      `By sending us a letter at Mistral AI, Attn: Privacy Team, Mistral AI, ${MISTRAL_CONTACT.postal.slice(2).join(', ')}.`,
+    );
+    expect(MISTRAL_CONTACT.postal.join(', ')).toBe(
+      'Mistral AI, Attn: Privacy Team, 15 rue des Halles, 75001 Paris, France',
+    );
     expect(MISTRAL_CONTACT.formUrl).toBe('https://mistral.ai/en/contact');
     expect(policy).toContain('(https://mistral.ai/en/contact) in the section “Data and privacy”');
   });
 
   it('the CNIL’s address and online complaint form', () => {
-    expect(CNIL_CONTACT.postal.slice(1).join(', ')).toBe('Service des plaintes, 3 Place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, France');
+    expect(CNIL_CONTACT.postal.slice(1).join(', ')).toBe(
+      'Service des plaintes, 3 Place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, France',
+    );
     expect(CNIL_CONTACT.complaintUrl).toBe('https://www.cnil.fr/fr/plaintes');
   });
 
   it('links go to https pages Windsock knows', () => {
-    for (const r of RIGHTS) for (const l of r.links) expect(l.href, r.id).toMatch(/^https:\/\/(admin\.mistral\.ai|mistral\.ai|www\.cnil\.fr)\//);
+    for (const r of RIGHTS)
+      for (const l of r.links)
+        expect(l.href, r.id).toMatch(/^https:\/\/(admin\.mistral\.ai|mistral\.ai|www\.cnil\.fr)\//);
   });
 });
 
@@ -121,7 +157,10 @@ describe('strings: the rights_, letter_, record_, ret_ and zdr_ keys of public/_
 
   it('en and fr have exactly the same keys (plural forms aside: French has a "many" form, English not)', () => {
     const plural = (k: string) => /^record_show_all_(zero|one|two|few|many|other)$/.test(k);
-    expect({ onlyEn: Object.keys(en).filter((k) => !(k in fr) && !plural(k)), onlyFr: Object.keys(fr).filter((k) => !(k in en) && !plural(k)) }).toEqual({ onlyEn: [], onlyFr: [] });
+    expect({
+      onlyEn: Object.keys(en).filter((k) => !(k in fr) && !plural(k)),
+      onlyFr: Object.keys(fr).filter((k) => !(k in en) && !plural(k)),
+    }).toEqual({ onlyEn: [], onlyFr: [] });
   });
 
   it('keys are valid _locales names with the agreed prefixes', () => {
@@ -129,25 +168,40 @@ describe('strings: the rights_, letter_, record_, ret_ and zdr_ keys of public/_
   });
 
   it('no message is empty; placeholders agree; no stray $', () => {
-    for (const [lang, cat] of [['en', en], ['fr', fr]] as const) {
+    for (const [lang, cat] of [
+      ['en', en],
+      ['fr', fr],
+    ] as const) {
       for (const [k, v] of Object.entries(cat)) {
         expect(typeof v.message === 'string' && v.message.trim().length > 0, `${lang}:${k}`).toBe(true);
         expect(v.message.replace(/\$[1-9]/g, ''), `${lang}:${k}`).not.toMatch(/\$/);
       }
     }
-    const diff = Object.keys(en).filter((k) => placeholders(en[k].message).join() !== placeholders(fr[k].message).join());
+    const diff = Object.keys(en).filter(
+      (k) => placeholders(en[k].message).join() !== placeholders(fr[k].message).join(),
+    );
     expect(diff).toEqual([]);
   });
 
   it('the French is French: few messages identical to the English, and only names', () => {
     const same = Object.keys(en).filter((k) => en[k].message === fr[k].message);
-    expect(same.every((k) => /^(rights_link_(vibe|api)_privacy|letter_product_vibe|zdr_nc_(agents|conversations|vibe_work|chat))$/.test(k)), same.join(', ')).toBe(true);
+    expect(
+      same.every((k) =>
+        /^(rights_link_(vibe|api)_privacy|letter_product_vibe|zdr_nc_(agents|conversations|vibe_work|chat))$/.test(k),
+      ),
+      same.join(', '),
+    ).toBe(true);
   });
 
   it('every key the code asks for exists in both languages (literal keys and the ones built from ids)', () => {
     const files = ['lib/rights', 'components']
       .flatMap((dir) => readdirSync(join(ROOT, dir)).map((f) => join(dir, f)))
-      .filter((f) => /\.(ts|tsx)$/.test(f) && (f.startsWith('lib/rights') || /components\/(Rights|Letters|Retention|PrivacyRecord|Options|AuthorityPicker)\.tsx$/.test(f)));
+      .filter(
+        (f) =>
+          /\.(ts|tsx)$/.test(f) &&
+          (f.startsWith('lib/rights') ||
+            /components\/(Rights|Letters|Retention|PrivacyRecord|Options|AuthorityPicker)\.tsx$/.test(f)),
+      );
     const literal = new Set<string>();
     /** Any string literal in the code that is a key (ternaries, maps): what counts as used. */
     const mentioned = new Set<string>();
@@ -202,7 +256,8 @@ describe('strings: the rights_, letter_, record_, ret_ and zdr_ keys of public/_
 
 describe('retention view', () => {
   const T = Date.UTC(2026, 9, 14, 12);
-  const seen = (s: Store, where: string, obs: Parameters<typeof recordObservations>[3]) => recordObservations(s, 'Atelier Nord', where, obs, T, 'Atelier Nord');
+  const seen = (s: Store, where: string, obs: Parameters<typeof recordObservations>[3]) =>
+    recordObservations(s, 'Atelier Nord', where, obs, T, 'Atelier Nord');
 
   it('nothing seen: ZDR status unknown, no retention policy, all the documented periods', () => {
     const v = retentionView(emptyStore());
@@ -213,16 +268,22 @@ describe('retention view', () => {
       expect.arrayContaining(['vibe-chats', 'feedback', 'api-io', 'account', 'no-zdr-vibe', 'privacy-requests']),
     );
     expect(v.zdrEndpoints.covered).toContain('/v1/chat/completions');
-    expect(v.zdrEndpoints.notCovered).toEqual(expect.arrayContaining(['agents', 'batch processing files', 'conversations', 'libraries', '/v1/files']));
+    expect(v.zdrEndpoints.notCovered).toEqual(
+      expect.arrayContaining(['agents', 'batch processing files', 'conversations', 'libraries', '/v1/files']),
+    );
   });
 
   it('the Chat Retention Policy seen on the Admin Panel', () => {
-    const v = retentionView(seen(emptyStore(), 'admin-vibe-privacy', [{ key: 'chat-retention', value: '90d', via: 'page' }]));
+    const v = retentionView(
+      seen(emptyStore(), 'admin-vibe-privacy', [{ key: 'chat-retention', value: '90d', via: 'page' }]),
+    );
     expect(v.chatRetention).toMatchObject({ value: '90d', where: 'admin-vibe-privacy', seenAt: T });
   });
 
   it('Scale without ZDR seen: available on request', () => {
-    const v = retentionView(seen(emptyStore(), 'admin-subscriptions', [{ key: 'plan:api', value: 'scale', via: 'page' }]));
+    const v = retentionView(
+      seen(emptyStore(), 'admin-subscriptions', [{ key: 'plan:api', value: 'scale', via: 'page' }]),
+    );
     expect(v.zdr).toMatchObject({ state: 'available', plan: 'scale' });
     expect(v.zdr.citations.map((c) => c.section)).toContain('How to request ZDR');
   });
@@ -247,16 +308,18 @@ describe('the policy changes in the Markdown receipt: each quote verbatim, and o
     for (const c of QUOTES) expect(md).toContain(`“${mdText(c.quote)}”`);
     expect(md).not.toContain('Translation:');
   });
-  it.each(['fr', 'de', 'pl', 'pt_BR', 'ar'] as const)('in %s: every policy-change quote is followed by its translation', (lang) => {
-    const md = toMarkdown(emptyStore(), { now: Date.UTC(2026, 9, 14), lang });
-    const lines = md.split('\n').filter((l) => l.startsWith('  - '));
-    expect(lines.length).toBe(QUOTES.length);
-    QUOTES.forEach((c, i) => {
-      const translation = rt(quoteKeyOf(c)!, [], lang);
-      expect(translation).not.toBe(c.quote);
-      expect(lines[i]).toContain(rt('quoteTranslation', [''], lang).trim());
-      expect(lines[i]).toContain(`“${mdText(c.quote)}” ${mdText(rt('quoteTranslation', [translation], lang))}`);
-    });
-  });
+  it.each(['fr', 'de', 'pl', 'pt_BR', 'ar'] as const)(
+    'in %s: every policy-change quote is followed by its translation',
+    (lang) => {
+      const md = toMarkdown(emptyStore(), { now: Date.UTC(2026, 9, 14), lang });
+      const lines = md.split('\n').filter((l) => l.startsWith('  - '));
+      expect(lines.length).toBe(QUOTES.length);
+      QUOTES.forEach((c, i) => {
+        const translation = rt(quoteKeyOf(c)!, [], lang);
+        expect(translation).not.toBe(c.quote);
+        expect(lines[i]).toContain(rt('quoteTranslation', [''], lang).trim());
+        expect(lines[i]).toContain(`“${mdText(c.quote)}” ${mdText(rt('quoteTranslation', [translation], lang))}`);
+      });
+    },
+  );
 });
-

@@ -32,7 +32,10 @@ import { SHARE_LABELS } from '@/lib/warnings/share';
 import { norm } from '@/lib/detect/text';
 
 const Texts = z.array(z.string().trim().min(1).max(80)).min(1);
-const LabelSetSchema = z.partialRecord(z.enum(LANGS), z.strictObject({ docs: Texts.optional(), '3rd': Texts.optional(), guess: Texts.optional() }));
+const LabelSetSchema = z.partialRecord(
+  z.enum(LANGS),
+  z.strictObject({ docs: Texts.optional(), '3rd': Texts.optional(), guess: Texts.optional() }),
+);
 
 /** Every label set in the site rules, by a readable name. */
 const SETS: Record<string, LabelSet> = {
@@ -69,7 +72,7 @@ const DOCUMENTED_ELSEWHERE: Record<string, string> = {
   'vibe enterprise': 'notes "Plans and training defaults" (Vibe Enterprise row)',
   'share by link': 'notes "Labels on the privacy pages": Share dialog',
   'link accessible to anyone': 'notes "Labels on the privacy pages": Share dialog',
-  'le chat': 'the product\'s older name, throughout the sources',
+  'le chat': "the product's older name, throughout the sources",
 };
 
 const SOURCES = readdirSync('lib/policy/sources')
@@ -88,13 +91,17 @@ describe('site rules: every label list', () => {
   it('every text marked "docs" is in Mistral\'s documents (lib/policy/sources/) or named above with its source', () => {
     const missing: string[] = [];
     for (const [name, set] of Object.entries(SETS))
-      for (const e of labelEntries(set)) if (e.provenance === 'docs' && !SOURCES.includes(norm(e.text)) && !DOCUMENTED_ELSEWHERE[norm(e.text)]) missing.push(`${name}: ${e.text}`);
+      for (const e of labelEntries(set))
+        if (e.provenance === 'docs' && !SOURCES.includes(norm(e.text)) && !DOCUMENTED_ELSEWHERE[norm(e.text)])
+          missing.push(`${name}: ${e.text}`);
     expect(missing).toEqual([]);
   });
 
   it('only English (and the French Memories labels) is documented; other languages are guesses', () => {
     for (const [name, set] of Object.entries(SETS))
-      for (const e of labelEntries(set)) if (e.lang !== 'en' && !(e.lang === 'fr' && name === 'control memories')) expect(e.provenance, `${name}: ${e.text}`).toBe('guess');
+      for (const e of labelEntries(set))
+        if (e.lang !== 'en' && !(e.lang === 'fr' && name === 'control memories'))
+          expect(e.provenance, `${name}: ${e.text}`).toBe('guess');
   });
 
   it('no text names two controls, and no plan name names two plans', () => {
@@ -118,14 +125,36 @@ describe('site rules: every label list', () => {
 
   it('plan names: current, older and internal ones, and a "label: value" pair in several languages', () => {
     for (const [text, plan] of [
-      ['Free mode', 'free'], ['Experiment', 'free'], ['FREE', 'free'], ['Individual', 'pro'], ['Student', 'education'], ['Edu', 'education'],
-      ['EDU', 'education'], ['TEAM', 'team'], ['Le Chat Enterprise', 'enterprise'], ['Scale', 'scale'],
-      ['Current plan: Free mode', 'free'], ['Votre offre : Pro', 'pro'], ['Plan · Scale', 'scale'], ['Aktueller Plan: Team', 'team'],
-      ['Plan actual: Gratuito', 'free'], ['Piano attuale: Pro', 'pro'], ['Twój plan: Darmowy', 'free'], ['Plano atual: Equipe', 'team'], ['الخطة الحالية: مجاني', 'free'],
+      ['Free mode', 'free'],
+      ['Experiment', 'free'],
+      ['FREE', 'free'],
+      ['Individual', 'pro'],
+      ['Student', 'education'],
+      ['Edu', 'education'],
+      ['EDU', 'education'],
+      ['TEAM', 'team'],
+      ['Le Chat Enterprise', 'enterprise'],
+      ['Scale', 'scale'],
+      ['Current plan: Free mode', 'free'],
+      ['Votre offre : Pro', 'pro'],
+      ['Plan · Scale', 'scale'],
+      ['Aktueller Plan: Team', 'team'],
+      ['Plan actual: Gratuito', 'free'],
+      ['Piano attuale: Pro', 'pro'],
+      ['Twój plan: Darmowy', 'free'],
+      ['Plano atual: Equipe', 'team'],
+      ['الخطة الحالية: مجاني', 'free'],
     ] as const)
       expect(planFromName(text), text).toBe(plan);
     // A sentence that contains a plan name is not a plan name.
-    for (const text of ['Upgrade to Pro', 'Team settings', 'Pro tip: use shortcuts', 'Free trial ends soon', 'Plan: compare all']) expect(planFromName(text), text).toBeNull();
+    for (const text of [
+      'Upgrade to Pro',
+      'Team settings',
+      'Pro tip: use shortcuts',
+      'Free trial ends soon',
+      'Plan: compare all',
+    ])
+      expect(planFromName(text), text).toBeNull();
     // Scale is the API's only: never a Vibe plan.
     expect(planFromName('Scale', 'vibe')).toBeNull();
   });

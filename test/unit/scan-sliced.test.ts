@@ -17,9 +17,31 @@ describe('scanSliced and the windowed searches (issue 13)', () => {
   // The oracle: the scanner with every trigger search over the whole text at once (window: Infinity), which is
   // how scan() worked before searches were windowed. scanSliced must give exactly its findings.
   const whole = (t: string) => scan(t, { window: Infinity });
-  const PII = ['FR76 3000 6000 0112 3456 7890 189', '4452 3056 5033 7486', 'jean@example.fr', '+33 6 48 27 91 35', '06 48 27 91 35', '1 85 05 78 006 084 91', 'my diabetes', '12 rue des Halles\n75001 Paris', 'SIRET 732 829 320 00074', 'password: hunter2!x', 'https://bob:s3cr3t@example.com', 'MISTRAL_API_KEY=aB3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ', 'sk-proj-abcdefghij0123456789abcdefghijklmnop', '-----BEGIN RSA PRIVATE KEY-----\nMIIEow==\n-----END RSA PRIVATE KEY-----', 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY12', '2001:db8:85a3::8a2e:370:7334', '192.168.1.24', 'SW1A 1AA', 'eyJhbGciOiJI.eyJzdWIiOiIx.SflKxwRJSMeKKF2QT4'];
-  const alphabet = fc.constantFrom(...'0123456789 .,:;@+-_/()\n\'’aAeEfFrRsSkKxXyYzZéÉœ€'.split(''));
-  const spliced = fc.array(fc.oneof(alphabet, fc.constantFrom(...PII), fc.constantFrom(...UNITS_FOR_SLICES)), { maxLength: 120 }).map((a) => a.join(''));
+  const PII = [
+    'FR76 3000 6000 0112 3456 7890 189',
+    '4452 3056 5033 7486',
+    'jean@example.fr',
+    '+33 6 48 27 91 35',
+    '06 48 27 91 35',
+    '1 85 05 78 006 084 91',
+    'my diabetes',
+    '12 rue des Halles\n75001 Paris',
+    'SIRET 732 829 320 00074',
+    'password: hunter2!x',
+    'https://bob:s3cr3t@example.com',
+    'MISTRAL_API_KEY=aB3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ',
+    'sk-proj-abcdefghij0123456789abcdefghijklmnop',
+    '-----BEGIN RSA PRIVATE KEY-----\nMIIEow==\n-----END RSA PRIVATE KEY-----',
+    'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY12',
+    '2001:db8:85a3::8a2e:370:7334',
+    '192.168.1.24',
+    'SW1A 1AA',
+    'eyJhbGciOiJI.eyJzdWIiOiIx.SflKxwRJSMeKKF2QT4',
+  ];
+  const alphabet = fc.constantFrom(..."0123456789 .,:;@+-_/()\n'’aAeEfFrRsSkKxXyYzZéÉœ€".split(''));
+  const spliced = fc
+    .array(fc.oneof(alphabet, fc.constantFrom(...PII), fc.constantFrom(...UNITS_FOR_SLICES)), { maxLength: 120 })
+    .map((a) => a.join(''));
   const instant = { sliceMs: 0, pause: () => Promise.resolve() }; // yield after every 16 steps
 
   it('small windows never change the findings (matches straddling every window boundary)', () => {
@@ -32,10 +54,15 @@ describe('scanSliced and the windowed searches (issue 13)', () => {
   });
   it('small windows, adversarial repetitions', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...UNITS_FOR_SLICES), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 65, max: 300 }), (u, n, w) => {
-        const t = u.repeat(n);
-        expect(scan(t, { window: w })).toEqual(whole(t));
-      }),
+      fc.property(
+        fc.constantFrom(...UNITS_FOR_SLICES),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 65, max: 300 }),
+        (u, n, w) => {
+          const t = u.repeat(n);
+          expect(scan(t, { window: w })).toEqual(whole(t));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -50,33 +77,42 @@ describe('scanSliced and the windowed searches (issue 13)', () => {
       { numRuns: 200 },
     );
   });
-  heavy('1 MB inputs with personal data at the default window boundaries: scanSliced equals scan equals the oracle', async () => {
-    const MB = 1_000_000;
-    const build = (unit: string) => {
-      const parts: string[] = [];
-      let len = 0;
-      let k = 0;
-      while (len < MB) {
-        // Personal data around each multiple of 32,768 (the window) and of its margin.
-        const next = Math.ceil((len + 1) / 32_768) * 32_768 - 40 + (k % 7) * 9;
-        const filler = unit.repeat(Math.max(0, Math.ceil((next - len) / unit.length)));
-        const pii = PII[k++ % PII.length];
-        parts.push(filler, ' ', pii, ' ');
-        len += filler.length + pii.length + 2;
+  heavy(
+    '1 MB inputs with personal data at the default window boundaries: scanSliced equals scan equals the oracle',
+    async () => {
+      const MB = 1_000_000;
+      const build = (unit: string) => {
+        const parts: string[] = [];
+        let len = 0;
+        let k = 0;
+        while (len < MB) {
+          // Personal data around each multiple of 32,768 (the window) and of its margin.
+          const next = Math.ceil((len + 1) / 32_768) * 32_768 - 40 + (k % 7) * 9;
+          const filler = unit.repeat(Math.max(0, Math.ceil((next - len) / unit.length)));
+          const pii = PII[k++ % PII.length];
+          parts.push(filler, ' ', pii, ' ');
+          len += filler.length + pii.length + 2;
+        }
+        return parts.join('').slice(0, MB);
+      };
+      for (const unit of ['lorem ipsum ', '1 ', 'a', 'x@', '1:']) {
+        const t = build(unit);
+        const expected = whole(t);
+        expect(expected.length).toBeGreaterThan(20);
+        expect(scan(t)).toEqual(expected);
+        expect(await scanSliced(t, { sliceMs: 2 })).toEqual(expected);
       }
-      return parts.join('').slice(0, MB);
-    };
-    for (const unit of ['lorem ipsum ', '1 ', 'a', 'x@', '1:']) {
-      const t = build(unit);
-      const expected = whole(t);
-      expect(expected.length).toBeGreaterThan(20);
-      expect(scan(t)).toEqual(expected);
-      expect(await scanSliced(t, { sliceMs: 2 })).toEqual(expected);
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
   it('hundreds of findings (the sorts run in steps past 512): exactly the ones built in, in order, sliced or not', async () => {
     // An oracle independent of the scanner: the text is built from known pieces at known places.
-    const pieces: [string, string][] = [['email', 'jean@example.fr'], ['phone', '06 48 27 91 35'], ['iban', 'FR76 3000 6000 0112 3456 7890 189'], ['ip', '192.168.1.24']];
+    const pieces: [string, string][] = [
+      ['email', 'jean@example.fr'],
+      ['phone', '06 48 27 91 35'],
+      ['iban', 'FR76 3000 6000 0112 3456 7890 189'],
+      ['ip', '192.168.1.24'],
+    ];
     let text = '';
     const want: { category: string; start: number; end: number }[] = [];
     for (let k = 0; k < 900; k++) {
@@ -88,16 +124,25 @@ describe('scanSliced and the windowed searches (issue 13)', () => {
     expect(scan(text)).toEqual(want);
     expect(await scanSliced(text, instant)).toEqual(want);
     // Overlapping candidates resolved by priority, at scale: a card's digits inside a longer IBAN are not a card.
-    const nested = Array.from({ length: 600 }, () => 'IBAN FR76 3000 6000 0112 3456 7890 189, card 4452 3056 5033 7486.').join(' ');
+    const nested = Array.from(
+      { length: 600 },
+      () => 'IBAN FR76 3000 6000 0112 3456 7890 189, card 4452 3056 5033 7486.',
+    ).join(' ');
     const found = await scanSliced(nested, instant);
     expect(found.map((f) => f.category)).toEqual(Array.from({ length: 600 }, () => ['iban', 'card']).flat());
     expect(found).toEqual(scan(nested, { window: Infinity }));
   });
   // Absolute expectations (not only "sliced equals whole"), so that a fault shared by both sides shows:
   // the order of the findings, priority between overlapping ones, and which of two equal candidates is kept.
-  const values = (t: string, fs: { category: string; start: number; end: number }[]) => fs.map((f) => [f.category, t.slice(f.start, f.end)]);
+  const values = (t: string, fs: { category: string; start: number; end: number }[]) =>
+    fs.map((f) => [f.category, t.slice(f.start, f.end)]);
   const ORDERED = 'call 06 48 27 91 35 or jean@example.fr, IBAN FR76 3000 6000 0112 3456 7890 189 and 192.168.1.24';
-  const ORDERED_WANT = [['phone', '06 48 27 91 35'], ['email', 'jean@example.fr'], ['iban', 'FR76 3000 6000 0112 3456 7890 189'], ['ip', '192.168.1.24']];
+  const ORDERED_WANT = [
+    ['phone', '06 48 27 91 35'],
+    ['email', 'jean@example.fr'],
+    ['iban', 'FR76 3000 6000 0112 3456 7890 189'],
+    ['ip', '192.168.1.24'],
+  ];
   // A card inside an e-mail address: the e-mail is found first (its pass runs earlier) but the card ranks higher.
   const OVERLAP = 'x@4452305650337486.fr ';
   // The same start, two secrets: the API key (found first) and the password's value (which runs on past it).
@@ -139,7 +184,11 @@ describe('scanSliced and the windowed searches (issue 13)', () => {
       fakeClock();
       const slices: number[] = [];
       let pauses = 0;
-      const got = await scanSliced(T, { sliceMs: 5, pause: async () => void pauses++, onSlice: (ms) => slices.push(ms) });
+      const got = await scanSliced(T, {
+        sliceMs: 5,
+        pause: async () => void pauses++,
+        onSlice: (ms) => slices.push(ms),
+      });
       expect(got).toEqual(whole(T));
       expect(pauses).toBeGreaterThan(10);
       expect(slices).toHaveLength(pauses + 1); // one report per pause, and the last slice
@@ -188,18 +237,26 @@ describe('scanSliced and the windowed searches (issue 13)', () => {
     expect(await scanSliced('')).toEqual([]);
     expect(await scanSliced('jean@example.fr')).toEqual([{ category: 'email', start: 0, end: 15 }]);
   });
-  heavy('slices are short: with a 4 ms budget, slices of 1 MB of adversarial input end soon after 4 ms', async () => {
-    const slices: number[] = [];
-    for (const u of ['06 ', 'a@', 'ab:', 'a', '.', '1 rue ', 'my cancer ']) await scanSliced(u.repeat(Math.ceil(1e6 / u.length)), { sliceMs: 4, onSlice: (ms) => slices.push(ms) });
-    expect(slices.length).toBeGreaterThan(20);
-    // A slice ends at its budget plus one step; on a loaded test machine some are stretched by other processes
-    // (the figures without that noise: npm run bench), so only the median is bounded here.
-    const sorted = [...slices].sort((a, b) => a - b);
-    expect(sorted[sorted.length >> 1]).toBeLessThan(16);
-  }, 120_000);
+  heavy(
+    'slices are short: with a 4 ms budget, slices of 1 MB of adversarial input end soon after 4 ms',
+    async () => {
+      const slices: number[] = [];
+      for (const u of ['06 ', 'a@', 'ab:', 'a', '.', '1 rue ', 'my cancer '])
+        await scanSliced(u.repeat(Math.ceil(1e6 / u.length)), { sliceMs: 4, onSlice: (ms) => slices.push(ms) });
+      expect(slices.length).toBeGreaterThan(20);
+      // A slice ends at its budget plus one step; on a loaded test machine some are stretched by other processes
+      // (the figures without that noise: npm run bench), so only the median is bounded here.
+      const sorted = [...slices].sort((a, b) => a - b);
+      expect(sorted[sorted.length >> 1]).toBeLessThan(16);
+    },
+    120_000,
+  );
   heavy('SYNC_SCAN_MAX characters of the worst shapes scan quickly in one go', () => {
     for (const u of ['06 ', 'a@', 'FR76 ', 'random']) {
-      const t = u === 'random' ? Array.from({ length: SYNC_SCAN_MAX }, (_, i) => '0123456789 .@+:-_/aAeEfF'[(i * 7919) % 24]).join('') : u.repeat(SYNC_SCAN_MAX / u.length);
+      const t =
+        u === 'random'
+          ? Array.from({ length: SYNC_SCAN_MAX }, (_, i) => '0123456789 .@+:-_/aAeEfF'[(i * 7919) % 24]).join('')
+          : u.repeat(SYNC_SCAN_MAX / u.length);
       scan(t);
       const t0 = performance.now();
       scan(t);
@@ -207,4 +264,35 @@ describe('scanSliced and the windowed searches (issue 13)', () => {
     }
   });
 });
-const UNITS_FOR_SLICES = ['1', '1 ', '0', '06 ', '+33', '@', 'a@', '.', 'a', 'a.', ' ', 'rue ', '1 rue ', '12 rue De ', '1:', 'ab:', '1.2.3.4.', 'FR76 ', '4111-', '1111 ', '1 85 ', 'eyJa.', 'sk-', '://a:', 'password: ', '-----BEGIN RSA PRIVATE KEY-----\n', 'my cancer ', 'x@y.fr ', 'api key ', 'Bearer '];
+const UNITS_FOR_SLICES = [
+  '1',
+  '1 ',
+  '0',
+  '06 ',
+  '+33',
+  '@',
+  'a@',
+  '.',
+  'a',
+  'a.',
+  ' ',
+  'rue ',
+  '1 rue ',
+  '12 rue De ',
+  '1:',
+  'ab:',
+  '1.2.3.4.',
+  'FR76 ',
+  '4111-',
+  '1111 ',
+  '1 85 ',
+  'eyJa.',
+  'sk-',
+  '://a:',
+  'password: ',
+  '-----BEGIN RSA PRIVATE KEY-----\n',
+  'my cancer ',
+  'x@y.fr ',
+  'api key ',
+  'Bearer ',
+];

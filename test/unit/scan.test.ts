@@ -33,9 +33,12 @@ describe('email', () => {
     ['<t.nguyen+work@mail.example.co.uk>', 't.nguyen+work@mail.example.co.uk'],
     ['Email: Élodie.Brun@example.com.', 'Élodie.Brun@example.com'],
   ])('%s', (text, value) => expect(found(text)).toEqual([`email:${value}`]));
-  it.each(['icon@2x.png', 'npm i lodash@4.17.21', 'ping @channel', 'user@localhost', 'a@b', '@@@@', 'x@-bad-.com'])('not %s', (text) => {
-    expect(cats(text)).not.toContain('email');
-  });
+  it.each(['icon@2x.png', 'npm i lodash@4.17.21', 'ping @channel', 'user@localhost', 'a@b', '@@@@', 'x@-bad-.com'])(
+    'not %s',
+    (text) => {
+      expect(cats(text)).not.toContain('email');
+    },
+  );
 });
 
 describe('phone', () => {
@@ -164,21 +167,33 @@ describe('secret', () => {
     ['ASIAXKWO886VOMPZOM75', 'ASIAXKWO886VOMPZOM75'],
     ['aws_secret_access_key = wUbbYrEqmSM9wCZ7Uw9xfogoEmvnEN/5N1aE6PwZ', 'wUbbYrEqmSM9wCZ7Uw9xfogoEmvnEN/5N1aE6PwZ'],
     ['ghp_CsMehGAkWvj7FAc9QeWJKY40uvSwMFLZDe1f', 'ghp_CsMehGAkWvj7FAc9QeWJKY40uvSwMFLZDe1f'],
-    ['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', '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'],
+    [
+      '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',
+      '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',
+    ],
     ['AIza8rESQedUStPKR0CsTy4Qwb8DwkNhFdnXsiV', 'AIza8rESQedUStPKR0CsTy4Qwb8DwkNhFdnXsiV'],
-    ['xoxb-366712768426-8465632122330-F1LlqsajAIxNKu8iS2G8NPRV', 'xoxb-366712768426-8465632122330-F1LlqsajAIxNKu8iS2G8NPRV'],
+    [
+      'xoxb-366712768426-8465632122330-F1LlqsajAIxNKu8iS2G8NPRV',
+      'xoxb-366712768426-8465632122330-F1LlqsajAIxNKu8iS2G8NPRV',
+    ],
     ['sk_live_dD53X83RZJzzzzgEOzdmenCk', 'sk_live_dD53X83RZJzzzzgEOzdmenCk'],
-    ['sk-proj-hvMdgaKjIg8xNbe3nNyjOq9wMxEhh2FDEEtfjgVvVqE1SkHb_n88HxjSI6bWHtP3fS2qH', 'sk-proj-hvMdgaKjIg8xNbe3nNyjOq9wMxEhh2FDEEtfjgVvVqE1SkHb_n88HxjSI6bWHtP3fS2qH'],
+    [
+      'sk-proj-hvMdgaKjIg8xNbe3nNyjOq9wMxEhh2FDEEtfjgVvVqE1SkHb_n88HxjSI6bWHtP3fS2qH',
+      'sk-proj-hvMdgaKjIg8xNbe3nNyjOq9wMxEhh2FDEEtfjgVvVqE1SkHb_n88HxjSI6bWHtP3fS2qH',
+    ],
     ['password: Winter2024!', 'Winter2024!'],
     ['mon mdp est Soleil2024', 'Soleil2024'],
     ['postgres://app:Hunter2pass@10.0.12.5:5432/app', 'Hunter2pass'],
   ])('%s', (text, value) => expect(found(text)).toContain(`secret:${value}`));
   it('JWTs and PEM private key blocks, whole', () => {
-    const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+    const jwt =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
     expect(found(`token ${jwt} ok`)).toEqual([`secret:${jwt}`]);
     const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\nabc=\n-----END RSA PRIVATE KEY-----';
     expect(found(`why?\n${pem}\nthanks`)).toEqual([`secret:${pem}`]);
-    expect(found('-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXkt\nAAAA')).toEqual(['secret:-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXkt\nAAAA']);
+    expect(found('-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXkt\nAAAA')).toEqual([
+      'secret:-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXkt\nAAAA',
+    ]);
   });
   it.each([
     ['a 32-character token without a hint', 'the id u8jzPde0IgxLd6GncfBAepfJBd0Kh8oO is here'],
@@ -192,10 +207,15 @@ describe('secret', () => {
 });
 
 describe('ip', () => {
-  it.each(['203.0.113.42', '192.168.1.24', '10.0.12.5', '2001:db8:85a3::8a2e:370:7334', '2001:0db8:0000:0000:0000:ff00:0042:8329', 'fe80::1ff:fe23:4567:890a', '::ffff:192.0.2.128'])(
-    '%s',
-    (ip) => expect(found(`from ${ip}, again`)).toEqual([`ip:${ip}`]),
-  );
+  it.each([
+    '203.0.113.42',
+    '192.168.1.24',
+    '10.0.12.5',
+    '2001:db8:85a3::8a2e:370:7334',
+    '2001:0db8:0000:0000:0000:ff00:0042:8329',
+    'fe80::1ff:fe23:4567:890a',
+    '::ffff:192.0.2.128',
+  ])('%s', (ip) => expect(found(`from ${ip}, again`)).toEqual([`ip:${ip}`]));
   it.each([
     ['an octet over 255', '192.168.1.256'],
     ['a version', 'v1.2.3.4 and version 1.2.3.4 and Node 20.11.1'],
@@ -223,9 +243,10 @@ describe('address (soft)', () => {
     '19 Victoria Road, Manchester M14 5RQ',
     '12 rue des Halles\n75001 Paris',
   ])('%s', (a) => expect(found(`envoyer au ${a}.`)).toEqual([`address:${a}`]));
-  it('a postcode and city on their own line', () => expect(found('Adresse :\n69007 Lyon')).toEqual(['address:69007 Lyon']));
+  it('a postcode and city on their own line', () =>
+    expect(found('Adresse :\n69007 Lyon')).toEqual(['address:69007 Lyon']));
   it.each([
-    ["street types that are ordinary words", "J'ai 2 cours de maths et 3 place de parking."],
+    ['street types that are ordinary words', "J'ai 2 cours de maths et 3 place de parking."],
     ['a number and capitalised words', 'List the 10 Best Ways to learn, chapter 4 Main Ideas.'],
     ['a large number and a word', 'Il y a 20000 Lieues sous les mers et 45000 Spectateurs.'],
     ['a street with no number', 'la rue de Rivoli est longue'],
@@ -248,7 +269,9 @@ describe('health (soft)', () => {
   it('not without a personal marker, nor inside other words, nor ordinary words left out on purpose', () => {
     expect(cats('Explain how insulin regulates blood sugar in type 2 diabetes.')).toEqual([]);
     expect(cats('Résume cet article sur le diabète de type 1.')).toEqual([]);
-    expect(cats('my gayety, my disabled button, my SSH key fingerprint, my hospitality job, my colleague Christian')).toEqual([]);
+    expect(
+      cats('my gayety, my disabled button, my SSH key fingerprint, my hospitality job, my colleague Christian'),
+    ).toEqual([]);
   });
 });
 
@@ -275,7 +298,19 @@ describe('API', () => {
     expect(counts).toEqual({ ...Object.fromEntries(CATEGORIES.map((c) => [c, 0])), email: 2, phone: 1 });
   });
   it('CATEGORIES is the priority order; isSoft marks health and address', () => {
-    expect(CATEGORIES).toEqual(['secret', 'iban', 'card', 'nir', 'siret', 'siren', 'phone', 'ip', 'email', 'address', 'health']);
+    expect(CATEGORIES).toEqual([
+      'secret',
+      'iban',
+      'card',
+      'nir',
+      'siret',
+      'siren',
+      'phone',
+      'ip',
+      'email',
+      'address',
+      'health',
+    ]);
     expect(CATEGORIES.filter(isSoft)).toEqual(['address', 'health']);
   });
   it('maxLength caps the scanned text (default MAX_LENGTH)', () => {
@@ -299,7 +334,8 @@ describe('corpus', () => {
   it('is large, bilingual and balanced', () => {
     expect(items.length).toBeGreaterThanOrEqual(120);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
-    for (const lang of ['en', 'fr']) expect(items.filter((i) => i.lang === lang).length).toBeGreaterThanOrEqual(items.length / 3);
+    for (const lang of ['en', 'fr'])
+      expect(items.filter((i) => i.lang === lang).length).toBeGreaterThanOrEqual(items.length / 3);
     const withData = items.filter((i) => Object.keys(i.expect).length).length;
     expect(withData / items.length).toBeGreaterThan(0.4);
     expect(withData / items.length).toBeLessThan(0.6);
@@ -342,27 +378,85 @@ describe('properties', () => {
       end = f.end;
     }
   };
-  const UNITS = ['1', '1 ', '0', '06 ', '+33', '@', 'a@', '.', 'a', 'a.', ' ', 'rue ', '1 rue ', '12 rue De ', '1:', 'ab:', '1.2.3.4.', 'FR76 ', '4111-', '1111 ', '1 85 ', 'eyJa.', 'sk-', '://a:', 'password: ', '-----BEGIN RSA PRIVATE KEY-----\n', 'my cancer ', 'x@y.fr '];
+  const UNITS = [
+    '1',
+    '1 ',
+    '0',
+    '06 ',
+    '+33',
+    '@',
+    'a@',
+    '.',
+    'a',
+    'a.',
+    ' ',
+    'rue ',
+    '1 rue ',
+    '12 rue De ',
+    '1:',
+    'ab:',
+    '1.2.3.4.',
+    'FR76 ',
+    '4111-',
+    '1111 ',
+    '1 85 ',
+    'eyJa.',
+    'sk-',
+    '://a:',
+    'password: ',
+    '-----BEGIN RSA PRIVATE KEY-----\n',
+    'my cancer ',
+    'x@y.fr ',
+  ];
   const adversarial = fc
     .tuple(fc.array(fc.constantFrom(...UNITS), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 400 }))
     .map(([units, n]) => units.join('').repeat(n));
-  const alphabet = fc.constantFrom(...'0123456789 .,:;@+-_/()\n\'’aAeEfFrRsSkKxXyYzZéÉœ€'.split(''));
+  const alphabet = fc.constantFrom(..."0123456789 .,:;@+-_/()\n'’aAeEfFrRsSkKxXyYzZéÉœ€".split(''));
 
   it('never throws; findings are in bounds, sorted and non-overlapping (strings)', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => check(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => check(s)),
+      { numRuns: 300 },
+    );
   });
   it('… (full Unicode strings)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => check(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => check(s)),
+      { numRuns: 300 },
+    );
   });
   it('… (strings over the characters the detectors care about)', () => {
-    fc.assert(fc.property(fc.array(alphabet, { maxLength: 400 }).map((a) => a.join('')), (s) => check(s)), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 400 }).map((a) => a.join('')),
+        (s) => check(s),
+      ),
+      { numRuns: 500 },
+    );
   });
   it('… (adversarial repetitions)', () => {
-    fc.assert(fc.property(adversarial, (s) => check(s)), { numRuns: 200 });
+    fc.assert(
+      fc.property(adversarial, (s) => check(s)),
+      { numRuns: 200 },
+    );
   });
   it('… (personal data spliced into noise)', () => {
-    const pieces = ['FR76 3000 6000 0112 3456 7890 189', '4452 3056 5033 7486', 'jean@example.fr', '+33 6 48 27 91 35', '1 85 05 78 006 084 91', 'my diabetes', '12 rue des Halles'];
-    fc.assert(fc.property(fc.array(fc.oneof(alphabet, fc.constantFrom(...pieces)), { maxLength: 60 }).map((a) => a.join('')), (s) => check(s)), { numRuns: 300 });
+    const pieces = [
+      'FR76 3000 6000 0112 3456 7890 189',
+      '4452 3056 5033 7486',
+      'jean@example.fr',
+      '+33 6 48 27 91 35',
+      '1 85 05 78 006 084 91',
+      'my diabetes',
+      '12 rue des Halles',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(alphabet, fc.constantFrom(...pieces)), { maxLength: 60 }).map((a) => a.join('')),
+        (s) => check(s),
+      ),
+      { numRuns: 300 },
+    );
   });
 
   // Under Stryker (npm run mutation) the scanner runs instrumented, several times slower, on a shared machine:
@@ -394,4 +488,3 @@ describe('properties', () => {
     );
   });
 });
-

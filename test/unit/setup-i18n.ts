@@ -7,5 +7,6 @@ import { join } from 'node:path';
 import { LANGS } from '@/lib/langs';
 import { provideCatalogs } from '@/lib/i18n';
 
-const read = (lang: string) => JSON.parse(readFileSync(join(process.cwd(), 'public/_locales', lang, 'messages.json'), 'utf8'));
+const read = (lang: string) =>
+  JSON.parse(readFileSync(join(process.cwd(), 'public/_locales', lang, 'messages.json'), 'utf8'));
 provideCatalogs(Object.fromEntries(LANGS.map((l) => [l, read(l)])), async (lang) => read(lang));

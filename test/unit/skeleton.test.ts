@@ -28,17 +28,41 @@ const INDEX: Entry[] = JSON.parse(readFileSync('test/fixtures/index.json', 'utf8
 const kitFor = (url: string) => (new URL(url).hostname === 'chat.mistral.ai' ? CHAT_DETECT : ADMIN_DETECT);
 
 function parseHtml(html: string, url: string): Document {
-  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   win.document.write(html);
   return win.document as unknown as Document;
 }
-const reading = (doc: Document, url: string) => new Map(detectPage(doc, url, kitFor(url)).observations.map((o) => [o.key, String(o.value)]));
+const reading = (doc: Document, url: string) =>
+  new Map(detectPage(doc, url, kitFor(url)).observations.map((o) => [o.key, String(o.value)]));
 
 /** Names, organizations, e-mails and chat words the fixtures show: none may reach a report. */
-const PERSONAL = ['Camille Martin', 'camille.martin', 'Acme SAS', 'Atelier Lumière', 'Northwind Labs', 'Alix Lemaire', 'Jonas Weber', 'Weber Logistik', 'Default workspace', 'Espacio predeterminado', 'Pruebas', 'Personnel', 'Haiku about the Mistral wind', 'Rainy day in Lyon', 'Quarterly report outline', 'Cold gust', 'Musée des Confluences', 'acme.example'];
+const PERSONAL = [
+  'Camille Martin',
+  'camille.martin',
+  'Acme SAS',
+  'Atelier Lumière',
+  'Northwind Labs',
+  'Alix Lemaire',
+  'Jonas Weber',
+  'Weber Logistik',
+  'Default workspace',
+  'Espacio predeterminado',
+  'Pruebas',
+  'Personnel',
+  'Haiku about the Mistral wind',
+  'Rainy day in Lyon',
+  'Quarterly report outline',
+  'Cold gust',
+  'Musée des Confluences',
+  'acme.example',
+];
 
 /** Must read the same through a report: the settings pages and every page showing the plan in the chrome. */
-const MUST_KEEP = /^(admin-vibe-privacy|admin-api-privacy|admin-subscriptions|studio|vibe-memories|vibe-chat-home\.(account|plan-field))/;
+const MUST_KEEP =
+  /^(admin-vibe-privacy|admin-api-privacy|admin-subscriptions|studio|vibe-memories|vibe-chat-home\.(account|plan-field))/;
 
 const tally = { same: 0, unknown: 0, differ: 0 };
 
@@ -53,14 +77,20 @@ describe.each(INDEX.filter((e) => surfaceOf(e.url)))('$file', (entry) => {
     expect(json).not.toMatch(/[^\s"@]+@[^\s"@]+\.[a-z]{2,}/i);
     // Every text inside a chat turn, the composer or a conversation link, in pieces of 8 characters or more.
     for (const el of Array.from(doc.querySelectorAll(USER_CONTENT)))
-      for (const piece of (el.textContent ?? '').split(/[\n.,;:!?]+/).map((s) => s.trim()).filter((s) => s.length >= 8)) expect(json, `${piece}`).not.toContain(JSON.stringify(piece).slice(1, -1));
+      for (const piece of (el.textContent ?? '')
+        .split(/[\n.,;:!?]+/)
+        .map((s) => s.trim())
+        .filter((s) => s.length >= 8))
+        expect(json, `${piece}`).not.toContain(JSON.stringify(piece).slice(1, -1));
   });
 
   it('a page rebuilt from the skeleton reads the same, or not at all', () => {
     const rebuilt = parseHtml(`<!DOCTYPE html><html>${skeletonToHtml(sk!)}</html>`, entry.url);
     const before = reading(doc, entry.url);
     const after = reading(rebuilt, entry.url);
-    const differ = [...after].filter(([k, v]) => before.get(k) !== v).map(([k, v]) => `${k}: ${before.get(k) ?? '(nothing)'} → ${v}`);
+    const differ = [...after]
+      .filter(([k, v]) => before.get(k) !== v)
+      .map(([k, v]) => `${k}: ${before.get(k) ?? '(nothing)'} → ${v}`);
     const lost = [...before.keys()].filter((k) => !after.has(k));
     tally[differ.length ? 'differ' : lost.length ? 'unknown' : 'same']++;
     expect(differ).toEqual([]);
@@ -71,10 +101,26 @@ describe.each(INDEX.filter((e) => surfaceOf(e.url)))('$file', (entry) => {
 describe('npm run fixture', () => {
   const entry = INDEX.find((e) => e.file === 'admin-vibe-privacy.org-team.en.html')!;
   const doc = parseHtml(readFileSync(`test/fixtures/${entry.file}`, 'utf8'), entry.url);
-  const report = { windsock: '0.1.0', page: entry.url, surface: 'admin-vibe-privacy', detectors: [{ id: 'vibe-training', matched: false }], skeleton: skeleton(doc.body), userAgent: 'test', reportedAt: '2026-11-29T00:00:00Z' };
+  const report = {
+    windsock: '0.1.0',
+    page: entry.url,
+    surface: 'admin-vibe-privacy',
+    detectors: [{ id: 'vibe-training', matched: false }],
+    skeleton: skeleton(doc.body),
+    userAgent: 'test',
+    reportedAt: '2026-11-29T00:00:00Z',
+  };
 
-  it('turns a report into a fixture with its provenance and the reporter\'s expected reading, which the detectors read', () => {
-    const { file, html, entry: e } = fixtureFromReport(JSON.parse(JSON.stringify(report)), { name: 'unit', plan: 'team', controls: { 'vibe-training': 'off' } });
+  it("turns a report into a fixture with its provenance and the reporter's expected reading, which the detectors read", () => {
+    const {
+      file,
+      html,
+      entry: e,
+    } = fixtureFromReport(JSON.parse(JSON.stringify(report)), {
+      name: 'unit',
+      plan: 'team',
+      controls: { 'vibe-training': 'off' },
+    });
     expect(file).toBe('admin-vibe-privacy.report-unit.en.html');
     expect(html).toMatch(/Provenance:[\s\S]*diagnostic report/);
     expect(e.expect).toMatchObject({ plan: 'team', controls: { 'vibe-training': 'off' } });
@@ -84,17 +130,22 @@ describe('npm run fixture', () => {
     expect(html).not.toContain('Northwind');
   });
 
-  it('without the reporter\'s word, the expectation is what Windsock read, and says so', () => {
+  it("without the reporter's word, the expectation is what Windsock read, and says so", () => {
     const { entry: e } = fixtureFromReport(JSON.parse(JSON.stringify(report)));
     expect(e.expectFromReport).toBe(true);
   });
 
-  it('never keeps the user\'s ids from the URL, and refuses what is not a report of a Mistral page', () => {
-    const chat = fixtureFromReport({ ...report, page: 'https://chat.mistral.ai/chat/6f0c2f77-1bf3-4d68-b9ab-cb41900fdbb6' });
+  it("never keeps the user's ids from the URL, and refuses what is not a report of a Mistral page", () => {
+    const chat = fixtureFromReport({
+      ...report,
+      page: 'https://chat.mistral.ai/chat/6f0c2f77-1bf3-4d68-b9ab-cb41900fdbb6',
+    });
     expect(chat.entry.url).toBe('https://chat.mistral.ai/chat/00000000-0000-4000-8000-000000000000');
     expect(() => fixtureFromReport({ ...report, page: 'https://example.com/' })).toThrow();
     expect(() => fixtureFromReport({ page: 'https://admin.mistral.ai/', skeleton: null } as never)).toThrow();
   });
 });
 
-afterAll(() => console.log(`skeleton round trip: same ${tally.same}, unknown ${tally.unknown}, differ ${tally.differ}`));
+afterAll(() =>
+  console.log(`skeleton round trip: same ${tally.same}, unknown ${tally.unknown}, differ ${tally.differ}`),
+);

@@ -19,7 +19,15 @@ export const V3_EXAMPLE: Store = {
       observations: {
         'plan:vibe': { value: 'team', via: 'account-data', where: 'vibe-chat', seenAt: T - 3_600_000, confidence: 1 },
         'plan:api': { value: 'scale', via: 'page', where: 'admin-subscriptions', seenAt: T - 7_200_000, confidence: 1 },
-        'vibe-training': { value: 'off', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1, locked: true, replaced: { value: 'on', at: T - 86_400_000 } },
+        'vibe-training': {
+          value: 'off',
+          via: 'page',
+          where: 'admin-vibe-privacy',
+          seenAt: T,
+          confidence: 1,
+          locked: true,
+          replaced: { value: 'on', at: T - 86_400_000 },
+        },
         'public-sharing': { value: 'off', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1 },
         feedback: { value: 'on', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1 },
         'chat-retention': { value: '90d', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1 },
@@ -32,7 +40,13 @@ export const V3_EXAMPLE: Store = {
     default: {
       lastSeen: T - 10 * 86_400_000,
       observations: {
-        'plan:vibe': { value: 'free', via: 'visible-cue', where: 'vibe-upgrade', seenAt: T - 40 * 86_400_000, confidence: 0.5 },
+        'plan:vibe': {
+          value: 'free',
+          via: 'visible-cue',
+          where: 'vibe-upgrade',
+          seenAt: T - 40 * 86_400_000,
+          confidence: 0.5,
+        },
       },
       declarations: { 'vibe-training': { value: 'on', at: T - 10 * 86_400_000 } },
     },
@@ -43,7 +57,15 @@ export const V3_EXAMPLE: Store = {
   shares: [{ chatId: '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c', at: T - 1000, org: K }],
   history: [
     { at: T - 86_400_000, org: K, kind: 'declared', key: 'vibe-training', value: 'on', previous: null },
-    { at: T, org: K, kind: 'observed', key: 'vibe-training', value: 'off', previous: null, where: 'admin-vibe-privacy' },
+    {
+      at: T,
+      org: K,
+      kind: 'observed',
+      key: 'vibe-training',
+      value: 'off',
+      previous: null,
+      where: 'admin-vibe-privacy',
+    },
     { at: T - 1000, org: K, kind: 'shared', key: 'chat', value: '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c' },
   ],
 };

@@ -33,7 +33,7 @@ describe('store item: the update from the hand-written store', () => {
     vi.restoreAllMocks();
   });
 
-  it('a real version-3 store as the hand-written code stored it migrates into the item whole: same store, version in WXT\'s metadata', async () => {
+  it("a real version-3 store as the hand-written code stored it migrates into the item whole: same store, version in WXT's metadata", async () => {
     // Exactly what the hand-written store wrote: browser.storage.local.set({ windsock: store }), no metadata.
     await fakeBrowser.storage.local.set({ [STORE_KEY]: clone(V3_EXAMPLE) });
     const { readStore } = await start();
@@ -45,7 +45,13 @@ describe('store item: the update from the hand-written store', () => {
     // And it keeps working: an update after the migration keeps every organization, the record and the choices.
     const { update } = await start();
     const next = await update((s) => declare(s, 'plan:api', 'free', T + 1000));
-    expect(next.orgs).toEqual({ ...V3_EXAMPLE.orgs, [V3_EXAMPLE.currentOrg]: { ...V3_EXAMPLE.orgs[V3_EXAMPLE.currentOrg], declarations: { 'plan:api': { value: 'free', at: T + 1000 } } } });
+    expect(next.orgs).toEqual({
+      ...V3_EXAMPLE.orgs,
+      [V3_EXAMPLE.currentOrg]: {
+        ...V3_EXAMPLE.orgs[V3_EXAMPLE.currentOrg],
+        declarations: { 'plan:api': { value: 'free', at: T + 1000 } },
+      },
+    });
     expect(next.history.slice(0, 3)).toEqual(V3_EXAMPLE.history);
     expect(next.shares).toEqual(V3_EXAMPLE.shares);
     expect(next.guardsOff).toEqual(V3_EXAMPLE.guardsOff);
@@ -54,7 +60,10 @@ describe('store item: the update from the hand-written store', () => {
   });
 
   it('a damaged hand-written store is migrated, then salvaged entry by entry (the salvage is a step after the migration)', async () => {
-    const damaged = clone(V3_EXAMPLE) as unknown as Record<string, unknown> & { orgs: Record<string, unknown>; history: unknown[] };
+    const damaged = clone(V3_EXAMPLE) as unknown as Record<string, unknown> & {
+      orgs: Record<string, unknown>;
+      history: unknown[];
+    };
     damaged.orgs.broken = 42;
     damaged.history.push({ at: 'yesterday' });
     await fakeBrowser.storage.local.set({ [STORE_KEY]: damaged });
@@ -103,7 +112,11 @@ describe('store item: a store written by a newer Windsock is never overwritten',
   const NEWER = { orgs: { future: { shape: 'unknown to this version' } }, somethingNew: [1, 2, 3] };
 
   it.each([
-    ['by WXT\'s metadata (what a newer Windsock writes)', { [STORE_KEY]: NEWER, [META]: { v: STORE_VERSION + 1 } }, STORE_VERSION + 1],
+    [
+      "by WXT's metadata (what a newer Windsock writes)",
+      { [STORE_KEY]: NEWER, [META]: { v: STORE_VERSION + 1 } },
+      STORE_VERSION + 1,
+    ],
     ['by a hand-written version number', { [STORE_KEY]: { ...NEWER, schemaVersion: 99 } }, 99],
   ])('%s: read as newer, left byte for byte, updates and erasure refused', async (_name, stored, version) => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined); // WXT logs its "version downgrade"

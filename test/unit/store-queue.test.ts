@@ -10,7 +10,10 @@ import { clearStore, readStore, update, watchStore } from '@/lib/store';
 import { STORE_VERSION, declare, emptyStore, STORE_KEY, type Store } from '@/lib/store/schema';
 
 const NOW = 1_800_000_000_000;
-const addDecl = (key: 'plan:vibe' | 'plan:api' | 'vibe-training' | 'api-training' | 'labs-models', value: string, at: number) => (s: Store) => declare(s, key, value as never, at);
+const addDecl =
+  (key: 'plan:vibe' | 'plan:api' | 'vibe-training' | 'api-training' | 'labs-models', value: string, at: number) =>
+  (s: Store) =>
+    declare(s, key, value as never, at);
 
 describe('store update queue', () => {
   beforeEach(() => {
@@ -61,7 +64,9 @@ describe('store update queue', () => {
   });
 
   it('a corrupt stored value is loaded through load(): the update gets a valid store, never the raw value', async () => {
-    await fakeBrowser.storage.local.set({ [STORE_KEY]: { schemaVersion: STORE_VERSION, orgs: 'not an object', guardsOff: ['feedback', 'nonsense'] } });
+    await fakeBrowser.storage.local.set({
+      [STORE_KEY]: { schemaVersion: STORE_VERSION, orgs: 'not an object', guardsOff: ['feedback', 'nonsense'] },
+    });
     const r = await readStore();
     expect(r.store.schemaVersion).toBe(STORE_VERSION);
     expect(typeof r.store.orgs).toBe('object');
@@ -74,14 +79,17 @@ describe('store update queue', () => {
     // In storage the version is WXT's metadata, not part of the value.
     const { schemaVersion, ...stored } = s;
     expect(schemaVersion).toBe(STORE_VERSION);
-    expect(await fakeBrowser.storage.local.get([STORE_KEY, `${STORE_KEY}$`])).toEqual({ [STORE_KEY]: stored, [`${STORE_KEY}$`]: { v: STORE_VERSION } });
+    expect(await fakeBrowser.storage.local.get([STORE_KEY, `${STORE_KEY}$`])).toEqual({
+      [STORE_KEY]: stored,
+      [`${STORE_KEY}$`]: { v: STORE_VERSION },
+    });
   });
 
   it('an empty storage reads as the empty store', async () => {
     expect((await readStore()).store).toEqual(emptyStore());
   });
 
-  it('watchers get the validated store for Windsock\'s key in storage.local only, and stop when unsubscribed', async () => {
+  it("watchers get the validated store for Windsock's key in storage.local only, and stop when unsubscribed", async () => {
     const got: Store[] = [];
     const stop = watchStore((r) => got.push(r.store));
     await update(addDecl('plan:vibe', 'team', NOW));

@@ -6,7 +6,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STORE_VERSION, StoreV3, emptyStore, HISTORY_MAX, load, MIGRATIONS, ORGS_MAX, recordObservations } from '@/lib/store/schema';
+import {
+  STORE_VERSION,
+  StoreV3,
+  emptyStore,
+  HISTORY_MAX,
+  load,
+  MIGRATIONS,
+  ORGS_MAX,
+  recordObservations,
+} from '@/lib/store/schema';
 import { K, T, V3_EXAMPLE } from './store-examples';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
@@ -44,7 +53,13 @@ describe('load: empty and valid', () => {
   });
 
   it('a store written by recordObservations survives a JSON trip through storage', () => {
-    const s = recordObservations(clone(V3_EXAMPLE), null, 'admin-api-privacy', [{ key: 'labs-models', value: 'on', via: 'page' }], T + 1000);
+    const s = recordObservations(
+      clone(V3_EXAMPLE),
+      null,
+      'admin-api-privacy',
+      [{ key: 'labs-models', value: 'on', via: 'page' }],
+      T + 1000,
+    );
     const r = load(clone(s));
     expect(r.problems).toEqual([]);
     expect(r.store).toEqual(s);
@@ -59,7 +74,9 @@ describe('load: empty and valid', () => {
   });
 
   it('an observation without confidence gets confidence 1', () => {
-    const raw = clone(V3_EXAMPLE) as unknown as { orgs: Record<string, { observations: Record<string, Record<string, unknown>> }> };
+    const raw = clone(V3_EXAMPLE) as unknown as {
+      orgs: Record<string, { observations: Record<string, Record<string, unknown>> }>;
+    };
     delete raw.orgs[K].observations['plan:vibe'].confidence;
     expect(load(raw).store.orgs[K].observations['plan:vibe']?.confidence).toBe(1);
   });
@@ -88,11 +105,25 @@ describe('load: garbage → the empty store, a problem message, never a throw', 
 
   it('property: any JSON value → never throws, always a valid current store', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.record({ schemaVersion: fc.constantFrom(1, 2, 0, '1'), orgs: fc.jsonValue(), settings: fc.jsonValue(), currentOrg: fc.jsonValue() }, { requiredKeys: ['schemaVersion'] })), (raw) => {
-        const r = load(raw);
-        expect(StoreV3.safeParse(r.store).success).toBe(true);
-        expect(Array.isArray(r.problems)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record(
+            {
+              schemaVersion: fc.constantFrom(1, 2, 0, '1'),
+              orgs: fc.jsonValue(),
+              settings: fc.jsonValue(),
+              currentOrg: fc.jsonValue(),
+            },
+            { requiredKeys: ['schemaVersion'] },
+          ),
+        ),
+        (raw) => {
+          const r = load(raw);
+          expect(StoreV3.safeParse(r.store).success).toBe(true);
+          expect(Array.isArray(r.problems)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -112,7 +143,10 @@ describe('load: salvage what is valid', () => {
   });
 
   it('a corrupt organization that is an object with unreadable fields: the valid org is kept, the loss reported', () => {
-    const raw = { ...clone(V3_EXAMPLE), orgs: { [K]: clone(good), broken: { name: 7, observations: 'garbage', declarations: [1, 2] } } };
+    const raw = {
+      ...clone(V3_EXAMPLE),
+      orgs: { [K]: clone(good), broken: { name: 7, observations: 'garbage', declarations: [1, 2] } },
+    };
     const r = load(raw);
     expect(r.store.orgs[K]).toEqual(good);
     expect(r.store.orgs.broken?.observations ?? {}).toEqual({});
@@ -121,7 +155,9 @@ describe('load: salvage what is valid', () => {
   });
 
   it('a corrupt single observation is dropped and its siblings kept', () => {
-    const raw = clone(V3_EXAMPLE) as unknown as { orgs: Record<string, { observations: Record<string, unknown>; declarations: Record<string, unknown> }> };
+    const raw = clone(V3_EXAMPLE) as unknown as {
+      orgs: Record<string, { observations: Record<string, unknown>; declarations: Record<string, unknown> }>;
+    };
     raw.orgs[K].observations['vibe-training'] = { value: 'maybe', via: 'page', where: 'admin-vibe-privacy', seenAt: T };
     raw.orgs[K].observations['not-a-key'] = { value: 'on', via: 'page', where: 'x', seenAt: T };
     raw.orgs[K].declarations['plan:api'] = { value: 'scale', at: -1 };
@@ -184,7 +220,8 @@ describe('limits on load (issue 11, attack 6)', () => {
 
   it('more organizations than ORGS_MAX: the current one and the most recently seen are kept', () => {
     const orgs: Record<string, unknown> = {};
-    for (let i = 0; i < ORGS_MAX + 15; i++) orgs[`name:o${i}`] = { name: `o${i}`, lastSeen: T + i, observations: {}, declarations: {} };
+    for (let i = 0; i < ORGS_MAX + 15; i++)
+      orgs[`name:o${i}`] = { name: `o${i}`, lastSeen: T + i, observations: {}, declarations: {} };
     const r = load({ schemaVersion: 3, currentOrg: 'name:o0', orgs });
     const kept = Object.keys(r.store.orgs);
     expect(kept.length).toBe(ORGS_MAX);
@@ -201,7 +238,15 @@ describe('limits on load (issue 11, attack 6)', () => {
 
   it('recordObservations keeps at most ORGS_MAX organizations and the history at HISTORY_MAX lines', () => {
     let s = emptyStore();
-    for (let i = 0; i < 1200; i++) s = recordObservations(s, `name:r${i}`, 'admin-vibe-privacy', [{ key: 'vibe-training', value: i % 2 ? 'on' : 'off', via: 'page' }], T + i, `r${i}`);
+    for (let i = 0; i < 1200; i++)
+      s = recordObservations(
+        s,
+        `name:r${i}`,
+        'admin-vibe-privacy',
+        [{ key: 'vibe-training', value: i % 2 ? 'on' : 'off', via: 'page' }],
+        T + i,
+        `r${i}`,
+      );
     expect(Object.keys(s.orgs).length).toBe(ORGS_MAX);
     expect(s.history.length).toBe(HISTORY_MAX);
     expect(s.currentOrg).toBe('name:r1199');

@@ -8,9 +8,17 @@ import type { TestModule } from 'vitest/node';
 import { closingLines, summarize } from '../summary-reporter';
 
 type State = 'passed' | 'failed' | 'skipped';
-interface FakeSuite { type: 'suite' | 'module'; fullName: string; parent?: FakeSuite; errors(): { message: string }[] }
+interface FakeSuite {
+  type: 'suite' | 'module';
+  fullName: string;
+  parent?: FakeSuite;
+  errors(): { message: string }[];
+}
 
-function mod(id: string, opts: { errors?: string[]; suites?: { name: string; errors?: string[]; tests: State[] }[] }): TestModule {
+function mod(
+  id: string,
+  opts: { errors?: string[]; suites?: { name: string; errors?: string[]; tests: State[] }[] },
+): TestModule {
   const m: FakeSuite & Record<string, unknown> = {
     type: 'module',
     fullName: id,
@@ -19,18 +27,34 @@ function mod(id: string, opts: { errors?: string[]; suites?: { name: string; err
     state: () => (opts.errors?.length ? 'failed' : 'passed'),
   };
   const tests = (opts.suites ?? []).flatMap((s) => {
-    const suite: FakeSuite = { type: 'suite', fullName: s.name, parent: m, errors: () => (s.errors ?? []).map((message) => ({ message })) };
+    const suite: FakeSuite = {
+      type: 'suite',
+      fullName: s.name,
+      parent: m,
+      errors: () => (s.errors ?? []).map((message) => ({ message })),
+    };
     return s.tests.map((state, i) => ({ parent: suite, fullName: `${s.name} > t${i}`, result: () => ({ state }) }));
   });
-  m.children = { allTests: function* () { yield* tests; } };
+  m.children = {
+    allTests: function* () {
+      yield* tests;
+    },
+  };
   return m as unknown as TestModule;
 }
 
 describe('closing summary', () => {
   it('counts passed, failed and skipped tests, always printing all three', () => {
-    const out = closingLines(summarize([mod('a.test.ts', { suites: [{ name: 'x', tests: ['passed', 'passed', 'failed', 'skipped'] }] })]));
+    const out = closingLines(
+      summarize([mod('a.test.ts', { suites: [{ name: 'x', tests: ['passed', 'passed', 'failed', 'skipped'] }] })]),
+    );
     expect(out.trim().split('\n').at(-1)).toBe('tests: 2 passed, 1 failed, 1 skipped');
-    expect(closingLines(summarize([mod('a.test.ts', { suites: [{ name: 'x', tests: ['passed'] }] })])).trim().split('\n').at(-1)).toBe('tests: 1 passed, 0 failed, 0 skipped');
+    expect(
+      closingLines(summarize([mod('a.test.ts', { suites: [{ name: 'x', tests: ['passed'] }] })]))
+        .trim()
+        .split('\n')
+        .at(-1),
+    ).toBe('tests: 1 passed, 0 failed, 0 skipped');
   });
 
   it('a browser that failed to start: its tests are failures with the reason, and the browsers line says so', () => {
@@ -38,13 +62,19 @@ describe('closing summary', () => {
       mod('test/e2e/base.e2e.ts', {
         suites: [
           { name: 'base in chromium', tests: ['passed', 'passed'] },
-          { name: 'base in firefox', errors: ['Firefox not found at /usr/lib/firefox-esr/firefox-esr: install it\nstack'], tests: ['skipped', 'skipped'] },
+          {
+            name: 'base in firefox',
+            errors: ['Firefox not found at /usr/lib/firefox-esr/firefox-esr: install it\nstack'],
+            tests: ['skipped', 'skipped'],
+          },
         ],
       }),
     ]);
     expect([s.passed, s.failed, s.skipped]).toEqual([2, 2, 0]);
     const out = closingLines(s);
-    expect(out).toContain('FAILED test/e2e/base.e2e.ts › base in firefox: failed to start (Firefox not found at /usr/lib/firefox-esr/firefox-esr: install it)');
+    expect(out).toContain(
+      'FAILED test/e2e/base.e2e.ts › base in firefox: failed to start (Firefox not found at /usr/lib/firefox-esr/firefox-esr: install it)',
+    );
     expect(out).toContain('browsers: chromium ran, firefox failed to start (Firefox not found');
     expect(out).not.toContain('stack');
   });
@@ -56,16 +86,28 @@ describe('closing summary', () => {
   });
 
   it('an unhandled error counts as a failure', () => {
-    const s = summarize([mod('a.test.ts', { suites: [{ name: 'x', tests: ['passed'] }] })], [{ message: 'boom' } as never]);
+    const s = summarize(
+      [mod('a.test.ts', { suites: [{ name: 'x', tests: ['passed'] }] })],
+      [{ message: 'boom' } as never],
+    );
     expect(s.failed).toBe(1);
   });
 
   it('no end-to-end suite: says no browser ran', () => {
-    expect(closingLines(summarize([mod('a.test.ts', { suites: [{ name: 'x', tests: ['passed'] }] })]))).toContain('browsers: none');
+    expect(closingLines(summarize([mod('a.test.ts', { suites: [{ name: 'x', tests: ['passed'] }] })]))).toContain(
+      'browsers: none',
+    );
   });
 
   it('both browsers ran: both named', () => {
-    const s = summarize([mod('e.e2e.ts', { suites: [{ name: 'x in firefox', tests: ['passed'] }, { name: 'x in chromium', tests: ['skipped', 'passed'] }] })]);
+    const s = summarize([
+      mod('e.e2e.ts', {
+        suites: [
+          { name: 'x in firefox', tests: ['passed'] },
+          { name: 'x in chromium', tests: ['skipped', 'passed'] },
+        ],
+      }),
+    ]);
     expect(closingLines(s)).toContain('browsers: chromium ran, firefox ran');
     expect(s.skipped).toBe(1);
   });

@@ -3,7 +3,15 @@
  * a negative matrix), foreign URLs nowhere, and lookalike hosts never taken for Mistral's.
  */
 import { describe, expect, it } from 'vitest';
-import { FIX_URLS, isMistralUrl, MISTRAL_HOSTS, SURFACES, surfaceById, surfaceOf, type SurfaceDef } from '@/lib/surfaces';
+import {
+  FIX_URLS,
+  isMistralUrl,
+  MISTRAL_HOSTS,
+  SURFACES,
+  surfaceById,
+  surfaceOf,
+  type SurfaceDef,
+} from '@/lib/surfaces';
 import { FOREIGN_EXAMPLES, SURFACE_EXAMPLES } from '@/lib/surfaces.examples';
 
 const examplesOf = (s: SurfaceDef) => SURFACE_EXAMPLES[s.id];
@@ -32,11 +40,14 @@ describe('surfaces: positive and negative matrix', () => {
     expect(claimants(url)).toEqual(isCatchAll(def) ? [] : [id]);
   });
 
-  it('each host has exactly one catch-all, and it comes after that host\'s specific surfaces', () => {
+  it("each host has exactly one catch-all, and it comes after that host's specific surfaces", () => {
     for (const host of MISTRAL_HOSTS) {
       const onHost = SURFACES.filter((s) => s.host === host);
       const catchAlls = onHost.filter(isCatchAll);
-      expect(catchAlls.map((s) => s.id), host).toHaveLength(1);
+      expect(
+        catchAlls.map((s) => s.id),
+        host,
+      ).toHaveLength(1);
       expect(onHost[onHost.length - 1]).toBe(catchAlls[0]);
     }
   });
@@ -65,7 +76,12 @@ describe('surfaces: foreign URLs', () => {
 });
 
 describe('isMistralUrl', () => {
-  it.each(['https://chat.mistral.ai/chat', 'https://admin.mistral.ai/vibe/privacy', 'https://console.mistral.ai/build/playground', 'https://CHAT.Mistral.AI/chat'])('accepts %s', (url) => {
+  it.each([
+    'https://chat.mistral.ai/chat',
+    'https://admin.mistral.ai/vibe/privacy',
+    'https://console.mistral.ai/build/playground',
+    'https://CHAT.Mistral.AI/chat',
+  ])('accepts %s', (url) => {
     expect(isMistralUrl(url)).toBe(true);
   });
 
@@ -106,15 +122,26 @@ describe('surfaces: the one source of what each page carries', () => {
     const ids = SURFACES.map((s) => s.id);
     for (const w of WARNINGS) for (const s of w.surfaces) expect(ids, w.id).toContain(s);
     const composer = WARNINGS.find((w) => w.id === 'composer');
-    expect([...(composer?.surfaces ?? [])].sort()).toEqual(SURFACES.filter((s) => s.host === 'chat.mistral.ai' && !NO_COMPOSER.includes(s.id)).map((s) => s.id).sort());
+    expect([...(composer?.surfaces ?? [])].sort()).toEqual(
+      SURFACES.filter((s) => s.host === 'chat.mistral.ai' && !NO_COMPOSER.includes(s.id))
+        .map((s) => s.id)
+        .sort(),
+    );
   });
 
   it('plan signals and account data are read where the surface table says, nowhere else', async () => {
     const { PLAN_SIGNALS, ACCOUNT_DATA } = await import('@/lib/detect/rules');
-    for (const sig of PLAN_SIGNALS) expect(sig.surfaces, sig.kind).toEqual(SURFACES.filter((s) => s.signals.includes(sig.kind)).map((s) => s.id));
-    for (const s of SURFACES) for (const k of s.signals) expect(PLAN_SIGNALS.map((x) => x.kind), s.id).toContain(k);
+    for (const sig of PLAN_SIGNALS)
+      expect(sig.surfaces, sig.kind).toEqual(SURFACES.filter((s) => s.signals.includes(sig.kind)).map((s) => s.id));
+    for (const s of SURFACES)
+      for (const k of s.signals)
+        expect(
+          PLAN_SIGNALS.map((x) => x.kind),
+          s.id,
+        ).toContain(k);
     expect(ACCOUNT_DATA.surfaces).toEqual(SURFACES.filter((s) => s.accountData).map((s) => s.id));
     // account data only where the chat app runs, and only on pages holding the user's chats
-    for (const s of SURFACES.filter((x) => x.accountData)) expect(s.host === 'chat.mistral.ai' && s.chat, s.id).toBe(true);
+    for (const s of SURFACES.filter((x) => x.accountData))
+      expect(s.host === 'chat.mistral.ai' && s.chat, s.id).toBe(true);
   });
 });

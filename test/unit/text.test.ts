@@ -64,11 +64,19 @@ describe('ownText', () => {
   };
   it.each([
     ['text nodes', 'Model <!-- note -->training', 'Model training'],
-    ['inline formatting counts', 'Model <b>training</b> <em>now</em> <code>x</code> <small>y</small> <span>z</span>', 'Model training now x y z'],
+    [
+      'inline formatting counts',
+      'Model <b>training</b> <em>now</em> <code>x</code> <small>y</small> <span>z</span>',
+      'Model training now x y z',
+    ],
     ['blocks do not', 'Model <div>training</div><p>para</p><label>lab</label>', 'Model '],
     ['a tag whose name only ends like an inline one does not', 'A<tbody></tbody><rb>ruby</rb>', 'A'],
     ['a tag whose name only starts like one does not', 'A<bdi>bidi</bdi><spacer>s</spacer>', 'A'],
-    ['inline formatting holding a control does not', 'Model <span>training <button>x</button></span><span><input>in</span>', 'Model '],
+    [
+      'inline formatting holding a control does not',
+      'Model <span>training <button>x</button></span><span><input>in</span>',
+      'Model ',
+    ],
     ['… nor holding an element with a role', 'Model <span><i role="switch">t</i></span>', 'Model '],
     ['empty', '', ''],
   ])('%s', (_n, html, want) => expect(ownText(el(html))).toBe(want));

@@ -7,7 +7,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STORE_VERSION, emptyStore, HISTORY_MAX, load, type Store } from '@/lib/store/schema';
-import { EXPORT_FORMAT, EXPORT_KIND, fromImport, jsonDepth, MAX_IMPORT_CHARS, toExport, type ImportResult } from '@/lib/store/transfer';
+import {
+  EXPORT_FORMAT,
+  EXPORT_KIND,
+  fromImport,
+  jsonDepth,
+  MAX_IMPORT_CHARS,
+  toExport,
+  type ImportResult,
+} from '@/lib/store/transfer';
 
 const T = Date.UTC(2026, 9, 14, 16, 20, 0);
 const CHAT = '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
@@ -22,14 +30,30 @@ const STORE: Store = {
       observations: {
         'plan:vibe': { value: 'team', via: 'account-data', where: 'vibe-chat', seenAt: T - 3_600_000, confidence: 1 },
         'plan:api': { value: 'scale', via: 'page', where: 'admin-subscriptions', seenAt: T - 7_200_000, confidence: 1 },
-        'vibe-training': { value: 'off', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1, locked: true, replaced: { value: 'on', at: T - 86_400_000 } },
+        'vibe-training': {
+          value: 'off',
+          via: 'page',
+          where: 'admin-vibe-privacy',
+          seenAt: T,
+          confidence: 1,
+          locked: true,
+          replaced: { value: 'on', at: T - 86_400_000 },
+        },
         'chat-retention': { value: '90d', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1 },
         zdr: { value: 'on', via: 'page', where: 'admin-api-privacy', seenAt: T - 60_000, confidence: 1 },
       },
       declarations: {},
     },
     default: {
-      observations: { 'plan:vibe': { value: 'free', via: 'visible-cue', where: 'vibe-upgrade', seenAt: T - 40 * 86_400_000, confidence: 0.5 } },
+      observations: {
+        'plan:vibe': {
+          value: 'free',
+          via: 'visible-cue',
+          where: 'vibe-upgrade',
+          seenAt: T - 40 * 86_400_000,
+          confidence: 0.5,
+        },
+      },
       declarations: { 'vibe-training': { value: 'on', at: T - 10 * 86_400_000 } },
     },
   },
@@ -40,12 +64,21 @@ const STORE: Store = {
   history: [
     { at: T - 86_400_000, org: 'org_2b7c9e41', kind: 'declared', key: 'vibe-training', value: 'on', previous: null },
     { at: T - 1000, org: 'org_2b7c9e41', kind: 'shared', key: 'chat', value: CHAT },
-    { at: T, org: 'org_2b7c9e41', kind: 'observed', key: 'vibe-training', value: 'off', previous: 'on', where: 'admin-vibe-privacy' },
+    {
+      at: T,
+      org: 'org_2b7c9e41',
+      kind: 'observed',
+      key: 'vibe-training',
+      value: 'off',
+      previous: 'on',
+      where: 'admin-vibe-privacy',
+    },
   ],
 };
 
 const clone = <X>(x: X): X => JSON.parse(JSON.stringify(x));
-const file = (store: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ kind: EXPORT_KIND, format: EXPORT_FORMAT, exportedAt: new Date(T).toISOString(), store, ...extra });
+const file = (store: unknown, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ kind: EXPORT_KIND, format: EXPORT_FORMAT, exportedAt: new Date(T).toISOString(), store, ...extra });
 const rejected = (r: ImportResult) => {
   expect(r.ok).toBe(false);
   expect('store' in r).toBe(false);
@@ -55,7 +88,12 @@ const rejected = (r: ImportResult) => {
 describe('export', () => {
   it('wraps the store with its kind, format and time', () => {
     const f = toExport(STORE, T);
-    expect(f).toEqual({ kind: 'windsock-privacy-record', format: 1, exportedAt: '2026-10-14T16:20:00.000Z', store: STORE });
+    expect(f).toEqual({
+      kind: 'windsock-privacy-record',
+      format: 1,
+      exportedAt: '2026-10-14T16:20:00.000Z',
+      store: STORE,
+    });
   });
 });
 
@@ -74,7 +112,15 @@ describe('round trip: toExport → JSON.stringify → fromImport gives the same 
   });
 
   it('a full history (HISTORY_MAX entries)', () => {
-    const history = Array.from({ length: HISTORY_MAX }, (_, i) => ({ at: T + i, org: 'default', kind: 'observed' as const, key: 'vibe-training', value: i % 2 ? 'on' : 'off', previous: null, where: 'admin-vibe-privacy' }));
+    const history = Array.from({ length: HISTORY_MAX }, (_, i) => ({
+      at: T + i,
+      org: 'default',
+      kind: 'observed' as const,
+      key: 'vibe-training',
+      value: i % 2 ? 'on' : 'off',
+      previous: null,
+      where: 'admin-vibe-privacy',
+    }));
     const store = { ...emptyStore(), history };
     expect(fromImport(JSON.stringify(toExport(store, T)))).toEqual({ ok: true, store });
   });
@@ -88,23 +134,40 @@ describe('round trip: toExport → JSON.stringify → fromImport gives the same 
       value: fc.option(fc.constantFrom('on', 'off', 'free', '90d'), { nil: null }),
     });
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 30 }), fc.constantFrom('auto', 'en', 'fr'), fc.string({ maxLength: 30 }), (history, language, orgName) => {
-        const store: Store = { ...emptyStore(), settings: { language: language as 'auto' }, orgs: { o: { name: orgName, observations: {}, declarations: {} } }, history };
-        expect(fromImport(JSON.stringify(toExport(store, T)))).toEqual({ ok: true, store });
-      }),
+      fc.property(
+        fc.array(entry, { maxLength: 30 }),
+        fc.constantFrom('auto', 'en', 'fr'),
+        fc.string({ maxLength: 30 }),
+        (history, language, orgName) => {
+          const store: Store = {
+            ...emptyStore(),
+            settings: { language: language as 'auto' },
+            orgs: { o: { name: orgName, observations: {}, declarations: {} } },
+            history,
+          };
+          expect(fromImport(JSON.stringify(toExport(store, T)))).toEqual({ ok: true, store });
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('the first exports (no `format` field) are still accepted', () => {
-    expect(fromImport(JSON.stringify({ kind: EXPORT_KIND, exportedAt: 'x', store: STORE }))).toEqual({ ok: true, store: STORE });
+    expect(fromImport(JSON.stringify({ kind: EXPORT_KIND, exportedAt: 'x', store: STORE }))).toEqual({
+      ok: true,
+      store: STORE,
+    });
   });
 });
 
 describe('stores of development builds (versions 1 and 2, never released) are refused, whole', () => {
   it.each([1, 2])('version %i', (v) => {
     const r = fromImport(file({ schemaVersion: v, currentOrg: 'Atelier Nord', orgs: {} }), T);
-    expect(r).toEqual({ ok: false, error: 'malformed', problems: [`store version ${v} is from a development build, never released; reset`] });
+    expect(r).toEqual({
+      ok: false,
+      error: 'malformed',
+      problems: [`store version ${v} is from a development build, never released; reset`],
+    });
   });
 });
 
@@ -139,27 +202,51 @@ describe('rejected files', () => {
     ['a store that is an array', () => [STORE]],
     ['no schemaVersion', () => ({ ...clone(STORE), schemaVersion: undefined })],
     ['schemaVersion 0', () => ({ ...clone(STORE), schemaVersion: 0 })],
-    ['one corrupt observation (load would drop it)', () => {
-      const s = clone(STORE) as unknown as { orgs: Record<string, { observations: Record<string, unknown> }> };
-      s.orgs.org_2b7c9e41.observations['vibe-training'] = { value: 'maybe', via: 'page', where: 'x', seenAt: T };
-      return s;
-    }],
-    ['an observation under an unknown key', () => {
-      const s = clone(STORE) as unknown as { orgs: Record<string, { observations: Record<string, unknown> }> };
-      s.orgs.default.observations['plan:mobile'] = { value: 'free', via: 'page', where: 'x', seenAt: T };
-      return s;
-    }],
-    ['a corrupt history entry', () => ({ ...clone(STORE), history: [...clone(STORE.history), { at: -1, org: 'x', kind: 'observed', key: 'k', value: null }] })],
+    [
+      'one corrupt observation (load would drop it)',
+      () => {
+        const s = clone(STORE) as unknown as { orgs: Record<string, { observations: Record<string, unknown> }> };
+        s.orgs.org_2b7c9e41.observations['vibe-training'] = { value: 'maybe', via: 'page', where: 'x', seenAt: T };
+        return s;
+      },
+    ],
+    [
+      'an observation under an unknown key',
+      () => {
+        const s = clone(STORE) as unknown as { orgs: Record<string, { observations: Record<string, unknown> }> };
+        s.orgs.default.observations['plan:mobile'] = { value: 'free', via: 'page', where: 'x', seenAt: T };
+        return s;
+      },
+    ],
+    [
+      'a corrupt history entry',
+      () => ({
+        ...clone(STORE),
+        history: [...clone(STORE.history), { at: -1, org: 'x', kind: 'observed', key: 'k', value: null }],
+      }),
+    ],
     ['history that is not a list', () => ({ ...clone(STORE), history: 'lots' })],
     ['a corrupt share', () => ({ ...clone(STORE), shares: [{ chatId: '../../etc', at: T, org: 'x' }] })],
     ['organizations that are not an object', () => ({ ...clone(STORE), orgs: [] })],
     ['a corrupt setting', () => ({ ...clone(STORE), settings: { language: 'tlh' } })],
     ['an unknown guard', () => ({ ...clone(STORE), guardsOff: ['everything'] })],
-    ['more history than Windsock keeps (load would cut it silently)', () => ({
-      ...emptyStore(),
-      history: Array.from({ length: HISTORY_MAX + 1 }, (_, i) => ({ at: i, org: 'default', kind: 'reset', key: 'all', value: null })),
-    })],
-    ['a store of a development build (version 1)', () => ({ schemaVersion: 1, orgs: { a: { observations: { zdr: { value: 'on' } } } } })],
+    [
+      'more history than Windsock keeps (load would cut it silently)',
+      () => ({
+        ...emptyStore(),
+        history: Array.from({ length: HISTORY_MAX + 1 }, (_, i) => ({
+          at: i,
+          org: 'default',
+          kind: 'reset',
+          key: 'all',
+          value: null,
+        })),
+      }),
+    ],
+    [
+      'a store of a development build (version 1)',
+      () => ({ schemaVersion: 1, orgs: { a: { observations: { zdr: { value: 'on' } } } } }),
+    ],
   ];
   it.each(corrupt)('a Windsock file with a corrupt store: %s', (_name, make) => {
     expect(rejected(fromImport(file(make())))).toBe('malformed');
@@ -171,7 +258,11 @@ describe('rejected files', () => {
 
   it('the problems are given for the record, never a partial store', () => {
     const r = fromImport(file({ ...clone(STORE), settings: { language: 'tlh' } }));
-    expect(r).toEqual({ ok: false, error: 'malformed', problems: expect.arrayContaining([expect.stringMatching(/settings/)]) });
+    expect(r).toEqual({
+      ok: false,
+      error: 'malformed',
+      problems: expect.arrayContaining([expect.stringMatching(/settings/)]),
+    });
   });
 
   it('never throws and never accepts random JSON (property)', () => {
@@ -229,9 +320,15 @@ describe('limits (issue 11, attack 6)', () => {
   });
 
   it('a history date of 9e15 (past what Date can hold) or before 2023 is refused', () => {
-    const far = { ...clone(STORE), history: [{ at: 9e15, org: 'default', kind: 'observed', key: 'vibe-training', value: 'off' }] };
+    const far = {
+      ...clone(STORE),
+      history: [{ at: 9e15, org: 'default', kind: 'observed', key: 'vibe-training', value: 'off' }],
+    };
     expect(rejected(fromImport(file(far), T))).toBe('malformed');
-    const old = { ...clone(STORE), history: [{ at: Date.UTC(2022, 11, 31), org: 'default', kind: 'observed', key: 'vibe-training', value: 'off' }] };
+    const old = {
+      ...clone(STORE),
+      history: [{ at: Date.UTC(2022, 11, 31), org: 'default', kind: 'observed', key: 'vibe-training', value: 'off' }],
+    };
     expect(rejected(fromImport(file(old), T))).toBe('malformed');
   });
 

@@ -8,7 +8,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { destroyUi, warn, type DialogText } from '@/lib/page/ui';
 
-const TEXT: DialogText = { title: 'Send feedback?', body: ['Ratings train the models.'], confirm: 'Send feedback anyway', cancel: 'Cancel', brand: 'Windsock', fallbackHint: 'OK: $1. Cancel: $2.' };
+const TEXT: DialogText = {
+  title: 'Send feedback?',
+  body: ['Ratings train the models.'],
+  confirm: 'Send feedback anyway',
+  cancel: 'Cancel',
+  brand: 'Windsock',
+  fallbackHint: 'OK: $1. Cancel: $2.',
+};
 const hosts = () => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body);
 
 describe('warning fail-safes', () => {

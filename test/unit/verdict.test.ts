@@ -71,13 +71,18 @@ const DOC_DEFAULT: Record<Product, Record<PlanId, VerdictState | 'disputed'>> = 
   },
 };
 
-
 /**
  * The state, from the rules. ZDR is deliberately not an argument of the state (rule 5). `how`: how the toggle and
  * the plan were learnt (by default as a named row has them: the toggle seen fresh on a page, the plan from a page
  * or account data).
  */
-function expectedState(product: Product, plan: PlanId | null, toggle: Tri, labs: Tri, how: { toggleSeenFresh?: boolean; planFromCue?: boolean } = {}): VerdictState {
+function expectedState(
+  product: Product,
+  plan: PlanId | null,
+  toggle: Tri,
+  labs: Tri,
+  how: { toggleSeenFresh?: boolean; planFromCue?: boolean } = {},
+): VerdictState {
   const { toggleSeenFresh = true, planFromCue = false } = how;
   // 1. Labs models ON → training, on any plan, for both products. 000 "API privacy controls": "If you activate
   //    Labs models, data can be used to train Mistral models, regardless of your subscription plan or opt-out
@@ -105,7 +110,8 @@ function expectedState(product: Product, plan: PlanId | null, toggle: Tri, labs:
 /** ZDR counts only on the API, only on Scale (002, first line: "available only for the Scale plan and only for
  * stateless API calls"; 002 "ZDR on Vibe": "not available for Vibe Work or Chat, regardless of your subscription
  * plan"). With the plan unknown, a ZDR status seen on the page can only be a Scale organization's. */
-const zdrApplies = (product: Product, plan: PlanId | null, zdr: Tri) => product === 'api' && zdr === 'on' && (plan === 'scale' || plan === null);
+const zdrApplies = (product: Product, plan: PlanId | null, zdr: Tri) =>
+  product === 'api' && zdr === 'on' && (plan === 'scale' || plan === null);
 
 /** Plans whose privacy settings an organization admin holds (001: "Vibe Teams or Enterprise plan are opted out of
  * training by default", managed in the Admin Console; 003 §3.4.3 Team "opt-in… on your account"). */
@@ -213,14 +219,21 @@ function oracle(x: Scenario): Expected {
       reason('default-off', planBasis, `reasonDefaultOff(${plan})`);
     } else {
       headline = d === 'disputed' ? 'headlineDefaultDisputed' : 'headlineDefaultOn';
-      reason(d === 'disputed' ? 'default-disputed' : 'default-on', planBasis, `${d === 'disputed' ? 'reasonDefaultDisputed' : 'reasonDefaultOn'}(${plan})`);
+      reason(
+        d === 'disputed' ? 'default-disputed' : 'default-on',
+        planBasis,
+        `${d === 'disputed' ? 'reasonDefaultDisputed' : 'reasonDefaultOn'}(${plan})`,
+      );
       // Trained by default: an opt-out the user made is what would change the answer.
       ask.push('training');
     }
   }
 
   // Where the documents disagree on the plan's default, both sides are shown whenever that plan is known.
-  const conflicts = plan && DOC_DEFAULT[product][plan] === 'disputed' ? [`default-${product}-${plan}: conflictDefaultTopic(${plan}) conflictSideOn / conflictSideOff`] : [];
+  const conflicts =
+    plan && DOC_DEFAULT[product][plan] === 'disputed'
+      ? [`default-${product}-${plan}: conflictDefaultTopic(${plan}) conflictSideOn / conflictSideOff`]
+      : [];
 
   const caveats: string[] = [];
   if (vibe) {
@@ -228,7 +241,9 @@ function oracle(x: Scenario): Expected {
     // "Thumbs Down" to rate an Output, we use your Feedback to train our artificial intelligence models"; 000
     // "Model response feedback" lets an admin switch feedback off; 003 §3.4.3 exempts Team feedback, which the
     // org message must say (and cite).
-    caveats.push(`feedback:${x.feedback === 'off' ? 'caveatFeedbackDisabled' : orgManaged(plan) ? 'caveatFeedbackOrg' : 'caveatFeedback'}`);
+    caveats.push(
+      `feedback:${x.feedback === 'off' ? 'caveatFeedbackDisabled' : orgManaged(plan) ? 'caveatFeedbackOrg' : 'caveatFeedback'}`,
+    );
     // A public link makes the chat public (000 "Public chat sharing"), unless the organization switched it off.
     if (x.sharing !== 'off') caveats.push('sharing:caveatSharing');
     // Files attached are part of the input (Help Center, attachments): a caveat while anything may train.
@@ -245,7 +260,8 @@ function oracle(x: Scenario): Expected {
   }
   const staleUsed = (x.stale === 'plan' && plan !== null) || (x.stale === 'toggle' && x.toggle !== 'unknown');
   if (staleUsed) caveats.push('stale:caveatStale');
-  const declaredUsed = (plan !== null && x.planVia === 'declared') || (x.toggle !== 'unknown' && x.toggleVia === 'declared');
+  const declaredUsed =
+    (plan !== null && x.planVia === 'declared') || (x.toggle !== 'unknown' && x.toggleVia === 'declared');
   if (declaredUsed) caveats.push('declared:caveatDeclared');
 
   // How to stop it. adminOnly where an organization admin holds the setting; applied only where a page showed
@@ -254,14 +270,24 @@ function oracle(x: Scenario): Expected {
   let fixes: { id: string; adminOnly?: boolean; applied?: boolean; url?: string }[] = [];
   if (x.labs === 'on') fixes.push({ id: 'labs-off', adminOnly, url: URL.apiPrivacy });
   if (vibe) {
-    fixes.push({ id: 'vibe-training-off', adminOnly, applied: x.toggle === 'off' && x.toggleVia === 'page', url: URL.vibePrivacy });
+    fixes.push({
+      id: 'vibe-training-off',
+      adminOnly,
+      applied: x.toggle === 'off' && x.toggleVia === 'page',
+      url: URL.vibePrivacy,
+    });
     // 001 "Opt out … mobile app (iOS/Android)": a separate switch on the phone, not reachable from here.
     fixes.push({ id: 'mobile-data-sharing' });
     fixes.push({ id: 'feedback-avoid' });
     if (x.memories === 'on') fixes.push({ id: 'memories-off', url: URL.memories });
     if (x.sharing === 'on') fixes.push({ id: 'sharing-off', adminOnly, url: URL.vibePrivacy });
   } else {
-    fixes.push({ id: 'api-training-off', adminOnly, applied: x.toggle === 'off' && x.toggleVia === 'page', url: URL.apiPrivacy });
+    fixes.push({
+      id: 'api-training-off',
+      adminOnly,
+      applied: x.toggle === 'off' && x.toggleVia === 'page',
+      url: URL.apiPrivacy,
+    });
     // ZDR: Scale only, requested from Mistral by the organization (002 "How to request ZDR"); from the free plan
     // the way there is an upgrade.
     if (plan === 'scale') fixes.push({ id: 'zdr-request', adminOnly: true, applied: x.zdr === 'on', url: URL.zdrHelp });
@@ -291,9 +317,18 @@ const SEEN_AT = 1_790_000_000_000;
 
 function inputOf(x: Scenario): VerdictInput {
   const controls: VerdictInput['controls'] = {};
-  const seen = (value: 'on' | 'off', stale = false) => ({ value, via: 'page' as const, where: 'admin-api-privacy', seenAt: SEEN_AT, ...(stale ? { stale } : {}) });
+  const seen = (value: 'on' | 'off', stale = false) => ({
+    value,
+    via: 'page' as const,
+    where: 'admin-api-privacy',
+    seenAt: SEEN_AT,
+    ...(stale ? { stale } : {}),
+  });
   if (x.toggle !== 'unknown') {
-    const k = x.toggleVia === 'declared' ? { value: x.toggle, via: 'declared' as const, seenAt: SEEN_AT } : seen(x.toggle, x.stale === 'toggle');
+    const k =
+      x.toggleVia === 'declared'
+        ? { value: x.toggle, via: 'declared' as const, seenAt: SEEN_AT }
+        : seen(x.toggle, x.stale === 'toggle');
     if (x.toggleVia === 'declared' && x.stale === 'toggle') Object.assign(k, { stale: true });
     controls[x.product === 'vibe' ? 'vibe-training' : 'api-training'] = k;
   }
@@ -303,7 +338,13 @@ function inputOf(x: Scenario): VerdictInput {
   if (x.sharing !== 'unknown') controls['public-sharing'] = seen(x.sharing);
   if (x.memories !== 'unknown') controls.memories = seen(x.memories);
   const plan = x.plan
-    ? { value: x.plan, via: x.planVia, seenAt: SEEN_AT, ...(x.planVia !== 'declared' ? { where: 'admin-subscriptions' } : {}), ...(x.stale === 'plan' ? { stale: true } : {}) }
+    ? {
+        value: x.plan,
+        via: x.planVia,
+        seenAt: SEEN_AT,
+        ...(x.planVia !== 'declared' ? { where: 'admin-subscriptions' } : {}),
+        ...(x.stale === 'plan' ? { stale: true } : {}),
+      }
     : null;
   return { product: x.product, plan, controls };
 }
@@ -317,7 +358,9 @@ function actualOf(v: Verdict): Expected {
     headline: v.headline.key,
     reasons: v.reasons.map((r) => `${r.id}:${r.msg.key}${r.msg.args ? `(${r.msg.args.join(',')})` : ''}`),
     basis,
-    conflicts: v.conflicts.map((c) => `${c.id}: ${c.topic.key}(${(c.topic.args ?? []).join(',')}) ${c.sides.map((x) => x.msg.key).join(' / ')}`),
+    conflicts: v.conflicts.map(
+      (c) => `${c.id}: ${c.topic.key}(${(c.topic.args ?? []).join(',')}) ${c.sides.map((x) => x.msg.key).join(' / ')}`,
+    ),
     caveats: v.caveats.map((c) => `${c.id}:${c.msg.key}`).sort(),
     fixes: v.fixes.map((f) => fixKey(f.id, f)).sort(),
     ask: [...v.ask].sort(),
@@ -330,7 +373,8 @@ const sourcesOf = (v: { citations: { source: SourceId }[] }) => v.citations.map(
 /** What the rules say about citations: every claim rests on a document. */
 function checkCitations(x: Scenario, v: Verdict, where: string) {
   for (const r of v.reasons)
-    if (r.id !== 'plan-unknown' && r.id !== 'no-default') expect(r.citations.length, `${where}: reason ${r.id} has no citation`).toBeGreaterThan(0);
+    if (r.id !== 'plan-unknown' && r.id !== 'no-default')
+      expect(r.citations.length, `${where}: reason ${r.id} has no citation`).toBeGreaterThan(0);
   // Labs: 000 "API privacy controls". ZDR's limits: 002.
   for (const r of v.reasons.filter((r) => r.id === 'labs-on')) expect(sourcesOf(r), where).toContain('docs-privacy');
   for (const r of v.reasons.filter((r) => r.id === 'labs-zdr')) expect(sourcesOf(r), where).toContain('help-zdr');
@@ -355,7 +399,8 @@ function checkCitations(x: Scenario, v: Verdict, where: string) {
     const teamQuote = feedback.citations.some((c) => /Le Chat Team/i.test(c.quote));
     expect(teamQuote, `${where}: feedback caveat cites the Team exemption`).toBe(orgManaged(x.plan));
   }
-  for (const c of v.caveats.filter((c) => c.id === 'zdr-scope' || c.id === 'zdr-plan')) expect(sourcesOf(c), where).toEqual(expect.arrayContaining(['help-zdr']));
+  for (const c of v.caveats.filter((c) => c.id === 'zdr-scope' || c.id === 'zdr-plan'))
+    expect(sourcesOf(c), where).toEqual(expect.arrayContaining(['help-zdr']));
   // Both sides of a disputed default, each with its documents: 001 and 003 (trained unless opted out) against
   // 000 (not used / not by default).
   for (const c of v.conflicts) {
@@ -367,9 +412,14 @@ function checkCitations(x: Scenario, v: Verdict, where: string) {
     expect(off, `${where}: the "not trained" side`).toContain('docs-privacy');
   }
   // "We don't know your plan" with nothing seen still says which documents make the plan matter.
-  for (const r of v.reasons.filter((r) => r.id === 'plan-unknown' && r.msg.key !== 'reasonPlanUnknownCautious')) expect(r.citations.length, where).toBeGreaterThan(0);
+  for (const r of v.reasons.filter((r) => r.id === 'plan-unknown' && r.msg.key !== 'reasonPlanUnknownCautious'))
+    expect(r.citations.length, where).toBeGreaterThan(0);
   const mobile = v.fixes.find((f) => f.id === 'mobile-data-sharing');
-  if (mobile) expect(mobile.steps?.map((m) => m.key), where).toEqual(['fixMobileStep1', 'fixMobileStep2', 'fixMobileStep3']);
+  if (mobile)
+    expect(
+      mobile.steps?.map((m) => m.key),
+      where,
+    ).toEqual(['fixMobileStep1', 'fixMobileStep2', 'fixMobileStep3']);
 }
 
 const PLAN_VIAS: PlanVia[] = ['account-data', 'visible-cue', 'declared'];
@@ -383,7 +433,8 @@ function* scenarios(product: Product, plan: PlanId | null, toggle: Tri, labs: Tr
       for (const stale of STALES)
         for (const feedback of vibeTri)
           for (const sharing of vibeTri)
-            for (const memories of vibeTri) yield { product, plan, planVia, toggle, toggleVia, labs, zdr, feedback, sharing, memories, stale };
+            for (const memories of vibeTri)
+              yield { product, plan, planVia, toggle, toggleVia, labs, zdr, feedback, sharing, memories, stale };
 }
 
 const describeScenario = (x: Scenario) =>
@@ -418,7 +469,14 @@ function rows(product: Product): Row[] {
       for (const labs of TRI)
         for (const zdr of product === 'api' ? TRI : (['unknown'] as Tri[])) {
           const want = expectedState(product, plan, toggle, labs);
-          out.push({ name: `${product} plan=${plan ?? 'unknown'} toggle=${toggle} labs=${labs}${product === 'api' ? ` zdr=${zdr}` : ''} → ${want}`, product, plan, toggle, labs, zdr });
+          out.push({
+            name: `${product} plan=${plan ?? 'unknown'} toggle=${toggle} labs=${labs}${product === 'api' ? ` zdr=${zdr}` : ''} → ${want}`,
+            product,
+            plan,
+            toggle,
+            labs,
+            zdr,
+          });
         }
   return out;
 }
@@ -431,14 +489,28 @@ describe.each(['vibe', 'api'] as const)('verdict table: %s', (product) => {
   it('the table covers every plan × toggle × Labs (× ZDR on the API) and every state occurs', () => {
     const rs = rows(product);
     expect(rs.length).toBe(product === 'api' ? 7 * 3 * 3 * 3 : 7 * 3 * 3);
-    expect(new Set(rs.map((r) => expectedState(r.product, r.plan, r.toggle, r.labs)))).toEqual(new Set(['training', 'not-training', 'unknown']));
+    expect(new Set(rs.map((r) => expectedState(r.product, r.plan, r.toggle, r.labs)))).toEqual(
+      new Set(['training', 'not-training', 'unknown']),
+    );
   });
 });
 
 describe('verdict: the dimensions each change an expectation (none is a mere multiplier)', () => {
   // For each secondary dimension, some row where changing it alone changes the oracle's verdict: the table
   // would catch a verdict that ignored it.
-  const base: Scenario = { product: 'api', plan: 'scale', planVia: 'account-data', toggle: 'unknown', toggleVia: 'page', labs: 'off', zdr: 'off', feedback: 'unknown', sharing: 'unknown', memories: 'unknown', stale: 'none' };
+  const base: Scenario = {
+    product: 'api',
+    plan: 'scale',
+    planVia: 'account-data',
+    toggle: 'unknown',
+    toggleVia: 'page',
+    labs: 'off',
+    zdr: 'off',
+    feedback: 'unknown',
+    sharing: 'unknown',
+    memories: 'unknown',
+    stale: 'none',
+  };
   const changes = (a: Partial<Scenario>, b: Partial<Scenario>, from: Partial<Scenario> = {}) =>
     JSON.stringify(oracle({ ...base, ...from, ...a })) !== JSON.stringify(oracle({ ...base, ...from, ...b }));
   const vibe: Partial<Scenario> = { product: 'vibe', plan: 'free' };
@@ -487,7 +559,22 @@ describe('verdict: the dimensions each change an expectation (none is a mere mul
 
 describe('verdict: a few rows spelled out', () => {
   const v = (x: Partial<Scenario>) =>
-    computeVerdict(inputOf({ product: 'vibe', plan: null, planVia: 'account-data', toggle: 'unknown', toggleVia: 'page', labs: 'unknown', zdr: 'unknown', feedback: 'unknown', sharing: 'unknown', memories: 'unknown', stale: 'none', ...x }));
+    computeVerdict(
+      inputOf({
+        product: 'vibe',
+        plan: null,
+        planVia: 'account-data',
+        toggle: 'unknown',
+        toggleVia: 'page',
+        labs: 'unknown',
+        zdr: 'unknown',
+        feedback: 'unknown',
+        sharing: 'unknown',
+        memories: 'unknown',
+        stale: 'none',
+        ...x,
+      }),
+    );
 
   it('Vibe Pro, nothing seen: training, and the conflict names 000 against 001/003', () => {
     const r = v({ plan: 'pro' });
@@ -524,7 +611,10 @@ describe('verdict: a few rows spelled out', () => {
 
   it('never "not-training" from a plan guess alone: a plan from a visible cue with the toggle unseen is at best unknown', () => {
     for (const product of ['vibe', 'api'] as const)
-      for (const plan of PLANS) expect(v({ product, plan, planVia: 'visible-cue', labs: 'off' }).state, `${product} ${plan}`).not.toBe('not-training');
+      for (const plan of PLANS)
+        expect(v({ product, plan, planVia: 'visible-cue', labs: 'off' }).state, `${product} ${plan}`).not.toBe(
+          'not-training',
+        );
     const team = v({ plan: 'team', planVia: 'visible-cue' });
     expect(team.state).toBe('unknown');
     expect(team.ask).toEqual(['plan', 'training']);
@@ -539,12 +629,18 @@ describe('verdict: a few rows spelled out', () => {
   it('Vibe Free opted out on the page: the switch fix stays, applied; the ones that still leak stay; the rest go', () => {
     const r = v({ plan: 'free', toggle: 'off', labs: 'off', sharing: 'on', memories: 'on' });
     expect(r.state).toBe('not-training');
-    expect(ids(r.fixes).sort()).toEqual(['feedback-avoid', 'memories-off', 'mobile-data-sharing', 'sharing-off', 'vibe-training-off']);
+    expect(ids(r.fixes).sort()).toEqual([
+      'feedback-avoid',
+      'memories-off',
+      'mobile-data-sharing',
+      'sharing-off',
+      'vibe-training-off',
+    ]);
     expect(r.fixes.find((f) => f.id === 'vibe-training-off')?.applied).toBe(true);
     expect(ids(r.caveats)).not.toContain('attachments');
   });
 
-  it('Vibe Team training on: only an admin can turn it off, and the feedback caveat is the organization\'s', () => {
+  it("Vibe Team training on: only an admin can turn it off, and the feedback caveat is the organization's", () => {
     const r = v({ plan: 'team', toggle: 'on' });
     expect(r.fixes.find((f) => f.id === 'vibe-training-off')).toMatchObject({ adminOnly: true, applied: false });
     expect(r.caveats.find((c) => c.id === 'feedback')?.msg.key).toBe('caveatFeedbackOrg');
@@ -556,7 +652,22 @@ describe('verdict: each reason cites the documents of its own product and of its
   // default citing the documents that say "not trained" as if they said "trained". The oracle is the documents'
   // own wording: Vibe's texts name Vibe or Le Chat, the API's name the API, Mistral Studio or the Scale plan.
   const v = (x: Partial<Scenario>) =>
-    computeVerdict(inputOf({ product: 'vibe', plan: null, planVia: 'account-data', toggle: 'unknown', toggleVia: 'page', labs: 'off', zdr: 'unknown', feedback: 'unknown', sharing: 'unknown', memories: 'unknown', stale: 'none', ...x }));
+    computeVerdict(
+      inputOf({
+        product: 'vibe',
+        plan: null,
+        planVia: 'account-data',
+        toggle: 'unknown',
+        toggleVia: 'page',
+        labs: 'off',
+        zdr: 'unknown',
+        feedback: 'unknown',
+        sharing: 'unknown',
+        memories: 'unknown',
+        stale: 'none',
+        ...x,
+      }),
+    );
   const about = (c: { section: string; quote: string }) => `${c.section} ${c.quote}`;
   const VIBE = /Vibe|Le Chat|your account/;
   const API = /API|Mistral Studio|Scale plan/;
@@ -576,14 +687,27 @@ describe('verdict: each reason cites the documents of its own product and of its
       expect(about(c)).not.toMatch(/Vibe|Le Chat/);
     }
     // The whole verdict, not only the reason: opted out on the page decides, with the product's own headline.
-    expect(v({ plan: 'free', toggle: 'off' })).toMatchObject({ state: 'not-training', headline: { key: 'headlineVibeOptedOut' }, conflicts: [], ask: [] });
-    expect(v({ product: 'api', plan: 'free', toggle: 'off' })).toMatchObject({ state: 'not-training', headline: { key: 'headlineApiOptedOut' }, ask: [] }); // (API Free's default is disputed: its conflict stays)
+    expect(v({ plan: 'free', toggle: 'off' })).toMatchObject({
+      state: 'not-training',
+      headline: { key: 'headlineVibeOptedOut' },
+      conflicts: [],
+      ask: [],
+    });
+    expect(v({ product: 'api', plan: 'free', toggle: 'off' })).toMatchObject({
+      state: 'not-training',
+      headline: { key: 'headlineApiOptedOut' },
+      ask: [],
+    }); // (API Free's default is disputed: its conflict stays)
   });
 
   it('the plan unknown and nothing seen: the documents that make the plan matter, for that product', () => {
     for (const product of ['vibe', 'api'] as const) {
       const r = v({ product });
-      expect(r).toMatchObject({ state: 'unknown', headline: { key: 'headlinePlanUnknown' }, ask: ['plan', 'training'] });
+      expect(r).toMatchObject({
+        state: 'unknown',
+        headline: { key: 'headlinePlanUnknown' },
+        ask: ['plan', 'training'],
+      });
       const cites = reason(r, 'plan-unknown').citations;
       expect(cites).toHaveLength(2);
       // One document for a plan that trains by default, one for a plan that does not (Free against Team/Enterprise or Scale).

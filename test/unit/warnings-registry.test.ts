@@ -11,9 +11,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 
 const warn = vi.fn();
-vi.mock('@/lib/page/ui', async (orig) => ({ ...(await orig<typeof import('@/lib/page/ui')>()), warn: (...a: unknown[]) => warn(...a), nudgeWarning: vi.fn(), showNote: vi.fn(), destroyUi: vi.fn() }));
+vi.mock('@/lib/page/ui', async (orig) => ({
+  ...(await orig<typeof import('@/lib/page/ui')>()),
+  warn: (...a: unknown[]) => warn(...a),
+  nudgeWarning: vi.fn(),
+  showNote: vi.fn(),
+  destroyUi: vi.fn(),
+}));
 
-const { ADMIN_WARNINGS, CHAT_WARNINGS, GUARD_IDS, REGISTRY, WARNINGS, makeRegistry } = await import('@/lib/warnings/registry');
+const { ADMIN_WARNINGS, CHAT_WARNINGS, GUARD_IDS, REGISTRY, WARNINGS, makeRegistry } =
+  await import('@/lib/warnings/registry');
 const { defineWarning } = await import('@/lib/warnings/types');
 const { pageContext } = await import('@/lib/context');
 const { emptyStore, GuardId } = await import('@/lib/store/schema');
@@ -32,8 +39,16 @@ const dummy = defineWarning({
   dontAsk: true,
   failure: 'cautious-warning',
   // Existing messages, so the background has words for it in every language.
-  strings: { dummyTitle: 'labsTitle', dummyBody: 'labsBody', dummySource: { cite: 'docsLabs' }, dummyConfirm: 'labsConfirm' },
-  match: (el, surface) => (surface === 'vibe-chat' && el.id === 'dummy-target' ? { warning: 'dummy', kind: 'dummy', element: el, signals: ['id'] } : null),
+  strings: {
+    dummyTitle: 'labsTitle',
+    dummyBody: 'labsBody',
+    dummySource: { cite: 'docsLabs' },
+    dummyConfirm: 'labsConfirm',
+  },
+  match: (el, surface) =>
+    surface === 'vibe-chat' && el.id === 'dummy-target'
+      ? { warning: 'dummy', kind: 'dummy', element: el, signals: ['id'] }
+      : null,
   dialog: (s) => ({ title: s.dummyTitle, body: [s.dummyBody], source: s.dummySource, confirm: s.dummyConfirm }),
 });
 const registry = makeRegistry([...WARNINGS, dummy]);
@@ -52,39 +67,61 @@ describe('a dummy warning added in one file', () => {
     expect((c.ask as Record<string, boolean>).dummy).toBe(true);
     const off = pageContext({ ...emptyStore(), guardsOff: ['dummy' as never] }, CHAT, 'en-US', [], NOW, registry);
     expect((off.ask as Record<string, boolean>).dummy).toBe(false);
-    expect((pageContext(emptyStore(), CHAT, 'en-US', ['dummy' as never], NOW, registry).ask as Record<string, boolean>).dummy).toBe(false);
+    expect(
+      (pageContext(emptyStore(), CHAT, 'en-US', ['dummy' as never], NOW, registry).ask as Record<string, boolean>)
+        .dummy,
+    ).toBe(false);
   });
 
   it('is in the options list', () => {
     expect(registry.options).toContainEqual({ id: 'dummy', label: 'optionsGuard_dummy' });
   });
 
-  it('is wired into its page type\'s UI script, and a trusted click on its target is stopped and warned in its words', async () => {
+  it("is wired into its page type's UI script, and a trusted click on its target is stopped and warned in its words", async () => {
     expect(registry.wiring('chat')).toContain(dummy);
     expect(registry.wiring('admin')).not.toContain(dummy);
-    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(CHAT.id === 'vibe-chat' ? 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c' : '');
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(
+      CHAT.id === 'vibe-chat' ? 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c' : '',
+    );
     document.body.innerHTML = '<button id="dummy-target">Do it</button>';
     const target = document.getElementById('dummy-target')!;
     let pageClicks = 0;
     target.addEventListener('click', () => pageClicks++);
     const ctl = new AbortController();
-    const life = { isInvalid: false, signal: ctl.signal, onInvalidated: () => () => undefined, addEventListener: (t: EventTarget, type: string, h: EventListener, o?: AddEventListenerOptions) => t.addEventListener(type, h, { ...o, signal: ctl.signal }) };
+    const life = {
+      isInvalid: false,
+      signal: ctl.signal,
+      onInvalidated: () => () => undefined,
+      addEventListener: (t: EventTarget, type: string, h: EventListener, o?: AddEventListenerOptions) =>
+        t.addEventListener(type, h, { ...o, signal: ctl.signal }),
+    };
     const context = pageContext(emptyStore(), CHAT, 'en-US', [], NOW, registry);
     warn.mockResolvedValueOnce({ confirmed: false, dontAsk: null });
-    installWarnings(life as never, { context: async () => context, ask: vi.fn(), onChoice: vi.fn(), warnings: registry.wiring('chat').filter((w) => w.id !== 'composer'), counters: { guarded: 0, confirmed: 0, cancelled: 0 } });
+    installWarnings(life as never, {
+      context: async () => context,
+      ask: vi.fn(),
+      onChoice: vi.fn(),
+      warnings: registry.wiring('chat').filter((w) => w.id !== 'composer'),
+      counters: { guarded: 0, confirmed: 0, cancelled: 0 },
+    });
     const e = new MouseEvent('click', { bubbles: true, cancelable: true });
     Object.defineProperty(e, 'isTrusted', { get: () => true });
     target.dispatchEvent(e);
     await vi.waitFor(() => expect(warn).toHaveBeenCalled());
-    expect(warn.mock.calls[0][1]).toMatchObject({ title: en.page_labsTitle.message, confirm: en.page_labsConfirm.message });
+    expect(warn.mock.calls[0][1]).toMatchObject({
+      title: en.page_labsTitle.message,
+      confirm: en.page_labsConfirm.message,
+    });
     expect(pageClicks).toBe(0);
     ctl.abort();
   });
 });
 
 describe('the registry', () => {
-  it('its per-page lists are its wiring, each warning in its own page\'s list', () => {
-    expect([...CHAT_WARNINGS].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...REGISTRY.wiring('chat')].sort((a, b) => a.id.localeCompare(b.id)));
+  it("its per-page lists are its wiring, each warning in its own page's list", () => {
+    expect([...CHAT_WARNINGS].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...REGISTRY.wiring('chat')].sort((a, b) => a.id.localeCompare(b.id)),
+    );
     expect([...ADMIN_WARNINGS]).toEqual(REGISTRY.wiring('admin'));
     expect(CHAT_WARNINGS.length + ADMIN_WARNINGS.length).toBe(WARNINGS.length);
   });
@@ -96,9 +133,21 @@ describe('the registry', () => {
 
   it('every warning shows on a surface of its page type, and every string it names exists in the locales', () => {
     for (const w of WARNINGS) {
-      for (const s of w.surfaces) expect(s.startsWith(w.page === 'chat' ? 'vibe-' : 'admin-'), `${w.id} on ${s}`).toBe(true);
+      for (const s of w.surfaces)
+        expect(s.startsWith(w.page === 'chat' ? 'vibe-' : 'admin-'), `${w.id} on ${s}`).toBe(true);
       for (const spec of Object.values(w.strings)) {
-        const keys = typeof spec === 'string' ? [spec] : 'key' in spec ? [spec.key] : 'orgPlan' in spec ? spec.orgPlan : 'plan' in spec ? spec.plan : 'training' in spec ? spec.training : [];
+        const keys =
+          typeof spec === 'string'
+            ? [spec]
+            : 'key' in spec
+              ? [spec.key]
+              : 'orgPlan' in spec
+                ? spec.orgPlan
+                : 'plan' in spec
+                  ? spec.plan
+                  : 'training' in spec
+                    ? spec.training
+                    : [];
         for (const k of keys) expect(en[`page_${k}`], `page_${k}`).toBeDefined();
       }
       if (w.dontAsk) expect(en[`optionsGuard_${w.id}`], `optionsGuard_${w.id}`).toBeDefined();
