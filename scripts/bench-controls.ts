@@ -36,6 +36,8 @@ async function bundle(): Promise<string> {
       output: { format: 'iife' },
       write: false,
       resolve: { alias: { '@': ROOT } },
+      // A test build, as the e2e tests and the rest of the bench load (lib/test-build.ts: the counters kept).
+      transform: { define: { 'import.meta.env.MODE': JSON.stringify('test') } },
     } as never);
     return (out as unknown as { output: { code: string }[] }).output[0].code;
   } finally {
