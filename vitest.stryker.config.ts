@@ -16,6 +16,8 @@ export default defineConfig({
     name: 'unit',
     include: process.env.MUTATION_TESTS?.split(',') ?? ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // As the unit project: the catalogs loaded before the tests, so that t() translates synchronously.
+    setupFiles: ['test/unit/setup-i18n.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
