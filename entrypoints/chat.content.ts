@@ -1,13 +1,8 @@
 /**
- * The content script on Vibe (chat.mistral.ai). What runs here, and when:
- * - at document idle, and again after each in-app navigation: work out the page's surface from its URL, run the
- *   chat app's detectors once (plan cues, memories), read the app's own account data once, report to the
- *   background;
- * - nothing per DOM mutation on chat pages, nothing per streamed token, no timers, nothing while the tab is
- *   hidden. Everything is tied to a `Life` (lib/page/life.ts)
- *   that only a real loss of the extension context ends, so a copy orphaned by an extension update stops itself
- *   without errors, and no page event can stop it. No UI here: the banner and the warnings are
- *   entrypoints/chat-ui.content.ts.
+ * The reading content script on Vibe (chat.mistral.ai): at idle and after each in-app navigation it runs the chat
+ * app's detectors once and reads the app's own account data once (lib/page/run.ts). No UI here (that is
+ * entrypoints/chat-ui.content.ts); nothing per DOM mutation or streamed token, nothing while the tab is hidden.
+ * Security: everything hangs on a `Life` (lib/page/life.ts), which no page event can end; not on WXT's `ctx`.
  */
 import { startPage } from '@/lib/page/run';
 import { CHAT_KIT } from '@/lib/page/kit-chat';

@@ -1,20 +1,18 @@
 /**
- * Translation. Strings live in public/_locales/<lang>/messages.json (en, fr, de, es, it, pl, pt_BR, ar: the
- * browsers' own format, so the manifest and the stores use them too). Extension pages and the background translate
- * with `t()` from a catalog chosen by the user's setting or the browser's language, so the options page can switch
- * language without a restart. Catalogs are loaded one at a time, when needed (`loadLang`: the language's own and
- * English, for the keys it lacks), from the package's own _locales files: no page bundles them.
- * Positional arguments are `$1`…`$9`. A missing key shows the key itself, never throws.
- *
- * Keys are typed: `MessageKey` is every key of the English catalog (a type only: the JSON is not bundled), so a
- * wrong key fails `tsc`. A key built at run time goes through a template-literal type or `dynKey` (checked
- * against its prefix at compile time; a missing one still shows itself at run time).
+ * Translation: `t()` from public/_locales/<lang>/messages.json (the browsers' own format), for extension pages and
+ * the background, in the user's chosen language or the browser's, switchable without a restart.
+ * Catalogs are loaded one at a time, when needed (`loadLang`), from the package's own files: no page bundles them.
+ * Keys are typed (`MessageKey`): a wrong key fails `tsc`; a key built at run time goes through a template-literal
+ * type or `dynKey`. test/unit/strings.test.ts reads this file for those templates.
  */
 import type { Msg } from './verdict';
 import { LANGS, type Lang } from './langs';
 
 export { LANGS, type Lang };
-/** Every key of the English catalog, the reference one (test/unit/locales.test.ts holds the others to it). */
+/**
+ * Every key of the English catalog, the reference one (test/unit/locales.test.ts holds the others to it). A type
+ * only: the JSON is not bundled.
+ */
 export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
 /** The base of each counted key: `record_show_all` for `record_show_all_one`, `_other`… */
 export type PluralKey = { [K in MessageKey]: K extends `${infer B}_other` ? B : never }[MessageKey];
@@ -87,7 +85,10 @@ const nativeMessage = (key: string, lang: Lang, args?: readonly (string | number
 /** English, for the keys a catalog lacks: the browser's own catalog when that is English's, else fetched. */
 const englishReady = (): boolean => native?.lang === 'en' || !!CATALOGS.en || failed.has('en');
 
-/** Load a language's catalog, and English's where the browser does not serve it already. Never rejects. */
+/**
+ * Load a language's catalog, and English's (for the keys it lacks) where the browser does not serve it already.
+ * Never rejects.
+ */
 export function loadLang(lang: Lang): Promise<void> {
   if (native?.lang === lang) return Promise.resolve();
   return Promise.all([native?.lang === 'en' ? undefined : loadOne('en'), loadOne(lang)]).then(() => undefined);
@@ -165,6 +166,7 @@ export function getLang(): Lang {
   return current;
 }
 
+/** Positional arguments are `$1`…`$9`. A missing key shows the key itself, never throws. */
 export function t(key: MessageKey, args: readonly (string | number)[] = [], lang: Lang = current): string {
   const fromBrowser = nativeMessage(key, lang, args);
   if (fromBrowser !== undefined) return fromBrowser;

@@ -1,15 +1,9 @@
 /**
- * Which Mistral page a URL is, and the one source of what follows from it: the hosts Windsock runs on (the
- * manifest's host permissions and every content script's `matches`, the background's tab queries, the URL checks
- * of lib/messages.ts) and, per surface, what the page carries (plan signals, the chat app's account data, the
- * user's own chat). lib/detect/rules.ts takes its surface lists from here, never the reverse; where each in-page
- * warning shows is the warning's own module (lib/warnings/). The host list itself is lib/hosts.ts (no imports, so that the content scripts' `matches` and
- * wxt.config.ts take it without this table); test/unit/hosts.test.ts checks the declared and the built manifests
- * against it, and each content script's hosts against the surfaces it serves.
- *
- * The example URLs each surface must match are in surfaces.examples.ts (kept out of the content scripts'
- * bundles); test/unit/surfaces.test.ts checks every surface against its own examples and against every other
- * surface's (a positive and a negative matrix), so a new or changed pattern cannot steal URLs.
+ * Which Mistral page a URL is (`surfaceOf`), and per surface what the page carries (plan signals, the chat app's
+ * account data, the user's own chat): the one table everything else derives from; lib/detect/rules.ts takes its
+ * surface lists from here, never the reverse. The host list itself is lib/hosts.ts (no imports, so that the
+ * content scripts' `matches` and wxt.config.ts take it without this table). Each surface's example URLs are in
+ * surfaces.examples.ts. Tests: test/unit/surfaces.test.ts, test/unit/hosts.test.ts.
  */
 import type { Product } from './policy/schema';
 import { HOSTS, MISTRAL_HOSTS, matchPattern, type MistralHost } from './hosts';
@@ -71,7 +65,11 @@ const ADMIN_APP: readonly PlanSignalKind[] = ['plan-label', 'plan-badge'];
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const re = (s: string) => new RegExp(`^${s}/?$`, 'i');
 
-// Order matters: the first match wins, and the catch-alls of each host come last.
+// Order matters: the first match wins, and the catch-alls of each host come last. test/unit/surfaces.test.ts checks
+// every surface against its own examples (lib/surfaces.examples.ts, kept out of the content scripts' bundles) and
+// against every other surface's (a positive and a negative matrix), so a new or changed pattern cannot steal URLs.
+// test/unit/hosts.test.ts checks the declared and the built manifests against the hosts, and each content script's
+// hosts against the surfaces it serves. Where each in-page warning shows is the warning's own module (lib/warnings/).
 export const SURFACES: SurfaceDef[] = [
   {
     id: 'vibe-chat-home',

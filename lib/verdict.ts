@@ -1,18 +1,9 @@
 /**
  * The verdict: are this user's chats (or API calls) used to train Mistral's models right now?
- *
- * A pure function of what is known (plan, control states, each with where it was learnt) to a state, a headline,
- * reasons with citations, caveats and fixes. No browser, no clock, no storage: the background calls it with
- * what it resolved from storage, the tests call it with tables.
- *
- * Cautious by construction:
- * - the training toggle seen OFF on the page (fresh, for this organization: the resolver files readings by
- *   organization) yields `not-training` whatever the plan, with its caveats (feedback, Labs models, mobile app);
- * - otherwise an unknown plan never yields `not-training`: a plan guess alone never does, nor does a stale or
- *   declared "off" without a known plan;
- * - an unknown training toggle falls back to the plan's documented default, and where the documents disagree
- *   on that default (Vibe Pro; the API's free plan) the verdict takes the cautious reading and shows both;
- * - Labs models, when enabled, override every opt-out (ZDR only keeps stateless calls out of reach).
+ * A pure function (`computeVerdict`) of what is known — plan, control states, each with where it was learnt — to a
+ * state, a headline, reasons with citations, caveats and fixes. No browser, no clock, no storage.
+ * Invariant: cautious by construction, never a false "not-training" (the rules: see `computeVerdict`).
+ * Tests: test/unit/verdict.test.ts, by tables.
  */
 import { CITE, controlById, defaultsFor, factById } from './policy/knowledge';
 import type { Citation, ControlId, ControlValue, PlanId, Product } from './policy/schema';
@@ -110,6 +101,17 @@ export const ORG_MANAGED: PlanId[] = ['team', 'enterprise'];
 
 const m = (key: MessageKey, ...args: string[]): Msg => (args.length ? { key, args } : { key });
 
+/**
+ * The background calls it with what it resolved from storage (lib/resolve.ts), the tests with tables.
+ * Cautious by construction:
+ * - the training toggle seen OFF on the page (fresh, for this organization: the resolver files readings by
+ *   organization) yields `not-training` whatever the plan, with its caveats (feedback, Labs models, mobile app);
+ * - otherwise an unknown plan never yields `not-training`: a plan guess alone never does, nor does a stale or
+ *   declared "off" without a known plan;
+ * - an unknown training toggle falls back to the plan's documented default, and where the documents disagree
+ *   on that default (Vibe Pro; the API's free plan) the verdict takes the cautious reading and shows both;
+ * - Labs models, when enabled, override every opt-out (ZDR only keeps stateless calls out of reach).
+ */
 export function computeVerdict(input: VerdictInput): Verdict {
   const { product } = input;
   const plan = input.plan?.value ?? null;

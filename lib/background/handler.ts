@@ -1,16 +1,8 @@
 /**
- * The background's message handling, as a function of injected ports (store, badge, tabs, session storage,
- * clock), so that it can be tested with WXT's fakeBrowser and a table of every message × every sender.
- * entrypoints/background.ts only wires it to the browser.
- *
- * Rules kept here:
- * - Trust comes from the sender (lib/messages.ts, `accept`), never from what a message says.
- * - Whose settings: a page's readings are filed under the organization that page shows (its id, else its
- *   name), else under the one the tab's account data says is active, else — on a chat page of a user known to
- *   have several organizations — under "unknown", whose verdict is the cautious one. Never under whichever
- *   organization another page showed last.
- * - Nothing changed, nothing written: a report that only repeats what is stored (a hash change, a
- *   replaceState) neither rewrites the store nor makes every Mistral tab refresh its context.
+ * The background's message handling, as a function of injected ports (store, badge, tabs, session storage, clock);
+ * entrypoints/background.ts only wires it to the browser. Tests: test/unit/background.test.ts (WXT's fakeBrowser,
+ * every message × every sender).
+ * Security: trust comes from the sender (lib/messages.ts, `accept`), never from what a message says.
  */
 import { accept, type Message, type SenderLike } from '../messages';
 import { readAccountData, readAccountSettings, type AccountOrg } from '../detect/account';
@@ -111,7 +103,11 @@ function linkByName(store: Store, listed: AccountOrg[]): Store {
   return orgs === store.orgs ? store : { ...store, orgs, currentOrg };
 }
 
-/** True when `next` says nothing `prev` did not (dates aside), and what it repeats is still fresh. */
+/**
+ * True when `next` says nothing `prev` did not (dates aside), and what it repeats is still fresh. Nothing changed,
+ * nothing written: a report that only repeats what is stored (a hash change, a replaceState) neither rewrites the
+ * store nor makes every Mistral tab refresh its context.
+ */
 function sameReading(prev: Store, next: Store, now: number): boolean {
   if (prev.currentOrg !== next.currentOrg || prev.history.length !== next.history.length) return false;
   const a = orgOf(prev, prev.currentOrg);
@@ -156,7 +152,12 @@ export function createHandler(ports: Ports) {
     }
   }
 
-  /** The organization a tab's page belongs to, as far as Windsock can tell. */
+  /**
+   * The organization a tab's page belongs to, as far as Windsock can tell: the one that page shows (its id, else
+   * its name), else the one the tab's account data says is active, else — on a chat page of a user known to have
+   * several organizations — "unknown", whose verdict is the cautious one. Never whichever organization another
+   * page showed last.
+   */
   function orgForTab(store: Store, tabId: number | undefined, url: string | undefined): string {
     return orgForTabFrom(store, tabOrgs, tabId, url);
   }

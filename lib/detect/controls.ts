@@ -1,19 +1,8 @@
 /**
- * Reading privacy controls off a page by their label text: a pure function of a DOM tree.
- *
- * For each rule, find an element whose own text is one of the rule's labels, then the control that label
- * belongs to, in any of the usual markups:
- * - `[role=switch][aria-checked]` (shadcn/Radix also sets `data-state=checked|unchecked`);
- * - `input[type=checkbox]` inside the `<label>`, or tied to it by `for`, or labelled by `aria-labelledby`;
- * - `[role=checkbox][aria-checked]`; a toggle `button[aria-pressed]`; `<select>` or `[role=combobox]` for the retention policy;
- * - otherwise the nearest such control in the label's row (the smallest ancestor holding one control).
- * A status (ZDR) is read from the words next to its label. Disabled controls are reported as `locked`.
- * Nothing found is reported as nothing: the verdict then says "unknown", never "off".
- *
- * Where labels fail, structure decides: on a documented settings page (rules.ts ADMIN_CONTROL_ORDER), the controls
- * none of whose labels is recognised (a language Windsock lacks) are read by their documented order, but only when
- * the page's one main region holds exactly the documented controls, of the documented kinds, in that order, and
- * nothing else, and every control read by its label sits at its documented place (lib/detect/order.ts). A structural inference: marked `how: 'order …'`, with a lower confidence.
+ * Reading privacy controls off a page by their label text: a pure function of a DOM tree (`readControls`).
+ * Invariant: nothing found is reported as nothing — the verdict then says "unknown", never "off".
+ * Disabled controls are reported as `locked`; a control read by structure rather than label (lib/detect/order.ts)
+ * is marked `how: 'order …'` with a lower confidence. Tests: test/unit/detect.test.ts and the metamorphic ones.
  */
 import {
   MANAGED_TEXT,
@@ -99,6 +88,20 @@ export type OrderReader = (
   skip: ReadonlySet<ControlId>,
 ) => ControlReading[];
 
+/**
+ * For each rule, find an element whose own text is one of the rule's labels, then the control that label
+ * belongs to, in any of the usual markups:
+ * - `[role=switch][aria-checked]` (shadcn/Radix also sets `data-state=checked|unchecked`);
+ * - `input[type=checkbox]` inside the `<label>`, or tied to it by `for`, or labelled by `aria-labelledby`;
+ * - `[role=checkbox][aria-checked]`; a toggle `button[aria-pressed]`; `<select>` or `[role=combobox]` for the retention policy;
+ * - otherwise the nearest such control in the label's row (the smallest ancestor holding one control).
+ * A status (ZDR) is read from the words next to its label.
+ *
+ * Where labels fail, structure decides: on a documented settings page (rules.ts ADMIN_CONTROL_ORDER), the controls
+ * none of whose labels is recognised (a language Windsock lacks) are read by their documented order, but only when
+ * the page's one main region holds exactly the documented controls, of the documented kinds, in that order, and
+ * nothing else, and every control read by its label sits at its documented place (lib/detect/order.ts).
+ */
 export function readControls(
   root: ParentNode,
   rules: ControlRule[],

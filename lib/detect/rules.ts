@@ -1,16 +1,9 @@
 /**
- * Site rules, as data: for each surface, which controls and plan signals Windsock looks for there, and the
- * label texts it knows them by, in every language of Mistral's Admin Console (en, fr, de, es, it, pl, pt_BR, ar),
- * current and older names. Detectors (controls.ts, plan.ts) are generic; a change in Mistral's wording is a
- * change here. test/unit/rules.test.ts validates this file with zod; test/unit/detect.test.ts and
- * test/unit/metamorphic.test.ts run every rule against every fixture and its mutants.
- *
- * Every label text carries its provenance, as the key it is filed under:
- * - `docs`: printed in Mistral's documentation or Help Center (shared/notes/mistral-surfaces.md, seeds);
- * - `3rd`: seen in public third-party code that ran against the real sites (userscripts, exporters, clients);
- * - `guess`: a translation or a plausible wording nobody has seen on the real page.
- * Only the English labels of the privacy pages are documented (and the French Memories labels); the French docs
- * keep the English labels, so every other language is a translation guess.
+ * Site rules, as data: for each surface, which controls and plan signals Windsock looks for there and the label
+ * texts it knows them by, in every language of the Admin Console. The detectors are generic: a change in
+ * Mistral's wording is a change here. Every label text is filed under its provenance (`docs`, `3rd`, `guess`:
+ * see PROVENANCES, lib/policy/labels.ts). Tests: test/unit/rules.test.ts (zod), test/unit/detect.test.ts and
+ * test/unit/metamorphic.test.ts (every rule against every fixture and its mutants).
  */
 import type { ControlId } from '../policy/schema';
 import {

@@ -1,19 +1,8 @@
 /**
  * The page's structure for a diagnostic report, detailed enough for Windsock's detectors to run on it again
- * (`npm run fixture -- report.json` turns it into a replica fixture) and never holding anyone's words:
- *
- * kept: tag names; roles; the states a person sees (aria-checked / -pressed / -selected / -current /
- *   -expanded / -haspopup / -disabled, disabled, checked, selected, data-state); data-* attribute NAMES (values
- *   only for a few structural ones: data-state, data-message-author-role, data-message-part-type, data-sidebar);
- *   ids that labels point at (for, aria-labelledby, aria-controls); link paths with ids replaced by ":id";
- *   icon class names; the opening of icon paths; and short texts that are interface wording: a text Windsock
- *   knows (plan names, field labels, statuses, retention choices, upgrade invitations), a control's label (the
- *   text a label points at, or a text in the same small row as a switch, checkbox or select), or, on the Admin
- *   Panel and Studio, a heading's, label's, button's or tab's text.
- * never: chat turns, the composer, conversation titles (lib/detect/rules.ts USER_CONTENT), anything in an
- *   organization or account switcher or menu that Windsock does not know as a label (names live there), any
- *   text with an "@" or a run of three digits or more, input values. Masked text is kept as its length only.
- * Bounded in size and depth.
+ * (`npm run fixture -- report.json` turns it into a replica fixture).
+ * Privacy invariant: it never holds anyone's words — what is kept and what never is: see `skeleton`.
+ * Bounded in size and depth. Tests: test/unit/skeleton.test.ts.
  */
 import { planFromName } from './plan-names';
 import {
@@ -117,6 +106,21 @@ function pathOf(href: string, base: string): string | null {
   }
 }
 
+/**
+ * The skeleton of `root`, at most `maxNodes` nodes and `maxDepth` levels.
+ *
+ * kept: tag names; roles; the states a person sees (aria-checked / -pressed / -selected / -current /
+ *   -expanded / -haspopup / -disabled, disabled, checked, selected, data-state); data-* attribute NAMES (values
+ *   only for a few structural ones: data-state, data-message-author-role, data-message-part-type, data-sidebar);
+ *   ids that labels point at (for, aria-labelledby, aria-controls); link paths with ids replaced by ":id";
+ *   icon class names; the opening of icon paths; and short texts that are interface wording: a text Windsock
+ *   knows (plan names, field labels, statuses, retention choices, upgrade invitations), a control's label (the
+ *   text a label points at, or a text in the same small row as a switch, checkbox or select), or, on the Admin
+ *   Panel and Studio, a heading's, label's, button's or tab's text.
+ * never: chat turns, the composer, conversation titles (lib/detect/rules.ts USER_CONTENT), anything in an
+ *   organization or account switcher or menu that Windsock does not know as a label (names live there), any
+ *   text with an "@" or a run of three digits or more, input values. Masked text is kept as its length only.
+ */
 export function skeleton(root: Element, maxNodes = 1500, maxDepth = 25): SkeletonNode | null {
   const doc = root.ownerDocument;
   const base = doc?.location?.href ?? 'https://invalid/';

@@ -1,14 +1,9 @@
 /**
- * The composer guard: personal data in a message that may train a model (the verdict is `training` or
- * `unknown`). Only the composer is read, only when the user types or pastes into it (debounced, then in idle
- * time), never while nothing is typed — so never per streamed token. Nothing typed is stored or sent anywhere:
- * the scanner (lib/scan) runs here, and only category counts are kept, never the values.
- *
- * - A small notice near the composer lists what was found, by category and count, with a "why" that opens the
- *   verdict for this tab.
- * - On send (Enter in the composer, or the send button) with findings present: "Send anyway" or "Edit", through
- *   the one intercept-and-confirm primitive (lib/page/confirm.ts). Sending anyway sends exactly once (the
- *   original gesture, replayed once); Edit sends nothing. Its declaration is lib/warnings/composer.ts.
+ * The composer guard: personal data in a message that may train a model (the verdict is `training` or `unknown`);
+ * its declaration is lib/warnings/composer.ts, the scanner lib/scan.
+ * Privacy invariant: nothing typed is stored or sent anywhere; only category counts are kept, never the values.
+ * Cost invariant: only the composer is read, only when the user types or pastes (debounced, then in idle time),
+ * so never per streamed token.
  */
 import { textMatches } from '../detect/text';
 import { scan, scanSliced, summarize, CATEGORIES, SYNC_SCAN_MAX, type Category, type Finding } from '../scan';
@@ -56,6 +51,13 @@ function isSendButton(el: Element | null): el is HTMLElement {
 
 type Found = Partial<Record<Category, number>>;
 
+/**
+ * - A small notice near the composer lists what was found, by category and count, with a "why" that opens the
+ *   verdict for this tab.
+ * - On send (Enter in the composer, or the send button) with findings present: "Send anyway" or "Edit", through
+ *   the one intercept-and-confirm primitive (lib/page/confirm.ts). Sending anyway sends exactly once (the
+ *   original gesture, replayed once); Edit sends nothing.
+ */
 export function installComposerGuard({ life: ctx, context: getContext, ask, confirm }: WarningKit): ComposerCounters {
   const counters: ComposerCounters = { scans: 0, scanMs: 0, blocked: 0, sentAnyway: 0 };
   let timer: (() => void) | null = null;

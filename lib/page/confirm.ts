@@ -1,17 +1,8 @@
 /**
- * The one intercept-and-confirm routine of every in-page warning and of the composer.
- *
- * `intercept(e, request)` is called from a capture-phase listener, synchronously: it stops the event before any
- * of the page's own listeners sees it, then asks the background for the page's context (lib/page/client.ts:
- * no answer within 4 s is no answer) and decides:
- * - the verdict or the user's "don't ask again" says there is nothing to warn about: the gesture is replayed;
- * - otherwise the warning is shown (lib/page/ui.ts): confirm replays the gesture exactly once, cancel sends
- *   nothing; with no answer from the background the warning is the cautious one ("Windsock can't check your
- *   settings right now…", in the browser's language) and the user decides — never a silent drop, never a
- *   silent pass;
- * - a page that hid, covered or moved Windsock's UI gets the same warning from the browser's own confirm()
- *   (`warn` does that; lib/page/ui.ts), and a page that removed it gets a cancel.
- * While a warning is open, another guarded gesture only brings it back to the front.
+ * The one intercept-and-confirm routine of every in-page warning and of the composer (`makeConfirm`).
+ * Invariants: the event is stopped synchronously, before any of the page's listeners sees it; a confirm replays
+ * the gesture exactly once, a cancel sends nothing; no answer from the background gives the cautious warning —
+ * never a silent drop, never a silent pass. Tests: test/unit/page-guards.test.ts, test/unit/ui-failsafe.test.ts.
  */
 import type { PageContext } from '../messages';
 import type { Life } from './life';
@@ -45,6 +36,18 @@ export interface ConfirmCounters {
   cancelled: number;
 }
 
+/**
+ * The returned `Confirm(e, request)` is called from a capture-phase listener, synchronously: it stops the event,
+ * then asks the background for the page's context (lib/page/client.ts: no answer within 4 s is no answer) and
+ * decides:
+ * - the verdict or the user's "don't ask again" says there is nothing to warn about: the gesture is replayed;
+ * - otherwise the warning is shown (lib/page/ui.ts): confirm replays the gesture exactly once, cancel sends
+ *   nothing; with no answer from the background the warning is the cautious one ("Windsock can't check your
+ *   settings right now…", in the browser's language) and the user decides;
+ * - a page that hid, covered or moved Windsock's UI gets the same warning from the browser's own confirm()
+ *   (`warn` does that; lib/page/ui.ts), and a page that removed it gets a cancel.
+ * While a warning is open, another guarded gesture only brings it back to the front.
+ */
 export function makeConfirm(
   life: Life,
   context: () => Promise<PageContext | null>,

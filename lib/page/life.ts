@@ -1,25 +1,16 @@
 /**
- * The life of one of Windsock's content scripts, decided by the browser and never by the page.
- *
- * WXT's own `ContentScriptContext` ends itself when a `<extension id>:<entrypoint>:wxt:content-script-started`
- * event reaches `document` from any other "instance" — an event any page script can dispatch (wxt-dev/wxt#1359).
- * Windsock ties none of its listeners, timers or observers to it. Instead, everything hangs on a `Life` that
- * ends only when the extension context itself is gone (an update, a reload, an uninstall): `browser.runtime.id`
- * has disappeared, or a call to the extension throws "Extension context invalidated". That is checked lazily,
- * when an event arrives or a message is about to be sent — no timer polls it. An orphaned script therefore
- * stops at the first event it sees after the update, and lets that event through untouched for the new script.
- *
- * Windsock's build swaps WXT's context for a stand-in that neither sends nor obeys that event
- * (lib/page/wxt-context.ts); heard anyway, the event only prompts that check. And when one
- * of Windsock's scripts finds the context gone, it ends every script of its own copy (they share one isolated
- * world and one extension context), so an orphaned reading script and its page's orphaned UI script end together.
- *
- * The same shape as the parts of `ContentScriptContext` Windsock used (`signal`, `isInvalid`, `onInvalidated`,
- * `addEventListener`, `setTimeout`), so the rest of lib/page reads the same. Its timers are the content scripts'
- * timers: WXT's `ctx.setTimeout` would tie them to the very context a page can end.
+ * The life of one of Windsock's content scripts, decided by the browser and never by the page: it ends only when
+ * the extension context itself is gone (an update, a reload, an uninstall), checked lazily, never by a timer.
+ * Security: WXT's own `ContentScriptContext` ends itself on a `<extension id>:<entrypoint>:wxt:content-script-started`
+ * event any page script can dispatch (wxt-dev/wxt#1359), so nothing of Windsock's may hang on it; hang listeners,
+ * timers and observers on a `Life` instead. See SECURITY.md; tests: test/e2e/adversary-page.e2e.ts.
  */
 import { browser } from 'wxt/browser';
 
+/**
+ * The same shape as the parts of WXT's `ContentScriptContext` Windsock used (`signal`, `isInvalid`, `onInvalidated`,
+ * `addEventListener`, `setTimeout`), so the rest of lib/page reads the same.
+ */
 export interface Life {
   readonly signal: AbortSignal;
   /** True once the extension context is gone (checked now). */
@@ -55,7 +46,9 @@ export function contextAlive(): boolean {
   }
 }
 
-// Every live script of this copy of Windsock (one isolated world per copy: an update starts a new one).
+// Every live script of this copy of Windsock (one isolated world per copy: an update starts a new one). When one
+// of them finds the context gone it ends them all (they share one isolated world and one extension context), so an
+// orphaned reading script and its page's orphaned UI script end together.
 const WORLD = globalThis as { __windsockLives?: Set<() => void> };
 const lives = (WORLD.__windsockLives ??= new Set());
 
@@ -66,6 +59,9 @@ export function startLife(): Life {
     lives.delete(end);
     ctl.abort(reason);
   };
+  // Lazy: checked when an event arrives or a message is about to be sent (`browser.runtime.id` gone, or a call
+  // threw "Extension context invalidated"), never polled. An orphaned script so stops at the first event it sees
+  // after the update, and lets that event through untouched for the new script.
   const check = () => {
     if (!ctl.signal.aborted && !contextAlive()) for (const f of [...lives, end]) f();
     return !ctl.signal.aborted;

@@ -1,17 +1,8 @@
 /**
- * The content script's whole life on one page: detect, report, re-detect when it matters, stop when invalidated.
- * The detectors are pure functions of a document (lib/detect); this file is the thin layer that calls them and
- * talks to the background. Errors never leave it: a failing detector means "nothing seen", not a broken page.
- *
- * When detection runs:
- * - once the page is idle, and after each in-app navigation (Navigation API where the browser has it, and
- *   the background's `navigated` message from tabs.onUpdated otherwise; never a timer polling the URL);
- * - on the Admin Panel's and memories' settings pages only, after the user changes a control: a
- *   MutationObserver limited to the attributes that carry a switch's state, whose callback only schedules
- *   one detection 150 ms later. Chat pages, which stream replies token by token, get no observer at all;
- * - never while the tab is hidden: a detection due then waits for `visibilitychange`.
- * This script reads only: it carries no UI code. The banner, the warnings and the composer guard are each page
- * type's UI script (entrypoints/chat-ui.content.ts, entrypoints/admin-ui.content.ts; lib/page/ui-script.ts).
+ * The reading content script's whole life on one page: detect (lib/detect, pure), report to the background,
+ * re-detect when it matters, stop when its `Life` ends. Reads only: no UI code (that is lib/page/ui-script.ts).
+ * Invariants: errors never leave it (a failing detector means "nothing seen"); cheap on a streaming page — no
+ * polling, no observer on chat pages, nothing while the tab is hidden (when detection runs: see `startPage`).
  */
 import { browser } from 'wxt/browser';
 import type { Life } from './life';
@@ -73,6 +64,17 @@ export interface Counters {
   firstReportAt: number | null;
 }
 
+/**
+ * When detection runs:
+ * - once the page is idle, and after each in-app navigation (Navigation API where the browser has it, and
+ *   the background's `navigated` message from tabs.onUpdated otherwise; never a timer polling the URL);
+ * - on the Admin Panel's and memories' settings pages only, after the user changes a control: a
+ *   MutationObserver limited to the attributes that carry a switch's state, whose callback only schedules
+ *   one detection 150 ms later. Chat pages, which stream replies token by token, get no observer at all;
+ * - never while the tab is hidden: a detection due then waits for `visibilitychange`.
+ * The banner, the warnings and the composer guard are each page type's UI script
+ * (entrypoints/chat-ui.content.ts, entrypoints/admin-ui.content.ts).
+ */
 export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: boolean }): void {
   const counters: Counters = {
     observers: 0,

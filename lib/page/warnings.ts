@@ -1,14 +1,9 @@
 /**
- * The in-page warnings of one page type, wired from the registry (lib/warnings/registry.ts): each warning
- * module (lib/warnings/<id>.ts) says what its gesture looks like, what it shows and what it does when the
- * background cannot answer; this file listens, once for all of them, and hands every guarded gesture to the
- * one intercept-and-confirm primitive (lib/page/confirm.ts).
- *
- * One capture-phase listener on the window for `click` (mouse, touch and keyboard activation of real buttons
- * all arrive as a click) and one for `keydown` (Enter/Space on elements that are buttons only by their role).
- * Confirm: the original element is activated again, exactly once (an untrusted click, which this listener lets
- * through). Cancel: nothing reaches the page and no request is sent. Only the user's own (trusted) gestures
- * are guarded; nothing here runs per mutation or per streamed token.
+ * The in-page warnings of one page type, wired from the registry (lib/warnings/registry.ts): each warning module
+ * (lib/warnings/<id>.ts) says what its gesture looks like and what it shows; this file listens, once for all of
+ * them, and hands every guarded gesture to the one intercept-and-confirm primitive (lib/page/confirm.ts).
+ * Invariants: only trusted gestures are guarded; nothing here runs per mutation or per streamed token.
+ * Tests: test/unit/page-guards.test.ts.
  */
 import type { Life } from './life';
 import type { Message, PageContext } from '../messages';
@@ -31,6 +26,12 @@ export interface WarningDeps {
   confirm?: Confirm;
 }
 
+/**
+ * One capture-phase listener on the window for `click` (mouse, touch and keyboard activation of real buttons
+ * all arrive as a click) and one for `keydown` (Enter/Space on elements that are buttons only by their role).
+ * Confirm: the original element is activated again, exactly once (an untrusted click, which this listener lets
+ * through). Cancel: nothing reaches the page and no request is sent.
+ */
 export function installWarnings(life: Life, deps: WarningDeps): void {
   const confirm = deps.confirm ?? makeConfirm(life, deps.context, deps.counters);
   const byId = new Map(deps.warnings.map((w) => [w.id, w]));

@@ -12,6 +12,14 @@ import type { ControlId, PlanId } from './schema';
 
 export const LANGS = ['en', 'fr', 'de', 'es', 'it', 'pl', 'pt_BR', 'ar'] as const;
 export type Lang = (typeof LANGS)[number];
+/**
+ * Where a label text comes from, the key it is filed under:
+ * - `docs`: printed in Mistral's documentation or Help Center (shared/notes/mistral-surfaces.md, seeds);
+ * - `3rd`: seen in public third-party code that ran against the real sites (userscripts, exporters, clients);
+ * - `guess`: a translation or a plausible wording nobody has seen on the real page.
+ * Only the English labels of the privacy pages are documented (and the French Memories labels); the French docs
+ * keep the English labels, so every other language is a translation guess.
+ */
 export const PROVENANCES = ['docs', '3rd', 'guess'] as const;
 export type Provenance = (typeof PROVENANCES)[number];
 /** Label texts by language, each list filed under its provenance. */

@@ -1,22 +1,20 @@
 /**
- * Data protection authorities a Windsock user can complain to about Mistral AI, as data validated by a zod
- * schema (test/unit/authorities.test.ts): every EU and EEA authority, each German Land's (the user picks the
- * Land; for a private company such as Mistral the Land's authority is the competent one, the federal BfDI
- * supervising federal bodies, telecoms and post), Switzerland's FDPIC (Swiss FADP, not the GDPR) and Brazil's
- * ANPD (LGPD, not the GDPR).
- *
- * Provenance, stated per entry and shown to the user: the entries were written on 2026-11-29 from the
- * authors' knowledge. Where a stored copy of a web page backed an address, `basis` says which kind and
- * `evidence` names the page; everything else is `memory`: not re-checked against the authority's site, and the
- * rights page tells the user to check it before posting anything. `url` is the authority's online complaint
- * page when known (`urlKind: 'complaint'`), otherwise its home page (`'home'`).
+ * Data protection authorities a Windsock user can complain to about Mistral AI, as data validated by a zod schema:
+ * every EU and EEA authority, each German Land's, Switzerland's FDPIC (FADP) and Brazil's ANPD (LGPD).
+ * Provenance is stated per entry (`basis`, `evidence`) and shown to the user; `memory` means not re-checked
+ * against the authority's site. Tests: test/unit/authorities.test.ts.
+ */
+import { z } from 'zod';
+
+/**
+ * The entries were written on this date from the authors' knowledge. Where a stored copy of a web page backed an
+ * address, `basis` says which kind and `evidence` names the page; everything else is `memory`: not re-checked
+ * against the authority's site, and the rights page tells the user to check it before posting anything.
  *
  * Law: GDPR Art. 77 lets a person complain to the authority of their habitual residence, place of work or
  * place of the infringement; Mistral AI's main establishment is in France, so the CNIL leads cross-border
  * cases (Art. 56) and a local authority works with it (Art. 60).
  */
-import { z } from 'zod';
-
 const CHECKED = '2026-11-29';
 
 export const Authority = z.object({
@@ -31,6 +29,7 @@ export const Authority = z.object({
   short: z.string().min(2),
   /** The postal address, one line per element, country last. */
   postal: z.array(z.string().min(2)).min(3),
+  /** The authority's online complaint page when known (`urlKind: 'complaint'`), otherwise its home page (`'home'`). */
   url: z.string().url().startsWith('https://'),
   urlKind: z.enum(['complaint', 'home']),
   /** The languages the authority works in (BCP 47 primary subtags). */
@@ -45,6 +44,10 @@ export type Authority = z.infer<typeof Authority>;
 
 type Entry = Omit<Authority, 'checked' | 'basis' | 'law'> & Partial<Pick<Authority, 'basis' | 'law'>>;
 
+/**
+ * Germany: the user picks the Land. For a private company such as Mistral the Land's authority is the competent
+ * one; the federal BfDI supervises federal bodies, telecoms and post.
+ */
 const DE = 'Deutschland';
 /** [id suffix, short name, Land, official name, postal lines before the country, url] — all from memory. */
 const LAENDER: [string, string, string, string, string[], string][] = [

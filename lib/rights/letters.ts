@@ -1,15 +1,8 @@
 /**
- * GDPR request letters, written locally in English or French: a pure function of the letter, the language,
- * what the user typed and what Windsock observed. Nothing is sent anywhere; the user copies or downloads it.
- *
- * - A field the user must provide (name, account e-mail, city…) and left empty appears as a clearly marked
- *   blank in square brackets, "[your account e-mail]"; when it is filled, no bracket is left in the letter.
- * - What Windsock observed (plan, organization name, the date it saw a training setting switched on, shared
- *   chats) is written in where it helps identify the account or back the request, and said to come from
- *   Windsock. Nothing observed is ever invented: absent facts are simply left out.
- *
- * The sentences live in public/_locales under `letter_` keys; the tests check every
- * letter in both languages for leftover placeholders, the right article and the right addresses.
+ * GDPR request letters, written locally in English or French: a pure function of the letter, the language, what
+ * the user typed and what Windsock observed. Nothing is sent anywhere; the user copies or downloads it.
+ * Invariant: nothing observed is ever invented (rules: see `generateLetter`). The sentences live in public/_locales
+ * under `letter_` keys. Tests: test/unit/letters.test.ts.
  */
 import type { Lang, MessageKey } from '../i18n';
 import { dynKey, INTL_LOCALE, planLabel } from '../i18n';
@@ -143,7 +136,16 @@ const BLANK_KEYS = {
   requestDate: 'letter_blank_request_date',
 } as const satisfies Record<Exclude<FieldName, 'details'>, MessageKey>;
 
-/** The letter's text for one letter, language, user fields and observations. Pure. */
+/**
+ * The letter's text for one letter, language, user fields and observations. Pure.
+ * - A field the user must provide (name, account e-mail, city…) and left empty appears as a clearly marked
+ *   blank in square brackets, "[your account e-mail]"; when it is filled, no bracket is left in the letter.
+ * - What Windsock observed (plan, organization name, the date it saw a training setting switched on, shared
+ *   chats) is written in where it helps identify the account or back the request, and said to come from
+ *   Windsock. Nothing observed is ever invented: absent facts are simply left out.
+ * The tests check every letter in both languages for leftover placeholders, the right article and the right
+ * addresses.
+ */
 export function generateLetter(
   id: LetterId,
   lang: Lang,

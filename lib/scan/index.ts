@@ -1,23 +1,8 @@
 /**
- * Personal data in a message, for the composer guard (issue 6). Pure and dependency-free: no DOM, no browser
- * API, nothing stored. `scan` returns where each finding is so the caller can count them; the UI shows only
- * categories and counts (`summarize`), never the values.
- *
- * Linear time. Every detector walks the text once, left to right: a global "trigger" regex (or indexOf, or a
- * character loop) finds candidate positions, and the candidate is then checked by a hand-written walker or by a
- * sticky (`y`) regex anchored at that position. No regex here has nested or adjacent overlapping quantifiers;
- * every walker and every sticky regex either does bounded work per position, or consumes a token that no
- * later trigger re-reads (triggers sit at token starts, after a lookbehind). Overlaps are then resolved in one
- * pass over a claim mask, by priority (CATEGORIES order).
- *
- * Input is capped: only the first `maxLength` characters (default MAX_LENGTH = 1,000,000) are scanned;
- * anything after them is ignored and yields no finding.
- *
- * Validators keep false alarms down: IBAN (ISO 13616 mod 97 and per-country length), cards (Luhn, length and
- * issuer prefix), NIR (month, Corsica 2A/2B and the 2-digit key), SIREN and SIRET (Luhn, La Poste exception;
- * a SIREN needs a hint word nearby or a checked French VAT number, a SIRET a hint or the 3-3-3-5 layout), keys
- * (known prefixes; bare 20–128-character tokens only after a hint such as "MISTRAL_API_KEY", "api key",
- * "clé API", "Bearer"). Addresses and special-category terms are soft hints (`isSoft`).
+ * Personal data in a message, for the composer guard (issue 6). Pure and dependency-free: no DOM, no browser API,
+ * nothing stored; the UI shows only categories and counts (`summarize`), never the values.
+ * Invariant: linear time, on input capped at `maxLength` (MAX_LENGTH) characters; no regex with nested or
+ * adjacent overlapping quantifiers (how: see `scan`). Tests: test/unit/scan.test.ts, test/unit/scan-sliced.test.ts.
  */
 import {
   BIGRAMS,
@@ -178,7 +163,23 @@ const CITY_PREFIX = words('le la les l saint sainte st ste');
 
 // ---------------------------------------------------------------------------------------------- scan
 
-/** Personal data in `text`: findings sorted by start, non-overlapping. See the module comment. */
+/**
+ * Personal data in `text`: findings sorted by start, non-overlapping. Only the first `maxLength` characters
+ * (default MAX_LENGTH = 1,000,000) are scanned; anything after them is ignored and yields no finding.
+ *
+ * Linear time. Every detector walks the text once, left to right: a global "trigger" regex (or indexOf, or a
+ * character loop) finds candidate positions, and the candidate is then checked by a hand-written walker or by a
+ * sticky (`y`) regex anchored at that position. No regex here has nested or adjacent overlapping quantifiers;
+ * every walker and every sticky regex either does bounded work per position, or consumes a token that no
+ * later trigger re-reads (triggers sit at token starts, after a lookbehind). Overlaps are then resolved in one
+ * pass over a claim mask, by priority (CATEGORIES order).
+ *
+ * Validators keep false alarms down: IBAN (ISO 13616 mod 97 and per-country length), cards (Luhn, length and
+ * issuer prefix), NIR (month, Corsica 2A/2B and the 2-digit key), SIREN and SIRET (Luhn, La Poste exception;
+ * a SIREN needs a hint word nearby or a checked French VAT number, a SIRET a hint or the 3-3-3-5 layout), keys
+ * (known prefixes; bare 20–128-character tokens only after a hint such as "MISTRAL_API_KEY", "api key",
+ * "clé API", "Bearer"). Addresses and special-category terms are soft hints (`isSoft`).
+ */
 export function scan(text: string, opts: ScanOptions = {}): Finding[] {
   const g = steps(text, opts);
   for (;;) {

@@ -1,27 +1,9 @@
 /**
- * The store in browser.storage.local, as one WXT storage item (`local:windsock`, `storage.defineItem`): WXT keeps
- * its version in its metadata (`windsock$`: `{ v }`) and runs its migrations when the item is defined; whatever is
- * stored then goes through `load()` (schema.ts) — validation, the entry-by-entry salvage, the caps — so a
- * malformed or older value never reaches the rest of the code. Only the background writes (through `update`,
- * one write at a time); pages read it and watch it.
- *
- * The stored value is the store without its `schemaVersion`: the version lives in WXT's metadata only. In
- * memory, and in exported files, the store carries `schemaVersion` (= STORE_VERSION).
- *
- * Versions: Windsock before this item wrote a hand-written value, `{ schemaVersion: 3, … }`, with no metadata,
- * which WXT counts as its version 1; WXT's migration to STORE_VERSION (3: the store's shape did not change) moves
- * the version out of the value into the metadata — nothing else changes, nothing is lost (test/unit/store-item.test.ts
- * keeps a real example). Versions 1 and 2 of the hand-written store were development builds of 0.1.0, never
- * released: their migrations are gone, and such a store is reset, said so.
- *
- * WXT runs the migration wherever the item is defined (the background at its start, and any extension page opened
- * later); it is deterministic, and the background — the one writer — runs it first, at startup, before any page
- * can open (an update closes the extension's pages).
- *
- * Two refusals: a store written by a newer Windsock (a higher version, in the metadata or, for a hand-written value,
- * in the value) is never overwritten or erased by this one (`StoreError('newer')`: the options page and the popup
- * say so, the data is left alone; WXT logs its "version downgrade" and leaves it too); and a write the browser
- * refuses (the storage quota) becomes `StoreError('quota')`, which the background reports to the options page.
+ * The store in browser.storage.local, as one WXT storage item (`local:windsock`); every read goes through
+ * `load()` (schema.ts), so a malformed or older value never reaches the rest of the code.
+ * Only the background writes, through `update` (one write at a time); pages read it and watch it.
+ * In storage the version is WXT's metadata only (`windsock$`: `{ v }`); in memory and in exported files the
+ * store carries `schemaVersion`. Tests: test/unit/store-item.test.ts, test/unit/store.test.ts.
  */
 import { storage } from 'wxt/utils/storage';
 import {
@@ -35,6 +17,12 @@ import {
   type Store,
 } from './schema';
 
+/**
+ * The two refusals. `newer`: a store written by a newer Windsock (a higher version, in the metadata or, for a
+ * hand-written value, in the value) is never overwritten or erased by this one; the options page and the popup say
+ * so and the data is left alone (WXT logs its "version downgrade" and leaves it too). `quota`: a write the browser
+ * refuses, which the background reports to the options page.
+ */
 export class StoreError extends Error {
   constructor(
     readonly code: 'newer' | 'quota' | 'write',
@@ -51,6 +39,16 @@ type Stored = Record<string, unknown>;
  * The store item. Its one migration (to STORE_VERSION) takes a hand-written value (WXT's version 1: no
  * metadata). A value `fromHandWritten` refuses (a newer hand-written store, which no Windsock writes) makes WXT
  * leave value and metadata alone; `loadStored` still reads it as the newer store it is.
+ *
+ * Versions: Windsock before this item wrote a hand-written value, `{ schemaVersion: 3, … }`, with no metadata,
+ * which WXT counts as its version 1; the migration to STORE_VERSION (3: the store's shape did not change) moves the
+ * version out of the value into the metadata — nothing else changes, nothing is lost
+ * (test/unit/store-item.test.ts keeps a real example). Versions 1 and 2 of the hand-written store were development
+ * builds of 0.1.0, never released: their migrations are gone, and such a store is reset, said so.
+ *
+ * WXT runs the migration wherever the item is defined (the background at its start, and any extension page opened
+ * later); it is deterministic, and the background — the one writer — runs it first, at startup, before any page
+ * can open (an update closes the extension's pages).
  */
 export const storeItem = storage.defineItem<Stored | null, { v: number }>(`local:${STORE_KEY}`, {
   version: STORE_VERSION,

@@ -1,14 +1,9 @@
 /**
  * What Windsock keeps in browser.storage.local, its version and the migrations. Pure: no browser (the storage
  * item itself, WXT's, is lib/store/index.ts).
- *
- * Stored: per organization, the last value seen for each observation key (plan and privacy controls) with the
- * page and time, and the user's declarations; the user's settings. Never any prompt, reply, name or email.
- *
- * A store in memory or in an exported file is `{ schemaVersion, ... }` (in storage, the version is WXT's
- * metadata). `load()` runs the migrations from older released versions, validates the result, and salvages what
- * it can from malformed data: one corrupt organization is dropped, the others kept; anything unreadable falls
- * back to the defaults. test/unit/store.test.ts keeps an example of every released version.
+ * Privacy invariant: per organization, the last value seen for each observation key with page and time, the user's
+ * declarations and settings; never any prompt, reply, name or email.
+ * Tests: test/unit/store.test.ts keeps an example of every released version.
  */
 import { z } from 'zod';
 import { ControlId, ControlValue, PlanId } from '../policy/schema';
@@ -219,7 +214,12 @@ export interface LoadResult {
   newerVersion?: number;
 }
 
-/** Turn whatever is in storage into a valid current store. Never throws. */
+/**
+ * Turn whatever is in storage into a valid current store. Never throws. A store in memory or in an exported file
+ * is `{ schemaVersion, ... }` (in storage, the version is WXT's metadata). Runs the migrations from older released
+ * versions, validates the result, and salvages what it can from malformed data: one corrupt organization is
+ * dropped, the others kept; anything unreadable falls back to the defaults.
+ */
 export function load(raw: unknown): LoadResult {
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { store: emptyStore(), problems };
