@@ -17,6 +17,13 @@ import { surfaceOf, MATCH_PATTERNS } from '@/lib/surfaces';
 import { verdictFor } from '@/lib/resolve';
 import { createHandler } from '@/lib/background/handler';
 import { BADGE } from '@/lib/verdict';
+import { TEST_BUILD } from '@/lib/test-build';
+
+/**
+ * Test builds only: with this key set in storage.session, the on-demand scripts are not injected (the e2e tests
+ * check that a warning still asks, through the browser's own confirm(), when the dialog cannot be loaded).
+ */
+const TEST_REFUSE_INJECTION = 'windsock-test-refuse-injection';
 
 /** The toolbar icon of a state (public/icon/<state>-<size>.png), or the plain one. */
 function iconPaths(prefix: string): Record<string, string> {
@@ -108,6 +115,22 @@ export default defineBackground(() => {
     tabs: {
       openVerdict: async (tabId) =>
         void (await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tabId}`) })),
+      // The warning dialog and the page skeleton (lib/page/on-demand.ts), into the asking script's own frame and
+      // isolated world. Chrome MV3: scripting.executeScript (the `scripting` permission, and the host permission);
+      // Firefox MV2: tabs.executeScript, which the host permissions allow.
+      inject: async ({ tabId, frameId, documentId }, file) => {
+        if (TEST_BUILD && (await browser.storage.session.get(TEST_REFUSE_INJECTION))[TEST_REFUSE_INJECTION])
+          throw new Error('injection refused (test build)');
+        if (import.meta.env.MANIFEST_VERSION === 2) {
+          await browser.tabs.executeScript(tabId, { file, frameId });
+          return;
+        }
+        await browser.scripting.executeScript({
+          target: documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] },
+          // ON_DEMAND_FILES (lib/messages.ts) names the built files; test/unit/on-demand.test.ts checks they exist.
+          files: [file as never],
+        });
+      },
     },
     // "This session" choices and the tab ↔ organization map: WXT's `session:` storage (gone when the browser closes).
     session: {

@@ -29,4 +29,11 @@ export const CONTENT_MATCHES = {
   chatUi: [matchPattern(HOSTS.chat)],
   /** admin-ui.content.ts: the Admin Panel's warnings (lib/warnings, ADMIN_WARNINGS). */
   adminUi: [matchPattern(HOSTS.admin)],
+  /**
+   * dialog.content.ts: the warning dialog, not in the manifest (`registration: 'runtime'`): the background
+   * injects it into a tab the first time one of the UI scripts must show a warning (lib/page/on-demand.ts).
+   */
+  dialog: [matchPattern(HOSTS.chat), matchPattern(HOSTS.admin)],
+  /** skeleton.content.ts: the diagnostic report's page skeleton, injected the same way when a diagnosis is asked for. */
+  skeleton: [matchPattern(HOSTS.chat), matchPattern(HOSTS.admin), matchPattern(HOSTS.studio)],
 };

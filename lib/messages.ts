@@ -86,6 +86,14 @@ const DismissBanner = z.object({ type: z.literal('dismiss-banner'), url: PageUrl
 /** Open the verdict (the popup's page) for the sender's tab, from the composer's "why". */
 const OpenVerdict = z.object({ type: z.literal('open-verdict'), url: PageUrl });
 
+/**
+ * A content script asks the background to inject one of Windsock's on-demand scripts into its own frame (in
+ * the content scripts' isolated world): the warning dialog (`dialog`, the first time a warning must be shown)
+ * or the diagnostic report's page skeleton (`skeleton`, when a diagnosis is asked for). Only these two names,
+ * never a path: the background maps each to its file (ON_DEMAND_FILES).
+ */
+const LoadPart = z.object({ type: z.literal('load-part'), url: PageUrl, part: z.enum(['dialog', 'skeleton']) });
+
 /** Which warnings are switched off for good (options page). */
 const SetGuards = z.object({ type: z.literal('set-guards'), guardsOff: z.array(GuardId).max(8) });
 
@@ -119,9 +127,17 @@ export const Message = z.discriminatedUnion('type', [
   SetGuards,
   OpenVerdict,
   PopupStateReq,
+  LoadPart,
 ]);
 export type Message = z.infer<typeof Message>;
 export type PageReportMsg = z.infer<typeof PageReport>;
+export type OnDemandPart = z.infer<typeof LoadPart>['part'];
+
+/** Each on-demand part's built file (a WXT content script with `registration: 'runtime'`, not in the manifest). */
+export const ON_DEMAND_FILES: Record<OnDemandPart, string> = {
+  dialog: '/content-scripts/dialog.js',
+  skeleton: '/content-scripts/skeleton.js',
+};
 
 /** What a content script may send (never import, set-guards, reset, declare, set-settings). */
 export const CONTENT_TYPES: ReadonlySet<Message['type']> = new Set([
@@ -132,6 +148,7 @@ export const CONTENT_TYPES: ReadonlySet<Message['type']> = new Set([
   'record-share',
   'dismiss-banner',
   'open-verdict',
+  'load-part',
 ]);
 
 /** Messages the background sends to a content script. */
@@ -158,6 +175,8 @@ export interface SenderLike {
   url?: string;
   tab?: { id?: number; url?: string };
   frameId?: number;
+  /** Chrome: the sender's document (scripting.executeScript can target exactly it). */
+  documentId?: string;
 }
 
 export type SenderKind = 'extension-page' | 'content-script';
@@ -183,6 +202,9 @@ export function accept(raw: unknown, sender: SenderLike, runtimeId: string, exte
   const parsed = Message.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'malformed message' };
   const msg = parsed.data;
+  // An on-demand script goes into the asking content script's own frame: no extension page asks for one.
+  if (kind === 'extension-page' && msg.type === 'load-part')
+    return { ok: false, error: 'extension pages may not send load-part' };
   if (kind === 'content-script') {
     if (!CONTENT_TYPES.has(msg.type)) return { ok: false, error: `content scripts may not send ${msg.type}` };
     if (!('url' in msg) || msg.url === undefined || !sameOrigin(msg.url, sender.url))
@@ -211,6 +233,11 @@ function offSurface(msg: Message): string | null {
       return shareOn(surface.id) ? null : `${surface.id} cannot share a chat`;
     case 'dismiss-banner':
       return surface.chat ? null : `${surface.id} shows no banner`;
+    case 'load-part':
+      // The dialog only where some warning shows (the UI scripts' pages); the skeleton on every Mistral page.
+      return msg.part === 'skeleton' || GuardId.options.some((g) => guardOn(g, surface.id))
+        ? null
+        : `${surface.id} shows no warning`;
     default:
       return null;
   }

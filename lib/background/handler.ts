@@ -4,7 +4,7 @@
  * every message × every sender).
  * Security: trust comes from the sender (lib/messages.ts, `accept`), never from what a message says.
  */
-import { accept, type Message, type SenderLike } from '../messages';
+import { accept, ON_DEMAND_FILES, type Message, type SenderLike } from '../messages';
 import { readAccountData, readAccountSettings, type AccountOrg } from '../detect/account';
 import { ACCOUNT_DATA } from '../detect/rules';
 import { BANNER_DISMISS_MS, pageContext } from '../context';
@@ -48,6 +48,11 @@ export interface BadgePort {
 export interface TabsPort {
   /** Open the verdict (popup page) for a tab in a new tab. */
   openVerdict(tabId: number): Promise<void>;
+  /**
+   * Run one of the on-demand scripts (ON_DEMAND_FILES) in that frame of that tab, in the content scripts'
+   * isolated world; resolves once it has run, rejects when it could not be injected.
+   */
+  inject(target: { tabId: number; frameId: number; documentId?: string }, file: string): Promise<void>;
 }
 
 export interface SessionPort {
@@ -190,7 +195,11 @@ export function createHandler(ports: Ports) {
     });
   }
 
-  async function handle(msg: Message, tabId: number | undefined): Promise<unknown> {
+  async function handle(
+    msg: Message,
+    tabId: number | undefined,
+    frame: { frameId?: number; documentId?: string } = {},
+  ): Promise<unknown> {
     const now = ports.now();
     switch (msg.type) {
       case 'page-report': {
@@ -287,6 +296,21 @@ export function createHandler(ports: Ports) {
         await ports.tabs.openVerdict(tabId);
         return { ok: true };
       }
+      case 'load-part': {
+        // Into the sender's own frame (its own document where the browser names it), nowhere else.
+        if (tabId === undefined) return { ok: false };
+        const target = {
+          tabId,
+          frameId: frame.frameId ?? 0,
+          ...(frame.documentId ? { documentId: frame.documentId } : {}),
+        };
+        try {
+          await ports.tabs.inject(target, ON_DEMAND_FILES[msg.part]);
+          return { ok: true };
+        } catch (e) {
+          return { ok: false, error: String((e as Error)?.message ?? e).slice(0, 200) };
+        }
+      }
       case 'dismiss-banner': {
         await ports.store.update((s) => {
           const org = orgForTab(s, tabId, msg.url);
@@ -342,7 +366,7 @@ export function createHandler(ports: Ports) {
     if (!verdict.ok) return { ok: false, error: verdict.error };
     await restore();
     try {
-      const answer = (await handle(verdict.msg, sender.tab?.id)) as Answer;
+      const answer = (await handle(verdict.msg, sender.tab?.id, sender)) as Answer;
       if (writeFailed && answer?.ok !== false) {
         // Writes work again (the user made room): the options page stops saying the storage is full.
         writeFailed = false;

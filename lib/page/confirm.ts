@@ -6,7 +6,7 @@
  */
 import type { PageContext } from '../messages';
 import type { Life } from './life';
-import { nudgeWarning, offlineText, uiLang, warn, type DialogResult, type DialogText } from './ui';
+import { nudgeWarning, offlineText, preloadDialog, uiLang, warn, type DialogResult, type DialogText } from './ui';
 import { TEST_BUILD } from '../test-build';
 
 export interface ConfirmRequest {
@@ -44,6 +44,9 @@ export interface ConfirmCounters {
  * - otherwise the warning is shown (lib/page/ui.ts): confirm replays the gesture exactly once, cancel sends
  *   nothing; with no answer from the background the warning is the cautious one ("Windsock can't check your
  *   settings right now…", in the browser's language) and the user decides;
+ * - the dialog's code is loaded on demand (lib/page/on-demand.ts), starting with the request for the context:
+ *   if it cannot be loaded in time (injection refused, background asleep or gone, the client's timeout), the
+ *   browser's own confirm() asks the same warning instead — a warning is always shown;
  * - a page that hid, covered or moved Windsock's UI gets the same warning from the browser's own confirm()
  *   (`warn` does that; lib/page/ui.ts), and a page that removed it gets a cancel.
  * While a warning is open, another guarded gesture only brings it back to the front.
@@ -57,6 +60,8 @@ export function makeConfirm(
   const decide = async (r: ConfirmRequest) => {
     if (r.before && !(await r.before())) return life.isInvalid ? undefined : r.replay();
     if (life.isInvalid) return;
+    // The dialog's code loads (the first time) while the context is asked for: both within the one timeout.
+    void preloadDialog();
     const c = await context();
     if (life.isInvalid) return;
     const text = c ? r.text(c) : (r.offline ?? offlineText)();

@@ -13,7 +13,8 @@ import { makeClient } from './client';
 import type { DetectKit } from '../detect';
 import { uiSnapshot, type UiSnapshot } from './snapshot';
 import { TEST_BUILD } from '../test-build';
-import { skeleton } from '../detect/skeleton';
+import type { SkeletonNode, skeleton } from '../detect/skeleton';
+import { loadPart } from './on-demand';
 import { surfaceOf } from '../surfaces';
 
 /** What one content script carries (lib/page/kit-chat.ts, lib/page/kit-admin.ts, lib/page/kit-studio.ts). */
@@ -38,7 +39,11 @@ export interface Diagnosis {
   accountSettings?: 'not-tried' | 'matched' | 'ignored' | 'failed';
   /** Test and bench builds only. */
   counters?: Counters;
-  skeleton: ReturnType<typeof skeleton>;
+  /**
+   * The page's structure (lib/detect/skeleton.ts), computed by a script the background injects when the diagnosis
+   * is asked for (lib/page/on-demand.ts); null when the page has no body or that script could not be loaded.
+   */
+  skeleton: SkeletonNode | null;
   /** Windsock's own in-page UI (warning, banner, note) as it stands. */
   ui: UiSnapshot;
   /**
@@ -253,7 +258,10 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       if (location.href !== lastUrl) onPage();
       return;
     }
-    if (m?.type === 'diagnose') sendResponse(diagnose());
+    if (m?.type !== 'diagnose') return;
+    // Answered once the skeleton's script is loaded: the channel stays open (both browsers, with sendResponse).
+    void diagnose().then(sendResponse, () => sendResponse(null));
+    return true;
   };
   browser.runtime.onMessage.addListener(onNavigated as never);
   ctx.onInvalidated(() => {
@@ -276,8 +284,22 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     }
   });
 
-  const diagnose = (): Diagnosis => {
+  // The skeleton's code is not in this script (lib/page/on-demand.ts): loaded with the first diagnosis.
+  let skeletonCode: Promise<{ skeleton: typeof skeleton } | null> | null = null;
+  const pageSkeleton = async (): Promise<SkeletonNode | null> => {
+    skeletonCode ??= loadPart<{ skeleton: typeof skeleton }>(ask, 'skeleton');
+    const code = await skeletonCode;
+    if (!code) skeletonCode = null; // Not loaded: try again at the next diagnosis.
+    try {
+      return code && document.body ? code.skeleton(document.body) : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const diagnose = async (): Promise<Diagnosis> => {
     if (!last && !document.hidden) detect();
+    const structure = await pageSkeleton();
     const u = new URL(location.href);
     return {
       windsock: browser.runtime.getManifest().version,
@@ -288,7 +310,7 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       accountData,
       accountSettings,
       ...(TEST_BUILD ? { counters: { ...counters } } : {}),
-      skeleton: document.body ? skeleton(document.body) : null,
+      skeleton: structure,
       ui: uiSnapshot(),
       ...(TEST_BUILD && wxt ? { wxtContextInvalidated: wxt.isInvalid } : {}),
       ...(TEST_BUILD ? { startedEventsHeard: ctx.heard } : {}),

@@ -2,14 +2,16 @@
  * A page type's in-page UI script (entrypoints/chat-ui.content.ts, entrypoints/admin-ui.content.ts): the
  * warnings the registry wires to that page type (lib/warnings/registry.ts), on one line to the background and
  * one intercept-and-confirm primitive (lib/page/confirm.ts) shared by all of them, the composer included; on
- * chat pages, the training banner. Everything hangs on a `Life` (lib/page/life.ts) that no page event can end.
+ * chat pages, the training banner. The warning dialog itself is loaded on demand (lib/page/on-demand.ts). Everything hangs on a `Life` (lib/page/life.ts) that no page event can end.
  */
 import type { Life } from './life';
 import { makeClient } from './client';
 import { makeConfirm, type ConfirmCounters } from './confirm';
 import { installWarnings } from './warnings';
 import type { startBanner } from './banner';
-import { destroyUi } from './ui';
+import { destroyUi, setDialogLoader } from './ui';
+import { loadPart } from './on-demand';
+import type { DialogApi } from './dialog';
 import type { Installers, Warning } from '../warnings/types';
 
 export interface UiScript {
@@ -24,6 +26,9 @@ export function startUi(life: Life, script: UiScript): ConfirmCounters {
   const client = makeClient(life);
   const counters: ConfirmCounters = { guarded: 0, confirmed: 0, cancelled: 0 };
   life.onInvalidated(() => destroyUi());
+  // The warning dialog's code is not in this script: the background injects it the first time a warning must be
+  // shown (lib/page/on-demand.ts); until it is there, or if it cannot be, the browser's confirm() asks.
+  setDialogLoader(() => loadPart<DialogApi>(client.ask, 'dialog'));
   installWarnings(life, {
     context: client.getContext,
     ask: client.ask,

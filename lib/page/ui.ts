@@ -1,15 +1,18 @@
 /**
- * Windsock's in-page UI: a warning dialog, a slim banner and a short note, all inside one closed shadow root
- * (the page's scripts and styles can't reach in, and its styles don't leak out). Built with DOM calls and
- * `textContent` only: no HTML strings, so no page-derived text can ever become markup.
+ * Windsock's in-page UI, in the UI scripts: one closed shadow root (the page's scripts and styles can't reach in,
+ * and its styles don't leak out) holding a slim banner, short notes and the warning dialog. Built with DOM calls
+ * and `textContent` only: no HTML strings, so no page-derived text can ever become markup.
  *
- * The dialog is an `alertdialog`: labelled and described, focus moves in (to Cancel, the safe choice) and
- * comes back to where it was, Tab stays inside, Escape cancels. Its buttons act only on the user's own
- * (trusted) input, so a page script cannot click through it.
+ * The banner and the notes are drawn here. The dialog's code (lib/page/dialog.ts: the `alertdialog`, its tamper
+ * checks, focus handling and stylesheet) is not in the UI scripts: `warn` loads it the first time a warning must
+ * be shown (lib/page/on-demand.ts: the background injects it into this frame's isolated world), and when it
+ * cannot be loaded in time the browser's own confirm() asks instead, so a warning is always shown.
  */
 
 import { browser } from 'wxt/browser';
-// A real stylesheet, minified by the build (lib/page/ui.css).
+import { el, langAttrs } from './dom';
+import type { DialogApi } from './dialog';
+// A real stylesheet, minified by the build (lib/page/ui.css): the host, the banner and the notes.
 import CSS from './ui.css?inline';
 
 export interface UiHost {
@@ -92,17 +95,6 @@ export function destroyUi(): void {
   shared = null;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
 export interface DialogText {
   title: string;
   body: string[];
@@ -119,14 +111,6 @@ export interface DialogResult {
   confirmed: boolean;
   dontAsk: 'session' | 'always' | null;
 }
-
-/** `lang` and `dir` for a Windsock language id: pt_BR → pt-BR; Arabic is right-to-left (the CSS is logical). */
-const langAttrs = (lang: string) => ({
-  lang: lang.replace('_', '-'),
-  dir: /^ar(?:$|[-_])/i.test(lang) ? 'rtl' : 'ltr',
-});
-
-let seq = 0;
 
 /**
  * The warning in words the page cannot style: the browser's own confirm(), called from the content script (its
@@ -153,74 +137,6 @@ function msg(key: string, subs?: string[]): string {
   }
 }
 
-/** Properties that, on the host, the root element or our own boxes, can make a warning unreadable. */
-function hides(el: Element, root: boolean): boolean {
-  const s = getComputedStyle(el);
-  const opacity = Number(s.opacity);
-  return (
-    !(opacity >= 0.99) ||
-    (!root && s.visibility !== 'visible') ||
-    s.display === 'none' ||
-    (s.filter !== 'none' && s.filter !== '') ||
-    (s.transform !== 'none' && s.transform !== '') ||
-    (s.clipPath !== 'none' && s.clipPath !== '') ||
-    (!!s.maskImage && s.maskImage !== 'none') ||
-    (s.mixBlendMode !== 'normal' && s.mixBlendMode !== '') ||
-    s.contentVisibility === 'hidden' ||
-    (s.zoom !== '' && s.zoom !== '1' && s.zoom !== 'normal' && Number(s.zoom) < 0.5)
-  );
-}
-
-const overlaps = (a: DOMRect, b: DOMRect) =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-
-/**
- * Did the page do anything that could keep the user from reading the warning they are about to confirm? The
- * host removed, moved or taken out of the top layer; the host, the root element or the dialog faded, filtered,
- * transformed, clipped or masked; the confirm button not visible or off-screen; an element of the page's own
- * in the top layer over the dialog; a click that landed somewhere the dialog is not; and, where the browser
- * has it (Chromium), IntersectionObserver v2's own verdict that the dialog is occluded or altered.
- */
-function tampered(
-  host: HTMLElement,
-  box: HTMLElement,
-  button: HTMLElement,
-  e: MouseEvent | KeyboardEvent | null,
-  occluded: () => boolean,
-): boolean {
-  try {
-    if (host.parentNode !== document.documentElement || !box.isConnected) return true;
-    if (typeof host.showPopover === 'function' && !host.matches(':popover-open')) return true;
-    if ([host, box, button].some((x) => hides(x, false)) || hides(document.documentElement, true)) return true;
-    const cv = (button as HTMLElement & { checkVisibility?: (o: object) => boolean }).checkVisibility;
-    if (cv && !cv.call(button, { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true }))
-      return true;
-    const r = box.getBoundingClientRect();
-    const b = button.getBoundingClientRect();
-    if (
-      b.width < 4 ||
-      b.height < 4 ||
-      b.right <= 0 ||
-      b.bottom <= 0 ||
-      b.left >= window.innerWidth ||
-      b.top >= window.innerHeight
-    )
-      return true;
-    for (const other of Array.from(document.querySelectorAll(':popover-open, dialog[open], :fullscreen'))) {
-      if (other !== host && overlaps(other.getBoundingClientRect(), r)) return true;
-    }
-    if (e && 'clientX' in e && e.detail > 0) {
-      // A pointer click: what is at that point must be our button.
-      const top = document.elementFromPoint(e.clientX, e.clientY);
-      const inner = (host.shadowRoot ?? shadowOf.get(host))?.elementFromPoint(e.clientX, e.clientY);
-      if (top !== host || !inner || !button.contains(inner)) return true;
-    }
-    return occluded();
-  } catch {
-    return true;
-  }
-}
-
 /** A guarded gesture while a warning is already open: bring that warning back on top and into focus. */
 export function nudgeWarning(): void {
   const u = uiHostIfAny();
@@ -228,6 +144,55 @@ export function nudgeWarning(): void {
   if (!u || !cancel) return;
   raise(u.host);
   cancel.focus({ preventScroll: true });
+}
+
+/** Where the dialog's code comes from (lib/page/ui-script.ts sets it; unset, nothing loads it). */
+let loadDialog: () => Promise<DialogApi | null> = () => Promise.resolve(null);
+let dialog: Promise<DialogApi | null> | null = null;
+
+/** How this script loads the dialog's code (lib/page/on-demand.ts). */
+export function setDialogLoader(load: () => Promise<DialogApi | null>): void {
+  loadDialog = load;
+  dialog = null;
+}
+
+/**
+ * Start loading the dialog's code, if it is not loaded or loading (lib/page/confirm.ts calls it at the gesture,
+ * alongside its request for the page's context, so both share one wait). A failed load is not remembered: the
+ * next warning tries again.
+ */
+export function preloadDialog(): Promise<DialogApi | null> {
+  if (dialog) return dialog;
+  const p = loadDialog().catch(() => null);
+  dialog = p;
+  void p.then((api) => {
+    if (!api && dialog === p) dialog = null;
+  });
+  return p;
+}
+
+/**
+ * Show a warning anchored near `anchor` (lib/page/dialog.ts). Resolves when the user decides; only trusted input
+ * decides. If the dialog's code cannot be loaded (the background did not inject it in time) or Windsock's UI
+ * cannot be made at all, the browser's own confirm() asks straight away, with the same words.
+ */
+export async function warn(
+  anchor: Element | null,
+  text: DialogText,
+  lang: string,
+  signal?: AbortSignal,
+): Promise<DialogResult> {
+  const api = await preloadDialog();
+  if (signal?.aborted) return { confirmed: false, dontAsk: null };
+  let ui: UiHost;
+  try {
+    if (!api) throw new Error('no dialog');
+    ui = uiHost();
+  } catch {
+    return { confirmed: nativeConfirm(text), dontAsk: null };
+  }
+  const { root, host } = ui;
+  return api.warn({ root, host, raise: () => raise(host), fallback: nativeConfirm }, anchor, text, lang, signal);
 }
 
 /** The browser's language, for a warning Windsock has to word without the background (lang attribute). */
@@ -252,171 +217,6 @@ export function offlineText(extra: string[] = []): DialogText {
     confirm: msg('page_offlineConfirm'),
     cancel: msg('page_cancel'),
   };
-}
-
-// Our closed roots, by host (a closed root is not reachable through `host.shadowRoot`).
-const shadowOf = new WeakMap<Element, ShadowRoot>();
-
-/**
- * Show a warning anchored near `anchor`. Resolves when the user decides; only trusted input decides. If the
- * page removes Windsock's UI while the warning is open, the warning resolves as cancelled; if it hides or
- * covers it, the confirm is not taken as read: the same warning is asked again with the browser's own
- * confirm(). If Windsock's UI cannot be made at all, the browser's confirm() asks straight away.
- */
-export function warn(
-  anchor: Element | null,
-  text: DialogText,
-  lang: string,
-  signal?: AbortSignal,
-): Promise<DialogResult> {
-  let ui: UiHost;
-  try {
-    ui = uiHost();
-  } catch {
-    return Promise.resolve({ confirmed: nativeConfirm(text), dontAsk: null });
-  }
-  const { root, host } = ui;
-  shadowOf.set(host, root);
-  raise(host);
-  const id = `ws-${++seq}`;
-  const previous = document.activeElement as HTMLElement | null;
-  const box = el('div', {
-    class: 'dialog',
-    role: 'alertdialog',
-    'aria-modal': 'true',
-    'aria-labelledby': `${id}-t`,
-    'aria-describedby': `${id}-d`,
-    ...langAttrs(lang),
-    'data-windsock-dialog': '',
-  });
-  box.append(el('div', { class: 'brand' }, text.brand));
-  box.append(el('h2', { id: `${id}-t` }, text.title));
-  const desc = el('div', { id: `${id}-d` });
-  for (const line of text.body) desc.append(el('p', {}, line));
-  box.append(desc);
-  if (text.source) box.append(el('p', { class: 'source' }, text.source));
-  let check: HTMLInputElement | null = null;
-  let scope: HTMLSelectElement | null = null;
-  if (text.dontAsk) {
-    const row = el('div', { class: 'choice' });
-    check = el('input', { type: 'checkbox', id: `${id}-c` }) as HTMLInputElement;
-    scope = el('select', { 'aria-label': text.dontAsk.label, disabled: '' }) as HTMLSelectElement;
-    scope.append(
-      el('option', { value: 'session' }, text.dontAsk.session),
-      el('option', { value: 'always' }, text.dontAsk.always),
-    );
-    check.addEventListener('change', () => {
-      if (scope) scope.disabled = !check!.checked;
-    });
-    row.append(check, el('label', { for: `${id}-c` }, text.dontAsk.label), scope);
-    box.append(row);
-  }
-  const cancel = el('button', { type: 'button', 'data-action': 'cancel' }, text.cancel);
-  const confirm = el('button', { type: 'button', class: 'primary', 'data-action': 'confirm' }, text.confirm);
-  const buttons = el('div', { class: 'row' });
-  buttons.append(cancel, confirm);
-  box.append(buttons);
-  root.append(box);
-  place(box, anchor);
-
-  // IntersectionObserver v2 (Chromium): the browser's own word on whether the dialog is drawn unaltered and
-  // unoccluded. Unknown (Firefox, or not measured yet) counts as fine: the other checks still apply.
-  let visibleV2: boolean | null = null;
-  let io: IntersectionObserver | null = null;
-  try {
-    io = new IntersectionObserver(
-      (entries) => {
-        const last = entries[entries.length - 1] as IntersectionObserverEntry & { isVisible?: boolean };
-        if (typeof last?.isVisible === 'boolean') visibleV2 = last.isVisible;
-      },
-      { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-    );
-    io.observe(box);
-  } catch {
-    io = null;
-  }
-  // Removed (or moved) while open: an observer of the root element's own children, only while a warning is open.
-  let mo: MutationObserver | null = null;
-
-  return new Promise<DialogResult>((resolve) => {
-    let done = false;
-    const finish = (confirmed: boolean, fromFallback = false) => {
-      if (done) return;
-      done = true;
-      mo?.disconnect();
-      io?.disconnect();
-      box.remove();
-      const dontAsk =
-        confirmed && !fromFallback && check?.checked ? (scope?.value === 'always' ? 'always' : 'session') : null;
-      try {
-        (anchor as HTMLElement | null)?.focus?.({ preventScroll: true });
-        if (!anchor && previous?.isConnected) previous.focus({ preventScroll: true });
-      } catch {
-        // Focus can fail on a node the page removed.
-      }
-      resolve({ confirmed, dontAsk });
-    };
-    mo = new MutationObserver((records) => {
-      if (host.parentNode !== document.documentElement || !box.isConnected) return finish(false);
-      // The page rewrote the host's style or popover state while the warning is open: the user may no
-      // longer see what they would confirm. Ask with the browser's own confirm() instead.
-      if (records.some((r) => r.type === 'attributes' && r.target === host)) finish(nativeConfirm(text), true);
-    });
-    mo.observe(document.documentElement, { childList: true });
-    mo.observe(host, { attributes: true });
-    signal?.addEventListener('abort', () => finish(false), { once: true });
-    cancel.addEventListener('click', (e) => e.isTrusted && finish(false));
-    confirm.addEventListener('click', (e) => {
-      if (!e.isTrusted || done) return;
-      if (tampered(host, box, confirm, e, () => visibleV2 === false)) {
-        // Not taken as read: ask again where the page cannot reach.
-        finish(nativeConfirm(text), true);
-        return;
-      }
-      finish(true);
-    });
-    box.addEventListener('keydown', (e) => {
-      if (!e.isTrusted) return;
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        e.stopPropagation();
-        finish(false);
-      } else if (e.key === 'Tab') {
-        const f = Array.from(box.querySelectorAll<HTMLElement>('button, input, select')).filter(
-          (x) => !(x as HTMLInputElement).disabled,
-        );
-        const i = f.indexOf(root.activeElement as HTMLElement);
-        const next = e.shiftKey ? (i <= 0 ? f.length - 1 : i - 1) : i === f.length - 1 ? 0 : i + 1;
-        e.preventDefault();
-        f[next]?.focus();
-      }
-      // Keys typed in the dialog are Windsock's, not the page's.
-      e.stopPropagation();
-    });
-    cancel.focus({ preventScroll: true });
-  });
-}
-
-/** Near the anchor, wholly inside the viewport: below it if it fits, else above, else as high as it can be. */
-function place(box: HTMLElement, anchor: Element | null) {
-  const vw = window.innerWidth;
-  const vh = window.innerHeight;
-  box.style.maxHeight = `${vh - 16}px`;
-  box.style.overflowY = 'auto';
-  const w = Math.min(380, vw - 16);
-  const h = box.getBoundingClientRect().height || 300;
-  const r = anchor?.getBoundingClientRect?.();
-  if (!r || (r.width === 0 && r.height === 0)) {
-    box.style.left = `${Math.max(8, (vw - w) / 2)}px`;
-    box.style.top = `${Math.max(8, (vh - h) / 3)}px`;
-    return;
-  }
-  box.style.left = `${Math.min(Math.max(8, r.left + r.width / 2 - w / 2), vw - w - 8)}px`;
-  let top: number;
-  if (r.bottom + 8 + h <= vh - 8) top = r.bottom + 8;
-  else if (r.top - 8 - h >= 8) top = r.top - 8 - h;
-  else top = Math.max(8, vh - 8 - h);
-  box.style.top = `${top}px`;
 }
 
 export interface BannerText {

@@ -10,7 +10,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandler, SESSION_KEY, WRITE_ERROR_KEY, type Ports } from '@/lib/background/handler';
-import { CONTENT_TYPES, Message, type SenderLike } from '@/lib/messages';
+import { CONTENT_TYPES, Message, ON_DEMAND_FILES, type SenderLike } from '@/lib/messages';
 import { clearStore, readStore, update } from '@/lib/store';
 import { HISTORY_MAX, ORGS_MAX, STORE_KEY, UNKNOWN_ORG, type Store } from '@/lib/store/schema';
 import { verdictFor } from '@/lib/resolve';
@@ -32,9 +32,10 @@ interface Painted {
   state: string;
 }
 
-function setup(now = () => T0) {
+function setup(now = () => T0, refuse?: Error) {
   const painted: Painted[] = [];
   const opened: number[] = [];
+  const injected: { target: { tabId: number; frameId: number; documentId?: string }; file: string }[] = [];
   let paintAlls = 0;
   // Writes of the store itself (WXT also writes its version metadata, `windsock$`, with the first one).
   const writes = vi.fn();
@@ -55,7 +56,13 @@ function setup(now = () => T0) {
         paintAlls++;
       },
     },
-    tabs: { openVerdict: async (tabId) => void opened.push(tabId) },
+    tabs: {
+      openVerdict: async (tabId) => void opened.push(tabId),
+      inject: async (target, file) => {
+        if (refuse) throw refuse;
+        injected.push({ target, file });
+      },
+    },
     session: {
       get: async (key) => (await fakeBrowser.storage.session.get(key))[key],
       set: (key, value) => fakeBrowser.storage.session.set({ [key]: value }),
@@ -65,7 +72,7 @@ function setup(now = () => T0) {
     extensionOrigin: ORIGIN,
   };
   const h = createHandler(ports);
-  return { h, painted, opened, writes, paintAlls: () => paintAlls };
+  return { h, painted, opened, injected, writes, paintAlls: () => paintAlls };
 }
 
 const page = (url: string, tabId = 7, frameId = 0): SenderLike => ({ id: RID, url, tab: { id: tabId, url }, frameId });
@@ -134,6 +141,8 @@ function messageOf(type: Message['type'], url: string): unknown {
       return { type };
     case 'popup-state':
       return { type, tabId: 7, url, uiLang: 'en-US' };
+    case 'load-part':
+      return { type, url, part: 'dialog' };
   }
 }
 
@@ -152,12 +161,12 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
     'extension page (options)': {
       sender: EXT_PAGE,
       url: CHAT,
-      allow: Object.fromEntries(ALL_TYPES.map((t) => [t, Y])),
+      allow: Object.fromEntries(ALL_TYPES.map((t) => [t, t !== 'load-part'])),
     },
     'extension page (popup of a tab)': {
       sender: { id: RID, url: `${ORIGIN}/popup.html?tab=7`, tab: { id: 99, url: `${ORIGIN}/popup.html?tab=7` } },
       url: CHAT,
-      allow: Object.fromEntries(ALL_TYPES.map((t) => [t, Y])),
+      allow: Object.fromEntries(ALL_TYPES.map((t) => [t, t !== 'load-part'])),
     },
     'content script, chat.mistral.ai chat page': {
       sender: page(CHAT),
@@ -170,6 +179,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'record-share': Y,
         'dismiss-banner': Y,
         'open-verdict': Y,
+        'load-part': Y,
       },
     },
     'content script, admin.mistral.ai Vibe privacy': {
@@ -183,6 +193,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'record-share': N,
         'dismiss-banner': N,
         'open-verdict': Y,
+        'load-part': N,
       },
     },
     'content script, admin.mistral.ai API privacy': {
@@ -196,6 +207,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'record-share': N,
         'dismiss-banner': N,
         'open-verdict': Y,
+        'load-part': Y,
       },
     },
     'content script, console.mistral.ai': {
@@ -209,6 +221,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'record-share': N,
         'dismiss-banner': N,
         'open-verdict': Y,
+        'load-part': N,
       },
     },
     'subframe of a chat page': { sender: page(CHAT, 7, 3), url: CHAT, allow: {} },
@@ -288,6 +301,7 @@ describe('every message type × every sender', () => {
       'get-context',
       'guard-choice',
       'import',
+      'load-part',
       'open-verdict',
       'page-report',
       'popup-state',
@@ -300,7 +314,7 @@ describe('every message type × every sender', () => {
   });
 
   it.each(ROWS)('%s › %s → %s', async (name, type, allowed) => {
-    const { h, writes, painted, opened } = setup();
+    const { h, writes, painted, opened, injected } = setup();
     const { sender, url } = EXPECTED[name];
     const res = (await h.onMessage(messageOf(type, url), sender)) as { ok?: boolean; error?: string; state?: string };
     const refused =
@@ -313,6 +327,7 @@ describe('every message type × every sender', () => {
       expect(writes).not.toHaveBeenCalled();
       expect(painted).toEqual([]);
       expect(opened).toEqual([]);
+      expect(injected).toEqual([]);
     }
   });
 
@@ -772,5 +787,38 @@ describe('popup-state: the popup gets its tab’s verdict from the background, a
     };
     expect(res).toMatchObject({ ok: false });
     expect(res.error).toMatch(/may not send/);
+  });
+});
+
+describe('load-part: the on-demand scripts go into the asking frame, by the background', () => {
+  it('the dialog into the chat page’s tab and frame, the skeleton into Studio’s; each by its built file', async () => {
+    const { h, injected } = setup();
+    expect(await h.onMessage({ type: 'load-part', url: CHAT, part: 'dialog' }, page(CHAT))).toEqual({ ok: true });
+    expect(await h.onMessage({ type: 'load-part', url: STUDIO, part: 'skeleton' }, page(STUDIO, 9))).toEqual({
+      ok: true,
+    });
+    expect(injected).toEqual([
+      { target: { tabId: 7, frameId: 0 }, file: ON_DEMAND_FILES.dialog },
+      { target: { tabId: 9, frameId: 0 }, file: ON_DEMAND_FILES.skeleton },
+    ]);
+    expect(ON_DEMAND_FILES).toEqual({
+      dialog: '/content-scripts/dialog.js',
+      skeleton: '/content-scripts/skeleton.js',
+    });
+  });
+
+  it('into the sender’s own document where the browser names it (Chrome’s documentId)', async () => {
+    const { h, injected } = setup();
+    await h.onMessage({ type: 'load-part', url: CHAT, part: 'dialog' }, { ...page(CHAT), documentId: 'D0C' });
+    expect(injected[0].target).toEqual({ tabId: 7, frameId: 0, documentId: 'D0C' });
+  });
+
+  it('an injection that fails is answered { ok: false } (the warning then asks through confirm()), nothing else changes', async () => {
+    const { h, writes, painted, injected } = setup(undefined, new Error('Cannot access contents of the page'));
+    const res = await h.onMessage({ type: 'load-part', url: CHAT, part: 'dialog' }, page(CHAT));
+    expect(res).toEqual({ ok: false, error: 'Cannot access contents of the page' });
+    expect(injected).toEqual([]);
+    expect(writes).not.toHaveBeenCalled();
+    expect(painted).toEqual([]);
   });
 });

@@ -311,3 +311,51 @@ describe('extension pages: the origin itself', () => {
     });
   });
 });
+
+describe('load-part: a content script asks for one of the on-demand scripts in its own frame', () => {
+  const CHAT = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
+  const LABS = 'https://admin.mistral.ai/plateforme/privacy';
+  const ADMIN_VIBE = 'https://admin.mistral.ai/vibe/privacy';
+  const STUDIO = 'https://console.mistral.ai/home';
+  const load = (url: string, part: unknown) => ({ type: 'load-part', url, part });
+  const why = (raw: unknown, sender: SenderLike) => {
+    const r = accept(raw, sender, RID, ORIGIN);
+    return r.ok ? 'ok' : r.error;
+  };
+
+  it('the dialog from a page where a warning shows (a chat page, the API privacy page with Labs)', () => {
+    expect(why(load(CHAT, 'dialog'), contentScript(CHAT))).toBe('ok');
+    expect(why(load(LABS, 'dialog'), contentScript(LABS))).toBe('ok');
+  });
+
+  it('not the dialog from a page where no warning shows (Studio, the Vibe privacy page)', () => {
+    expect(why(load(STUDIO, 'dialog'), contentScript(STUDIO))).toBe('studio shows no warning');
+    expect(why(load(ADMIN_VIBE, 'dialog'), contentScript(ADMIN_VIBE))).toMatch(/shows no warning$/);
+  });
+
+  it('the skeleton from every Mistral page with a reading script', () => {
+    for (const url of [CHAT, LABS, ADMIN_VIBE, STUDIO])
+      expect(why(load(url, 'skeleton'), contentScript(url))).toBe('ok');
+  });
+
+  it('only the two parts by name, never a path or a file of the page’s choosing', () => {
+    for (const part of ['/content-scripts/dialog.js', 'chat-ui', '../popup', '', 'DIALOG', null, 1, ['dialog']])
+      expect(why(load(CHAT, part), contentScript(CHAT)), String(part)).toBe('malformed message');
+    expect(why({ ...load(CHAT, 'dialog'), file: '/evil.js' }, contentScript(CHAT))).toBe('ok'); // extra keys dropped
+    const r = accept({ ...load(CHAT, 'dialog'), file: '/evil.js' }, contentScript(CHAT), RID, ORIGIN);
+    expect(r.ok && 'file' in r.msg).toBe(false);
+  });
+
+  it('never about another page than its sender’s, never from a subframe, a stranger or an extension page', () => {
+    expect(why(load(LABS, 'dialog'), contentScript(CHAT))).toBe('load-part URL does not match its sender');
+    expect(why(load(CHAT, 'dialog'), contentScript(CHAT, 2))).toBe('untrusted sender');
+    expect(why(load(CHAT, 'dialog'), { ...contentScript(CHAT), id: 'another-extension-id' })).toBe('untrusted sender');
+    expect(why(load(CHAT, 'dialog'), EXTENSION_PAGE)).toBe('extension pages may not send load-part');
+    expect(
+      why(
+        load('https://chat.mistral.ai.evil.com/chat', 'dialog'),
+        contentScript('https://chat.mistral.ai.evil.com/chat'),
+      ),
+    ).toBe('untrusted sender');
+  });
+});
