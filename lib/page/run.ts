@@ -14,7 +14,7 @@ import type { DetectKit } from '../detect';
 import { uiSnapshot, type UiSnapshot } from './snapshot';
 import { TEST_BUILD } from '../test-build';
 import type { SkeletonNode, skeleton } from '../detect/skeleton';
-import { loadPart } from './on-demand';
+import { loadPart, PART_GLOBAL } from './on-demand';
 import { surfaceOf } from '../surfaces';
 
 /** What one content script carries (lib/page/kit-chat.ts, lib/page/kit-admin.ts, lib/page/kit-studio.ts). */
@@ -53,6 +53,12 @@ export interface Diagnosis {
   wxtContextInvalidated?: boolean;
   /** How many "content script started" events (WXT's, or a page replaying them) reached this script. */
   startedEventsHeard?: number;
+  /**
+   * Test and bench builds only: which on-demand scripts (lib/page/on-demand.ts) had left their API on this
+   * frame's isolated world — seen from this reading script, which never loads the dialog itself — when the
+   * diagnosis was asked for, before its own skeleton is loaded.
+   */
+  parts?: string[];
 }
 
 /** For the tests and `npm run bench` only: the production build keeps none of them (lib/test-build.ts). */
@@ -299,6 +305,8 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
 
   const diagnose = async (): Promise<Diagnosis> => {
     if (!last && !document.hidden) detect();
+    const world = globalThis as Record<string, unknown>;
+    const parts = TEST_BUILD ? Object.entries(PART_GLOBAL).flatMap(([p, key]) => (world[key] ? [p] : [])) : [];
     const structure = await pageSkeleton();
     const u = new URL(location.href);
     return {
@@ -313,7 +321,7 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       skeleton: structure,
       ui: uiSnapshot(),
       ...(TEST_BUILD && wxt ? { wxtContextInvalidated: wxt.isInvalid } : {}),
-      ...(TEST_BUILD ? { startedEventsHeard: ctx.heard } : {}),
+      ...(TEST_BUILD ? { startedEventsHeard: ctx.heard, parts } : {}),
     };
   };
 
