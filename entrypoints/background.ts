@@ -20,10 +20,12 @@ import { BADGE } from '@/lib/verdict';
 import { TEST_BUILD } from '@/lib/test-build';
 
 /**
- * Test builds only: with this key set in storage.session, the on-demand scripts are not injected (the e2e tests
- * check that a warning still asks, through the browser's own confirm(), when the dialog cannot be loaded).
+ * Test builds only: with this set on the background's global (by the e2e tests, through the service worker or
+ * the background page), the on-demand scripts are not injected — the tests check that a warning still asks,
+ * through the browser's own confirm(), when the dialog cannot be loaded. Not in storage: it must work when the
+ * tests have made the background's storage hang.
  */
-const TEST_REFUSE_INJECTION = 'windsock-test-refuse-injection';
+const TEST_REFUSE_INJECTION = '__windsockRefuseInjection';
 
 /** The toolbar icon of a state (public/icon/<state>-<size>.png), or the plain one. */
 function iconPaths(prefix: string): Record<string, string> {
@@ -119,7 +121,7 @@ export default defineBackground(() => {
       // isolated world. Chrome MV3: scripting.executeScript (the `scripting` permission, and the host permission);
       // Firefox MV2: tabs.executeScript, which the host permissions allow.
       inject: async ({ tabId, frameId, documentId }, file) => {
-        if (TEST_BUILD && (await browser.storage.session.get(TEST_REFUSE_INJECTION))[TEST_REFUSE_INJECTION])
+        if (TEST_BUILD && (globalThis as Record<string, unknown>)[TEST_REFUSE_INJECTION])
           throw new Error('injection refused (test build)');
         if (import.meta.env.MANIFEST_VERSION === 2) {
           await browser.tabs.executeScript(tabId, { file, frameId });

@@ -364,7 +364,9 @@ export function createHandler(ports: Ports) {
   async function onMessage(raw: unknown, sender: SenderLike): Promise<Answer> {
     const verdict = accept(raw, sender, ports.runtimeId, ports.extensionOrigin);
     if (!verdict.ok) return { ok: false, error: verdict.error };
-    await restore();
+    // Loading an on-demand script needs nothing stored: a background whose storage is slow or stuck still
+    // injects the warning dialog (whose words, then, are the cautious ones).
+    if (verdict.msg.type !== 'load-part') await restore();
     try {
       const answer = (await handle(verdict.msg, sender.tab?.id, sender)) as Answer;
       if (writeFailed && answer?.ok !== false) {

@@ -8,7 +8,7 @@
  *    script (chat.js, a manifest content script that never asks for the dialog) then sees the dialog's API on its
  *    own global: the injected script and both manifest content scripts share one isolated world in this browser.
  *    The page itself sees neither the API nor any element or script of Windsock's before the warning.
- * 2. The injection refused (a test-build switch in the background): the first warning is asked by the
+ * 2. The injection refused (a test-build switch on the background's global): the first warning is asked by the
  *    browser's own confirm(), with the warning's words; dismissing it sends nothing, accepting sends once.
  * 3. The skeleton: absent from the reading scripts' world until a diagnosis is asked for, then in the report, on
  *    a chat page, an Admin Panel page and a Studio page; with the injection refused, the report comes without it.
@@ -30,7 +30,7 @@ import {
 const FILE = 'vibe-chat.free.en.html';
 const LIKE = '[data-message-author-role="assistant"] button[aria-label="Like"]';
 const RATINGS = 'message.updateReaction';
-const REFUSE = 'windsock-test-refuse-injection';
+const REFUSE = '__windsockRefuseInjection';
 
 interface Diag {
   parts?: string[];
@@ -62,15 +62,22 @@ describe.each(BROWSERS)('on-demand scripts in %s', (name) => {
   });
   beforeEach(async () => {
     await h.reset();
-    await refuse(false);
     h.requests.length = 0;
   });
 
-  const refuse = (on: boolean) =>
-    h.extEval(
-      `async (on) => { const b = globalThis.browser?.storage ? globalThis.browser : globalThis.chrome; await b.storage.session.set({ ${JSON.stringify(REFUSE)}: on }); }`,
-      on,
-    );
+  /**
+   * Make the background refuse (or accept again) every injection: a test build's switch on its global, set in
+   * the service worker (Chromium, reached through the page's browser context) or the background page (Firefox).
+   */
+  const refuse = async (p: PageHandle, on: boolean) => {
+    const set = `globalThis.${REFUSE} = ${on}`;
+    if (name === 'chromium') {
+      const sw = (p.raw as import('playwright-core').Page).context().serviceWorkers()[0];
+      await sw.evaluate(`(() => { ${set}; return true; })()`);
+    } else {
+      await h.extEval(`async () => { const bg = await browser.runtime.getBackgroundPage(); bg.${set}; return true; }`);
+    }
+  };
   const diagnose = async (url: string) =>
     h.extEval<Diag>(
       `async (id) => { const b = globalThis.browser?.tabs ? globalThis.browser : globalThis.chrome; return b.tabs.sendMessage(id, { type: 'diagnose' }); }`,
@@ -130,8 +137,8 @@ describe.each(BROWSERS)('on-demand scripts in %s', (name) => {
   });
 
   it("the dialog cannot be injected: the browser's own confirm() asks; dismiss sends nothing, accept sends once", async () => {
-    await refuse(true);
     const p = await open();
+    await refuse(p, true);
     const dialogs = nativeDialogs(p);
     await p.click(LIKE);
     await until(async () => dialogs.messages.length === 1, "the browser's own confirm");
@@ -148,7 +155,7 @@ describe.each(BROWSERS)('on-demand scripts in %s', (name) => {
     await barrier(h, p);
     expect(calls(h, RATINGS)).toHaveLength(1);
     expect((await diagnose(url)).parts).not.toContain('dialog');
-    await refuse(false);
+    await refuse(p, false);
     await p.close();
   });
 
@@ -163,13 +170,13 @@ describe.each(BROWSERS)('on-demand scripts in %s', (name) => {
       expect((await diagnose(u)).parts, file).toContain('skeleton');
       await p.close();
     }
-    await refuse(true);
     const u = urlOf(pages[1]);
     const p = await openFixture(h, pages[1]);
+    await refuse(p, true);
     const d = await diagnose(u);
     expect(d.skeleton).toBeNull();
     expect(d.surface).toBe('admin-vibe-privacy');
-    await refuse(false);
+    await refuse(p, false);
     await p.close();
   });
 });

@@ -813,6 +813,22 @@ describe('load-part: the on-demand scripts go into the asking frame, by the back
     expect(injected[0].target).toEqual({ tabId: 7, frameId: 0, documentId: 'D0C' });
   });
 
+  it('a background whose storage hangs still injects the dialog (nothing stored is needed for it)', async () => {
+    const injected: string[] = [];
+    const never = () => new Promise<never>(() => undefined);
+    const h = createHandler({
+      store: { read: never, update: never, clear: never },
+      badge: { paint: never, paintAll: never },
+      tabs: { openVerdict: never, inject: async (_t, file) => void injected.push(file) },
+      session: { get: never, set: never },
+      now: () => T0,
+      runtimeId: RID,
+      extensionOrigin: ORIGIN,
+    });
+    expect(await h.onMessage({ type: 'load-part', url: CHAT, part: 'dialog' }, page(CHAT))).toEqual({ ok: true });
+    expect(injected).toEqual([ON_DEMAND_FILES.dialog]);
+  });
+
   it('an injection that fails is answered { ok: false } (the warning then asks through confirm()), nothing else changes', async () => {
     const { h, writes, painted, injected } = setup(undefined, new Error('Cannot access contents of the page'));
     const res = await h.onMessage({ type: 'load-part', url: CHAT, part: 'dialog' }, page(CHAT));
