@@ -2,7 +2,8 @@
  * `npm run bench`: figures, not tests. Builds nothing itself (npm run bench builds first) and prints:
  * 1. bundle sizes per entry (raw and gzip) of the production build, and per page: all the content script a
  *    chat page, an Admin Panel page and a Studio (console) page load, minified, against the budgets (chat page
- *    40 kB, Admin Panel page 25 kB);
+ *    40 kB, Admin Panel page 25 kB); and the on-demand scripts (lib/page/on-demand.ts), which a page loads only
+ *    when a warning is first shown (the dialog) or a diagnosis is requested (the skeleton);
  * 2. the streaming overhead: a replica chat page streams 3,000 tokens (batched per animation frame, paragraphs,
  *    lists, code, a new action bar at the end, 40 earlier turns) in one Chromium with the extension loaded,
  *    served once where the content script does not run (A: https://example.com/…) and once where it does
@@ -28,6 +29,13 @@ declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit
 // Sizes: the production build (`.output/chrome-mv3`). Timings and counters: the test build, which keeps them.
 import { CHROME_DIR, PROD_CHROME_DIR, ROOT } from '../test/e2e/harness';
 import { STREAM_TOKENS, streamPage } from './stream-page';
+import { ON_DEMAND_FILES, type OnDemandPart } from '../lib/messages';
+
+/** When each on-demand script (lib/page/on-demand.ts) is loaded into a page: not at load, not in the budgets. */
+const ON_DEMAND_WHEN: Record<OnDemandPart, string> = {
+  dialog: 'loaded when a warning is first shown',
+  skeleton: 'loaded when a diagnosis is requested',
+};
 
 const RUNS = Number(process.env.RUNS ?? 9);
 const TOKENS = Number(process.env.STREAM_TOKENS ?? STREAM_TOKENS);
@@ -58,8 +66,9 @@ function sizes() {
     const status = budget ? (buf.length <= budget ? `within ${kB(budget)}` : `OVER ${kB(budget)} budget`) : '';
     rows.push([name, buf.length, gzipSync(buf).length, status]);
   };
+  const onDemand = new Set(Object.values(ON_DEMAND_FILES).map((f) => f.replace(/^\//, '')));
   for (const f of readdirSync(join(PROD_CHROME_DIR, 'content-scripts')).filter((x) => x.endsWith('.js')))
-    add(`content script ${f}`, [`content-scripts/${f}`]);
+    if (!onDemand.has(`content-scripts/${f}`)) add(`content script ${f}`, [`content-scripts/${f}`]);
   // Budget by page, not by script: everything a page of each kind loads.
   const manifest = JSON.parse(readFileSync(join(PROD_CHROME_DIR, 'manifest.json'), 'utf8')) as {
     content_scripts?: { matches: string[]; js?: string[] }[];
@@ -70,6 +79,9 @@ function sizes() {
       .flatMap((cs) => cs.js ?? []);
     add(`${name}: ${js.map((f) => f.replace('content-scripts/', '')).join(' + ') || 'none'}`, [...new Set(js)], budget);
   }
+  // Not in the manifest, not in any page's total: injected into the page only when needed.
+  for (const [part, file] of Object.entries(ON_DEMAND_FILES) as [OnDemandPart, string][])
+    add(`on demand: ${file.replace('/content-scripts/', '')}, ${ON_DEMAND_WHEN[part]}`, [file.replace(/^\//, '')]);
   add('background', ['background.js']);
   for (const page of ['popup', 'options', 'rights']) {
     const html = join(PROD_CHROME_DIR, `${page}.html`);
