@@ -33,8 +33,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: remembered plan, settings and declarations (local only). scripting (Chrome): put the updated
-    // content script into Mistral tabs already open when Windsock is updated, instead of leaving them unguarded.
+    // storage: remembered plan, settings and declarations (local only). scripting (Chrome): inject the warning
+    // dialog and the page skeleton into a Mistral tab when needed (lib/page/on-demand.ts; Firefox MV2 does it with
+    // tabs.executeScript and the host permissions), and put the updated content script into Mistral tabs already
+    // open when Windsock is updated, instead of leaving them unguarded.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
     host_permissions: MATCH_PATTERNS,
     action: { default_title: '__MSG_badgeTitleNone__' },

@@ -129,7 +129,7 @@ export default defineBackground(() => {
         }
         await browser.scripting.executeScript({
           target: documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] },
-          // ON_DEMAND_FILES (lib/messages.ts) names the built files; test/unit/on-demand.test.ts checks they exist.
+          // ON_DEMAND_FILES (lib/messages.ts) names the built files; test/unit/on-demand.test.ts checks they are built.
           files: [file as never],
         });
       },
