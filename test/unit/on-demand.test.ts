@@ -49,6 +49,18 @@ describe('loadPart', () => {
   it('answered ok but nothing left (another world): null', async () => {
     expect(await loadPart(async () => ({ ok: true }) as never, 'skeleton')).toBeNull();
   });
+
+  it.each([
+    ['a string', 'warn'],
+    ['a number', 1],
+    ['true', true],
+  ])('answered ok but what is left is not an API object (%s): null', async (_, value) => {
+    const ask = async () => {
+      world[PART_GLOBAL.dialog] = value;
+      return { ok: true } as never;
+    };
+    expect(await loadPart(ask, 'dialog')).toBeNull();
+  });
 });
 
 describe('the built on-demand files', () => {
