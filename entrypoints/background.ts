@@ -17,6 +17,9 @@ import { surfaceOf, MATCH_PATTERNS } from '@/lib/surfaces';
 import { verdictFor } from '@/lib/resolve';
 import { createHandler } from '@/lib/background/handler';
 import { BADGE } from '@/lib/verdict';
+import { rulesetFor } from '@/lib/detect/rules';
+import { useRuleset } from '@/lib/detect/ruleset';
+import { MISTRAL_HOSTS } from '@/lib/hosts';
 
 /** The toolbar icon of a state (public/icon/<state>-<size>.png), or the plain one. */
 function iconPaths(prefix: string): Record<string, string> {
@@ -24,6 +27,8 @@ function iconPaths(prefix: string): Record<string, string> {
 }
 
 export default defineBackground(() => {
+  // The background reads the chat app's account data with the detectors' plan names: every host's rules.
+  useRuleset(rulesetFor(MISTRAL_HOSTS));
   const action = browser.action ?? browser.browserAction;
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   // The browser's language from the browser's own catalog; other languages' catalogs are fetched when needed.

@@ -1,12 +1,15 @@
 /**
  * Site rules, as data: for each surface, which controls and plan signals Windsock looks for there and the label
  * texts it knows them by, in every language of the Admin Console. The detectors are generic: a change in
- * Mistral's wording is a change here. Every label text is filed under its provenance (`docs`, `3rd`, `guess`:
+ * Mistral's wording is a change here. The content scripts do not bundle this module: the background sends each
+ * one its host's rules as JSON (`rulesetFor`, below; lib/detect/ruleset.ts holds them in the page). Every label text is filed under its provenance (`docs`, `3rd`, `guess`:
  * see PROVENANCES, lib/policy/labels.ts). Tests: test/unit/rules.test.ts (zod), test/unit/detect.test.ts and
  * test/unit/metamorphic.test.ts (every rule against every fixture and its mutants).
  */
 import type { ControlId } from '../policy/schema';
 import {
+  API_ONLY_NAMES,
+  PLAN_NAMES,
   L_API_TRAINING,
   L_CHAT_RETENTION,
   L_FEEDBACK,
@@ -21,11 +24,16 @@ import {
 import {
   ACCOUNT_DATA_SURFACES,
   HOSTS,
+  SURFACES,
   signalSurfaces,
+  type MistralHost,
   type PlanSignalKind,
   type SurfaceDef,
   type SurfaceId,
 } from '../surfaces';
+import { productsOn, type ControlRule, type OrderedControl, type PlanSignalRule, type Ruleset } from './ruleset';
+
+export type { ControlRule, OrderedControl, PlanSignalRule, Ruleset } from './ruleset';
 
 export {
   LANGS,
@@ -47,12 +55,6 @@ export function labelTextsOf<K extends string>(sets: Record<K, LabelSet>, key: K
 
 const lower = (set: LabelSet) => labelTexts(set).map((t) => t.toLowerCase());
 const lowerOf = <K extends string>(sets: Record<K, LabelSet>, key: K) => lower(sets[key]);
-
-export interface ControlRule {
-  control: ControlId;
-  kind: 'switch' | 'status' | 'select';
-  labels: LabelSet;
-}
 
 const rule = (control: ControlId, kind: ControlRule['kind'], labels: ControlRule['labels']): ControlRule => ({
   control,
@@ -84,11 +86,6 @@ export const ADMIN_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
  * models"). Used for the controls none of whose labels is recognised (lib/detect/order.ts): a structural
  * inference, read only when the page's main region holds exactly these controls, of these kinds, in this order.
  */
-export interface OrderedControl {
-  control: ControlId;
-  /** 'status' has no control on the page: it takes no place in the order and is never read by it. */
-  kind: ControlRule['kind'];
-}
 export const ADMIN_CONTROL_ORDER: Partial<Record<SurfaceId, OrderedControl[]>> = {
   'admin-vibe-privacy': [
     { control: 'vibe-training', kind: 'switch' },
@@ -236,13 +233,7 @@ const signal = (
   confidence: number,
   more: { cue?: true; products?: ('vibe' | 'api')[] } = {},
 ) => ({ kind, surfaces: signalSurfaces(kind), confidence, ...more });
-export const PLAN_SIGNALS: {
-  kind: PlanSignalKind;
-  surfaces: SurfaceId[];
-  confidence: number;
-  cue?: true;
-  products?: ('vibe' | 'api')[];
-}[] = [
+export const PLAN_SIGNALS: PlanSignalRule[] = [
   /* @__PURE__ */ signal('subscription-tab', 1, { products: ['vibe', 'api'] }),
   /* @__PURE__ */ signal('current-plan-card', 0.7),
   /* @__PURE__ */ signal('studio-header', 0.8),
@@ -260,7 +251,7 @@ export const PLAN_SIGNALS: {
  * Whose plan a page of this host can name: the chat app speaks of Vibe, Studio of the API, the Admin Panel of
  * both. A plan signal's `products` is cut to these (a chat page never reports the API plan).
  */
-const HOST_PLAN_PRODUCTS: Record<SurfaceDef['host'], readonly ('vibe' | 'api')[]> = {
+const HOST_PLAN_PRODUCTS: Record<SurfaceDef['host'], ('vibe' | 'api')[]> = {
   [HOSTS.chat]: ['vibe'],
   [HOSTS.studio]: ['api'],
   [HOSTS.admin]: ['vibe', 'api'],
@@ -268,11 +259,7 @@ const HOST_PLAN_PRODUCTS: Record<SurfaceDef['host'], readonly ('vibe' | 'api')[]
 
 /** The plan observations a page of this surface may report, from the signals read there. */
 export function planProductsOn(surface: SurfaceDef): ('vibe' | 'api')[] {
-  const out = new Set<'vibe' | 'api'>();
-  for (const sig of PLAN_SIGNALS)
-    if (sig.surfaces.includes(surface.id))
-      for (const p of sig.products ?? [surface.product]) if (HOST_PLAN_PRODUCTS[surface.host].includes(p)) out.add(p);
-  return [...out];
+  return productsOn(PLAN_SIGNALS, HOST_PLAN_PRODUCTS, surface);
 }
 
 /** Tabs of Admin Panel › Subscriptions, by the product whose plan they show (3rd: "Vibe" and "API Plan", 2026-07). */
@@ -399,3 +386,63 @@ export const ACCOUNT_DATA = {
     confidence: 0.8,
   },
 };
+
+/**
+ * The site rules of some hosts, as the JSON data the detectors read (lib/detect/ruleset.ts): the background answers
+ * a reading content script's `get-rules` with its own host's (lib/background/handler.ts), and fills its own and
+ * the unit tests' holder with every host's. Only what those hosts' pages use: their surfaces (URL patterns as
+ * regular expressions' sources), the control rules of their settings pages (labels with their provenance) and the
+ * words those controls need (retention choices, status words, "managed"), their plan signals and the words of
+ * those signals, every plan name (a list of plans is recognised by them), the chat app's account data requests on
+ * the chat host. Tests: test/unit/rules.test.ts (JSON round trip, one host's rules read every fixture as all do).
+ */
+export function rulesetFor(hosts: readonly MistralHost[]): Ruleset {
+  const surfaces = SURFACES.filter((s) => hosts.includes(s.host));
+  const ids = new Set<SurfaceId>(surfaces.map((s) => s.id));
+  const pick = <T>(rec: Partial<Record<SurfaceId, T>>): Partial<Record<SurfaceId, T>> =>
+    Object.fromEntries(Object.entries(rec).filter(([id]) => ids.has(id as SurfaceId)));
+  const controls = pick(CONTROL_RULES);
+  const kinds = new Set(Object.values(controls).flatMap((list) => (list ?? []).map((r) => r.kind)));
+  const signals = PLAN_SIGNALS.map((sig) => ({ ...sig, surfaces: sig.surfaces.filter((id) => ids.has(id)) })).filter(
+    (sig) => sig.surfaces.length > 0,
+  );
+  const reads = (kind: PlanSignalKind) => signals.some((s) => s.kind === kind);
+  const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+  return copy({
+    hosts: [...hosts],
+    surfaces: surfaces.map(({ id, host, product, chat, signals: sigs, accountData, path }) => ({
+      id,
+      host,
+      product,
+      chat,
+      signals: [...sigs],
+      accountData,
+      path,
+    })),
+    controls,
+    order: pick(ADMIN_CONTROL_ORDER),
+    orderConfidence: ORDER_CONFIDENCE,
+    retention: kinds.has('select') ? RETENTION_TEXT : {},
+    status: kinds.has('status') ? STATUS_WORDS : { off: [], on: [] },
+    managed: kinds.size ? MANAGED_TEXT : [],
+    planSignals: signals,
+    hostProducts: Object.fromEntries(hosts.map((h) => [h, HOST_PLAN_PRODUCTS[h]])),
+    subscriptionTabs: reads('subscription-tab') ? SUBSCRIPTION_TABS : { vibe: [], api: [] },
+    currentPlan: reads('current-plan-card') ? CURRENT_PLAN_TEXT : [],
+    planField: PLAN_FIELD_TEXT,
+    upgrade: reads('upgrade-link') ? UPGRADE_TEXT : [],
+    upgradeScale: reads('upgrade-banner') ? UPGRADE_SCALE_TEXT : [],
+    userContent: USER_CONTENT,
+    notPlanScopes: NOT_PLAN_SCOPES,
+    planNames: PLAN_NAMES,
+    apiOnlyNames: API_ONLY_NAMES,
+    accountData: surfaces.some((s) => s.accountData)
+      ? {
+          path: ACCOUNT_DATA.path,
+          query: ACCOUNT_DATA.query,
+          settingsPath: ACCOUNT_DATA.settings.path,
+          settingsQuery: ACCOUNT_DATA.settings.query,
+        }
+      : null,
+  });
+}
