@@ -1,12 +1,11 @@
 /**
  * A plan's name in a page's text. The names themselves (current, older, internal, in every language, each with
- * its provenance) are policy data, lib/policy/labels.ts; detection takes them from there, never the reverse.
+ * its provenance) are policy data, lib/policy/labels.ts; detection takes them from there, never the reverse, as
+ * data: the rules in force (lib/detect/ruleset.ts), which the background sends a content script for its host.
  */
 import type { PlanId } from '../policy/schema';
 import { rules, rulesGeneration } from './ruleset';
 import { norm } from './text';
-
-export { PLAN_NAME_LABELS, API_ONLY_NAMES, PLAN_NAMES } from '../policy/labels';
 
 let byName = new Map<string, PlanId[]>();
 let fields = new Set<string>();
