@@ -219,6 +219,8 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     document,
     'change',
     () => {
+      // Without rules no page is a settings page: a change asks for them again (then reads the page).
+      if (!needRules()) return;
       const s = surfaceHere();
       if (s && rules().controls[s.id]) schedule();
     },
