@@ -63,7 +63,7 @@ const rule = (control: ControlId, kind: ControlRule['kind'], labels: ControlRule
 });
 
 /** The controls read on each settings page, by host: the chat app's, and the Admin Panel's. */
-export const CHAT_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
+const CHAT_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
   'vibe-memories': [/* @__PURE__ */ rule('memories', 'switch', L_MEMORIES)],
 };
 export const ADMIN_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
@@ -200,7 +200,7 @@ export const STATUS_LABELS: { off: LabelSet; on: LabelSet } = {
   },
 };
 /** Checked in this order ("not enabled" before "enabled"); lower-cased as norm() leaves them. */
-export const STATUS_WORDS = {
+const STATUS_WORDS = {
   off: /* @__PURE__ */ lowerOf(STATUS_LABELS, 'off'),
   on: /* @__PURE__ */ lowerOf(STATUS_LABELS, 'on'),
 };
@@ -227,7 +227,6 @@ export const MANAGED_TEXT = /* @__PURE__ */ labelTexts(MANAGED_LABELS);
  * its own words). `cue`: a hint, not a statement of the plan (an invitation to upgrade, a bare "Pro" somewhere in
  * the sidebar): stored as a visible cue, which alone never yields "not training" (lib/verdict.ts).
  */
-export type { PlanSignalKind };
 const signal = (
   kind: PlanSignalKind,
   confidence: number,
@@ -276,7 +275,7 @@ export const SUBSCRIPTION_TAB_LABELS: Record<'vibe' | 'api', LabelSet> = {
     ar: { guess: ['خطة api', 'خطة واجهة برمجة التطبيقات'] },
   },
 };
-export const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = {
+const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = {
   vibe: /* @__PURE__ */ labelTextsOf(SUBSCRIPTION_TAB_LABELS, 'vibe'),
   api: /* @__PURE__ */ labelTextsOf(SUBSCRIPTION_TAB_LABELS, 'api'),
 };
@@ -294,7 +293,7 @@ export const CURRENT_PLAN_LABELS: LabelSet = {
   pt_BR: { guess: ['plano atual', 'seu plano', 'seu plano atual'] },
   ar: { guess: ['الخطة الحالية', 'خطتك', 'خطتك الحالية'] },
 };
-export const CURRENT_PLAN_TEXT = /* @__PURE__ */ labelTexts(CURRENT_PLAN_LABELS);
+const CURRENT_PLAN_TEXT = /* @__PURE__ */ labelTexts(CURRENT_PLAN_LABELS);
 
 /** The label of a label/value pair that names the plan ("Plan" / "Scale"). "api"/"vibe" in it names the product. All guesses. */
 export const PLAN_FIELD_LABELS: LabelSet = {
@@ -331,7 +330,7 @@ export const PLAN_FIELD_LABELS: LabelSet = {
   pt_BR: { guess: ['plano', 'assinatura', 'plano atual', 'seu plano', 'plano de api'] },
   ar: { guess: ['الخطة', 'الاشتراك', 'الخطة الحالية', 'خطتك'] },
 };
-export const PLAN_FIELD_TEXT = /* @__PURE__ */ labelTexts(PLAN_FIELD_LABELS);
+const PLAN_FIELD_TEXT = /* @__PURE__ */ labelTexts(PLAN_FIELD_LABELS);
 
 /** "Upgrade to Pro" and similar: a free Vibe user's cue (docs: "Upgrade to Pro" on a free org's Subscriptions page). */
 export const UPGRADE_LABELS: LabelSet = {
@@ -344,7 +343,7 @@ export const UPGRADE_LABELS: LabelSet = {
   pt_BR: { guess: ['fazer upgrade para o pro', 'atualizar para o pro', 'atualizar para pro', 'assine o pro'] },
   ar: { guess: ['الترقية إلى pro', 'ترقية إلى pro'] },
 };
-export const UPGRADE_TEXT = /* @__PURE__ */ labelTexts(UPGRADE_LABELS);
+const UPGRADE_TEXT = /* @__PURE__ */ labelTexts(UPGRADE_LABELS);
 
 /** Studio's "Upgrade to Scale": shown on the free API plan. All guesses (docs name /upgrade/subscribe). */
 export const UPGRADE_SCALE_LABELS: LabelSet = {
@@ -357,13 +356,13 @@ export const UPGRADE_SCALE_LABELS: LabelSet = {
   pt_BR: { guess: ['fazer upgrade para o scale', 'atualizar para scale', 'atualizar para o scale'] },
   ar: { guess: ['الترقية إلى scale', 'ترقية إلى scale'] },
 };
-export const UPGRADE_SCALE_TEXT = /* @__PURE__ */ labelTexts(UPGRADE_SCALE_LABELS);
+const UPGRADE_SCALE_TEXT = /* @__PURE__ */ labelTexts(UPGRADE_SCALE_LABELS);
 
 /** Someone's words, never the app's: chat turns, the composer, editable text, conversation titles. (3rd selectors.) */
 export const USER_CONTENT =
   '[data-message-author-role], [data-message-part-type], .markdown-container-style, [data-testid="text-message-part"], .ProseMirror, [contenteditable="true"], [role="log"], a[href^="/chat/"], a[href^="/work/"], a[href^="/code/"]';
 /** Where a plan name is never a plan: someone's words, and form fields (a value typed in). */
-export const NOT_PLAN_SCOPES = `${USER_CONTENT}, textarea, input, [role="textbox"]`;
+const NOT_PLAN_SCOPES = `${USER_CONTENT}, textarea, input, [role="textbox"]`;
 
 /** Account data from the chat app (`organization.all`, reverse-engineered, may drift). */
 export const ACCOUNT_DATA = {
