@@ -65,6 +65,9 @@ export interface Counters {
   firstReportAt: number | null;
   /** When the site rules arrived from the background (performance.now()), or null. */
   rulesAt: number | null;
+  /** `get-rules` asked, and answered with no rules (refused, failed, timed out, or not a ruleset). */
+  rulesAsks: number;
+  rulesMissed: number;
 }
 
 /**
@@ -90,6 +93,8 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     startedAt: TEST_BUILD ? performance.now() : 0,
     firstReportAt: null,
     rulesAt: null,
+    rulesAsks: 0,
+    rulesMissed: 0,
   };
   let lastSent = '';
   let lastUrl = '';
@@ -115,6 +120,7 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
   let asking: Promise<boolean> | null = null;
   const needRules = (): boolean => {
     if (hasRules()) return true;
+    if (TEST_BUILD && !asking) counters.rulesAsks++;
     asking ??= ask<{ ok?: boolean; rules?: unknown }>({ type: 'get-rules', url: location.href })
       .then((r) => {
         if (!r?.ok || !isRuleset(r.rules)) return false;
@@ -125,6 +131,7 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       .catch(() => false)
       .then((got) => {
         asking = null;
+        if (TEST_BUILD && !got) counters.rulesMissed++;
         if (got && !ctx.isInvalid) onPage();
         return got;
       });
