@@ -65,8 +65,9 @@ export interface Counters {
   firstReportAt: number | null;
   /** When the site rules arrived from the background (performance.now()), or null. */
   rulesAt: number | null;
-  /** `get-rules` asked, and answered with no rules (refused, failed, timed out, or not a ruleset). */
+  /** `get-rules` requests sent. */
   rulesAsks: number;
+  /** Of which answered with no rules (refused, failed, timed out, or not a ruleset). */
   rulesMissed: number;
 }
 
