@@ -13,7 +13,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
-          setupFiles: ['test/unit/setup-i18n.ts'],
+          setupFiles: ['test/unit/setup-i18n.ts', 'test/unit/setup-rules.ts'],
         },
       },
       {

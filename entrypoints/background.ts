@@ -18,6 +18,9 @@ import { verdictFor } from '@/lib/resolve';
 import { createHandler } from '@/lib/background/handler';
 import { BADGE } from '@/lib/verdict';
 import { TEST_BUILD } from '@/lib/test-build';
+import { rulesetFor } from '@/lib/detect/rules';
+import { useRuleset } from '@/lib/detect/ruleset';
+import { MISTRAL_HOSTS } from '@/lib/hosts';
 
 /**
  * Test builds only: with this set on the background's global (by the e2e tests, through the service worker or
@@ -33,6 +36,8 @@ function iconPaths(prefix: string): Record<string, string> {
 }
 
 export default defineBackground(() => {
+  // The background reads the chat app's account data with the detectors' plan names: every host's rules.
+  useRuleset(rulesetFor(MISTRAL_HOSTS));
   const action = browser.action ?? browser.browserAction;
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   // The browser's language from the browser's own catalog; other languages' catalogs are fetched when needed.

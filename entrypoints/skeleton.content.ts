@@ -5,7 +5,8 @@
  * only hands `skeleton` to that script through that world's global.
  */
 import { CONTENT_MATCHES } from '@/lib/hosts';
-import { skeleton } from '@/lib/detect/skeleton';
+import { skeleton, type SkeletonPart } from '@/lib/detect/skeleton';
+import { useRuleset } from '@/lib/detect/ruleset';
 import { providePart } from '@/lib/page/on-demand';
 
 export default defineContentScript({
@@ -14,6 +15,13 @@ export default defineContentScript({
   // No "script started" message posted to the page: it carried the extension's id (lib/page/life.ts).
   noScriptStartedPostMessage: true,
   main() {
-    providePart('skeleton', { skeleton });
+    // This script's own copy of the rules' holder is empty: the asking script hands over the rules it holds.
+    const part: SkeletonPart = {
+      skeleton: (root, ruleset) => {
+        useRuleset(ruleset);
+        return skeleton(root);
+      },
+    };
+    providePart('skeleton', part);
   },
 });

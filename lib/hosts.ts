@@ -37,3 +37,47 @@ export const CONTENT_MATCHES = {
   /** skeleton.content.ts: the diagnostic report's page skeleton, injected the same way when a diagnosis is asked for. */
   skeleton: [matchPattern(HOSTS.chat), matchPattern(HOSTS.admin), matchPattern(HOSTS.studio)],
 };
+
+function parseUrl(url: string | undefined | null): URL | null {
+  if (!url) return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+export function isMistralUrl(url: string | undefined | null): boolean {
+  const u = parseUrl(url);
+  // Exactly one of the hosts, over https, on the default port, with no credentials in the URL.
+  return (
+    !!u &&
+    u.protocol === 'https:' &&
+    u.port === '' &&
+    !u.username &&
+    !u.password &&
+    (MISTRAL_HOSTS as readonly string[]).includes(u.hostname)
+  );
+}
+
+/**
+ * A surface's URL pattern as data: `path` is the source of a regular expression over the URL's path (whole, case
+ * insensitive, a trailing slash allowed), so a table of them travels as JSON (lib/detect/ruleset.ts) and is
+ * compiled where it is used.
+ */
+export const pathPattern = (path: string): RegExp => new RegExp(`^${path}/?$`, 'i');
+
+/**
+ * The first entry of `table` (in order: the catch-alls of each host come last) whose host and path pattern match
+ * `url`, or null when `url` is not one of Mistral's app hosts. `compiled` caches the patterns per table.
+ */
+export function findSurface<T extends { host: string; path: string }>(
+  table: readonly T[],
+  url: string | undefined | null,
+  compiled: Map<string, RegExp> = new Map(),
+): T | null {
+  const u = parseUrl(url);
+  if (!u || !isMistralUrl(url)) return null;
+  const re = (p: string) => compiled.get(p) ?? compiled.set(p, pathPattern(p)).get(p)!;
+  return table.find((s) => s.host === u.hostname && re(s.path).test(u.pathname)) ?? null;
+}

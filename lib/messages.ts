@@ -62,6 +62,12 @@ const AccountData = z.object({
   active: z.object({ name: z.string().max(200).optional(), id: OrgIdText.optional() }).optional(),
 });
 
+/**
+ * A reading content script asks for its host's site rules, as data (lib/detect/rules.ts `rulesetFor`): its
+ * page's URL says which host. Answered `{ok: true, rules}`; the page reads nothing until they arrive.
+ */
+const GetRules = z.object({ type: z.literal('get-rules'), url: PageUrl });
+
 /** What the in-page warnings need to know, in the page's language. */
 const GetContext = z.object({ type: z.literal('get-context'), url: PageUrl, lang: z.string().max(35) });
 
@@ -120,6 +126,7 @@ export const Message = z.discriminatedUnion('type', [
   SetSettings,
   ImportRecord,
   AccountData,
+  GetRules,
   GetContext,
   GuardChoice,
   RecordShare,
@@ -143,6 +150,7 @@ export const ON_DEMAND_FILES: Record<OnDemandPart, string> = {
 export const CONTENT_TYPES: ReadonlySet<Message['type']> = new Set([
   'page-report',
   'account-data',
+  'get-rules',
   'get-context',
   'guard-choice',
   'record-share',

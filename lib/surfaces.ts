@@ -6,9 +6,17 @@
  * surfaces.examples.ts. Tests: test/unit/surfaces.test.ts, test/unit/hosts.test.ts.
  */
 import type { Product } from './policy/schema';
-import { HOSTS, MISTRAL_HOSTS, matchPattern, type MistralHost } from './hosts';
+import { HOSTS, MISTRAL_HOSTS, findSurface, matchPattern, type MistralHost } from './hosts';
 
-export { CONTENT_MATCHES, HOSTS, MATCH_PATTERNS, MISTRAL_HOSTS, matchPattern, type MistralHost } from './hosts';
+export {
+  CONTENT_MATCHES,
+  HOSTS,
+  MATCH_PATTERNS,
+  MISTRAL_HOSTS,
+  isMistralUrl,
+  matchPattern,
+  type MistralHost,
+} from './hosts';
 
 /**
  * The kinds of plan signal a page can carry (lib/detect/rules.ts, PLAN_SIGNALS, says how each is trusted).
@@ -54,7 +62,12 @@ export interface SurfaceDef {
   signals: readonly PlanSignalKind[];
   /** The chat app's own account data (organization.all, settings.get) is asked for here. */
   accountData: boolean;
-  test: (path: string, url: URL) => boolean;
+  /**
+   * Which paths of its host the surface is: a regular expression's source over the whole path (case insensitive,
+   * a trailing slash allowed; lib/hosts.ts `pathPattern`). A string, not a RegExp, so that the reading content
+   * scripts receive their host's surfaces as JSON data from the background (lib/detect/ruleset.ts).
+   */
+  path: string;
 }
 
 /** Signals of the chat app's frame (account menu, organization switcher, sidebar). */
@@ -63,7 +76,8 @@ const CHAT_APP: readonly PlanSignalKind[] = ['plan-label', 'plan-badge', 'upgrad
 const ADMIN_APP: readonly PlanSignalKind[] = ['plan-label', 'plan-badge'];
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const re = (s: string) => new RegExp(`^${s}/?$`, 'i');
+/** Any path: a host's catch-all. */
+const ANY = '.*';
 
 // Order matters: the first match wins, and the catch-alls of each host come last. test/unit/surfaces.test.ts checks
 // every surface against its own examples (lib/surfaces.examples.ts, kept out of the content scripts' bundles) and
@@ -78,7 +92,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: true,
     signals: CHAT_APP,
     accountData: true,
-    test: (p) => re('(/chat)?').test(p),
+    path: '(/chat)?',
   },
   {
     id: 'vibe-project',
@@ -87,7 +101,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: true,
     signals: CHAT_APP,
     accountData: true,
-    test: (p) => re('/chat/projects/[^/]+(/.*)?').test(p),
+    path: '/chat/projects/[^/]+(/.*)?',
   },
   {
     id: 'vibe-chat',
@@ -96,7 +110,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: true,
     signals: CHAT_APP,
     accountData: true,
-    test: (p) => re(`/chat/${UUID}`).test(p),
+    path: `/chat/${UUID}`,
   },
   {
     id: 'vibe-work',
@@ -105,7 +119,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: true,
     signals: CHAT_APP,
     accountData: true,
-    test: (p) => re('/work(/[^/]+)?').test(p),
+    path: '/work(/[^/]+)?',
   },
   {
     id: 'vibe-code',
@@ -114,7 +128,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: true,
     signals: CHAT_APP,
     accountData: true,
-    test: (p) => re('/code(/.*)?').test(p),
+    path: '/code(/.*)?',
   },
   {
     id: 'vibe-incognito',
@@ -123,7 +137,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: true,
     signals: CHAT_APP,
     accountData: false,
-    test: (p) => re('/incognito(/.*)?').test(p),
+    path: '/incognito(/.*)?',
   },
   {
     id: 'vibe-share',
@@ -132,7 +146,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: [],
     accountData: false,
-    test: (p) => re('/share/[^/]+').test(p),
+    path: '/share/[^/]+',
   },
   {
     id: 'vibe-upgrade',
@@ -141,7 +155,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ['current-plan-card', 'plan-badge'],
     accountData: false,
-    test: (p) => re('/upgrade(/.*)?').test(p),
+    path: '/upgrade(/.*)?',
   },
   {
     id: 'vibe-memories',
@@ -150,7 +164,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: CHAT_APP,
     accountData: false,
-    test: (p) => re('/(intelligence|settings)/memor(y|ies)').test(p),
+    path: '/(intelligence|settings)/memor(y|ies)',
   },
   {
     id: 'vibe-other',
@@ -159,7 +173,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: CHAT_APP,
     accountData: false,
-    test: () => true,
+    path: ANY,
   },
   {
     id: 'admin-vibe-privacy',
@@ -168,7 +182,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ADMIN_APP,
     accountData: false,
-    test: (p) => re('/vibe/privacy').test(p),
+    path: '/vibe/privacy',
   },
   {
     id: 'admin-api-privacy',
@@ -177,7 +191,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ADMIN_APP,
     accountData: false,
-    test: (p) => re('/plateforme/privacy').test(p),
+    path: '/plateforme/privacy',
   },
   {
     id: 'admin-subscriptions',
@@ -186,7 +200,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ['subscription-tab', ...ADMIN_APP],
     accountData: false,
-    test: (p) => re('/subscriptions?(/.*)?').test(p),
+    path: '/subscriptions?(/.*)?',
   },
   {
     id: 'admin-vibe-preferences',
@@ -195,7 +209,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ADMIN_APP,
     accountData: false,
-    test: (p) => re('/vibe/preferences').test(p),
+    path: '/vibe/preferences',
   },
   {
     id: 'admin-other',
@@ -204,7 +218,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ADMIN_APP,
     accountData: false,
-    test: () => true,
+    path: ANY,
   },
   {
     id: 'studio-upgrade',
@@ -213,7 +227,7 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ['current-plan-card', 'studio-header', 'plan-badge'],
     accountData: false,
-    test: (p) => re('/upgrade(/.*)?').test(p),
+    path: '/upgrade(/.*)?',
   },
   {
     id: 'studio',
@@ -222,37 +236,15 @@ export const SURFACES: SurfaceDef[] = [
     chat: false,
     signals: ['studio-header', 'plan-label', 'plan-badge', 'upgrade-banner'],
     accountData: false,
-    test: () => true,
+    path: ANY,
   },
 ];
 
-function parseUrl(url: string | undefined | null): URL | null {
-  if (!url) return null;
-  try {
-    return new URL(url);
-  } catch {
-    return null;
-  }
-}
-
-export function isMistralUrl(url: string | undefined | null): boolean {
-  const u = parseUrl(url);
-  // Exactly one of the hosts, over https, on the default port, with no credentials in the URL.
-  return (
-    !!u &&
-    u.protocol === 'https:' &&
-    u.port === '' &&
-    !u.username &&
-    !u.password &&
-    (MISTRAL_HOSTS as readonly string[]).includes(u.hostname)
-  );
-}
+const compiled = new Map<string, RegExp>();
 
 /** The surface a URL is on, or null when it is not one of Mistral's app hosts. */
 export function surfaceOf(url: string | undefined | null): SurfaceDef | null {
-  const u = parseUrl(url);
-  if (!u || !isMistralUrl(url)) return null;
-  return SURFACES.find((s) => s.host === u.hostname && s.test(u.pathname, u)) ?? null;
+  return findSurface(SURFACES, url, compiled);
 }
 
 export function surfaceById(id: SurfaceId): SurfaceDef {

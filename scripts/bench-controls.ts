@@ -28,7 +28,7 @@ async function bundle(): Promise<string> {
   const { writeFileSync, rmSync } = await import('node:fs');
   writeFileSync(
     entry,
-    `import { readControls, controlStats } from '../lib/detect/controls';\nimport { ADMIN_CONTROL_RULES } from '../lib/detect/rules';\n(globalThis as any).__detect = () => readControls(document, ADMIN_CONTROL_RULES['admin-vibe-privacy']!);\n(globalThis as any).__stats = controlStats;\n`,
+    `import { readControls, controlStats } from '../lib/detect/controls';\nimport { ADMIN_CONTROL_RULES, rulesetFor } from '../lib/detect/rules';\nimport { useRuleset } from '../lib/detect/ruleset';\nuseRuleset(rulesetFor(['admin.mistral.ai']));\n(globalThis as any).__detect = () => readControls(document, ADMIN_CONTROL_RULES['admin-vibe-privacy']!);\n(globalThis as any).__stats = controlStats;\n`,
   );
   try {
     const out = await build({

@@ -10,8 +10,8 @@
  *    (B: https://chat.mistral.ai/chat/…), interleaved A B A B…, so both sides share one browser and one machine
  *    state; DevTools Protocol performance metrics over the streaming window, medians (min–max) and B/A ratios;
  *    long tasks; the content script's own counters;
- * 3. time from content script start to its first report (the first verdict on the badge), and from opening the
- *    popup to its first render;
+ * 3. time from content script start to its first report (the first verdict on the badge; it includes asking the
+ *    background for the host's site rules, also printed), and from opening the popup to its first render;
  * 4. the personal-data scanner's figures, when lib/scan is present, and the longest main-thread block while the
  *    composer guard scans 1 MB of each worst-case shape in Chromium, sliced (scripts/bench-scan-slices.ts);
  * 5. control detection on a privacy page with 500 … 4,000 labelled controls (scripts/bench-controls.ts).
@@ -214,6 +214,10 @@ async function streaming() {
     console.log(
       `Content script start → first report acknowledged by the background (badge set): median ${median(firsts).toFixed(1)} ms over ${firsts.length} loads.`,
     );
+    // Of which: the site rules' round trip to the background (get-rules), before anything is read.
+    const rules = c.map((x) => (x.rulesAt ?? NaN) - x.startedAt).filter((x) => !Number.isNaN(x));
+    if (rules.length)
+      console.log(`Content script start → its host's site rules received: median ${median(rules).toFixed(1)} ms.`);
   }
   await popupBench(B);
   await B.close();

@@ -23,7 +23,8 @@ import {
   type Lang,
   type LabelSet,
 } from '@/lib/detect/rules';
-import { PLAN_NAME_LABELS, planFromName } from '@/lib/detect/plan-names';
+import { planFromName } from '@/lib/detect/plan-names';
+import { PLAN_NAME_LABELS } from '@/lib/policy/labels';
 import { ATTACH_LABELS } from '@/lib/warnings/attach';
 import { FEEDBACK_LABELS } from '@/lib/warnings/feedback';
 import { SHARE_LABELS } from '@/lib/warnings/share';

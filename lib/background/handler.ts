@@ -6,7 +6,7 @@
  */
 import { accept, ON_DEMAND_FILES, type Message, type SenderLike } from '../messages';
 import { readAccountData, readAccountSettings, type AccountOrg } from '../detect/account';
-import { ACCOUNT_DATA } from '../detect/rules';
+import { ACCOUNT_DATA, rulesetFor } from '../detect/rules';
 import { BANNER_DISMISS_MS, pageContext } from '../context';
 import { loadLang, pickLang } from '../i18n';
 import { popupState } from '../popup-state';
@@ -253,6 +253,13 @@ export function createHandler(ports: Ports) {
         await paint(tabId, msg.url, store);
         // `matched` says the plan was read (the diagnostics' "plan read"); `settings`, the public-sharing flag.
         return { ok: true, matched: !!reading.plan, ...(msg.settings !== undefined ? { settings: !!settings } : {}) };
+      }
+      case 'get-rules': {
+        // The site rules of the page's own host only (accept() checked, for a content script, that the URL is its
+        // tab's origin and a Mistral page), as JSON data.
+        const surface = surfaceOf(msg.url);
+        if (!surface) return { ok: false };
+        return { ok: true, rules: rulesetFor([surface.host]) };
       }
       case 'get-context': {
         const surface = surfaceOf(msg.url);

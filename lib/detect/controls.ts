@@ -4,15 +4,7 @@
  * Disabled controls are reported as `locked`; a control read by structure rather than label (lib/detect/order.ts)
  * is marked `how: 'order …'` with a lower confidence. Tests: test/unit/detect.test.ts and the metamorphic ones.
  */
-import {
-  MANAGED_TEXT,
-  RETENTION_TEXT,
-  USER_CONTENT,
-  STATUS_WORDS,
-  labelTexts,
-  type ControlRule,
-  type OrderedControl,
-} from './rules';
+import { rules, rulesGeneration, textsOf as labelTexts, type ControlRule, type OrderedControl } from './ruleset';
 import type { ControlId } from '../policy/schema';
 import { norm, normMatches, ownText } from './text';
 import { TEST_BUILD } from '../test-build';
@@ -159,7 +151,7 @@ function readOne(
   // 1. Controls that name themselves (aria-label, aria-labelledby, wrapping label, label[for]).
   for (const { el, name } of index.controls) {
     if (used.has(el)) continue;
-    if (name && normMatches(name, normLabels) && !el.closest(USER_CONTENT)) {
+    if (name && normMatches(name, normLabels) && !el.closest(rules().userContent)) {
       const r = valueOf(el, rule);
       if (r) {
         used.add(el);
@@ -233,7 +225,7 @@ export function accessibleName(el: Element, root: ParentNode, labelFor?: Map<str
 function findLabelElement(index: PageIndex, normLabels: string[]): Element | null {
   let best: Element | null = null;
   for (const { el, own } of index.candidates) {
-    if (normMatches(own, normLabels, true) && !el.closest(USER_CONTENT)) {
+    if (normMatches(own, normLabels, true) && !el.closest(rules().userContent)) {
       // Prefer the innermost element that carries the label.
       if (!best || best.contains(el)) best = el;
     }
@@ -282,9 +274,14 @@ function isLocked(el: Element): boolean {
   if (row === el) return false;
   // The row's words, however long its description (bounded: a row is not a page).
   const text = norm((row.textContent ?? '').slice(0, 4000));
-  return (managedNorm ??= MANAGED_TEXT.map(norm)).some((n) => text.includes(n));
+  if (managedFor !== rulesGeneration()) {
+    managedNorm = rules().managed.map(norm);
+    managedFor = rulesGeneration();
+  }
+  return managedNorm.some((n) => text.includes(n));
 }
-let managedNorm: string[] | undefined;
+let managedNorm: string[] = [];
+let managedFor = -1;
 
 export function valueOf(el: Element, rule: Pick<ControlRule, 'kind'>): { value: string; locked: boolean } | null {
   const locked = isLocked(el);
@@ -316,7 +313,7 @@ export function valueOf(el: Element, rule: Pick<ControlRule, 'kind'>): { value: 
 export function retentionValue(text: string): string | null {
   const t = norm(text);
   if (!t) return null;
-  for (const [value, words] of Object.entries(RETENTION_TEXT))
+  for (const [value, words] of Object.entries(rules().retention))
     if (words.some((w) => t === w || t.startsWith(w + ' ') || t.endsWith(' ' + w))) return value;
   return null;
 }
@@ -333,8 +330,8 @@ function statusNear(labelEl: Element, labels: string[]): string | null {
       .trim();
     for (const p of ['status', 'statut']) if (t.startsWith(p + ' ')) t = t.slice(p.length + 1);
     if (!t || t.length > 30) return null;
-    if (STATUS_WORDS.off.includes(t)) return 'off';
-    if (STATUS_WORDS.on.includes(t)) return 'on';
+    if (rules().status.off.includes(t)) return 'off';
+    if (rules().status.on.includes(t)) return 'on';
     return null;
   };
   let own = norm(labelEl.textContent ?? '');

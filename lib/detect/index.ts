@@ -4,22 +4,21 @@
  * matched (for the popup's "What Windsock sees here"). Never message text, names or emails.
  */
 import type { ObservationInput } from '../store/schema';
-import { surfaceOf, type SurfaceId } from '../surfaces';
+import type { PlanSignalKind, SurfaceId } from '../surfaces';
 import type { OrderReader, readControls } from './controls';
 import { readPlanSignals, type PlanReader, type PlanSignal } from './plan';
-import { PLAN_SIGNALS, planProductsOn, type ControlRule, type OrderedControl, type PlanSignalKind } from './rules';
+import { productsOn, rules, surfaceIn } from './ruleset';
 import { readOrg } from './org';
 
 /**
  * The detectors one content script carries (lib/page/kit-chat.ts, lib/page/kit-admin.ts, lib/page/kit-studio.ts): each host bundles only
- * its own.
+ * its own. The rules they read (which controls each settings page shows, their labels, the plan signals) are
+ * data, in lib/detect/ruleset.ts: what the background sent for this host, or, in the tests, every host's.
  */
 export interface DetectKit {
   controls: typeof readControls;
-  /** The controls each settings page of this host shows. */
-  controlRules: Partial<Record<SurfaceId, ControlRule[]>>;
-  /** The documented order of the controls of some settings pages, and its reader, used when no label is recognised. */
-  controlOrder?: { pages: Partial<Record<SurfaceId, OrderedControl[]>>; read: OrderReader };
+  /** The reader of the documented order of a settings page's controls, used when no label is recognised. */
+  controlOrder?: OrderReader;
   readers: Partial<Record<PlanSignalKind, PlanReader>>;
   orgName?: (doc: Document) => string | undefined;
 }
@@ -43,17 +42,19 @@ export interface PageDetection {
 }
 
 export function detectPage(doc: Document, url: string, kit: DetectKit): PageDetection {
-  const surface = surfaceOf(url);
+  // No rules (none arrived from the background): no surface, nothing read.
+  const surface = safe(() => surfaceIn(url), null);
   if (!surface) return { surface: null, observations: [], planSignals: [], detectors: [] };
+  const ruleset = rules();
   const observations: ObservationInput[] = [];
   const detectors: DetectorResult[] = [];
-  const rules = kit.controlRules[surface.id] ?? [];
-  const list = kit.controlOrder?.pages[surface.id];
+  const controlRules = ruleset.controls[surface.id] ?? [];
+  const list = ruleset.order[surface.id];
   const readings = safe(
-    () => kit.controls(doc, rules, list && kit.controlOrder ? { list, read: kit.controlOrder.read } : undefined),
+    () => kit.controls(doc, controlRules, list && kit.controlOrder ? { list, read: kit.controlOrder } : undefined),
     [],
   );
-  for (const rule of rules) {
+  for (const rule of controlRules) {
     const r = readings.find((x) => x.control === rule.control);
     detectors.push(
       r
@@ -70,7 +71,7 @@ export function detectPage(doc: Document, url: string, kit: DetectKit): PageDete
       });
   }
   const planSignals = safe(() => readPlanSignals(doc, surface.id, kit.readers), []);
-  for (const kind of PLAN_SIGNALS.filter((s) => s.surfaces.includes(surface.id) && kit.readers[s.kind])) {
+  for (const kind of ruleset.planSignals.filter((s) => s.surfaces.includes(surface.id) && kit.readers[s.kind])) {
     const sig = planSignals.filter((s) => s.kind === kind.kind);
     detectors.push(
       sig.length
@@ -81,11 +82,11 @@ export function detectPage(doc: Document, url: string, kit: DetectKit): PageDete
   // One observation per product: the most trusted signal on this page, unless a signal nearly as trusted names
   // another plan (then the page does not say, and nothing is read: unknown rather than a wrong plan).
   // Only the products this page can speak of (a chat page never reports the API plan: the background would refuse it).
-  for (const product of planProductsOn(surface)) {
+  for (const product of productsOn(ruleset.planSignals, ruleset.hostProducts, surface)) {
     const sigs = planSignals.filter((s) => s.product === product).sort((a, b) => b.confidence - a.confidence);
     const best = sigs[0];
     if (!best || sigs.some((s) => s.plan !== best.plan && best.confidence - s.confidence < 0.15)) continue;
-    const cue = PLAN_SIGNALS.find((s) => s.kind === best.kind)?.cue;
+    const cue = ruleset.planSignals.find((s) => s.kind === best.kind)?.cue;
     observations.push({
       key: `plan:${product}`,
       value: best.plan,

@@ -3,7 +3,7 @@
  * documented order (rules.ts ADMIN_CONTROL_ORDER), called by readControls (controls.ts) for the controls none of
  * whose labels is recognised. Only the Admin Panel's kit carries it (kit-admin.ts).
  */
-import { ORDER_CONFIDENCE } from './rules';
+import { rules } from './ruleset';
 import { describe, valueOf, type ControlReading, type OrderReader } from './controls';
 
 const SELECT_KIND = 'select, [role="combobox"]';
@@ -62,7 +62,7 @@ export const readByOrder: OrderReader = (root, index, order, placed, skip) => {
           control: o.control,
           ...r,
           how: `order ${i + 1}/${expected.length} ${describe(el)}`,
-          confidence: ORDER_CONFIDENCE,
+          confidence: rules().orderConfidence,
         });
         return;
       }

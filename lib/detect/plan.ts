@@ -2,20 +2,11 @@
  * Plan signals, each with its confidence and origin: pure functions of a DOM tree (and, for the chat app's
  * account data, of a JSON response validated with zod/mini and ignored whole when its shape does not match).
  */
-import { API_ONLY_NAMES, planFromName, planFromNameIn } from './plan-names';
-import {
-  CURRENT_PLAN_TEXT,
-  NOT_PLAN_SCOPES,
-  PLAN_FIELD_TEXT,
-  PLAN_SIGNALS,
-  SUBSCRIPTION_TABS,
-  UPGRADE_SCALE_TEXT,
-  UPGRADE_TEXT,
-  type PlanSignalKind,
-} from './rules';
+import { planFromName, planFromNameIn } from './plan-names';
+import { rules } from './ruleset';
 import { norm, textMatches } from './text';
 import type { PlanId } from '../policy/schema';
-import type { SurfaceId } from '../surfaces';
+import type { PlanSignalKind, SurfaceId } from '../surfaces';
 
 export interface PlanSignal {
   product: 'vibe' | 'api';
@@ -29,13 +20,15 @@ export interface PlanSignal {
  * one query for the scopes, then `contains` (cheaper than a long selector list in `closest` per element).
  */
 function outsideOf(root: ParentNode): (el: Element) => boolean {
-  const scopes = Array.from(root.querySelectorAll(NOT_PLAN_SCOPES));
+  const scopes = Array.from(root.querySelectorAll(rules().notPlanScopes));
   return (el) => !scopes.some((s) => s === el || s.contains(el));
 }
 
-const confidenceOf = (kind: PlanSignalKind) => PLAN_SIGNALS.find((s) => s.kind === kind)!.confidence;
+const confidenceOf = (kind: PlanSignalKind) => rules().planSignals.find((s) => s.kind === kind)!.confidence;
 const applies = (kind: PlanSignalKind, surface: SurfaceId) =>
-  PLAN_SIGNALS.find((s) => s.kind === kind)!.surfaces.includes(surface);
+  !!rules()
+    .planSignals.find((s) => s.kind === kind)
+    ?.surfaces.includes(surface);
 
 export type PlanReader = (root: ParentNode, surface: SurfaceId) => PlanSignal[];
 
@@ -65,11 +58,10 @@ export function subscriptionTabs(root: ParentNode): PlanSignal[] {
   const out: PlanSignal[] = [];
   const tabs = Array.from(root.querySelectorAll('[role="tab"]'));
   const seen = new Set<string>();
+  const tabNames = rules().subscriptionTabs;
   for (const tab of tabs) {
     const label = norm(tab.textContent ?? '');
-    const product = (Object.keys(SUBSCRIPTION_TABS) as ('vibe' | 'api')[]).find((p) =>
-      SUBSCRIPTION_TABS[p].some((n) => label === n),
-    );
+    const product = (Object.keys(tabNames) as ('vibe' | 'api')[]).find((p) => tabNames[p].some((n) => label === n));
     if (!product || seen.has(product)) continue;
     const panelId = tab.getAttribute('aria-controls');
     const doc = (root as Node).ownerDocument ?? (root as Document);
@@ -108,7 +100,7 @@ export function currentPlanCard(root: ParentNode, surface: SurfaceId): PlanSigna
   const markers = [
     ...Array.from(root.querySelectorAll('[data-current="true"], [aria-current="true"]')),
     ...Array.from(root.querySelectorAll('button, span, p, div, strong, small')).filter(
-      (e) => e.children.length === 0 && textMatches(e.textContent ?? '', CURRENT_PLAN_TEXT, false),
+      (e) => e.children.length === 0 && textMatches(e.textContent ?? '', rules().currentPlan, false),
     ),
   ];
   for (const m of markers) {
@@ -141,7 +133,7 @@ export function upgradeLink(root: ParentNode): PlanSignal[] {
     const txt = el.getAttribute('aria-label') ?? el.textContent ?? '';
     // Only an invitation to Pro says the user is not on Pro or above; a bare "Upgrade" may lead to Team.
     // A link in a chat turn is someone's words, not the app's.
-    if (textMatches(txt, UPGRADE_TEXT, true) && ok(el)) {
+    if (textMatches(txt, rules().upgrade, true) && ok(el)) {
       return [{ product: 'vibe', plan: 'free', kind: 'upgrade-link', confidence: confidenceOf('upgrade-link') }];
     }
   }
@@ -154,7 +146,7 @@ export function proBadge(root: ParentNode): PlanSignal[] {
   for (const el of Array.from(scope.querySelectorAll('span, div, small, [data-plan]'))) {
     if (el.children.length > 0) continue;
     const t = norm(el.getAttribute('data-plan') ?? el.textContent ?? '');
-    if ((t === 'pro' || t === 'le chat pro' || t === 'vibe pro') && !el.closest(NOT_PLAN_SCOPES)) {
+    if ((t === 'pro' || t === 'le chat pro' || t === 'vibe pro') && !el.closest(rules().notPlanScopes)) {
       return [{ product: 'vibe', plan: 'pro', kind: 'pro-badge', confidence: confidenceOf('pro-badge') }];
     }
   }
@@ -232,7 +224,7 @@ function productOn(surface: SurfaceId, plan: PlanId, text: string, label = ''): 
   else if (/\bvibe\b|le chat/.test(l)) product = 'vibe';
   else if (surface.startsWith('studio')) product = 'api';
   else if (surface.startsWith('vibe')) product = 'vibe';
-  else product = API_ONLY_NAMES.includes(norm(text)) ? 'api' : 'vibe';
+  else product = rules().apiOnlyNames.includes(norm(text)) ? 'api' : 'vibe';
   return planFromName(text, product) === plan ? product : null;
 }
 
@@ -298,7 +290,7 @@ export function planBadge(root: ParentNode, surface: SurfaceId): PlanSignal[] {
  */
 export function planLabel(root: ParentNode, surface: SurfaceId): PlanSignal[] {
   const found: { product: 'vibe' | 'api'; plan: PlanId }[] = [];
-  const fields = new Set(PLAN_FIELD_TEXT.map(norm));
+  const fields = new Set(rules().planField.map(norm));
   const isField = (t: string) => !!t && t.length <= 30 && fields.has(t);
   const ok = outsideOf(root);
   for (const el of Array.from(root.querySelectorAll('*'))) {
@@ -355,7 +347,7 @@ export function upgradeBanner(root: ParentNode): PlanSignal[] {
         ? (el.getAttribute('aria-label') ?? el.textContent ?? '')
         : directText(el);
     if (own.length > 80 || !/scale/i.test(own)) continue;
-    if (textMatches(own, UPGRADE_SCALE_TEXT, true) && !el.closest(NOT_PLAN_SCOPES))
+    if (textMatches(own, rules().upgradeScale, true) && !el.closest(rules().notPlanScopes))
       return [{ product: 'api', plan: 'free', kind: 'upgrade-banner', confidence: confidenceOf('upgrade-banner') }];
   }
   return [];

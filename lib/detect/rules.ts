@@ -1,12 +1,15 @@
 /**
  * Site rules, as data: for each surface, which controls and plan signals Windsock looks for there and the label
  * texts it knows them by, in every language of the Admin Console. The detectors are generic: a change in
- * Mistral's wording is a change here. Every label text is filed under its provenance (`docs`, `3rd`, `guess`:
+ * Mistral's wording is a change here. The content scripts do not bundle this module: the background sends each
+ * one its host's rules as JSON (`rulesetFor`, below; lib/detect/ruleset.ts holds them in the page). Every label text is filed under its provenance (`docs`, `3rd`, `guess`:
  * see PROVENANCES, lib/policy/labels.ts). Tests: test/unit/rules.test.ts (zod), test/unit/detect.test.ts and
  * test/unit/metamorphic.test.ts (every rule against every fixture and its mutants).
  */
 import type { ControlId } from '../policy/schema';
 import {
+  API_ONLY_NAMES,
+  PLAN_NAMES,
   L_API_TRAINING,
   L_CHAT_RETENTION,
   L_FEEDBACK,
@@ -21,11 +24,16 @@ import {
 import {
   ACCOUNT_DATA_SURFACES,
   HOSTS,
+  SURFACES,
   signalSurfaces,
+  type MistralHost,
   type PlanSignalKind,
   type SurfaceDef,
   type SurfaceId,
 } from '../surfaces';
+import { productsOn, type ControlRule, type OrderedControl, type PlanSignalRule, type Ruleset } from './ruleset';
+
+export type { ControlRule, OrderedControl, PlanSignalRule, Ruleset } from './ruleset';
 
 export {
   LANGS,
@@ -48,12 +56,6 @@ export function labelTextsOf<K extends string>(sets: Record<K, LabelSet>, key: K
 const lower = (set: LabelSet) => labelTexts(set).map((t) => t.toLowerCase());
 const lowerOf = <K extends string>(sets: Record<K, LabelSet>, key: K) => lower(sets[key]);
 
-export interface ControlRule {
-  control: ControlId;
-  kind: 'switch' | 'status' | 'select';
-  labels: LabelSet;
-}
-
 const rule = (control: ControlId, kind: ControlRule['kind'], labels: ControlRule['labels']): ControlRule => ({
   control,
   kind,
@@ -61,7 +63,7 @@ const rule = (control: ControlId, kind: ControlRule['kind'], labels: ControlRule
 });
 
 /** The controls read on each settings page, by host: the chat app's, and the Admin Panel's. */
-export const CHAT_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
+const CHAT_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
   'vibe-memories': [/* @__PURE__ */ rule('memories', 'switch', L_MEMORIES)],
 };
 export const ADMIN_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
@@ -84,11 +86,6 @@ export const ADMIN_CONTROL_RULES: Partial<Record<SurfaceId, ControlRule[]>> = {
  * models"). Used for the controls none of whose labels is recognised (lib/detect/order.ts): a structural
  * inference, read only when the page's main region holds exactly these controls, of these kinds, in this order.
  */
-export interface OrderedControl {
-  control: ControlId;
-  /** 'status' has no control on the page: it takes no place in the order and is never read by it. */
-  kind: ControlRule['kind'];
-}
 export const ADMIN_CONTROL_ORDER: Partial<Record<SurfaceId, OrderedControl[]>> = {
   'admin-vibe-privacy': [
     { control: 'vibe-training', kind: 'switch' },
@@ -203,7 +200,7 @@ export const STATUS_LABELS: { off: LabelSet; on: LabelSet } = {
   },
 };
 /** Checked in this order ("not enabled" before "enabled"); lower-cased as norm() leaves them. */
-export const STATUS_WORDS = {
+const STATUS_WORDS = {
   off: /* @__PURE__ */ lowerOf(STATUS_LABELS, 'off'),
   on: /* @__PURE__ */ lowerOf(STATUS_LABELS, 'on'),
 };
@@ -230,19 +227,12 @@ export const MANAGED_TEXT = /* @__PURE__ */ labelTexts(MANAGED_LABELS);
  * its own words). `cue`: a hint, not a statement of the plan (an invitation to upgrade, a bare "Pro" somewhere in
  * the sidebar): stored as a visible cue, which alone never yields "not training" (lib/verdict.ts).
  */
-export type { PlanSignalKind };
 const signal = (
   kind: PlanSignalKind,
   confidence: number,
   more: { cue?: true; products?: ('vibe' | 'api')[] } = {},
 ) => ({ kind, surfaces: signalSurfaces(kind), confidence, ...more });
-export const PLAN_SIGNALS: {
-  kind: PlanSignalKind;
-  surfaces: SurfaceId[];
-  confidence: number;
-  cue?: true;
-  products?: ('vibe' | 'api')[];
-}[] = [
+export const PLAN_SIGNALS: PlanSignalRule[] = [
   /* @__PURE__ */ signal('subscription-tab', 1, { products: ['vibe', 'api'] }),
   /* @__PURE__ */ signal('current-plan-card', 0.7),
   /* @__PURE__ */ signal('studio-header', 0.8),
@@ -260,7 +250,7 @@ export const PLAN_SIGNALS: {
  * Whose plan a page of this host can name: the chat app speaks of Vibe, Studio of the API, the Admin Panel of
  * both. A plan signal's `products` is cut to these (a chat page never reports the API plan).
  */
-const HOST_PLAN_PRODUCTS: Record<SurfaceDef['host'], readonly ('vibe' | 'api')[]> = {
+const HOST_PLAN_PRODUCTS: Record<SurfaceDef['host'], ('vibe' | 'api')[]> = {
   [HOSTS.chat]: ['vibe'],
   [HOSTS.studio]: ['api'],
   [HOSTS.admin]: ['vibe', 'api'],
@@ -268,11 +258,7 @@ const HOST_PLAN_PRODUCTS: Record<SurfaceDef['host'], readonly ('vibe' | 'api')[]
 
 /** The plan observations a page of this surface may report, from the signals read there. */
 export function planProductsOn(surface: SurfaceDef): ('vibe' | 'api')[] {
-  const out = new Set<'vibe' | 'api'>();
-  for (const sig of PLAN_SIGNALS)
-    if (sig.surfaces.includes(surface.id))
-      for (const p of sig.products ?? [surface.product]) if (HOST_PLAN_PRODUCTS[surface.host].includes(p)) out.add(p);
-  return [...out];
+  return productsOn(PLAN_SIGNALS, HOST_PLAN_PRODUCTS, surface);
 }
 
 /** Tabs of Admin Panel › Subscriptions, by the product whose plan they show (3rd: "Vibe" and "API Plan", 2026-07). */
@@ -289,7 +275,7 @@ export const SUBSCRIPTION_TAB_LABELS: Record<'vibe' | 'api', LabelSet> = {
     ar: { guess: ['خطة api', 'خطة واجهة برمجة التطبيقات'] },
   },
 };
-export const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = {
+const SUBSCRIPTION_TABS: Record<'vibe' | 'api', string[]> = {
   vibe: /* @__PURE__ */ labelTextsOf(SUBSCRIPTION_TAB_LABELS, 'vibe'),
   api: /* @__PURE__ */ labelTextsOf(SUBSCRIPTION_TAB_LABELS, 'api'),
 };
@@ -307,7 +293,7 @@ export const CURRENT_PLAN_LABELS: LabelSet = {
   pt_BR: { guess: ['plano atual', 'seu plano', 'seu plano atual'] },
   ar: { guess: ['الخطة الحالية', 'خطتك', 'خطتك الحالية'] },
 };
-export const CURRENT_PLAN_TEXT = /* @__PURE__ */ labelTexts(CURRENT_PLAN_LABELS);
+const CURRENT_PLAN_TEXT = /* @__PURE__ */ labelTexts(CURRENT_PLAN_LABELS);
 
 /** The label of a label/value pair that names the plan ("Plan" / "Scale"). "api"/"vibe" in it names the product. All guesses. */
 export const PLAN_FIELD_LABELS: LabelSet = {
@@ -344,7 +330,7 @@ export const PLAN_FIELD_LABELS: LabelSet = {
   pt_BR: { guess: ['plano', 'assinatura', 'plano atual', 'seu plano', 'plano de api'] },
   ar: { guess: ['الخطة', 'الاشتراك', 'الخطة الحالية', 'خطتك'] },
 };
-export const PLAN_FIELD_TEXT = /* @__PURE__ */ labelTexts(PLAN_FIELD_LABELS);
+const PLAN_FIELD_TEXT = /* @__PURE__ */ labelTexts(PLAN_FIELD_LABELS);
 
 /** "Upgrade to Pro" and similar: a free Vibe user's cue (docs: "Upgrade to Pro" on a free org's Subscriptions page). */
 export const UPGRADE_LABELS: LabelSet = {
@@ -357,7 +343,7 @@ export const UPGRADE_LABELS: LabelSet = {
   pt_BR: { guess: ['fazer upgrade para o pro', 'atualizar para o pro', 'atualizar para pro', 'assine o pro'] },
   ar: { guess: ['الترقية إلى pro', 'ترقية إلى pro'] },
 };
-export const UPGRADE_TEXT = /* @__PURE__ */ labelTexts(UPGRADE_LABELS);
+const UPGRADE_TEXT = /* @__PURE__ */ labelTexts(UPGRADE_LABELS);
 
 /** Studio's "Upgrade to Scale": shown on the free API plan. All guesses (docs name /upgrade/subscribe). */
 export const UPGRADE_SCALE_LABELS: LabelSet = {
@@ -370,13 +356,13 @@ export const UPGRADE_SCALE_LABELS: LabelSet = {
   pt_BR: { guess: ['fazer upgrade para o scale', 'atualizar para scale', 'atualizar para o scale'] },
   ar: { guess: ['الترقية إلى scale', 'ترقية إلى scale'] },
 };
-export const UPGRADE_SCALE_TEXT = /* @__PURE__ */ labelTexts(UPGRADE_SCALE_LABELS);
+const UPGRADE_SCALE_TEXT = /* @__PURE__ */ labelTexts(UPGRADE_SCALE_LABELS);
 
 /** Someone's words, never the app's: chat turns, the composer, editable text, conversation titles. (3rd selectors.) */
 export const USER_CONTENT =
   '[data-message-author-role], [data-message-part-type], .markdown-container-style, [data-testid="text-message-part"], .ProseMirror, [contenteditable="true"], [role="log"], a[href^="/chat/"], a[href^="/work/"], a[href^="/code/"]';
 /** Where a plan name is never a plan: someone's words, and form fields (a value typed in). */
-export const NOT_PLAN_SCOPES = `${USER_CONTENT}, textarea, input, [role="textbox"]`;
+const NOT_PLAN_SCOPES = `${USER_CONTENT}, textarea, input, [role="textbox"]`;
 
 /** Account data from the chat app (`organization.all`, reverse-engineered, may drift). */
 export const ACCOUNT_DATA = {
@@ -399,3 +385,63 @@ export const ACCOUNT_DATA = {
     confidence: 0.8,
   },
 };
+
+/**
+ * The site rules of some hosts, as the JSON data the detectors read (lib/detect/ruleset.ts): the background answers
+ * a reading content script's `get-rules` with its own host's (lib/background/handler.ts), and fills its own and
+ * the unit tests' holder with every host's. Only what those hosts' pages use: their surfaces (URL patterns as
+ * regular expressions' sources), the control rules of their settings pages (labels with their provenance) and the
+ * words those controls need (retention choices, status words, "managed"), their plan signals and the words of
+ * those signals, every plan name (a list of plans is recognised by them), the chat app's account data requests on
+ * the chat host. Tests: test/unit/rules.test.ts (JSON round trip, one host's rules read every fixture as all do).
+ */
+export function rulesetFor(hosts: readonly MistralHost[]): Ruleset {
+  const surfaces = SURFACES.filter((s) => hosts.includes(s.host));
+  const ids = new Set<SurfaceId>(surfaces.map((s) => s.id));
+  const pick = <T>(rec: Partial<Record<SurfaceId, T>>): Partial<Record<SurfaceId, T>> =>
+    Object.fromEntries(Object.entries(rec).filter(([id]) => ids.has(id as SurfaceId)));
+  const controls = pick(CONTROL_RULES);
+  const kinds = new Set(Object.values(controls).flatMap((list) => (list ?? []).map((r) => r.kind)));
+  const signals = PLAN_SIGNALS.map((sig) => ({ ...sig, surfaces: sig.surfaces.filter((id) => ids.has(id)) })).filter(
+    (sig) => sig.surfaces.length > 0,
+  );
+  const reads = (kind: PlanSignalKind) => signals.some((s) => s.kind === kind);
+  const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+  return copy({
+    hosts: [...hosts],
+    surfaces: surfaces.map(({ id, host, product, chat, signals: sigs, accountData, path }) => ({
+      id,
+      host,
+      product,
+      chat,
+      signals: [...sigs],
+      accountData,
+      path,
+    })),
+    controls,
+    order: pick(ADMIN_CONTROL_ORDER),
+    orderConfidence: ORDER_CONFIDENCE,
+    retention: kinds.has('select') ? RETENTION_TEXT : {},
+    status: kinds.has('status') ? STATUS_WORDS : { off: [], on: [] },
+    managed: kinds.size ? MANAGED_TEXT : [],
+    planSignals: signals,
+    hostProducts: Object.fromEntries(hosts.map((h) => [h, HOST_PLAN_PRODUCTS[h]])),
+    subscriptionTabs: reads('subscription-tab') ? SUBSCRIPTION_TABS : { vibe: [], api: [] },
+    currentPlan: reads('current-plan-card') ? CURRENT_PLAN_TEXT : [],
+    planField: PLAN_FIELD_TEXT,
+    upgrade: reads('upgrade-link') ? UPGRADE_TEXT : [],
+    upgradeScale: reads('upgrade-banner') ? UPGRADE_SCALE_TEXT : [],
+    userContent: USER_CONTENT,
+    notPlanScopes: NOT_PLAN_SCOPES,
+    planNames: PLAN_NAMES,
+    apiOnlyNames: API_ONLY_NAMES,
+    accountData: surfaces.some((s) => s.accountData)
+      ? {
+          path: ACCOUNT_DATA.path,
+          query: ACCOUNT_DATA.query,
+          settingsPath: ACCOUNT_DATA.settings.path,
+          settingsQuery: ACCOUNT_DATA.settings.query,
+        }
+      : null,
+  });
+}

@@ -5,16 +5,7 @@
  * Bounded in size and depth. Tests: test/unit/skeleton.test.ts.
  */
 import { planFromName } from './plan-names';
-import {
-  CURRENT_PLAN_TEXT,
-  MANAGED_TEXT,
-  PLAN_FIELD_TEXT,
-  STATUS_WORDS,
-  SUBSCRIPTION_TABS,
-  UPGRADE_SCALE_TEXT,
-  UPGRADE_TEXT,
-  USER_CONTENT,
-} from './rules';
+import { rules, type Ruleset } from './ruleset';
 import { retentionValue } from './controls';
 import { norm, textMatches } from './text';
 
@@ -71,21 +62,22 @@ const SWITCHES = '[role="switch"], input[type="checkbox"], [role="checkbox"]';
 function known(text: string): boolean {
   const t = norm(text).replace(/\s*[:·•|]$/, '');
   if (!t || t.length > 60) return false;
+  const r = rules();
   return (
     !!planFromName(t) ||
     !!retentionValue(t) ||
-    STATUS_WORDS.on.includes(t) ||
-    STATUS_WORDS.off.includes(t) ||
+    r.status.on.includes(t) ||
+    r.status.off.includes(t) ||
     textMatches(
       t,
       [
-        ...PLAN_FIELD_TEXT,
-        ...CURRENT_PLAN_TEXT,
-        ...UPGRADE_TEXT,
-        ...UPGRADE_SCALE_TEXT,
-        ...MANAGED_TEXT,
-        ...SUBSCRIPTION_TABS.vibe,
-        ...SUBSCRIPTION_TABS.api,
+        ...r.planField,
+        ...r.currentPlan,
+        ...r.upgrade,
+        ...r.upgradeScale,
+        ...r.managed,
+        ...r.subscriptionTabs.vibe,
+        ...r.subscriptionTabs.api,
       ],
       false,
     )
@@ -121,6 +113,12 @@ function pathOf(href: string, base: string): string | null {
  *   organization or account switcher or menu that Windsock does not know as a label (names live there), any
  *   text with an "@" or a run of three digits or more, input values. Masked text is kept as its length only.
  */
+/** What the on-demand skeleton script (entrypoints/skeleton.content.ts) hands the reading script that asked. */
+export interface SkeletonPart {
+  /** The skeleton of `root`, read with the asking script's rules (the injected script holds none of its own). */
+  skeleton(root: Element, ruleset: Ruleset): SkeletonNode | null;
+}
+
 export function skeleton(root: Element, maxNodes = 1500, maxDepth = 25): SkeletonNode | null {
   const doc = root.ownerDocument;
   const base = doc?.location?.href ?? 'https://invalid/';
@@ -135,7 +133,7 @@ export function skeleton(root: Element, maxNodes = 1500, maxDepth = 25): Skeleto
       // Labels of controls, not of switchers (aria-haspopup): those would carry an organization's name.
       if (a !== 'aria-controls' && !el.hasAttribute('aria-haspopup')) for (const id of ids) labelRefs.add(id);
     }
-  const userScopes = Array.from(root.querySelectorAll(USER_CONTENT));
+  const userScopes = Array.from(root.querySelectorAll(rules().userContent));
   const inUser = (el: Element) => userScopes.some((s) => s === el || s.contains(el));
 
   /** May this interface text of `el` be kept? */
@@ -168,7 +166,8 @@ export function skeleton(root: Element, maxNodes = 1500, maxDepth = 25): Skeleto
       (s) =>
         s !== el &&
         !s.children.length &&
-        (STATUS_WORDS.on.includes(norm(s.textContent ?? '')) || STATUS_WORDS.off.includes(norm(s.textContent ?? ''))),
+        (rules().status.on.includes(norm(s.textContent ?? '')) ||
+          rules().status.off.includes(norm(s.textContent ?? ''))),
     );
   };
 

@@ -9,13 +9,11 @@ import { readByOrder } from '../detect/order';
 import type { DetectKit } from '../detect';
 import { readOrgName } from '../detect/org';
 import { currentPlanCard, planBadge, planLabel, studioHeader, subscriptionTabs, upgradeBanner } from '../detect/plan';
-import { ADMIN_CONTROL_ORDER, ADMIN_CONTROL_RULES } from '../detect/rules';
 import type { PageKit } from './run';
 
 export const ADMIN_DETECT: DetectKit = {
   controls: readControls,
-  controlRules: ADMIN_CONTROL_RULES,
-  controlOrder: { pages: ADMIN_CONTROL_ORDER, read: readByOrder },
+  controlOrder: readByOrder,
   readers: {
     'subscription-tab': subscriptionTabs,
     'studio-header': studioHeader,

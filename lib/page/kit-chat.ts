@@ -6,12 +6,10 @@
 import { readControls } from '../detect/controls';
 import type { DetectKit } from '../detect';
 import { currentPlanCard, planBadge, planLabel, proBadge, upgradeLink } from '../detect/plan';
-import { CHAT_CONTROL_RULES } from '../detect/rules';
 import type { PageKit } from './run';
 
 export const CHAT_DETECT: DetectKit = {
   controls: readControls,
-  controlRules: CHAT_CONTROL_RULES,
   readers: {
     'upgrade-link': upgradeLink,
     'pro-badge': proBadge,

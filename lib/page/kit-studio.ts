@@ -10,7 +10,6 @@ import type { PageKit } from './run';
 
 export const STUDIO_DETECT: DetectKit = {
   controls: () => [],
-  controlRules: {},
   readers: {
     'studio-header': studioHeader,
     'current-plan-card': currentPlanCard,

@@ -8,14 +8,13 @@ import { browser } from 'wxt/browser';
 import type { Life } from './life';
 import type { NavigatedMsg, PageReportMsg } from '../messages';
 import { detectPage, type PageDetection } from '../detect';
-import { ACCOUNT_DATA } from '../detect/rules';
 import { makeClient } from './client';
 import type { DetectKit } from '../detect';
 import { uiSnapshot, type UiSnapshot } from './snapshot';
 import { TEST_BUILD } from '../test-build';
-import type { SkeletonNode, skeleton } from '../detect/skeleton';
+import type { SkeletonNode, SkeletonPart } from '../detect/skeleton';
 import { loadPart, PART_GLOBAL } from './on-demand';
-import { surfaceOf } from '../surfaces';
+import { hasRules, isRuleset, rules, surfaceIn, useRuleset } from '../detect/ruleset';
 
 /** What one content script carries (lib/page/kit-chat.ts, lib/page/kit-admin.ts, lib/page/kit-studio.ts). */
 export interface PageKit {
@@ -37,6 +36,8 @@ export interface Diagnosis {
   accountData: 'not-tried' | 'matched' | 'ignored' | 'failed';
   /** The same for `settings.get` (public chat sharing). */
   accountSettings?: 'not-tried' | 'matched' | 'ignored' | 'failed';
+  /** Whether the site rules of this host arrived from the background (without them nothing is read). */
+  rules: boolean;
   /** Test and bench builds only. */
   counters?: Counters;
   /**
@@ -73,6 +74,12 @@ export interface Counters {
   longestObserverMs: number;
   startedAt: number;
   firstReportAt: number | null;
+  /** When the site rules arrived from the background (performance.now()), or null. */
+  rulesAt: number | null;
+  /** `get-rules` requests sent. */
+  rulesAsks: number;
+  /** Of which answered with no rules (refused, failed, timed out, or not a ruleset). */
+  rulesMissed: number;
 }
 
 /**
@@ -97,6 +104,9 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     longestObserverMs: 0,
     startedAt: TEST_BUILD ? performance.now() : 0,
     firstReportAt: null,
+    rulesAt: null,
+    rulesAsks: 0,
+    rulesMissed: 0,
   };
   let lastSent = '';
   let lastUrl = '';
@@ -116,20 +126,52 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     });
   };
 
+  // The site rules of this host, as data from the background, asked once per page life (lib/detect/ruleset.ts).
+  // No answer (background asleep, gone, refusing, or past the client's timeout): nothing is read — "unknown",
+  // never a guess — and the next navigation or detection asks again.
+  let asking: Promise<boolean> | null = null;
+  const needRules = (): boolean => {
+    if (hasRules()) return true;
+    if (TEST_BUILD && !asking) counters.rulesAsks++;
+    asking ??= ask<{ ok?: boolean; rules?: unknown }>({ type: 'get-rules', url: location.href })
+      .then((r) => {
+        if (!r?.ok || !isRuleset(r.rules)) return false;
+        useRuleset(r.rules);
+        if (TEST_BUILD) counters.rulesAt = performance.now();
+        return true;
+      })
+      .catch(() => false)
+      .then((got) => {
+        asking = null;
+        if (TEST_BUILD && !got) counters.rulesMissed++;
+        if (got && !ctx.isInvalid) onPage();
+        return got;
+      });
+    return false;
+  };
+  const surfaceHere = () => {
+    try {
+      return surfaceIn(location.href);
+    } catch {
+      return null;
+    }
+  };
+
   const detect = () => {
     if (ctx.isInvalid) return;
     if (document.hidden) {
       dueWhileHidden = true;
       return;
     }
+    if (!needRules()) return;
     const url = location.href;
-    if (!surfaceOf(url)) return;
+    if (!surfaceHere()) return;
     if (TEST_BUILD) counters.detections++;
     let det: PageDetection;
     try {
       det = detectPage(document, url, kit.detect);
     } catch {
-      det = { surface: surfaceOf(url)?.id ?? null, observations: [], planSignals: [], detectors: [] };
+      det = { surface: surfaceHere()?.id ?? null, observations: [], planSignals: [], detectors: [] };
     }
     last = det;
     const org =
@@ -160,8 +202,8 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       if (TEST_BUILD) counters.observers--;
     }
     observer = null;
-    const surface = surfaceOf(location.href);
-    if (!surface || !kit.detect.controlRules[surface.id] || !document.body) return;
+    const surface = surfaceHere();
+    if (!surface || !rules().controls[surface.id] || !document.body) return;
     observer = new MutationObserver((records) => {
       const t0 = TEST_BUILD ? performance.now() : 0;
       schedule();
@@ -196,8 +238,10 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     document,
     'change',
     () => {
-      const s = surfaceOf(location.href);
-      if (s && kit.detect.controlRules[s.id]) schedule();
+      // Without rules no page is a settings page: a change asks for them again (then reads the page).
+      if (!needRules()) return;
+      const s = surfaceHere();
+      if (s && rules().controls[s.id]) schedule();
     },
     { capture: true, passive: true },
   );
@@ -205,9 +249,9 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
   // The chat app's own account data: one same-origin request per page load, like the page's own. The raw
   // answer goes to the background, which validates it (zod) and ignores it whole if its shape is unexpected.
   const readAccountData = async () => {
-    const surface = surfaceOf(location.href);
-    if (!kit.accountData || !surface || !ACCOUNT_DATA.surfaces.includes(surface.id) || accountData !== 'not-tried')
-      return;
+    const surface = surfaceHere();
+    const requests = rules().accountData;
+    if (!kit.accountData || !surface || !surface.accountData || !requests || accountData !== 'not-tried') return;
     accountData = 'failed';
     const f = ((globalThis as { content?: { fetch?: typeof fetch } }).content?.fetch ?? fetch).bind(globalThis);
     // Each procedure once per page load, both at once; a failed settings.get leaves the plan reading as it was.
@@ -223,10 +267,10 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       // settings.get never holds the plan back for long: past a few seconds it is left out of this page load.
       let late: (() => void) | undefined;
       const settingsOrLate = Promise.race([
-        get(ACCOUNT_DATA.settings.path, ACCOUNT_DATA.settings.query),
+        get(requests.settingsPath, requests.settingsQuery),
         new Promise<undefined>((r) => (late = ctx.setTimeout(() => r(undefined), 5000))),
       ]);
-      const [body, settings] = await Promise.all([get(ACCOUNT_DATA.path, ACCOUNT_DATA.query), settingsOrLate]);
+      const [body, settings] = await Promise.all([get(requests.path, requests.query), settingsOrLate]);
       late?.();
       if (body === undefined) return;
       const active =
@@ -250,6 +294,7 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
   const onPage = () => {
     if (ctx.isInvalid) return;
     lastUrl = location.href;
+    if (!needRules()) return;
     detect();
     watchSettings();
     void readAccountData();
@@ -291,13 +336,13 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
   });
 
   // The skeleton's code is not in this script (lib/page/on-demand.ts): loaded with the first diagnosis.
-  let skeletonCode: Promise<{ skeleton: typeof skeleton } | null> | null = null;
+  let skeletonCode: Promise<SkeletonPart | null> | null = null;
   const pageSkeleton = async (): Promise<SkeletonNode | null> => {
-    skeletonCode ??= loadPart<{ skeleton: typeof skeleton }>(ask, 'skeleton');
+    skeletonCode ??= loadPart<SkeletonPart>(ask, 'skeleton');
     const code = await skeletonCode;
     if (!code) skeletonCode = null; // Not loaded: try again at the next diagnosis.
     try {
-      return code && document.body ? code.skeleton(document.body) : null;
+      return code && document.body ? code.skeleton(document.body, rules()) : null;
     } catch {
       return null;
     }
@@ -312,11 +357,12 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     return {
       windsock: browser.runtime.getManifest().version,
       page: u.origin + u.pathname,
-      surface: last?.surface ?? surfaceOf(location.href)?.id ?? null,
+      surface: last?.surface ?? surfaceHere()?.id ?? null,
       detectors: last?.detectors ?? [],
       planSignals: last?.planSignals ?? [],
       accountData,
       accountSettings,
+      rules: hasRules(),
       ...(TEST_BUILD ? { counters: { ...counters } } : {}),
       skeleton: structure,
       ui: uiSnapshot(),

@@ -16,6 +16,9 @@ import { HISTORY_MAX, ORGS_MAX, STORE_KEY, UNKNOWN_ORG, type Store } from '@/lib
 import { verdictFor } from '@/lib/resolve';
 import { surfaceOf } from '@/lib/surfaces';
 import { EXPORT_KIND, EXPORT_FORMAT } from '@/lib/store/transfer';
+import { rulesetFor } from '@/lib/detect/rules';
+import { isRuleset, type Ruleset } from '@/lib/detect/ruleset';
+import type { MistralHost } from '@/lib/hosts';
 
 const RID = 'test-extension-id';
 const ORIGIN = `chrome-extension://${RID}`;
@@ -113,6 +116,8 @@ function messageOf(type: Message['type'], url: string): unknown {
       };
     case 'get-context':
       return { type, url, lang: 'en' };
+    case 'get-rules':
+      return { type, url };
     case 'guard-choice':
       return { type, url, guard: s?.id === 'admin-api-privacy' ? 'labs' : 'feedback', scope: 'always' };
     case 'record-share':
@@ -154,7 +159,7 @@ const N = false;
  * The oracle: README › Messages. Extension pages: everything. Content scripts, top frame of a tab on one of
  * Mistral's three hosts, about their own origin: page reports (only of what their page can show), account data
  * (chat pages), context requests, warning choices (where that warning exists), shares and banner dismissal
- * (chat pages), open-verdict. Never import, set-guards, reset, declare, set-settings. Anyone else: nothing.
+ * (chat pages), open-verdict, their host's site rules. Never import, set-guards, reset, declare, set-settings. Anyone else: nothing.
  */
 const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial<Record<Message['type'], boolean>> }> =
   {
@@ -175,6 +180,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'page-report': Y,
         'account-data': Y,
         'get-context': Y,
+        'get-rules': Y,
         'guard-choice': Y,
         'record-share': Y,
         'dismiss-banner': Y,
@@ -189,6 +195,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'page-report': Y,
         'account-data': N,
         'get-context': Y,
+        'get-rules': Y,
         'guard-choice': N,
         'record-share': N,
         'dismiss-banner': N,
@@ -203,6 +210,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'page-report': Y,
         'account-data': N,
         'get-context': Y,
+        'get-rules': Y,
         'guard-choice': Y,
         'record-share': N,
         'dismiss-banner': N,
@@ -217,6 +225,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'page-report': Y,
         'account-data': N,
         'get-context': Y,
+        'get-rules': Y,
         'guard-choice': N,
         'record-share': N,
         'dismiss-banner': N,
@@ -299,6 +308,7 @@ describe('every message type × every sender', () => {
       'declare',
       'dismiss-banner',
       'get-context',
+      'get-rules',
       'guard-choice',
       'import',
       'load-part',
@@ -836,5 +846,49 @@ describe('load-part: the on-demand scripts go into the asking frame, by the back
     expect(injected).toEqual([]);
     expect(writes).not.toHaveBeenCalled();
     expect(painted).toEqual([]);
+  });
+});
+
+describe('get-rules: a reading content script gets its own host’s site rules, as data', () => {
+  it.each([CHAT, ADMIN_VIBE, ADMIN_API, STUDIO])('%s', async (url) => {
+    const { h, writes, painted } = setup();
+    const res = (await h.onMessage({ type: 'get-rules', url }, page(url))) as { ok: boolean; rules?: Ruleset };
+    const host = new URL(url).hostname as MistralHost;
+    expect(res.ok).toBe(true);
+    expect(res.rules).toEqual(rulesetFor([host]));
+    expect(res.rules!.hosts).toEqual([host]);
+    expect(new Set(res.rules!.surfaces.map((s) => s.host))).toEqual(new Set([host]));
+    // What a runtime message carries: JSON, unchanged through it.
+    expect(JSON.parse(JSON.stringify(res.rules))).toEqual(res.rules);
+    expect(isRuleset(res.rules)).toBe(true);
+    // Asking changes nothing.
+    expect(writes).not.toHaveBeenCalled();
+    expect(painted).toEqual([]);
+  });
+
+  it('never another host’s rules: a chat page asking about the Admin Panel is refused', async () => {
+    const { h } = setup();
+    const res = (await h.onMessage({ type: 'get-rules', url: ADMIN_VIBE }, page(CHAT))) as {
+      ok: boolean;
+      rules?: unknown;
+    };
+    expect(res).toMatchObject({ ok: false });
+    expect(res.rules).toBeUndefined();
+  });
+
+  it.each([
+    ['no url', { type: 'get-rules' }],
+    ['a url too long', { type: 'get-rules', url: `${CHAT}?${'x'.repeat(2100)}` }],
+    ['a url not a string', { type: 'get-rules', url: 7 }],
+  ])('malformed (%s): refused', async (_name, msg) => {
+    const { h } = setup();
+    expect(await h.onMessage(msg, page(CHAT))).toMatchObject({ ok: false, error: 'malformed message' });
+  });
+
+  it('from a subframe or a lookalike host: refused', async () => {
+    const { h } = setup();
+    expect(await h.onMessage({ type: 'get-rules', url: CHAT }, page(CHAT, 7, 2))).toMatchObject({ ok: false });
+    const evil = 'https://chat.mistral.ai.evil.com/chat';
+    expect(await h.onMessage({ type: 'get-rules', url: evil }, page(evil))).toMatchObject({ ok: false });
   });
 });

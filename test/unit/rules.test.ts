@@ -25,7 +25,8 @@ import {
   labelTexts,
   type LabelSet,
 } from '@/lib/detect/rules';
-import { PLAN_NAME_LABELS, PLAN_NAMES, planFromName } from '@/lib/detect/plan-names';
+import { planFromName } from '@/lib/detect/plan-names';
+import { PLAN_NAME_LABELS, PLAN_NAMES } from '@/lib/policy/labels';
 import { ATTACH_LABELS } from '@/lib/warnings/attach';
 import { FEEDBACK_LABELS } from '@/lib/warnings/feedback';
 import { SHARE_LABELS } from '@/lib/warnings/share';

@@ -13,16 +13,19 @@ import {
   type SurfaceDef,
 } from '@/lib/surfaces';
 import { FOREIGN_EXAMPLES, SURFACE_EXAMPLES } from '@/lib/surfaces.examples';
+import { pathPattern } from '@/lib/hosts';
 
 const examplesOf = (s: SurfaceDef) => SURFACE_EXAMPLES[s.id];
 
 /** A catch-all (a host's "other page") matches paths no page has; the others must match only their own URLs. */
-const isCatchAll = (s: SurfaceDef) => s.test('/zz-no-such-page/1/2', new URL(`https://${s.host}/zz-no-such-page/1/2`));
+const isCatchAll = (s: SurfaceDef) => pathPattern(s.path).test('/zz-no-such-page/1/2');
 
 /** Every non-catch-all surface that claims a URL. */
 function claimants(url: string): string[] {
   const u = new URL(url);
-  return SURFACES.filter((s) => s.host === u.hostname && !isCatchAll(s) && s.test(u.pathname, u)).map((s) => s.id);
+  return SURFACES.filter((s) => s.host === u.hostname && !isCatchAll(s) && pathPattern(s.path).test(u.pathname)).map(
+    (s) => s.id,
+  );
 }
 
 const allExamples = SURFACES.flatMap((s) => examplesOf(s).map((url) => [s.id, url] as const));

@@ -1,0 +1,213 @@
+/**
+ * The site rules as data (lib/detect/ruleset.ts, lib/detect/rules.ts `rulesetFor`): what the background sends a
+ * reading content script is JSON (no RegExp, function, Map or Set survives a runtime message), only its own host's,
+ * and reads every replica page of that host exactly as every host's rules do (and as the fixtures' index says);
+ * with no rules nothing is read (never a guess); and the reading scripts do not bundle the rule tables.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Window } from 'happy-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { detectPage } from '@/lib/detect';
+import { planFromName } from '@/lib/detect/plan-names';
+import { CONTROL_RULES, PLAN_SIGNALS, rulesetFor } from '@/lib/detect/rules';
+import { NO_RULES, isRuleset, rules, surfaceIn, textsOf, useRuleset, type Ruleset } from '@/lib/detect/ruleset';
+import { MISTRAL_HOSTS, type MistralHost } from '@/lib/hosts';
+import { labelTexts } from '@/lib/policy/labels';
+import { CHAT_DETECT } from '@/lib/page/kit-chat';
+import { ADMIN_DETECT } from '@/lib/page/kit-admin';
+import { STUDIO_DETECT } from '@/lib/page/kit-studio';
+import { SURFACES, surfaceOf } from '@/lib/surfaces';
+import { SURFACE_EXAMPLES } from '@/lib/surfaces.examples';
+
+const INDEX: { file: string; url: string; expect: { plan: string | null; controls: Record<string, string> } }[] =
+  JSON.parse(readFileSync('test/fixtures/index.json', 'utf8'));
+const KITS = { 'chat.mistral.ai': CHAT_DETECT, 'admin.mistral.ai': ADMIN_DETECT, 'console.mistral.ai': STUDIO_DETECT };
+const FULL = rulesetFor(MISTRAL_HOSTS);
+
+afterEach(() => useRuleset(FULL));
+
+const parse = (file: string, url: string) => {
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
+  win.document.write(readFileSync(`test/fixtures/${file}`, 'utf8'));
+  return win.document as unknown as Document;
+};
+
+/** Every value in a tree that JSON would not carry as it is. */
+function notJson(v: unknown, path = '$'): string[] {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return [];
+  if (typeof v === 'number') return Number.isFinite(v) ? [] : [path];
+  if (Array.isArray(v)) return v.flatMap((x, i) => notJson(x, `${path}[${i}]`));
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+    return Object.entries(v as object).flatMap(([k, x]) => notJson(x, `${path}.${k}`));
+  return [path];
+}
+
+describe('rulesetFor: what the background sends', () => {
+  it.each(MISTRAL_HOSTS)('%s: JSON only, unchanged through a JSON round trip, and a ruleset', (host) => {
+    const r = rulesetFor([host]);
+    expect(notJson(r)).toEqual([]);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    expect(isRuleset(r)).toBe(true);
+  });
+
+  it.each(MISTRAL_HOSTS)("%s: only that host's surfaces, control rules and plan signals", (host) => {
+    const r = rulesetFor([host]);
+    const ids = SURFACES.filter((s) => s.host === host).map((s) => s.id);
+    expect(r.hosts).toEqual([host]);
+    expect(r.surfaces.map((s) => s.id)).toEqual(ids);
+    expect(r.surfaces.every((s) => s.host === host)).toBe(true);
+    for (const id of Object.keys(r.controls)) expect(ids).toContain(id);
+    for (const id of Object.keys(r.order)) expect(ids).toContain(id);
+    for (const sig of r.planSignals) for (const id of sig.surfaces) expect(ids).toContain(id);
+    expect(Object.keys(r.hostProducts)).toEqual([host]);
+  });
+
+  it('the chat host: its memories switch, no Admin Panel label, the account data requests', () => {
+    const r = rulesetFor(['chat.mistral.ai']);
+    expect(Object.keys(r.controls)).toEqual(['vibe-memories']);
+    expect(JSON.stringify(r)).not.toContain('Model training');
+    expect(JSON.stringify(r)).not.toContain('Zero data retention');
+    expect(r.retention).toEqual({});
+    expect(r.status).toEqual({ off: [], on: [] });
+    expect(r.managed.length).toBeGreaterThan(0);
+    expect(r.accountData?.path).toBe('/api/trpc/organization.all');
+    expect(r.upgradeScale).toEqual([]);
+  });
+
+  it('the Admin Panel: every privacy control with its labels and provenance, the documented order, no account data', () => {
+    const r = rulesetFor(['admin.mistral.ai']);
+    expect(r.controls['admin-vibe-privacy']).toEqual(CONTROL_RULES['admin-vibe-privacy']);
+    expect(r.controls['admin-api-privacy']).toEqual(CONTROL_RULES['admin-api-privacy']);
+    expect(r.controls['admin-vibe-privacy']![0].labels.en?.docs).toContain('Model training');
+    expect(Object.keys(r.order).sort()).toEqual(['admin-api-privacy', 'admin-vibe-privacy']);
+    expect(r.retention['30d']).toContain('30 days');
+    expect(r.status.off).toContain('not enabled');
+    expect(r.accountData).toBeNull();
+  });
+
+  it('Studio: no control, its plan signals only', () => {
+    const r = rulesetFor(['console.mistral.ai']);
+    expect(r.controls).toEqual({});
+    expect(r.managed).toEqual([]);
+    expect(r.planSignals.map((s) => s.kind).sort()).toEqual(
+      PLAN_SIGNALS.filter((s) => s.surfaces.some((id) => id.startsWith('studio')))
+        .map((s) => s.kind)
+        .sort(),
+    );
+    expect(r.upgradeScale.length).toBeGreaterThan(0);
+  });
+
+  it('textsOf flattens a label set as labelTexts does', () => {
+    for (const list of Object.values(CONTROL_RULES))
+      for (const rule of list ?? []) expect(textsOf(rule.labels)).toEqual(labelTexts(rule.labels));
+  });
+});
+
+describe('the surfaces as data: compiled in the page, the same as the table', () => {
+  it.each(MISTRAL_HOSTS)('%s: every example URL of the host finds the same surface', (host) => {
+    useRuleset(rulesetFor([host]));
+    for (const s of SURFACES)
+      for (const url of SURFACE_EXAMPLES[s.id])
+        expect(surfaceIn(url)?.id ?? null, url).toBe(new URL(url).hostname === host ? surfaceOf(url)!.id : null);
+  });
+});
+
+describe("a host's rules read its pages as every host's rules do", () => {
+  it.each(INDEX.map((e) => [e.file, e.url] as const))('%s', (file, url) => {
+    const host = new URL(url).hostname as MistralHost;
+    const kit = KITS[host];
+    useRuleset(FULL);
+    const full = detectPage(parse(file, url), url, kit);
+    useRuleset(rulesetFor([host]));
+    const own = detectPage(parse(file, url), url, kit);
+    expect(own).toEqual(full);
+    // And as the fixture's index says (an oracle written by hand, not by the code).
+    const entry = INDEX.find((e) => e.file === file)!;
+    const controls = Object.fromEntries(
+      own.observations.filter((o) => !o.key.startsWith('plan:')).map((o) => [o.key, o.value]),
+    );
+    for (const [k, v] of Object.entries(entry.expect.controls ?? {})) expect(controls[k], k).toBe(v);
+  });
+});
+
+describe('no rules: nothing read, never a guess', () => {
+  it('with the empty ruleset no page has a surface, and no text names a plan', () => {
+    useRuleset(null);
+    expect(rules()).toBe(NO_RULES);
+    for (const e of INDEX) {
+      const det = detectPage(parse(e.file, e.url), e.url, KITS[new URL(e.url).hostname as MistralHost]);
+      expect(det).toEqual({ surface: null, observations: [], planSignals: [], detectors: [] });
+    }
+    expect(planFromName('Pro')).toBeNull();
+    useRuleset(FULL);
+    expect(planFromName('Pro')).toBe('pro');
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'rules'],
+    ['an array', []],
+    ['surfaces missing', { ...FULL, surfaces: undefined }],
+    ['a surface without a path', { ...FULL, surfaces: [{ ...FULL.surfaces[0], path: 1 }] }],
+    ['status words not strings', { ...FULL, status: { off: [1], on: [] } }],
+    ['no selectors', { ...FULL, userContent: undefined }],
+  ])('isRuleset refuses %s', (_name, v) => {
+    expect(isRuleset(v as unknown)).toBe(false);
+  });
+
+  it('isRuleset accepts the empty ruleset and every host’s', () => {
+    expect(isRuleset(NO_RULES)).toBe(true);
+    expect(isRuleset(FULL as Ruleset)).toBe(true);
+  });
+});
+
+// -------------------------------------------------------------------------------------------------------------
+// The reading content scripts do not bundle the rule tables: their value imports never reach them.
+// -------------------------------------------------------------------------------------------------------------
+
+const ROOT = join(__dirname, '../..');
+/** The project files a source file imports for their values (`import type` left out: it is erased). */
+function valueImports(file: string): string[] {
+  const src = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of src.matchAll(/(?:^|\n)\s*(import|export)\s+(?!type\s)[^'"]*?from\s*['"]([^'"]+)['"]/g)) {
+    const spec = m[2];
+    const base = spec.startsWith('@/')
+      ? join(ROOT, spec.slice(2))
+      : spec.startsWith('.')
+        ? resolve(dirname(file), spec)
+        : null;
+    if (!base) continue;
+    const hit = ['', '.ts', '.tsx', '/index.ts']
+      .map((x) => base + x)
+      .find((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
+    if (hit) out.push(hit);
+  }
+  return out;
+}
+
+describe('the reading scripts carry no rule table', () => {
+  it.each(['entrypoints/chat.content.ts', 'entrypoints/admin.content.ts', 'entrypoints/studio.content.ts'])(
+    '%s reaches neither lib/detect/rules.ts, lib/policy/labels.ts nor lib/surfaces.ts',
+    (entry) => {
+      const seen = new Set<string>([join(ROOT, entry)]);
+      const todo = [join(ROOT, entry)];
+      while (todo.length)
+        for (const g of valueImports(todo.pop()!))
+          if (!seen.has(g)) {
+            seen.add(g);
+            todo.push(g);
+          }
+      const names = [...seen].map((f) => f.slice(ROOT.length + 1));
+      expect(names).toContain('lib/detect/ruleset.ts');
+      // The walk reached the detectors (every reading script has the plan readers; Studio has no control reader).
+      expect(names).toContain('lib/detect/plan.ts');
+      for (const table of ['lib/detect/rules.ts', 'lib/policy/labels.ts', 'lib/surfaces.ts'])
+        expect(names).not.toContain(table);
+    },
+  );
+});
