@@ -3,6 +3,8 @@
  *
  * - Messages are handled by lib/background/handler.ts (validated against their sender by lib/messages.ts
  *   first); this file only wires it to the browser: the store, the badge, tabs and storage.session.
+ * - The composer guard's text is scanned here (lib/background/scan.ts), in slices, and answered as counts per
+ *   category: never stored, logged or reported.
  * - The badge of a tab follows from its URL's surface and the stored state through the pure verdict; it is
  *   recomputed when the tab's URL changes (including in-app navigation) and whenever the store changes.
  */
@@ -17,6 +19,8 @@ import { surfaceOf, MATCH_PATTERNS } from '@/lib/surfaces';
 import { verdictFor } from '@/lib/resolve';
 import { createHandler } from '@/lib/background/handler';
 import { BADGE } from '@/lib/verdict';
+import { TEST_BUILD } from '@/lib/test-build';
+import type { ScanStats } from '@/lib/background/scan';
 
 /** The toolbar icon of a state (public/icon/<state>-<size>.png), or the plain one. */
 function iconPaths(prefix: string): Record<string, string> {
@@ -117,6 +121,17 @@ export default defineBackground(() => {
     now: () => Date.now(),
     runtimeId: browser.runtime.id,
     extensionOrigin,
+    // The composer's scans (lib/background/scan.ts). The test build keeps the last ones' durations and lengths
+    // for `npm run bench` (scripts/bench-composer.ts) — never a text; the production build keeps nothing.
+    scanner: TEST_BUILD
+      ? {
+          onScanned: (s) => {
+            const g = globalThis as { __windsockScans?: ScanStats[] };
+            (g.__windsockScans ??= []).push(s);
+            if (g.__windsockScans.length > 64) g.__windsockScans.shift();
+          },
+        }
+      : {},
   });
 
   // The answer goes back through sendResponse (kept open by returning true): what both Chrome and Firefox do

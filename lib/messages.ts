@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { GuardId, ObsKey, ObsValue } from './store/schema';
 import { LANG_SETTINGS, type Lang } from './langs';
 import { isMistralUrl, surfaceOf } from './surfaces';
-import { accountDataOn, guardOn, observableKeys, shareOn } from './detect/observable';
+import { accountDataOn, composerOn, guardOn, observableKeys, shareOn } from './detect/observable';
+import { MAX_LENGTH, type Category } from './scan/categories';
 
 const ObservationInput = z.object({
   key: ObsKey,
@@ -86,6 +87,21 @@ const DismissBanner = z.object({ type: z.literal('dismiss-banner'), url: PageUrl
 /** Open the verdict (the popup's page) for the sender's tab, from the composer's "why". */
 const OpenVerdict = z.object({ type: z.literal('open-verdict'), url: PageUrl });
 
+/**
+ * The composer's text, for the background to check for personal data (lib/background/scan.ts): what the chat
+ * page's composer guard would have scanned in the page (at most the scanner's MAX_LENGTH characters). It is read
+ * once, in memory, and only its counts per category are answered; it is never stored, logged, or put in an
+ * error, an answer or a diagnostic report. `seq` numbers the guard's requests: a newer request from the same tab
+ * abandons an older one still being scanned, except one a held send waits for (`send`).
+ */
+const ScanText = z.object({
+  type: z.literal('scan-text'),
+  url: PageUrl,
+  text: z.string().max(MAX_LENGTH),
+  seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  send: z.boolean().optional(),
+});
+
 /** Which warnings are switched off for good (options page). */
 const SetGuards = z.object({ type: z.literal('set-guards'), guardsOff: z.array(GuardId).max(8) });
 
@@ -119,6 +135,7 @@ export const Message = z.discriminatedUnion('type', [
   SetGuards,
   OpenVerdict,
   PopupStateReq,
+  ScanText,
 ]);
 export type Message = z.infer<typeof Message>;
 export type PageReportMsg = z.infer<typeof PageReport>;
@@ -132,7 +149,12 @@ export const CONTENT_TYPES: ReadonlySet<Message['type']> = new Set([
   'record-share',
   'dismiss-banner',
   'open-verdict',
+  'scan-text',
 ]);
+
+/** The background's answer to `scan-text`: counts per category found (absent: none), never what was found. */
+export type ScanAnswer =
+  { ok: true; seq: number; counts: Partial<Record<Category, number>> } | { ok: false; seq?: number; error: string };
 
 /** Messages the background sends to a content script. */
 export interface NavigatedMsg {
@@ -211,6 +233,8 @@ function offSurface(msg: Message): string | null {
       return shareOn(surface.id) ? null : `${surface.id} cannot share a chat`;
     case 'dismiss-banner':
       return surface.chat ? null : `${surface.id} shows no banner`;
+    case 'scan-text':
+      return composerOn(surface.id) ? null : `${surface.id} shows no composer guard`;
     default:
       return null;
   }

@@ -16,9 +16,9 @@ import {
   TERMS,
 } from './tables';
 
-import { CATEGORIES, type Category } from './categories';
+import { CATEGORIES, MAX_LENGTH, type Category } from './categories';
 
-export { CATEGORIES, type Category };
+export { CATEGORIES, MAX_LENGTH, type Category };
 export interface Finding {
   category: Category;
   /** UTF-16 offsets into the scanned text, `end` exclusive. */
@@ -39,8 +39,6 @@ export interface SliceOptions extends ScanOptions {
   /** Called after each slice with its duration in milliseconds (for the benchmark). */
   onSlice?: (ms: number) => void;
 }
-
-export const MAX_LENGTH = 1_000_000;
 
 /** Soft categories are hints (best effort), not validated identifiers. */
 export const isSoft = (c: Category): boolean => c === 'health' || c === 'address';

@@ -114,6 +114,8 @@ function messageOf(type: Message['type'], url: string): unknown {
       return { type, url };
     case 'open-verdict':
       return { type, url };
+    case 'scan-text':
+      return { type, url, text: 'write to camille.martin@example.fr', seq: 1 };
     case 'declare':
       return { type, key: 'vibe-training', value: 'off' };
     case 'set-settings':
@@ -145,7 +147,7 @@ const N = false;
  * The oracle: README › Messages. Extension pages: everything. Content scripts, top frame of a tab on one of
  * Mistral's three hosts, about their own origin: page reports (only of what their page can show), account data
  * (chat pages), context requests, warning choices (where that warning exists), shares and banner dismissal
- * (chat pages), open-verdict. Never import, set-guards, reset, declare, set-settings. Anyone else: nothing.
+ * (chat pages), open-verdict, the composer's text to scan (chat pages). Never import, set-guards, reset, declare, set-settings. Anyone else: nothing.
  */
 const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial<Record<Message['type'], boolean>> }> =
   {
@@ -170,6 +172,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'record-share': Y,
         'dismiss-banner': Y,
         'open-verdict': Y,
+        'scan-text': Y,
       },
     },
     'content script, admin.mistral.ai Vibe privacy': {
@@ -183,6 +186,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'record-share': N,
         'dismiss-banner': N,
         'open-verdict': Y,
+        'scan-text': N,
       },
     },
     'content script, admin.mistral.ai API privacy': {
@@ -196,6 +200,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'record-share': N,
         'dismiss-banner': N,
         'open-verdict': Y,
+        'scan-text': N,
       },
     },
     'content script, console.mistral.ai': {
@@ -209,6 +214,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'record-share': N,
         'dismiss-banner': N,
         'open-verdict': Y,
+        'scan-text': N,
       },
     },
     'subframe of a chat page': { sender: page(CHAT, 7, 3), url: CHAT, allow: {} },
@@ -293,6 +299,7 @@ describe('every message type × every sender', () => {
       'popup-state',
       'record-share',
       'reset',
+      'scan-text',
       'set-guards',
       'set-settings',
     ]);
