@@ -128,7 +128,7 @@ export default defineBackground(() => {
           onScanned: (s) => {
             const g = globalThis as { __windsockScans?: ScanStats[] };
             (g.__windsockScans ??= []).push(s);
-            if (g.__windsockScans.length > 64) g.__windsockScans.shift();
+            if (g.__windsockScans.length > 1000) g.__windsockScans.shift();
           },
         }
       : {},

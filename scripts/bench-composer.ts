@@ -10,7 +10,9 @@
  * The background's own scan time (its service worker, off the page's thread) is printed beside it, from the
  * test build's record of each scan (durations and sizes only, never the text). A figure, not a test:
  * `npm run bench` prints it, or `npx jiti scripts/bench-composer.ts` after `npx wxt build --mode test`.
- * BENCH_SHAPES=n measures the first n shapes only.
+ * Each shape is sent COMPOSER_RUNS times (default 3); the row shows the run with the median longest block.
+ * BENCH_SHAPES=n measures the first n shapes only; BENCH_EXTENSION_DIR loads another build (to compare with an
+ * older Windsock's test build).
  */
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -120,7 +122,10 @@ async function oneShape(page: Page, text: string): Promise<Omit<ComposerRow, 'pa
 }
 
 export async function runComposerBench(): Promise<{ rows: ComposerRow[]; worstBlockMs: number; idleMs: number }> {
-  const h = await launchChromium();
+  const h = await launchChromium(
+    process.env.BENCH_EXTENSION_DIR ? { extensionDir: resolve(process.env.BENCH_EXTENSION_DIR) } : {},
+  );
+  const runs = Number(process.env.COMPOSER_RUNS ?? 3);
   const rows: ComposerRow[] = [];
   let idleMs: number;
   try {
@@ -145,12 +150,18 @@ export async function runComposerBench(): Promise<{ rows: ComposerRow[]; worstBl
       "| 1 MB of | the page's longest block, Enter → warning | gaps over 16 ms | Enter → warning | the background's scan (its longest slice) |\n|---|---:|---:|---:|---:|",
     );
     for (const [pattern, text] of shapes()) {
-      const before = await scans();
-      const r = await oneShape(page, text);
-      // Close the warning (Escape is its cancel) before the next shape.
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(200);
-      const bg = (await scans()) > before ? await lastScan() : null;
+      const tries: { r: Omit<ComposerRow, 'pattern'>; bg: { ms: number; longestSliceMs: number } | null }[] = [];
+      for (let k = 0; k < runs; k++) {
+        const before = await scans();
+        // A text of its own each run, so that the guard cannot reuse the counts it got for the last one.
+        const r = await oneShape(page, String.fromCharCode(65 + k) + text.slice(1));
+        // Close the warning (Escape is its cancel) before the next run.
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(200);
+        tries.push({ r, bg: (await scans()) > before ? await lastScan() : null });
+      }
+      tries.sort((a, b) => a.r.longestBlockMs - b.r.longestBlockMs);
+      const { r, bg } = tries[tries.length >> 1];
       const row: ComposerRow = {
         pattern,
         ...r,

@@ -1,5 +1,6 @@
 /**
- * Personal data in a message, for the composer guard (issue 6). Pure and dependency-free: no DOM, no browser API,
+ * Personal data in a message, for the composer guard (issue 6), run by the background (lib/background/scan.ts;
+ * no content script carries it, issue 13). Pure and dependency-free: no DOM, no browser API,
  * nothing stored; the UI shows only categories and counts (`summarize`), never the values.
  * Invariant: linear time, on input capped at `maxLength` (MAX_LENGTH) characters; no regex with nested or
  * adjacent overlapping quantifiers (how: see `scan`). Tests: test/unit/scan.test.ts, test/unit/scan-sliced.test.ts.
