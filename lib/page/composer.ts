@@ -59,6 +59,9 @@ function isSendButton(el: Element | null): el is HTMLElement {
 
 type Found = Partial<Record<Category, number>>;
 
+/** A text longer than this is handed to the background in a task of its own (see `check`). */
+const LONG_TEXT = 16_000;
+
 /** The counts of the background's answer to request `seq`, or null for anything else (no answer, an error, a stray). */
 function countsOf(a: ScanAnswer | null, seq: number): Found | null {
   if (!a || typeof a !== 'object' || a.ok !== true || a.seq !== seq || !a.counts || typeof a.counts !== 'object')
@@ -96,6 +99,10 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
     if (last?.text === text) return last.found;
     const mine = ++seq;
     const t0 = TEST_BUILD ? performance.now() : 0;
+    // Handing a long text to the browser's messaging copies it on the page's thread: in a task of its own, not in
+    // the one that read the composer (a send's keydown), so that neither blocks the page for long (issue 13).
+    if (text.length > LONG_TEXT) await new Promise((r) => setTimeout(r, 0));
+    if (!send && mine !== seq) return 'stale';
     const answer = (await ask({
       type: 'scan-text',
       url: location.href,
