@@ -228,6 +228,57 @@ describe('scan-text: newer requests, and the rest of the background meanwhile', 
     }
   });
 
+  it('an older request arriving late abandons itself, not the newer one; number 0 is a request like any other', async () => {
+    const g = gate();
+    const countsOf = makeScanner({ sliceMs: 0, pause: g.pause });
+    const newer = countsOf('7', LONG, 2);
+    await vi.waitFor(() => expect(g.waiting()).toBe(1));
+    const late = countsOf('7', LONG, 1);
+    const first = countsOf('9', LONG, 0);
+    const pump = setInterval(g.release, 1);
+    try {
+      await expect(late).rejects.toBeInstanceOf(Superseded);
+      expect(await newer).toEqual({ email: 1 });
+      expect(await first).toEqual({ email: 1 });
+    } finally {
+      clearInterval(pump);
+    }
+  });
+
+  it('once a tab’s scans are over, its numbering may start again (a reloaded page counts from 1)', async () => {
+    const countsOf = makeScanner({ sliceMs: 0, pause: () => Promise.resolve() });
+    expect(await countsOf('7', LONG, 5)).toEqual({ email: 1 });
+    expect(await countsOf('7', LONG, 1)).toEqual({ email: 1 });
+  });
+
+  it('the default pause lets other tasks run between two slices', async () => {
+    const countsOf = makeScanner({ sliceMs: 0 });
+    const order: string[] = [];
+    const scan = countsOf('7', LONG, 1).then(() => order.push('scan'));
+    setTimeout(() => order.push('timer'), 0);
+    await scan;
+    expect(order).toEqual(['timer', 'scan']);
+  });
+
+  it('the record of a scan in slices: its slices, the longest, the whole time', async () => {
+    const seen: ScanStats[] = [];
+    const countsOf = makeScanner({
+      sliceMs: 0,
+      pause: () => new Promise((r) => setTimeout(r, 2)),
+      onScanned: (x) => seen.push(x),
+    });
+    await countsOf('7', LONG, 1);
+    expect(seen).toHaveLength(1);
+    const [x] = seen;
+    expect(x.chars).toBe(LONG.length);
+    expect(x.slices).toBeGreaterThan(1);
+    expect(x.longestSliceMs).toBeGreaterThan(0);
+    expect(x.longestSliceMs).toBeLessThan(x.ms);
+    // The pauses (at least 2 ms each) are in the whole time, not in any slice.
+    expect(x.ms).toBeGreaterThanOrEqual(2 * (x.slices - 1));
+    expect(x.ms).toBeLessThan(60_000);
+  });
+
   heavy('other messages are answered while 1 MB is scanned (the default pause lets other tasks run)', async () => {
     const { h } = setup();
     const big =
