@@ -3,6 +3,8 @@
  *
  * - Messages are handled by lib/background/handler.ts (validated against their sender by lib/messages.ts
  *   first); this file only wires it to the browser: the store, the badge, tabs and storage.session.
+ * - The composer guard's text is scanned here (lib/background/scan.ts), in slices, and answered as counts per
+ *   category: never stored, logged or reported.
  * - The badge of a tab follows from its URL's surface and the stored state through the pure verdict; it is
  *   recomputed when the tab's URL changes (including in-app navigation) and whenever the store changes.
  */
@@ -21,6 +23,7 @@ import { TEST_BUILD } from '@/lib/test-build';
 import { rulesetFor } from '@/lib/detect/rules';
 import { useRuleset } from '@/lib/detect/ruleset';
 import { MISTRAL_HOSTS } from '@/lib/hosts';
+import type { ScanStats } from '@/lib/background/scan';
 
 /**
  * Test builds only: with this set on the background's global (by the e2e tests, through the service worker or
@@ -147,6 +150,17 @@ export default defineBackground(() => {
     now: () => Date.now(),
     runtimeId: browser.runtime.id,
     extensionOrigin,
+    // The composer's scans (lib/background/scan.ts). The test build keeps the last ones' durations and lengths
+    // for `npm run bench` (scripts/bench-composer.ts) — never a text; the production build keeps nothing.
+    scanner: TEST_BUILD
+      ? {
+          onScanned: (s) => {
+            const g = globalThis as { __windsockScans?: ScanStats[] };
+            (g.__windsockScans ??= []).push(s);
+            if (g.__windsockScans.length > 1000) g.__windsockScans.shift();
+          },
+        }
+      : {},
   });
 
   // The answer goes back through sendResponse (kept open by returning true): what both Chrome and Firefox do

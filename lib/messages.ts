@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { GuardId, ObsKey, ObsValue } from './store/schema';
 import { LANG_SETTINGS, type Lang } from './langs';
 import { isMistralUrl, surfaceOf } from './surfaces';
-import { accountDataOn, guardOn, observableKeys, shareOn } from './detect/observable';
+import { accountDataOn, composerOn, guardOn, observableKeys, shareOn } from './detect/observable';
+import { MAX_LENGTH, type Category } from './scan/categories';
 
 const ObservationInput = z.object({
   key: ObsKey,
@@ -100,6 +101,21 @@ const OpenVerdict = z.object({ type: z.literal('open-verdict'), url: PageUrl });
  */
 const LoadPart = z.object({ type: z.literal('load-part'), url: PageUrl, part: z.enum(['dialog', 'skeleton']) });
 
+/**
+ * The composer's text, for the background to check for personal data (lib/background/scan.ts): what the chat
+ * page's composer guard would have scanned in the page (at most the scanner's MAX_LENGTH characters). It is read
+ * once, in memory, and only its counts per category are answered; it is never stored, logged, or put in an
+ * error, an answer or a diagnostic report. `seq` numbers the guard's requests: a newer request from the same tab
+ * abandons an older one still being scanned, except one a held send waits for (`send`).
+ */
+const ScanText = z.object({
+  type: z.literal('scan-text'),
+  url: PageUrl,
+  text: z.string().max(MAX_LENGTH),
+  seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  send: z.boolean().optional(),
+});
+
 /** Which warnings are switched off for good (options page). */
 const SetGuards = z.object({ type: z.literal('set-guards'), guardsOff: z.array(GuardId).max(8) });
 
@@ -135,6 +151,7 @@ export const Message = z.discriminatedUnion('type', [
   OpenVerdict,
   PopupStateReq,
   LoadPart,
+  ScanText,
 ]);
 export type Message = z.infer<typeof Message>;
 export type PageReportMsg = z.infer<typeof PageReport>;
@@ -157,7 +174,12 @@ export const CONTENT_TYPES: ReadonlySet<Message['type']> = new Set([
   'dismiss-banner',
   'open-verdict',
   'load-part',
+  'scan-text',
 ]);
+
+/** The background's answer to `scan-text`: counts per category found (absent: none), never what was found. */
+export type ScanAnswer =
+  { ok: true; seq: number; counts: Partial<Record<Category, number>> } | { ok: false; seq?: number; error: string };
 
 /** Messages the background sends to a content script. */
 export interface NavigatedMsg {
@@ -246,6 +268,8 @@ function offSurface(msg: Message): string | null {
       return msg.part === 'skeleton' || GuardId.options.some((g) => guardOn(g, surface.id))
         ? null
         : `${surface.id} shows no warning`;
+    case 'scan-text':
+      return composerOn(surface.id) ? null : `${surface.id} shows no composer guard`;
     default:
       return null;
   }

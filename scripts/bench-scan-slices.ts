@@ -1,8 +1,10 @@
 /**
- * The composer guard's longest block of the page (issue 13): 1 MB of each worst-case shape (the adversarial
+ * The scanner's slices (issue 13): what the background's scanner (lib/background/scan.ts) runs, whose longest
+ * slice is how long it keeps the background from answering other messages; the page's own longest block while
+ * the composer guard has 1 MB checked is scripts/bench-composer.ts. 1 MB of each worst-case shape (the adversarial
  * patterns of scripts/bench-scan.ts, a random mixture and a realistic mixed text), scanned in real Chromium
  * (lib/scan bundled with rolldown, run in a page, no extension), once with `scan` (one task: the whole scan
- * blocks the page) and once with `scanSliced` (what the composer guard runs). For each: the one-block time,
+ * blocks its thread) and once with `scanSliced` (what the background runs). For each: the one-block time,
  * the longest slice, the number of slices, the total time, and the long tasks (over 50 ms) a PerformanceObserver
  * saw while the sliced scan ran. A figure, not a test: `npm run bench` prints it; or `npx jiti scripts/bench-scan-slices.ts`.
  */
@@ -161,7 +163,7 @@ export async function runSliceBench(): Promise<{
     worstP95SliceMs: worst((r) => r.p95SliceMs),
   };
   console.log(
-    `\nLongest main-thread block while scanning 1 MB: ${res.worstSliceMs.toFixed(1)} ms sliced in Chromium, wall clock (the worst 95th percentile ${res.worstP95SliceMs.toFixed(1)} ms; budget 16 ms), ${res.worstBlockMs.toFixed(1)} ms as one scan() call; longest sliced scan in total ${res.worstTotalMs.toFixed(1)} ms. In CPU time (Node), the longest slice: ${res.worstCpuSliceMs.toFixed(1)} ms. (${loadNote()})`,
+    `\nThe scanner's longest slice on 1 MB: ${res.worstSliceMs.toFixed(1)} ms sliced in Chromium, wall clock (the worst 95th percentile ${res.worstP95SliceMs.toFixed(1)} ms; budget 16 ms), ${res.worstBlockMs.toFixed(1)} ms as one scan() call; longest sliced scan in total ${res.worstTotalMs.toFixed(1)} ms. In CPU time (Node), the longest slice: ${res.worstCpuSliceMs.toFixed(1)} ms. (${loadNote()})`,
   );
   return res;
 }

@@ -13,6 +13,7 @@ import { popupState } from '../popup-state';
 import { surfaceOf } from '../surfaces';
 import { fromImport } from '../store/transfer';
 import { StoreError } from '../store';
+import { makeScanner, Superseded, type ScannerOptions } from './scan';
 import { orgForTab as orgForTabFrom, TAB_ORGS_KEY, tabOrgKey, WRITE_ERROR_KEY } from './shared';
 import {
   DEFAULT_ORG,
@@ -68,6 +69,8 @@ export interface Ports {
   now(): number;
   runtimeId: string;
   extensionOrigin: string;
+  /** The composer's scanner (lib/background/scan.ts): how it yields, and the test build's record of durations. */
+  scanner?: ScannerOptions;
 }
 
 /** "Don't ask again: for this session" lives in storage.session (gone when the browser closes). */
@@ -126,6 +129,7 @@ function sameReading(prev: Store, next: Store, now: number): boolean {
 }
 
 export function createHandler(ports: Ports) {
+  const countsOf = makeScanner(ports.scanner);
   /** The organization each tab's pages showed (or its account data said was active), per tab and origin. */
   // Mirrored in storage.session so the popup agrees with the badge, and a restarted service worker remembers.
   const tabOrgs = new Map<string, string>();
@@ -355,6 +359,15 @@ export function createHandler(ports: Ports) {
           state: popupState(loaded, orgForTab(loaded.store, msg.tabId, msg.url), tab, msg.uiLang, now),
         };
       }
+      case 'scan-text': {
+        // The composer's text: scanned in memory, answered as counts; never stored, logged or put in an error.
+        try {
+          const counts = await countsOf(String(tabId ?? 'none'), msg.text, msg.seq, msg.send);
+          return { ok: true, seq: msg.seq, counts };
+        } catch (e) {
+          return { ok: false, seq: msg.seq, error: e instanceof Superseded ? 'superseded' : 'scan failed' };
+        }
+      }
       case 'reset': {
         await ports.store.clear();
         tabOrgs.clear();
@@ -371,6 +384,8 @@ export function createHandler(ports: Ports) {
   async function onMessage(raw: unknown, sender: SenderLike): Promise<Answer> {
     const verdict = accept(raw, sender, ports.runtimeId, ports.extensionOrigin);
     if (!verdict.ok) return { ok: false, error: verdict.error };
+    // The composer's scan needs neither the store nor the tabs' organizations: it answers even when they hang.
+    if (verdict.msg.type === 'scan-text') return (await handle(verdict.msg, sender.tab?.id, sender)) as Answer;
     // Loading an on-demand script needs nothing stored: a background whose storage is slow or stuck still
     // injects the warning dialog (whose words, then, are the cautious ones).
     if (verdict.msg.type !== 'load-part') await restore();

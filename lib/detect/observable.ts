@@ -26,6 +26,11 @@ export function guardOn(guard: GuardId, surface: SurfaceId): boolean {
   return REGISTRY.shownOn(guard, surface);
 }
 
+/** Where the composer guard runs (its text may be sent to the background to be scanned: scan-text). */
+export function composerOn(surface: SurfaceId): boolean {
+  return REGISTRY.shownOn('composer', surface);
+}
+
 /** Where a chat can be shared publicly (record-share). */
 export function shareOn(surface: SurfaceId): boolean {
   return guardOn('share', surface);

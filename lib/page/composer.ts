@@ -1,12 +1,16 @@
 /**
  * The composer guard: personal data in a message that may train a model (the verdict is `training` or `unknown`);
- * its declaration is lib/warnings/composer.ts, the scanner lib/scan.
- * Privacy invariant: nothing typed is stored or sent anywhere; only category counts are kept, never the values.
- * Cost invariant: only the composer is read, only when the user types or pastes (debounced, then in idle time),
- * so never per streamed token.
+ * its declaration is lib/warnings/composer.ts. The scanner (lib/scan) runs in the background, not here
+ * (lib/background/scan.ts, issue 13): this script hands it the composer's text in a `scan-text` message and gets
+ * back counts per category, so the chat page neither carries the scanner nor is blocked by a scan.
+ * Privacy invariant: nothing typed is stored or sent anywhere but to Windsock's own background, which scans it in
+ * memory and keeps nothing; only category counts are kept (here, for the last text), never the values.
+ * Cost invariant: only the composer is read, only when the user types or pastes (debounced, then in idle time)
+ * or sends, so never per streamed token.
  */
 import { textMatches } from '../detect/text';
-import { scan, scanSliced, summarize, CATEGORIES, SYNC_SCAN_MAX, type Category, type Finding } from '../scan';
+import { CATEGORIES, MAX_LENGTH, type Category } from '../scan/categories';
+import type { ScanAnswer } from '../messages';
 import type { WarningKit } from '../warnings/types';
 import { TEST_BUILD } from '../test-build';
 import { hideNote, localMsg, offlineText, showNote } from './ui';
@@ -22,8 +26,12 @@ const COMPOSER = {
 
 /** For the tests and `npm run bench` (not in the production build). */
 export interface ComposerCounters {
+  /** Answers of the background's scanner used. */
   scans: number;
-  scanMs: number;
+  /** Time spent waiting for them (the page is not blocked meanwhile). */
+  waitMs: number;
+  /** Answers dropped because a newer request had been made (typing continued). */
+  stale: number;
   blocked: number;
   sentAnyway: number;
 }
@@ -51,6 +59,21 @@ function isSendButton(el: Element | null): el is HTMLElement {
 
 type Found = Partial<Record<Category, number>>;
 
+/** A text longer than this is handed to the background in a task of its own (see `check`). */
+const LONG_TEXT = 16_000;
+
+/** The counts of the background's answer to request `seq`, or null for anything else (no answer, an error, a stray). */
+function countsOf(a: ScanAnswer | null, seq: number): Found | null {
+  if (!a || typeof a !== 'object' || a.ok !== true || a.seq !== seq || !a.counts || typeof a.counts !== 'object')
+    return null;
+  const out: Found = {};
+  for (const c of CATEGORIES) {
+    const n = a.counts[c];
+    if (typeof n === 'number' && Number.isInteger(n) && n > 0) out[c] = n;
+  }
+  return out;
+}
+
 /**
  * - A small notice near the composer lists what was found, by category and count, with a "why" that opens the
  *   verdict for this tab.
@@ -59,34 +82,44 @@ type Found = Partial<Record<Category, number>>;
  *   original gesture, replayed once); Edit sends nothing.
  */
 export function installComposerGuard({ life: ctx, context: getContext, ask, confirm }: WarningKit): ComposerCounters {
-  const counters: ComposerCounters = { scans: 0, scanMs: 0, blocked: 0, sentAnyway: 0 };
+  const counters: ComposerCounters = { scans: 0, waitMs: 0, stale: 0, blocked: 0, sentAnyway: 0 };
   let timer: (() => void) | null = null;
 
-  // The scanner, in one place: what a text holds, by category and count (never the values). Scanning never blocks
-  // the page for more than a slice (issue 13): scanSliced yields to the page every few milliseconds. The last
-  // text's counts are kept (in memory, like the editor's own text) so that a send right after typing needs no new
-  // scan; a short text is scanned at once (SYNC_SCAN_MAX: within one slice).
+  // The scanner, asked in one place: what a text holds, by category and count (never the values), as the
+  // background answers it. The last text's counts are kept (in memory, like the editor's own text) so that a send
+  // right after typing needs no new request. Each request has a number: an answer to an older one than the
+  // latest (typing continued meanwhile) is dropped, and the background abandons that scan.
+  let seq = 0;
   let last: { text: string; found: Found } | null = null;
-  const tally = (text: string, findings: Finding[]): Found => {
-    const s = summarize(findings);
-    if (TEST_BUILD) counters.scans++;
-    const out: Found = {};
-    for (const c of CATEGORIES) if (s[c]) out[c] = s[c];
-    last = { text, found: out };
-    return out;
-  };
-  const counts = async (text: string): Promise<Found> =>
-    last?.text === text
-      ? last.found
-      : tally(text, await scanSliced(text, TEST_BUILD ? { onSlice: (ms) => void (counters.scanMs += ms) } : {}));
-  /** The counts without a long scan (known, or a short text), else null. */
-  const countsNow = (text: string): Found | null => {
+  /**
+   * The counts of `text`; `null` when the background did not answer (within lib/page/client.ts's timeout) or
+   * could not scan; `stale` when a newer request was made meanwhile (never for a send, which waits for its own).
+   */
+  const check = async (text: string, send: boolean): Promise<Found | null | 'stale'> => {
     if (last?.text === text) return last.found;
-    if (text.length > SYNC_SCAN_MAX) return null;
+    const mine = ++seq;
     const t0 = TEST_BUILD ? performance.now() : 0;
-    const findings = scan(text);
-    if (TEST_BUILD) counters.scanMs += performance.now() - t0;
-    return tally(text, findings);
+    // Handing a long text to the browser's messaging copies it on the page's thread: in a task of its own, not in
+    // the one that read the composer (a send's keydown), so that neither blocks the page for long (issue 13).
+    if (text.length > LONG_TEXT) await new Promise((r) => setTimeout(r, 0));
+    if (!send && mine !== seq) return 'stale';
+    const answer = (await ask({
+      type: 'scan-text',
+      url: location.href,
+      text: text.length > MAX_LENGTH ? text.slice(0, MAX_LENGTH) : text,
+      seq: mine,
+      ...(send ? { send: true } : {}),
+    })) as ScanAnswer | null;
+    if (TEST_BUILD) counters.waitMs += performance.now() - t0;
+    const found = countsOf(answer, mine);
+    if (!send && mine !== seq) {
+      if (TEST_BUILD) counters.stale++;
+      return 'stale';
+    }
+    if (!found) return null;
+    if (TEST_BUILD) counters.scans++;
+    if (mine === seq) last = { text, found };
+    return found;
   };
 
   const describe = (f: Found, strings: Record<string, string>) =>
@@ -96,10 +129,14 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
 
   const refresh = async (ed: HTMLElement) => {
     if (ctx.isInvalid || !ed.isConnected) return;
-    const found = await counts(textOf(ed));
-    if (ctx.isInvalid || !ed.isConnected) return;
+    // The verdict first: a page that is not training has nothing to warn about, and its text is not even sent.
     const c = await getContext();
-    if (!c || c.state === 'not-training' || !Object.keys(found).length) return hideNote('composer');
+    if (c?.state === 'not-training') return hideNote('composer');
+    if (ctx.isInvalid || !ed.isConnected) return;
+    const found = await check(textOf(ed), false);
+    // No answer, or one overtaken by typing: the notice stays as it is until the next answer.
+    if (!found || found === 'stale' || ctx.isInvalid || !ed.isConnected) return;
+    if (!c || !Object.keys(found).length) return hideNote('composer');
     showNote(
       c.strings.composerNotice.replace('$1', describe(found, c.strings)),
       c.strings.composerWhy,
@@ -134,23 +171,33 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
   ctx.addEventListener(document, 'input', onInput, { capture: true, passive: true });
   ctx.addEventListener(document, 'paste', onInput, { capture: true, passive: true });
 
-  // Sending: decided synchronously (the event must be stopped before the app sees it), on the counts of the text
-  // as it is; a long text not scanned yet is held while it is scanned in slices, then sent as it was if nothing
-  // is found.
+  // Sending: decided synchronously (the event must be stopped before the app sees it). A text whose counts are
+  // known (the notice's last answer) is let through untouched when it holds nothing; any other is held while the
+  // background scans it, then sent as it was (replayed once) if nothing is found. No answer from the background
+  // within the client's timeout: the cautious warning, saying the text could not be checked; the user decides.
   const onSend = (e: Event, ed: HTMLElement | null, replay: () => void) => {
     if (!e.isTrusted || ctx.isInvalid) return;
     const editor = ed ?? (document.querySelector(EDITOR_SEL) as HTMLElement | null);
     if (!editor) return;
     const typed = textOf(editor);
-    let now = countsNow(typed);
-    if (now && !Object.keys(now).length) return;
-    if (TEST_BUILD && now) counters.blocked++;
+    if (!typed.trim()) return;
+    let found: Found | null = last?.text === typed ? last.found : null;
+    if (found && !Object.keys(found).length) return;
+    if (TEST_BUILD && found) counters.blocked++;
+    let unchecked = false;
     confirm(e, {
       anchor: editor,
       before: async () => {
-        if (now) return true;
-        now = await counts(typed);
-        const any = Object.keys(now).length > 0;
+        if (found) return true;
+        // Not training: nothing to warn about whatever the text holds, and it is not sent to be scanned.
+        if ((await getContext())?.state === 'not-training') return false;
+        const r = await check(typed, true);
+        if (r === null || r === 'stale') {
+          unchecked = true;
+          return true;
+        }
+        found = r;
+        const any = Object.keys(r).length > 0;
         if (TEST_BUILD && any) counters.blocked++;
         return any;
       },
@@ -159,7 +206,11 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
           ? null
           : {
               title: c.strings.composerTitle,
-              body: [c.strings.composerBody.replace('$1', describe(now ?? {}, c.strings))],
+              body: [
+                unchecked
+                  ? c.strings.composerUnchecked
+                  : c.strings.composerBody.replace('$1', describe(found ?? {}, c.strings)),
+              ],
               confirm: c.strings.composerSend,
               cancel: c.strings.composerEdit,
               brand: c.strings.brand,
@@ -169,7 +220,11 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
       offline: () => {
         const local = Object.fromEntries(CATEGORIES.map((k) => [`cat_${k}`, localMsg(`page_cat_${k}`)]));
         return {
-          ...offlineText([localMsg('page_composerBodyUnknown', [describe(now ?? {}, local)])]),
+          ...offlineText([
+            unchecked
+              ? localMsg('page_composerUnchecked')
+              : localMsg('page_composerBodyUnknown', [describe(found ?? {}, local)]),
+          ]),
           confirm: localMsg('page_composerSend'),
           cancel: localMsg('page_composerEdit'),
         };

@@ -13,7 +13,7 @@ export interface ConfirmRequest {
   /** Where the warning is anchored. */
   anchor: Element;
   /**
-   * Work to finish before deciding, once the event is stopped (the composer's sliced scan of a long text):
+   * Work to finish before deciding, once the event is stopped (the composer waiting for the background's scan):
    * resolves false when it found nothing to warn about, and the gesture is replayed at once.
    */
   before?: () => Promise<boolean>;

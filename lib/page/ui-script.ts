@@ -16,7 +16,7 @@ import type { Installers, Warning } from '../warnings/types';
 
 export interface UiScript {
   warnings: readonly Warning[];
-  /** The in-page parts too heavy for the registry's own modules (the composer's scanner). */
+  /** The in-page parts too heavy for the registry's own modules (the composer guard's page side). */
   installers?: Installers;
   /** The chat pages' training banner (lib/page/banner.ts), given by the chat page's UI script only. */
   banner?: typeof startBanner;

@@ -1,5 +1,6 @@
 /**
- * Personal data in a message, for the composer guard (issue 6). Pure and dependency-free: no DOM, no browser API,
+ * Personal data in a message, for the composer guard (issue 6), run by the background (lib/background/scan.ts;
+ * no content script carries it, issue 13). Pure and dependency-free: no DOM, no browser API,
  * nothing stored; the UI shows only categories and counts (`summarize`), never the values.
  * Invariant: linear time, on input capped at `maxLength` (MAX_LENGTH) characters; no regex with nested or
  * adjacent overlapping quantifiers (how: see `scan`). Tests: test/unit/scan.test.ts, test/unit/scan-sliced.test.ts.
@@ -16,9 +17,9 @@ import {
   TERMS,
 } from './tables';
 
-import { CATEGORIES, type Category } from './categories';
+import { CATEGORIES, MAX_LENGTH, type Category } from './categories';
 
-export { CATEGORIES, type Category };
+export { CATEGORIES, MAX_LENGTH, type Category };
 export interface Finding {
   category: Category;
   /** UTF-16 offsets into the scanned text, `end` exclusive. */
@@ -39,8 +40,6 @@ export interface SliceOptions extends ScanOptions {
   /** Called after each slice with its duration in milliseconds (for the benchmark). */
   onSlice?: (ms: number) => void;
 }
-
-export const MAX_LENGTH = 1_000_000;
 
 /** Soft categories are hints (best effort), not validated identifiers. */
 export const isSoft = (c: Category): boolean => c === 'health' || c === 'address';

@@ -1,5 +1,5 @@
 /**
- * The scanner's data, as compact space-separated strings (they ship in the content script). Words are stored
+ * The scanner's data, as compact space-separated strings (they ship in the background, which runs the scanner: lib/background/scan.ts). Words are stored
  * folded: lower case, without accents (see `fold` in index.ts); a trailing plural "s" is stripped at lookup.
  */
 

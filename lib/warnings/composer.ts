@@ -1,10 +1,10 @@
 /**
  * The composer's warning: personal data in a message that may train a model (the verdict is `training` or
  * `unknown`). A notice near the composer while typing, and on send "Send anyway" or "Edit" (the intercept-and-
- * confirm primitive, lib/page/confirm.ts). Its in-page behaviour — reading the composer, the scanner — is
- * lib/page/composer.ts, installed by the chat page's UI script (entrypoints/chat-ui.content.ts) when the
- * registry wires this warning there: the background and the options page, which read this module, never carry
- * the scanner.
+ * confirm primitive, lib/page/confirm.ts). Its in-page behaviour — reading the composer, asking the background
+ * to scan it — is lib/page/composer.ts, installed by the chat page's UI script (entrypoints/chat-ui.content.ts)
+ * when the registry wires this warning there; the scanner itself runs in the background (lib/background/scan.ts),
+ * so no content script carries it.
  */
 import { CATEGORIES } from '../scan/categories';
 import { defineWarning, type StringSpec } from './types';
@@ -26,6 +26,7 @@ export const warning = defineWarning({
     composerWhy: 'composerWhy',
     composerTitle: 'composerTitle',
     composerBody: { training: ['composerBodyTraining', 'composerBodyUnknown'], args: ['$1'] },
+    composerUnchecked: 'composerUnchecked',
     composerSend: 'composerSend',
     composerEdit: 'composerEdit',
     listComma: { global: 'listComma' },

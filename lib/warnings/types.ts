@@ -104,7 +104,7 @@ export interface Warning {
 export const defineWarning = <const W extends Warning>(w: W): W => w;
 
 /**
- * The in-page part of a warning too heavy for the background and the options page to import (the composer's
- * scanner): given by the UI script that carries it, run only when the registry wires that warning there.
+ * The in-page part of a warning too heavy for the background and the options page to import (the composer
+ * guard's page side): given by the UI script that carries it, run only when the registry wires that warning there.
  */
 export type Installers = Partial<Record<string, (kit: WarningKit) => void>>;

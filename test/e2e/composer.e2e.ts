@@ -2,7 +2,9 @@
  * The composer guard, end to end in Chromium and Firefox on the replica chat page: typing an IBAN shows the
  * notice (categories and counts, never values); Enter with findings warns — "Edit" keeps the message unsent,
  * "Send anyway" sends exactly one request; the send button is guarded too; nothing is shown when the verdict
- * is "not training"; a long message not scanned yet is held on send while it is scanned in slices.
+ * is "not training"; a message not checked yet is held on send while the background scans it (the page carries
+ * no scanner: lib/background/scan.ts), up to 1 MB; when the background's scanner cannot answer, the warning says
+ * the message could not be checked, and Edit sends nothing, Send anyway sends once.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS, calls, fixture, launch, until, type Harness, urlOf, openFixture, barrier, settle } from './harness';
@@ -75,9 +77,10 @@ describe.each(BROWSERS)('composer guard in %s', (name) => {
     await p.close();
   });
 
-  it('a long message not scanned yet (60,000 characters, put in without typing): held on send, scanned in slices, then warned about or sent once', async () => {
-    // Longer than SYNC_SCAN_MAX (lib/scan): the guard cannot decide within the keydown, so it holds the send, scans
-    // in slices (issue 13: the page is never blocked for long), then warns, or replays the send exactly once.
+  it('a long message not checked yet (60,000 characters, put in without typing): held on send, scanned in the background, then warned about or sent once', async () => {
+    // No input event, so no notice and no counts yet: the guard cannot decide within the keydown, so it holds the
+    // send while the background scans the text (issue 13: never in the page), then warns, or replays the send
+    // exactly once.
     const p = await openChat('vibe-chat.free.en.html');
     const put = (text: string) =>
       p.evaluate<void>(`() => { document.querySelector('${EDITOR}').innerText = ${JSON.stringify(text)}; }`);
@@ -117,5 +120,62 @@ describe.each(BROWSERS)('composer guard in %s', (name) => {
     await until(async () => calls(h, 'message.newChat').length === 1, 'sent without a warning');
     expect((await p.ui()).dialog).toBeNull();
     await p.close();
+  });
+
+  it('1 MB (the most the guard checks) with an IBAN at its very end: held on send and warned about', async () => {
+    const p = await openChat('vibe-chat.free.en.html');
+    const tail = ` wire it to ${IBAN}`;
+    const text = 'lorem ipsum dolor sit amet, '.repeat(40_000).slice(0, 1_000_000 - tail.length) + tail;
+    await p.evaluate<void>(`() => { document.querySelector('${EDITOR}').innerText = ${JSON.stringify(text)}; }`);
+    await p.click(EDITOR);
+    await p.press('Enter');
+    const dialog = await until(async () => (await p.ui()).dialog, 'the warning on send', 20_000);
+    expect(dialog).toMatch(/an IBAN \(1\)/);
+    await p.uiClick('Edit');
+    await until(async () => (await p.ui()).dialog === null, 'dialog closed');
+    await barrier(h, p);
+    expect(calls(h, 'message.newChat')).toHaveLength(0);
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
+  /** Make the background's scanner hang (its pause between two slices never returns), or undo it. */
+  async function hangScanner(p: Awaited<ReturnType<typeof openChat>>, on: boolean) {
+    const code = `(g) => { g.__realMC ??= g.MessageChannel; g.MessageChannel = ${on} ? function () { const c = new g.__realMC(); return { port1: c.port1, port2: { postMessage() {} } }; } : g.__realMC; return true; }`;
+    if (name === 'chromium') {
+      const sw = (p.raw as import('playwright-core').Page).context().serviceWorkers()[0];
+      await sw.evaluate(`(${code})(globalThis)`);
+    } else
+      await h.extEval(`async () => { const bg = await browser.runtime.getBackgroundPage(); return (${code})(bg); }`);
+  }
+
+  it('the background cannot scan: the warning says the message could not be checked; Edit sends nothing, Send anyway sends once', async () => {
+    const p = await openChat('vibe-chat.free.en.html');
+    await until(async () => (await h.badge(urlOf('vibe-chat.free.en.html'))).text === 'ON', 'badge ON');
+    await hangScanner(p, true);
+    try {
+      // Long enough that the scan needs more than one slice (so it reaches the hung pause).
+      await p.evaluate<void>(
+        `() => { document.querySelector('${EDITOR}').innerText = ${JSON.stringify('lorem ipsum dolor sit amet, '.repeat(20_000))}; }`,
+      );
+      await p.click(EDITOR);
+      await p.press('Enter');
+      const text = await until(async () => (await p.ui()).dialog, 'the cautious warning on send', 20_000);
+      expect(text).toMatch(/could not check this message for personal data/);
+      await p.uiClick('Edit');
+      await until(async () => (await p.ui()).dialog === null, 'dialog closed');
+      await barrier(h, p);
+      expect(calls(h, 'message.newChat')).toHaveLength(0);
+      await p.click(EDITOR);
+      await p.press('Enter');
+      await until(async () => (await p.ui()).dialog, 'the cautious warning again', 20_000);
+      await p.uiClick('Send anyway');
+      await until(async () => calls(h, 'message.newChat').length === 1, 'one send');
+      await barrier(h, p);
+      expect(calls(h, 'message.newChat')).toHaveLength(1);
+    } finally {
+      await hangScanner(p, false);
+      await p.close();
+    }
   });
 });

@@ -126,6 +126,8 @@ function messageOf(type: Message['type'], url: string): unknown {
       return { type, url };
     case 'open-verdict':
       return { type, url };
+    case 'scan-text':
+      return { type, url, text: 'write to camille.martin@example.fr', seq: 1 };
     case 'declare':
       return { type, key: 'vibe-training', value: 'off' };
     case 'set-settings':
@@ -159,7 +161,8 @@ const N = false;
  * The oracle: README › Messages. Extension pages: everything. Content scripts, top frame of a tab on one of
  * Mistral's three hosts, about their own origin: page reports (only of what their page can show), account data
  * (chat pages), context requests, warning choices (where that warning exists), shares and banner dismissal
- * (chat pages), open-verdict, their host's site rules. Never import, set-guards, reset, declare, set-settings. Anyone else: nothing.
+ * (chat pages), open-verdict, their host's site rules, the composer's text to scan (chat pages), loading the
+ * dialog (where a warning shows) or the skeleton. Never import, set-guards, reset, declare, set-settings. Anyone else: nothing.
  */
 const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial<Record<Message['type'], boolean>> }> =
   {
@@ -186,6 +189,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'dismiss-banner': Y,
         'open-verdict': Y,
         'load-part': Y,
+        'scan-text': Y,
       },
     },
     'content script, admin.mistral.ai Vibe privacy': {
@@ -201,6 +205,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'dismiss-banner': N,
         'open-verdict': Y,
         'load-part': N,
+        'scan-text': N,
       },
     },
     'content script, admin.mistral.ai API privacy': {
@@ -216,6 +221,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'dismiss-banner': N,
         'open-verdict': Y,
         'load-part': Y,
+        'scan-text': N,
       },
     },
     'content script, console.mistral.ai': {
@@ -231,6 +237,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
         'dismiss-banner': N,
         'open-verdict': Y,
         'load-part': N,
+        'scan-text': N,
       },
     },
     'subframe of a chat page': { sender: page(CHAT, 7, 3), url: CHAT, allow: {} },
@@ -317,6 +324,7 @@ describe('every message type × every sender', () => {
       'popup-state',
       'record-share',
       'reset',
+      'scan-text',
       'set-guards',
       'set-settings',
     ]);
