@@ -10,6 +10,7 @@ import {
   emptyStore,
   fromHandWritten,
   load,
+  orgKeyOf,
   recordObservations,
   recordShare,
   type Store,
@@ -372,5 +373,44 @@ describe('declare and recordShare', () => {
     expect(s.shares[0].chatId).toBe('chat-0001');
     expect(s.shares[499].chatId).toBe('chat-0500');
     expect(s.history).toHaveLength(501);
+  });
+});
+
+describe('what a page controls stays short in the problems list (40 characters of a key or an id)', () => {
+  const id = `name:${'L'.repeat(100)}`;
+  const id40 = `name:${'L'.repeat(35)}`;
+
+  it('a damaged organization with a long id and a long observation key', () => {
+    const r = load({
+      schemaVersion: 3,
+      currentOrg: id,
+      orgs: { [id]: { name: 7, observations: { ['k'.repeat(60)]: 1 }, declarations: 'x' } },
+    });
+    expect(r.problems).toEqual([
+      `name of organization ${id40} was malformed; dropped`,
+      `observations ${'k'.repeat(40)} of organization ${id40} was malformed; dropped`,
+      `declarations of organization ${id40} were malformed; dropped`,
+    ]);
+    expect(r.store.orgs[id]).toEqual({ lastSeen: 0, observations: {}, declarations: {} });
+  });
+
+  it('an organization that is not even an object: its id quoted, cut to 40', () => {
+    const r = load({ schemaVersion: 3, orgs: { [id]: 'junk' } });
+    expect(r.problems).toEqual([`organization "name:${'L'.repeat(34)} was malformed; dropped`]);
+    expect(r.store.orgs).toEqual({});
+  });
+});
+
+describe('orgKeyOf: the store key of an organization', () => {
+  it("the page's id first, else the name, else the default organization; each cut to 190 characters", () => {
+    expect(orgKeyOf({ id: 'org_1', name: 'Atelier' })).toBe('id:org_1');
+    expect(orgKeyOf({ id: '', name: 'Atelier' })).toBe('name:Atelier');
+    expect(orgKeyOf({ id: null, name: 'Atelier' })).toBe('name:Atelier');
+    expect(orgKeyOf({ name: '' })).toBe('default');
+    expect(orgKeyOf({})).toBe('default');
+    expect(orgKeyOf(null)).toBe('default');
+    expect(orgKeyOf(undefined)).toBe('default');
+    expect(orgKeyOf({ id: 'i'.repeat(300) })).toBe(`id:${'i'.repeat(190)}`);
+    expect(orgKeyOf({ name: 'n'.repeat(300) })).toBe(`name:${'n'.repeat(190)}`);
   });
 });
