@@ -414,3 +414,96 @@ describe('orgKeyOf: the store key of an organization', () => {
     expect(orgKeyOf({ name: 'n'.repeat(300) })).toBe(`name:${'n'.repeat(190)}`);
   });
 });
+
+describe('more of what the mutation run found untested (issue 14)', () => {
+  const plan = (value: 'free' | 'team' | 'pro', via: 'page' | 'account-data' | 'visible-cue', confidence?: number) => ({
+    key: 'plan:vibe' as const,
+    value,
+    via,
+    ...(confidence === undefined ? {} : { confidence }),
+  });
+  const obsOf = (s: Store) => s.orgs['name:A'].observations;
+
+  it('a hand-written version that is not a number is not "newer": it is passed on for load() to reset', () => {
+    expect(fromHandWritten({ schemaVersion: '4' })).toEqual({ schemaVersion: '4' });
+    expect(load(fromHandWritten({ schemaVersion: '4' }))).toEqual({
+      store: emptyStore(),
+      problems: ['no valid schemaVersion; reset'],
+    });
+  });
+
+  it('on the salvage path a valid organization is kept exactly as it was (no lastSeen made up)', () => {
+    const valid = { observations: {}, declarations: { zdr: { value: 'on', at: T } } };
+    const r = load({ schemaVersion: 3, currentOrg: 'name:A', orgs: { 'name:A': valid, ...BROKEN } });
+    expect(r.problems).toEqual([BROKEN_SAID]);
+    expect(r.store.orgs).toEqual({ 'name:A': valid });
+    expect('lastSeen' in r.store.orgs['name:A']).toBe(false);
+  });
+
+  it('past the cap, a banner dismissal is kept only for a kept organization, even for the current one without a record', () => {
+    const orgs: Record<string, unknown> = {};
+    for (let i = 0; i < 21; i++) orgs[`name:o${i}`] = { lastSeen: T + i, observations: {}, declarations: {} };
+    const r = load({
+      schemaVersion: 3,
+      currentOrg: 'name:gone',
+      orgs,
+      bannerDismissedUntil: { 'name:gone': T + DAY, 'name:o20': T + DAY, 'name:o0': T + DAY },
+    });
+    expect(Object.keys(r.store.orgs)).toHaveLength(20);
+    expect(r.store.orgs['name:o0']).toBeUndefined();
+    expect(r.store.bannerDismissedUntil).toEqual({ 'name:o20': T + DAY });
+  });
+
+  it('a locked control is stored as locked', () => {
+    const s = recordObservations(
+      emptyStore(),
+      'name:A',
+      'admin-vibe-privacy',
+      [{ key: 'vibe-training', value: 'off', via: 'page', locked: true }],
+      T,
+    );
+    expect(obsOf(s)['vibe-training']?.locked).toBe(true);
+    const free = recordObservations(emptyStore(), 'name:A', 'x', [{ key: 'zdr', value: 'on', via: 'page' }], T);
+    expect('locked' in obsOf(free).zdr!).toBe(false);
+  });
+
+  it('a control whose value changes is a history line naming the previous value', () => {
+    let s = recordObservations(emptyStore(), 'name:A', 'x', [{ key: 'feedback', value: 'on', via: 'page' }], T);
+    s = recordObservations(s, 'name:A', 'y', [{ key: 'feedback', value: 'off', via: 'page' }], T + 1);
+    expect(s.history).toEqual([
+      { at: T, org: 'name:A', kind: 'observed', key: 'feedback', value: 'on', previous: null, where: 'x' },
+      { at: T + 1, org: 'name:A', kind: 'observed', key: 'feedback', value: 'off', previous: 'on', where: 'y' },
+    ]);
+  });
+
+  it('a recent dispute about an old value is not carried over to a new value', () => {
+    // team (account data), then a weaker cue says free (a dispute), then, 35 days on, the account data says pro.
+    let s = recordObservations(emptyStore(), 'name:A', 'vibe-chat', [plan('team', 'account-data')], T);
+    s = recordObservations(s, 'name:A', 'vibe-upgrade', [plan('free', 'visible-cue', 0.5)], T + 20 * DAY);
+    expect(obsOf(s)['plan:vibe']?.disputed?.value).toBe('free');
+    s = recordObservations(s, 'name:A', 'vibe-chat', [plan('pro', 'account-data')], T + 35 * DAY);
+    expect(obsOf(s)['plan:vibe']).toMatchObject({ value: 'pro', seenAt: T + 35 * DAY });
+    expect(obsOf(s)['plan:vibe']?.disputed).toBeUndefined();
+  });
+
+  it('a stored dispute that says the same as the value (a doctored import) goes at the next reading', () => {
+    const s = emptyStore();
+    s.currentOrg = 'name:A';
+    s.orgs['name:A'] = {
+      lastSeen: T,
+      observations: {
+        'plan:vibe': {
+          value: 'team',
+          via: 'account-data',
+          where: 'vibe-chat',
+          seenAt: T,
+          confidence: 1,
+          disputed: { value: 'team', via: 'visible-cue', where: 'vibe-upgrade', seenAt: T },
+        },
+      },
+      declarations: {},
+    };
+    const next = recordObservations(s, 'name:A', 'vibe-chat', [plan('team', 'account-data')], T + DAY);
+    expect(obsOf(next)['plan:vibe']?.disputed).toBeUndefined();
+  });
+});
