@@ -17,7 +17,9 @@ const withoutVersion = (s: Store) => {
   return rest;
 };
 const put = (value: unknown, meta?: { v: number }) =>
-  fakeBrowser.storage.local.set(meta ? { [STORE_KEY]: value, [META]: meta } : { [STORE_KEY]: value });
+  fakeBrowser.storage.local.set(
+    (meta ? { [STORE_KEY]: value, [META]: meta } : { [STORE_KEY]: value }) as Record<string, unknown>,
+  );
 const decl = (s: Store) => declare(s, 'plan:vibe', 'pro', T);
 
 beforeEach(() => fakeBrowser.reset());
