@@ -115,3 +115,18 @@ describe('watchers', () => {
     stop();
   });
 });
+
+describe('an update that changes nothing', () => {
+  it('writes nothing and tells no watcher', async () => {
+    await update(decl);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const got: unknown[] = [];
+    const stop = watchStore((r) => got.push(r));
+    const before = await readStore();
+    expect(await update((s) => s)).toEqual(before.store);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(set).not.toHaveBeenCalled();
+    expect(got).toEqual([]);
+    stop();
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  currentOrg,
   declare,
   emptyStore,
   fromHandWritten,
@@ -15,6 +16,7 @@ import {
   recordShare,
   type Store,
 } from '@/lib/store/schema';
+import { knownFor } from '@/lib/resolve';
 import { K, T, V3_EXAMPLE } from './store-examples';
 
 const clone = <X>(x: X): X => JSON.parse(JSON.stringify(x));
@@ -505,5 +507,22 @@ describe('more of what the mutation run found untested (issue 14)', () => {
     };
     const next = recordObservations(s, 'name:A', 'vibe-chat', [plan('team', 'account-data')], T + DAY);
     expect(obsOf(next)['plan:vibe']?.disputed).toBeUndefined();
+  });
+});
+
+describe('the cap and the current organization, at their edges', () => {
+  it('exactly 20 organizations: nothing is dropped or touched, banners included', () => {
+    const orgs: Record<string, unknown> = {};
+    for (let i = 0; i < 20; i++) orgs[`name:o${i}`] = { lastSeen: T + i, observations: {}, declarations: {} };
+    const banner = { 'name:o0': T + DAY, 'name:elsewhere': T + DAY };
+    const r = load({ schemaVersion: 3, currentOrg: 'name:o0', orgs, bannerDismissedUntil: banner });
+    expect(Object.keys(r.store.orgs)).toHaveLength(20);
+    expect(r.store.bannerDismissedUntil).toEqual(banner);
+  });
+
+  it('a current organization with no record yet reads as nothing known, never a crash', () => {
+    const s = { ...emptyStore(), currentOrg: 'name:new' };
+    expect(currentOrg(s)).toEqual({ lastSeen: 0, observations: {}, declarations: {} });
+    expect(knownFor(s, 'plan:vibe', T)).toBeNull();
   });
 });
