@@ -474,3 +474,24 @@ describe('what load() would accept silently is still refused, and the date windo
     expect(jsonDepth('"\\\\"[')).toBe(1);
   });
 });
+
+describe('what Windsock writes imports back; a date it would never write is refused', () => {
+  it("an organization with the page's own id (up to 200 characters) imports back whole; 201 are refused", () => {
+    const s = clone(STORE);
+    s.orgs.org_2b7c9e41.pageId = 'org_2b7c9e41-page';
+    expect(fromImport(file(s), T)).toEqual({ ok: true, store: s });
+    s.orgs.org_2b7c9e41.pageId = 'p'.repeat(200);
+    expect(fromImport(file(s), T)).toEqual({ ok: true, store: s });
+    s.orgs.org_2b7c9e41.pageId = 'p'.repeat(201);
+    expect(rejected(fromImport(file(s), T))).toBe('malformed');
+  });
+
+  it('a share dated before 2023 is refused at import, and dropped (said) when loaded', () => {
+    const s = clone(STORE);
+    s.shares[0].at = Date.UTC(2022, 5, 1);
+    expect(rejected(fromImport(file(s), T))).toBe('malformed');
+    const r = load(s);
+    expect(r.store.shares).toEqual([]);
+    expect(r.problems).toEqual(['1 shares entry was malformed; dropped']);
+  });
+});
