@@ -129,4 +129,25 @@ describe('page context', () => {
     expect(b.currentOrg).toBe('org-b');
     expect(ctx(b).state).toBe('training');
   });
+  it('outside English each cited quote is followed by its translation, which English pages never get', () => {
+    const quotes = new Set(
+      Object.entries(fr)
+        .filter(([k]) => k.startsWith('quote_'))
+        .map(([, v]) => v.message),
+    );
+    const sources = ['feedbackSource', 'shareSource', 'labsSource', 'attachSource'];
+    const frs = ctx(training(), { lang: 'fr' }).strings;
+    for (const k of sources) {
+      const m = / Traduction : (.+)$/.exec(frs[k]);
+      expect(m, k).not.toBeNull();
+      expect(quotes.has(m![1]), `${k}: ${m![1]}`).toBe(true);
+    }
+    const ens = ctx(training(), { lang: 'en' }).strings;
+    for (const k of sources) expect(ens[k], k).not.toMatch(/Translation/);
+  });
+
+  it("the fallback dialog's hint leaves both of its blanks for the page to fill", () => {
+    expect(ctx(training()).strings.fallbackHint).toBe(en.page_fallbackHint.message);
+    expect(en.page_fallbackHint.message).toMatch(/\$1.*\$2/);
+  });
 });

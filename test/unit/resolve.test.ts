@@ -367,3 +367,43 @@ describe('knownFor: the fresher of observation and declaration, and the stalenes
     expect(knownFor(s, 'plan:vibe', T0 + STALE_AFTER_MS + 1)?.stale).toBe(true);
   });
 });
+
+describe('knownFor: a declaration dated ahead of the clock', () => {
+  const withBoth = (obsAt: number | null, declAt: number) => {
+    const s = emptyStore();
+    s.orgs[s.currentOrg] = {
+      lastSeen: T0,
+      observations:
+        obsAt === null
+          ? {}
+          : { 'plan:vibe': { value: 'team', via: 'page', where: 'admin-subscriptions', seenAt: obsAt, confidence: 1 } },
+      declarations: { 'plan:vibe': { value: 'free', at: declAt } },
+    } as never;
+    return s;
+  };
+
+  it('up to a day ahead (clock skew) it is still the user’s word; more than a day ahead it never beats the page', () => {
+    expect(knownFor(withBoth(T0, T0 + DAY), 'plan:vibe', T0)).toMatchObject({ value: 'free', via: 'declared' });
+    expect(knownFor(withBoth(T0, T0 + DAY + 1), 'plan:vibe', T0)).toMatchObject({ value: 'team', via: 'page' });
+  });
+
+  it('more than a day ahead and nothing seen: nothing is known', () => {
+    expect(knownFor(withBoth(null, T0 + DAY + 1), 'plan:vibe', T0)).toBeNull();
+  });
+});
+
+describe('verdictInput: the controls', () => {
+  it('only the controls something is known about appear, each with what is known', () => {
+    const s = recordObservations(
+      emptyStore(),
+      null,
+      'admin-vibe-privacy',
+      [{ key: 'vibe-training', value: 'off', via: 'page' }],
+      T0,
+    );
+    const input = verdictInput(declare(s, 'feedback', 'off', T0 + 1), 'vibe', 'vibe-chat', T0 + 2);
+    expect(Object.keys(input.controls).sort()).toEqual(['feedback', 'vibe-training']);
+    expect(input.controls['vibe-training']).toMatchObject({ value: 'off', via: 'page' });
+    expect(input.controls.feedback).toEqual({ value: 'off', via: 'declared', seenAt: T0 + 1 });
+  });
+});

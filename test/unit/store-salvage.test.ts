@@ -6,14 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  currentOrg,
   declare,
   emptyStore,
   fromHandWritten,
   load,
+  orgKeyOf,
   recordObservations,
   recordShare,
   type Store,
 } from '@/lib/store/schema';
+import { knownFor } from '@/lib/resolve';
 import { K, T, V3_EXAMPLE } from './store-examples';
 
 const clone = <X>(x: X): X => JSON.parse(JSON.stringify(x));
@@ -372,5 +375,154 @@ describe('declare and recordShare', () => {
     expect(s.shares[0].chatId).toBe('chat-0001');
     expect(s.shares[499].chatId).toBe('chat-0500');
     expect(s.history).toHaveLength(501);
+  });
+});
+
+describe('what a page controls stays short in the problems list (40 characters of a key or an id)', () => {
+  const id = `name:${'L'.repeat(100)}`;
+  const id40 = `name:${'L'.repeat(35)}`;
+
+  it('a damaged organization with a long id and a long observation key', () => {
+    const r = load({
+      schemaVersion: 3,
+      currentOrg: id,
+      orgs: { [id]: { name: 7, observations: { ['k'.repeat(60)]: 1 }, declarations: 'x' } },
+    });
+    expect(r.problems).toEqual([
+      `name of organization ${id40} was malformed; dropped`,
+      `observations ${'k'.repeat(40)} of organization ${id40} was malformed; dropped`,
+      `declarations of organization ${id40} were malformed; dropped`,
+    ]);
+    expect(r.store.orgs[id]).toEqual({ lastSeen: 0, observations: {}, declarations: {} });
+  });
+
+  it('an organization that is not even an object: its id quoted, cut to 40', () => {
+    const r = load({ schemaVersion: 3, orgs: { [id]: 'junk' } });
+    expect(r.problems).toEqual([`organization "name:${'L'.repeat(34)} was malformed; dropped`]);
+    expect(r.store.orgs).toEqual({});
+  });
+});
+
+describe('orgKeyOf: the store key of an organization', () => {
+  it("the page's id first, else the name, else the default organization; each cut to 190 characters", () => {
+    expect(orgKeyOf({ id: 'org_1', name: 'Atelier' })).toBe('id:org_1');
+    expect(orgKeyOf({ id: '', name: 'Atelier' })).toBe('name:Atelier');
+    expect(orgKeyOf({ id: null, name: 'Atelier' })).toBe('name:Atelier');
+    expect(orgKeyOf({ name: '' })).toBe('default');
+    expect(orgKeyOf({})).toBe('default');
+    expect(orgKeyOf(null)).toBe('default');
+    expect(orgKeyOf(undefined)).toBe('default');
+    expect(orgKeyOf({ id: 'i'.repeat(300) })).toBe(`id:${'i'.repeat(190)}`);
+    expect(orgKeyOf({ name: 'n'.repeat(300) })).toBe(`name:${'n'.repeat(190)}`);
+  });
+});
+
+describe('more of what the mutation run found untested (issue 14)', () => {
+  const plan = (value: 'free' | 'team' | 'pro', via: 'page' | 'account-data' | 'visible-cue', confidence?: number) => ({
+    key: 'plan:vibe' as const,
+    value,
+    via,
+    ...(confidence === undefined ? {} : { confidence }),
+  });
+  const obsOf = (s: Store) => s.orgs['name:A'].observations;
+
+  it('a hand-written version that is not a number is not "newer": it is passed on for load() to reset', () => {
+    expect(fromHandWritten({ schemaVersion: '4' })).toEqual({ schemaVersion: '4' });
+    expect(load(fromHandWritten({ schemaVersion: '4' }))).toEqual({
+      store: emptyStore(),
+      problems: ['no valid schemaVersion; reset'],
+    });
+  });
+
+  it('on the salvage path a valid organization is kept exactly as it was (no lastSeen made up)', () => {
+    const valid = { observations: {}, declarations: { zdr: { value: 'on', at: T } } };
+    const r = load({ schemaVersion: 3, currentOrg: 'name:A', orgs: { 'name:A': valid, ...BROKEN } });
+    expect(r.problems).toEqual([BROKEN_SAID]);
+    expect(r.store.orgs).toEqual({ 'name:A': valid });
+    expect('lastSeen' in r.store.orgs['name:A']).toBe(false);
+  });
+
+  it('past the cap, a banner dismissal is kept only for a kept organization, even for the current one without a record', () => {
+    const orgs: Record<string, unknown> = {};
+    for (let i = 0; i < 21; i++) orgs[`name:o${i}`] = { lastSeen: T + i, observations: {}, declarations: {} };
+    const r = load({
+      schemaVersion: 3,
+      currentOrg: 'name:gone',
+      orgs,
+      bannerDismissedUntil: { 'name:gone': T + DAY, 'name:o20': T + DAY, 'name:o0': T + DAY },
+    });
+    expect(Object.keys(r.store.orgs)).toHaveLength(20);
+    expect(r.store.orgs['name:o0']).toBeUndefined();
+    expect(r.store.bannerDismissedUntil).toEqual({ 'name:o20': T + DAY });
+  });
+
+  it('a locked control is stored as locked', () => {
+    const s = recordObservations(
+      emptyStore(),
+      'name:A',
+      'admin-vibe-privacy',
+      [{ key: 'vibe-training', value: 'off', via: 'page', locked: true }],
+      T,
+    );
+    expect(obsOf(s)['vibe-training']?.locked).toBe(true);
+    const free = recordObservations(emptyStore(), 'name:A', 'x', [{ key: 'zdr', value: 'on', via: 'page' }], T);
+    expect('locked' in obsOf(free).zdr!).toBe(false);
+  });
+
+  it('a control whose value changes is a history line naming the previous value', () => {
+    let s = recordObservations(emptyStore(), 'name:A', 'x', [{ key: 'feedback', value: 'on', via: 'page' }], T);
+    s = recordObservations(s, 'name:A', 'y', [{ key: 'feedback', value: 'off', via: 'page' }], T + 1);
+    expect(s.history).toEqual([
+      { at: T, org: 'name:A', kind: 'observed', key: 'feedback', value: 'on', previous: null, where: 'x' },
+      { at: T + 1, org: 'name:A', kind: 'observed', key: 'feedback', value: 'off', previous: 'on', where: 'y' },
+    ]);
+  });
+
+  it('a recent dispute about an old value is not carried over to a new value', () => {
+    // team (account data), then a weaker cue says free (a dispute), then, 35 days on, the account data says pro.
+    let s = recordObservations(emptyStore(), 'name:A', 'vibe-chat', [plan('team', 'account-data')], T);
+    s = recordObservations(s, 'name:A', 'vibe-upgrade', [plan('free', 'visible-cue', 0.5)], T + 20 * DAY);
+    expect(obsOf(s)['plan:vibe']?.disputed?.value).toBe('free');
+    s = recordObservations(s, 'name:A', 'vibe-chat', [plan('pro', 'account-data')], T + 35 * DAY);
+    expect(obsOf(s)['plan:vibe']).toMatchObject({ value: 'pro', seenAt: T + 35 * DAY });
+    expect(obsOf(s)['plan:vibe']?.disputed).toBeUndefined();
+  });
+
+  it('a stored dispute that says the same as the value (a doctored import) goes at the next reading', () => {
+    const s = emptyStore();
+    s.currentOrg = 'name:A';
+    s.orgs['name:A'] = {
+      lastSeen: T,
+      observations: {
+        'plan:vibe': {
+          value: 'team',
+          via: 'account-data',
+          where: 'vibe-chat',
+          seenAt: T,
+          confidence: 1,
+          disputed: { value: 'team', via: 'visible-cue', where: 'vibe-upgrade', seenAt: T },
+        },
+      },
+      declarations: {},
+    };
+    const next = recordObservations(s, 'name:A', 'vibe-chat', [plan('team', 'account-data')], T + DAY);
+    expect(obsOf(next)['plan:vibe']?.disputed).toBeUndefined();
+  });
+});
+
+describe('the cap and the current organization, at their edges', () => {
+  it('exactly 20 organizations: nothing is dropped or touched, banners included', () => {
+    const orgs: Record<string, unknown> = {};
+    for (let i = 0; i < 20; i++) orgs[`name:o${i}`] = { lastSeen: T + i, observations: {}, declarations: {} };
+    const banner = { 'name:o0': T + DAY, 'name:elsewhere': T + DAY };
+    const r = load({ schemaVersion: 3, currentOrg: 'name:o0', orgs, bannerDismissedUntil: banner });
+    expect(Object.keys(r.store.orgs)).toHaveLength(20);
+    expect(r.store.bannerDismissedUntil).toEqual(banner);
+  });
+
+  it('a current organization with no record yet reads as nothing known, never a crash', () => {
+    const s = { ...emptyStore(), currentOrg: 'name:new' };
+    expect(currentOrg(s)).toEqual({ lastSeen: 0, observations: {}, declarations: {} });
+    expect(knownFor(s, 'plan:vibe', T)).toBeNull();
   });
 });

@@ -353,3 +353,145 @@ describe('limits (issue 11, attack 6)', () => {
     expect(rejected(fromImport(file({ ...clone(STORE), schemaVersion: STORE_VERSION + 1 }), T))).toBe('newer');
   });
 });
+
+describe('what load() would accept silently is still refused, and the date window holds for every date', () => {
+  const DAY = 86_400_000;
+  const NOT_AS_IT_IS = { ok: false, error: 'malformed', problems: ['the store is not valid as it is'] };
+  const line = (at: number) => ({ at, org: 'default', kind: 'reset', key: 'all', value: null });
+
+  it('1,001 valid history lines (load would keep the newest 1,000 and say nothing)', () => {
+    const s = { ...emptyStore(), history: Array.from({ length: 1001 }, (_, i) => line(T - 2000 + i)) };
+    expect(load(s).problems).toEqual([]);
+    expect(fromImport(file(s), T)).toEqual(NOT_AS_IT_IS);
+    // The positive control: 1,000 of them are imported.
+    expect(fromImport(file({ ...s, history: s.history.slice(1) }), T).ok).toBe(true);
+  });
+
+  it('501 valid shares', () => {
+    const shares = Array.from({ length: 501 }, (_, i) => ({
+      chatId: `chat-${100000 + i}`,
+      at: T - 1000 + i,
+      org: 'x',
+    }));
+    expect(fromImport(file({ ...emptyStore(), shares }), T)).toEqual(NOT_AS_IT_IS);
+    expect(fromImport(file({ ...emptyStore(), shares: shares.slice(1) }), T).ok).toBe(true);
+  });
+
+  it('an organization keyed by more than 200 characters', () => {
+    const s = { ...emptyStore(), orgs: { [`name:${'x'.repeat(196)}`]: { observations: {}, declarations: {} } } };
+    expect(fromImport(file(s), T)).toEqual(NOT_AS_IT_IS);
+  });
+
+  /** STORE with one date moved to `at`, by where it is. */
+  const dated: [string, (s: Store, at: number) => void][] = [
+    ['an observation', (s, at) => (s.orgs.org_2b7c9e41.observations.zdr!.seenAt = at)],
+    [
+      "a dispute's date",
+      (s, at) =>
+        (s.orgs.org_2b7c9e41.observations.zdr!.disputed = { value: 'off', via: 'page', where: 'x', seenAt: at }),
+    ],
+    [
+      "a replaced declaration's date",
+      (s, at) => (s.orgs.org_2b7c9e41.observations['vibe-training']!.replaced!.at = at),
+    ],
+    ['a declaration', (s, at) => (s.orgs.default.declarations['vibe-training']!.at = at)],
+    ['when an organization was last seen', (s, at) => (s.orgs.default.lastSeen = at)],
+    ['a history line', (s, at) => (s.history[0].at = at)],
+    ['a share', (s, at) => (s.shares[0].at = at)],
+  ];
+  it.each(dated)('%s: up to a day ahead is accepted, a millisecond more refused', (_name, set) => {
+    const at = (when: number) => {
+      const s = clone(STORE);
+      set(s, when);
+      return fromImport(file(s), T);
+    };
+    expect(at(T + DAY)).toMatchObject({ ok: true });
+    expect(at(T + DAY + 1)).toEqual({
+      ok: false,
+      error: 'malformed',
+      problems: ['1 date outside 2023-01-01 … tomorrow'],
+    });
+  });
+
+  it('two dates ahead are counted; an organization last seen before 2023 is refused, "never seen" (0) is not', () => {
+    const s = clone(STORE);
+    s.history[0].at = T + 2 * DAY;
+    s.shares[0].at = T + 2 * DAY;
+    expect(fromImport(file(s), T)).toEqual({
+      ok: false,
+      error: 'malformed',
+      problems: ['2 dates outside 2023-01-01 … tomorrow'],
+    });
+    const lastSeen = (v: number) => {
+      const x = clone(STORE);
+      x.orgs.default.lastSeen = v;
+      return fromImport(file(x), T).ok;
+    };
+    expect(lastSeen(Date.UTC(2023, 0, 1))).toBe(true);
+    expect(lastSeen(Date.UTC(2023, 0, 1) - 1)).toBe(false);
+    expect(lastSeen(5)).toBe(false);
+    expect(lastSeen(0)).toBe(true);
+  });
+
+  it('the refusals say why: an unknown format, no store, a newer store', () => {
+    expect(fromImport(file(STORE, { format: 2 }), T)).toEqual({
+      ok: false,
+      error: 'malformed',
+      problems: ['export format 2 is not 1'],
+    });
+    expect(fromImport(file(STORE, { format: null }), T)).toEqual({
+      ok: false,
+      error: 'malformed',
+      problems: ['export format null is not 1'],
+    });
+    expect(fromImport(file(undefined), T)).toEqual({
+      ok: false,
+      error: 'malformed',
+      problems: ['no store in the file'],
+    });
+    expect(fromImport(file({ ...clone(STORE), schemaVersion: 7 }), T)).toEqual({
+      ok: false,
+      error: 'newer',
+      problems: ['store version 7 is newer than this Windsock (3); left as it is'],
+    });
+  });
+
+  it('the size and depth limits are inclusive', () => {
+    const nest = (n: number): unknown => (n === 0 ? 1 : { a: nest(n - 1) });
+    const at32 = file(STORE, { junk: nest(31) });
+    expect(jsonDepth(at32)).toBe(32);
+    expect(fromImport(at32, T)).toEqual({ ok: true, store: STORE });
+    expect(rejected(fromImport(file(STORE, { junk: nest(32) }), T))).toBe('too-deep');
+    const text = file(STORE);
+    expect(fromImport(text + ' '.repeat(MAX_IMPORT_CHARS - text.length), T)).toMatchObject({ ok: true });
+  });
+
+  it('the depth counts objects and arrays alike, closes them, and skips escaped quotes in strings', () => {
+    expect(jsonDepth('[[],[]]')).toBe(2);
+    expect(jsonDepth('{"a":[1,{"b":2}],"c":{}}')).toBe(3);
+    expect(jsonDepth('[{}][{}][{}]')).toBe(2);
+    expect(jsonDepth('"\\""[')).toBe(1);
+    expect(jsonDepth('"\\\\"[')).toBe(1);
+  });
+});
+
+describe('what Windsock writes imports back; a date it would never write is refused', () => {
+  it("an organization with the page's own id (up to 200 characters) imports back whole; 201 are refused", () => {
+    const s = clone(STORE);
+    s.orgs.org_2b7c9e41.pageId = 'org_2b7c9e41-page';
+    expect(fromImport(file(s), T)).toEqual({ ok: true, store: s });
+    s.orgs.org_2b7c9e41.pageId = 'p'.repeat(200);
+    expect(fromImport(file(s), T)).toEqual({ ok: true, store: s });
+    s.orgs.org_2b7c9e41.pageId = 'p'.repeat(201);
+    expect(rejected(fromImport(file(s), T))).toBe('malformed');
+  });
+
+  it('a share dated before 2023 is refused at import, and dropped (said) when loaded', () => {
+    const s = clone(STORE);
+    s.shares[0].at = Date.UTC(2022, 5, 1);
+    expect(rejected(fromImport(file(s), T))).toBe('malformed');
+    const r = load(s);
+    expect(r.store.shares).toEqual([]);
+    expect(r.problems).toEqual(['1 shares entry was malformed; dropped']);
+  });
+});
