@@ -5,7 +5,8 @@
  * back counts per category, so the chat page neither carries the scanner nor is blocked by a scan.
  * Privacy invariant: nothing typed is stored or sent anywhere but to Windsock's own background, which scans it in
  * memory and keeps nothing; only category counts are kept (here, for the last text), never the values.
- * Cost invariant: only the composer is read, only when the user types or pastes (debounced, then in idle time)
+ * Cost invariant: only the composer is read, only when the user types or pastes (debounced: 50 ms for a short
+ * text, 300 ms for a long one; then in idle time)
  * or sends, so never per streamed token.
  */
 import { textMatches } from '../detect/text';
@@ -59,6 +60,9 @@ function isSendButton(el: Element | null): el is HTMLElement {
 
 type Found = Partial<Record<Category, number>>;
 
+/** A text up to this long is checked 50 ms after the last keystroke, a longer one after 300 ms (`schedule`). */
+const SHORT_TEXT = 4_000;
+
 /** A text longer than this is handed to the background in a task of its own (see `check`). */
 const LONG_TEXT = 16_000;
 
@@ -91,6 +95,9 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
   // latest (typing continued meanwhile) is dropped, and the background abandons that scan.
   let seq = 0;
   let last: { text: string; found: Found } | null = null;
+  // The verdict as last heard (the context is cached by lib/page/client.ts and dropped when it changes). A page
+  // known not to train has nothing to warn about: its sends are let through untouched, not held for a check.
+  let notTraining = false;
   /**
    * The counts of `text`; `null` when the background did not answer (within lib/page/client.ts's timeout) or
    * could not scan; `stale` when a newer request was made meanwhile (never for a send, which waits for its own).
@@ -131,7 +138,8 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
     if (ctx.isInvalid || !ed.isConnected) return;
     // The verdict first: a page that is not training has nothing to warn about, and its text is not even sent.
     const c = await getContext();
-    if (c?.state === 'not-training') return hideNote('composer');
+    notTraining = c?.state === 'not-training';
+    if (notTraining) return hideNote('composer');
     if (ctx.isInvalid || !ed.isConnected) return;
     const found = await check(textOf(ed), false);
     // No answer, or one overtaken by typing: the notice stays as it is until the next answer.
@@ -151,16 +159,23 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
     );
   };
 
-  // A timer of Windsock's own life (lib/page/life.ts), cleared when it ends.
+  // A timer of Windsock's own life (lib/page/life.ts), cleared when it ends. A short text (most messages) is
+  // checked soon after the last keystroke, so that its counts are usually known by the time the user sends and
+  // the send is not held; a long one after a longer pause. `textContent` measures without forcing a layout.
   const schedule = (ed: HTMLElement) => {
     timer?.();
-    timer = ctx.setTimeout(() => {
-      timer = null;
-      const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
-        .requestIdleCallback;
-      if (idle) idle(() => void refresh(ed), { timeout: 1000 });
-      else void refresh(ed);
-    }, 300);
+    const size = ed.tagName === 'TEXTAREA' ? (ed as HTMLTextAreaElement).value.length : (ed.textContent?.length ?? 0);
+    const short = size <= SHORT_TEXT;
+    timer = ctx.setTimeout(
+      () => {
+        timer = null;
+        const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
+          .requestIdleCallback;
+        if (idle) idle(() => void refresh(ed), { timeout: short ? 100 : 1000 });
+        else void refresh(ed);
+      },
+      short ? 50 : 300,
+    );
   };
 
   const onInput = (e: Event) => {
@@ -181,6 +196,8 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
     if (!editor) return;
     const typed = textOf(editor);
     if (!typed.trim()) return;
+    // Known not to train: nothing to warn about, and the text is not sent to be scanned.
+    if (notTraining) return;
     let found: Found | null = last?.text === typed ? last.found : null;
     if (found && !Object.keys(found).length) return;
     if (TEST_BUILD && found) counters.blocked++;
@@ -190,7 +207,8 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
       before: async () => {
         if (found) return true;
         // Not training: nothing to warn about whatever the text holds, and it is not sent to be scanned.
-        if ((await getContext())?.state === 'not-training') return false;
+        notTraining = (await getContext())?.state === 'not-training';
+        if (notTraining) return false;
         const r = await check(typed, true);
         if (r === null || r === 'stale') {
           unchecked = true;

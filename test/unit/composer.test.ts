@@ -77,6 +77,7 @@ function setup(bg = fakeBackground()) {
   document.body.innerHTML =
     '<form class="composer"><textarea name="message.text"></textarea><button type="submit" aria-label="Send question">Send</button></form>';
   const listeners: [EventTarget, string, EventListener, AddEventListenerOptions | undefined][] = [];
+  const delays: number[] = [];
   const life = {
     isInvalid: false,
     signal: new AbortController().signal,
@@ -87,6 +88,7 @@ function setup(bg = fakeBackground()) {
       t.addEventListener(type, h, o);
     },
     setTimeout: (cb: () => void, ms: number) => {
+      delays.push(ms);
       const id = setTimeout(cb, ms);
       return () => clearTimeout(id);
     },
@@ -107,7 +109,7 @@ function setup(bg = fakeBackground()) {
     before?.();
     listeners.forEach(([t, type, h, o]) => t.removeEventListener(type, h, o));
   };
-  return { bg, ed, counters, sent: () => sent };
+  return { bg, ed, counters, sent: () => sent, delays };
 }
 
 function trusted<E extends Event>(e: E): E {
@@ -147,6 +149,16 @@ describe('while typing', () => {
     bg.answer({ iban: 1, email: 2 });
     await vi.waitFor(() => expect(showNote).toHaveBeenCalledTimes(1));
     expect(showNote.mock.calls[0][0]).toBe('notice: [cat_iban] (1), [cat_email] (2)');
+  });
+
+  it('a short text is checked 50 ms after the last keystroke (so a send right after finds it checked), a long one 300 ms after', async () => {
+    const { bg, ed, delays } = setup();
+    type(ed, 'a'.repeat(4_000));
+    type(ed, 'a'.repeat(4_001));
+    type(ed, 'short again');
+    expect(delays).toEqual([50, 300, 50]);
+    await vi.waitFor(() => expect(bg.scans).toHaveLength(1), { timeout: 3000 });
+    expect(bg.scans[0].text).toBe('short again');
   });
 
   it('an answer overtaken by typing is dropped: only the newest request’s counts are shown', async () => {
@@ -299,6 +311,17 @@ describe('on send', () => {
     await vi.waitFor(() => expect(sent()).toBe(1));
     expect(bg.scans).toHaveLength(0);
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('known not to train (heard while typing): a send is not even stopped, nor its text sent', async () => {
+    const { bg, ed, sent } = setup(fakeBackground('not-training'));
+    type(ed, 'IBAN FR76 3000 6000 0112 3456 7890 189');
+    await vi.waitFor(() => expect(hideNote).toHaveBeenCalledWith('composer'), { timeout: 3000 });
+    type(ed, 'IBAN FR76 3000 6000 0112 3456 7890 189, and more');
+    const e = enter(ed);
+    expect(e.defaultPrevented).toBe(false);
+    expect(sent()).toBe(1);
+    expect(bg.scans).toHaveLength(0);
   });
 
   it('more than 1,000,000 characters: only the first 1,000,000 are sent (the scanner’s cap)', async () => {
