@@ -172,9 +172,12 @@ export const RETENTION_LABELS: Record<string, LabelSet> = {
   },
 };
 /** The same, flat and lower-cased, as controls.ts reads them. */
-export const RETENTION_TEXT: Record<string, string[]> = /* @__PURE__ */ Object.fromEntries(
-  Object.entries(RETENTION_LABELS).map(([k, v]) => [k, labelTexts(v).map((t) => t.toLowerCase())]),
-);
+/** Each set's texts, lower-cased. A function called with a plain reference, so that a bundle which does not use
+ * the result drops the table too (the arguments of a call marked pure are kept when they are calls). */
+const lowerTable = (sets: Record<string, LabelSet>): Record<string, string[]> =>
+  Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, labelTexts(v).map((t) => t.toLowerCase())]));
+
+export const RETENTION_TEXT: Record<string, string[]> = /* @__PURE__ */ lowerTable(RETENTION_LABELS);
 
 /** Words that say a status (ZDR) is on or off. All guesses: no source prints the status's wording. */
 export const STATUS_LABELS: { off: LabelSet; on: LabelSet } = {
