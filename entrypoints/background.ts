@@ -175,7 +175,9 @@ export default defineBackground(() => {
 
   browser.tabs.onUpdated.addListener(async (tabId, info, tab) => {
     if (!info.url && info.status !== 'loading') return;
-    const { store } = await readStore();
+    // The cached read (dropped on every storage change): a tab's navigation does not re-read and re-validate the
+    // store, nor hold up a popup's question to the background meanwhile.
+    const { store } = await readCached();
     await applyLang(store);
     const url = tab.url ?? info.url;
     if (url) await handler.paintTab(tabId, url, store);
