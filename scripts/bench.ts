@@ -236,6 +236,90 @@ async function streaming() {
  * removed after): the floor any extension page pays on this machine at this moment, so a loaded machine shows as
  * such. Then the script the popup loads: every .js it requests, counted in the browser, and the JSON catalogs.
  */
+/**
+ * The toolbar popup itself, as a person opens it: `chrome.action.openPopup()` from the service worker while the
+ * chat tab is the active one (the popup finds its tab by itself, no `?tab=`, and opens no tab, so the
+ * background sees no tab events), read through the DevTools protocol (the popup is a target Playwright does not
+ * expose as a page): one evaluation, once attached, that waits for the verdict's mark. Navigation start → verdict
+ * painted, per open; null when this Chromium cannot open the popup (headless builds without it).
+ */
+async function toolbarPopupRuns(
+  B: BrowserContext,
+  chat: Page,
+  runs: number,
+  expected: string | undefined,
+): Promise<number[] | null> {
+  const sw = B.serviceWorkers()[0];
+  const cdp = await B.newCDPSession(chat);
+  type Cdp = { send(method: string, params?: object): Promise<unknown> };
+  const send = (method: string, params?: object) => (cdp as unknown as Cdp).send(method, params);
+  let seq = 0;
+  const answers = new Map<number, (m: unknown) => void>();
+  (cdp as unknown as { on(e: string, f: (e: { message: string }) => void): void }).on(
+    'Target.receivedMessageFromTarget',
+    (e) => {
+      const m = JSON.parse(e.message) as { id?: number };
+      if (m.id !== undefined) answers.get(m.id)?.(m);
+    },
+  );
+  const evaluate = (sessionId: string, expression: string) =>
+    new Promise<{ result?: { result?: { value?: unknown } } }>((resolve) => {
+      const id = ++seq;
+      answers.set(id, resolve as (m: unknown) => void);
+      void send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({
+          id,
+          method: 'Runtime.evaluate',
+          params: { expression, returnByValue: true, awaitPromise: true },
+        }),
+      });
+    });
+  const WAIT = `new Promise((resolve) => {
+    const done = () => { const e = performance.getEntriesByName('windsock-popup-rendered')[0]; if (e) { resolve([e.startTime, document.querySelector('main')?.dataset.verdict ?? null]); return true; } return false; };
+    if (!done()) new PerformanceObserver(() => void done()).observe({ type: 'mark', buffered: true });
+  })`;
+  const out: number[] = [];
+  try {
+    for (let i = 0; i < runs + 1; i++) {
+      await chat.bringToFront();
+      const opened = (await sw.evaluate(async () => {
+        try {
+          await chrome.action.openPopup();
+          return true;
+        } catch {
+          return false;
+        }
+      })) as boolean;
+      if (!opened) return null;
+      let target: { targetId: string } | undefined;
+      for (let k = 0; k < 200 && !target; k++) {
+        const { targetInfos } = (await send('Target.getTargets')) as {
+          targetInfos: { targetId: string; type: string; url: string }[];
+        };
+        target = targetInfos.find((t) => t.type === 'page' && t.url.endsWith('/popup.html'));
+        if (!target) await new Promise((r) => setTimeout(r, 10));
+      }
+      if (!target) return null;
+      const { sessionId } = (await send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as {
+        sessionId: string;
+      };
+      const [at, verdict] = ((await evaluate(sessionId, WAIT)).result?.result?.value ?? [NaN, null]) as [
+        number,
+        string | null,
+      ];
+      // The chat tab's verdict, as its `?tab=` popup showed it: the popup found the right tab by itself.
+      if (verdict !== expected) throw new Error(`toolbar popup showed ${verdict}, the chat tab's popup ${expected}`);
+      // The first open warms the browser's caches, as for the tab opens: not counted.
+      if (i > 0) out.push(at);
+      await send('Target.closeTarget', { targetId: target.targetId });
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+  return out;
+}
+
 async function popupBench(B: BrowserContext) {
   const sw = B.serviceWorkers()[0];
   const ext = `chrome-extension://${new URL(sw.url()).host}`;
@@ -273,6 +357,8 @@ async function popupBench(B: BrowserContext) {
         res: performance.getEntriesByType('resource').map((e) => e.name),
       };
     });
+  /** The verdict the chat tab's popup showed (the toolbar popup must show the same). */
+  let chatVerdict: string | undefined;
   /** One open of the popup; `watch`: record what it requests (the uncounted warm-up opens only). */
   const popupRun = async (lang: string, watch: boolean) => {
     const p = await B.newPage();
@@ -294,10 +380,12 @@ async function popupBench(B: BrowserContext) {
     await cdp?.detach();
     const shown = await p.evaluate(() => document.documentElement.lang);
     if (shown !== lang) throw new Error(`popup in ${shown}, not ${lang}`);
+    chatVerdict = await p.evaluate(() => document.querySelector('main')?.dataset.verdict);
     await p.close();
     return m;
   };
   const otherLang: number[] = [];
+  let toolbar: number[] | null | undefined;
   const otherJson = new Map<string, number>();
   try {
     for (let i = 0; i < RUNS + 1; i++) {
@@ -333,6 +421,7 @@ async function popupBench(B: BrowserContext) {
       );
       await p.close();
     };
+    toolbar = await toolbarPopupRuns(B, chat, RUNS, chatVerdict);
     await setLanguage('fr');
     for (let i = 0; i < RUNS + 1; i++) {
       const m = await popupRun('fr', i === 0);
@@ -374,6 +463,11 @@ async function popupBench(B: BrowserContext) {
       `  its module (Preact, the components) started at ${ms(start)}; from there to the verdict painted (the popup's own work): ${ms(own)}.`,
     );
   console.log(`  an empty extension page, opened between them (navigation → its script running): ${ms(floor)}.`);
+  console.log(
+    toolbar
+      ? `The toolbar popup itself (chrome.action.openPopup() on the active chat tab: no ?tab=, no tab opened, no tab events for the background), navigation start → verdict painted: ${ms(toolbar)} over ${toolbar.length} opens.`
+      : 'The toolbar popup itself: not measured (chrome.action.openPopup() is not available in this Chromium).',
+  );
   console.log(
     `Popup script loaded: ${kB(sum(scripts))} (${list(scripts)}); catalogs fetched: ${json.size ? list(json) : "none (the browser's own catalog served the language)"}.`,
   );
