@@ -229,8 +229,8 @@ async function streaming() {
  * The popup: from navigation start to the verdict painted (the `windsock-popup-rendered` mark, set after the
  * first render that shows the verdict, in the language's words), median over RUNS opens of a chat tab's popup,
  * each counted from the popup page's own navigation start; the browser's first contentful paint of the same
- * opens (its paint timing, independent of Windsock's marks); when the popup's first script
- * (`windsock-popup-boot`, entrypoints/popup-boot.ts) and its module (`windsock-popup-start`) started, and the
+ * opens (its paint timing, independent of Windsock's marks); when the popup's module (`windsock-popup-start`;
+ * and a first script's `windsock-popup-boot` mark, if a build has one: see scripts/bench-popup-ab.ts) started, and the
  * popup's own share (from its module's start to the verdict painted); and, interleaved with those
  * opens, the same for an empty extension page (one empty module script, written beside the build for the run and
  * removed after): the floor any extension page pays on this machine at this moment, so a loaded machine shows as
@@ -457,7 +457,7 @@ async function popupBench(B: BrowserContext) {
       `  the browser's own first contentful paint (the verdict is the first thing drawn; comes a little after that mark): ${ms(fcp)}.`,
     );
   if (boot.every((x) => !Number.isNaN(x)))
-    console.log(`  the popup's first script (popup-boot.js, which asks the background) started at: ${ms(boot)}.`);
+    console.log(`  the popup's first script (a build with a popup-boot.js) started at: ${ms(boot)}.`);
   if (own.every((x) => !Number.isNaN(x)))
     console.log(
       `  its module (Preact, the components) started at ${ms(start)}; from there to the verdict painted (the popup's own work): ${ms(own)}.`,
