@@ -122,10 +122,13 @@ describe('history', () => {
 });
 
 describe('Markdown receipt', () => {
-  const en = toMarkdown(STORE, { now: T + 60_000, lang: 'en', version: '0.1.0' });
-  const fr = toMarkdown(STORE, { now: T + 60_000, lang: 'fr', version: '0.1.0' });
+  // Made inside each test, never in this describe body: Stryker's per-test coverage credits a test only with the
+  // code it runs itself (README, "Mutation testing").
+  const receipt = (lang: 'en' | 'fr') => toMarkdown(STORE, { now: T + 60_000, lang, version: '0.1.0' });
 
   it('says what it is, when it was made and by what', () => {
+    const en = receipt('en');
+    const fr = receipt('fr');
     expect(en.startsWith('# Windsock privacy record\n')).toBe(true);
     expect(en).toContain(
       'Exported on 2026-10-14 16:21 UTC by Windsock 0.1.0, a browser extension not affiliated with Mistral AI.',
@@ -134,6 +137,8 @@ describe('Markdown receipt', () => {
   });
 
   it('has the plan, the toggles and the dates they were seen', () => {
+    const en = receipt('en');
+    const fr = receipt('fr');
     expect(en).toContain('## Organization: Atelier Nord (current)');
     expect(en).toContain('- Plan (Vibe): Free — seen on Vibe › Chat, 2026-10-14 15:20 UTC (from the account data)');
     expect(en).toContain('- Model training (Vibe): on — seen on Admin Panel › Vibe › Privacy, 2026-10-14 16:20 UTC');
@@ -151,6 +156,7 @@ describe('Markdown receipt', () => {
   });
 
   it('has the shared chats and the whole history, newest first', () => {
+    const en = receipt('en');
     expect(en).toContain(`- 2026-10-14 16:19 UTC — https://chat.mistral.ai/chat/${CHAT} (organization: Atelier Nord)`);
     const table = en.slice(en.indexOf('## History'), en.indexOf('## Where'));
     const rows = table.split('\n').filter((l) => l.startsWith('| 20'));
@@ -163,6 +169,8 @@ describe('Markdown receipt', () => {
   });
 
   it('names the policy versions the knowledge comes from, and what changed between them', () => {
+    const en = receipt('en');
+    const fr = receipt('fr');
     expect(en).toContain('**2025-02-06** — Privacy Policy effective 6 February 2025');
     expect(en).toContain('**2026-04-08** — Privacy Policy effective 8 April 2026, as summarised by a third party');
     expect(en).toContain("Mistral's current documentation and Help Center pages");
@@ -204,6 +212,8 @@ describe('Markdown receipt', () => {
   });
 
   it('no placeholder or key left, in either language', () => {
+    const en = receipt('en');
+    const fr = receipt('fr');
     for (const md of [en, fr]) {
       expect(md).not.toMatch(/\$\d/);
       expect(md).not.toMatch(/\b(record|rights|letter|ret|zdr)_[a-z_]+\b/);
