@@ -367,6 +367,54 @@ describe('observedFrom: what the store lets a letter say', () => {
     expect(observedFrom(s)).toEqual({});
   });
 
+  it('nothing seen: not one key, so the form says nothing was observed (it offers "what Windsock saw" for any key)', () => {
+    // components/Letters.tsx reads `Object.keys(observed).length`: a key holding undefined would count.
+    expect(Object.keys(observedFrom(emptyStore()))).toEqual([]);
+    const offOnly = seen(
+      emptyStore(),
+      'admin-vibe-privacy',
+      [{ key: 'vibe-training', value: 'off', via: 'page' }],
+      T,
+      null,
+    );
+    expect(Object.keys(observedFrom(offOnly))).toEqual([]);
+    const planOnly = seen(
+      emptyStore(),
+      'admin-subscriptions',
+      [{ key: 'plan:vibe', value: 'pro', via: 'page' }],
+      T,
+      null,
+    );
+    expect(Object.keys(observedFrom(planOnly)).sort()).toEqual(['plan', 'planProduct']);
+  });
+
+  it('still on, seen again a week later: the latest sighting', () => {
+    let s = seen(emptyStore(), 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'on', via: 'page' }], T);
+    s = seen(s, 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'on', via: 'page' }], T + 7 * 86_400_000);
+    expect(s.history.filter((e) => e.key === 'vibe-training')).toHaveLength(1); // no change, no new line
+    expect(observedFrom(s).trainingSeenOn).toBe(T + 7 * 86_400_000);
+  });
+
+  it('from the record: the latest time this organization’s page showed it on, whatever the order of the lines', () => {
+    const day = 86_400_000;
+    const line = (at: number, org: string, kind: 'observed' | 'declared', value: string) =>
+      ({ at, org, kind, key: 'vibe-training', value, previous: null }) as const;
+    const s: Store = {
+      ...emptyStore(),
+      currentOrg: 'org_a',
+      orgs: { org_a: { name: 'A', observations: {}, declarations: {} } },
+      history: [
+        line(T + day, 'org_a', 'observed', 'on'),
+        line(T + 5 * day, 'org_b', 'observed', 'on'), // another organization
+        line(T + 3 * day, 'org_a', 'observed', 'on'),
+        line(T + 9 * day, 'org_a', 'declared', 'on'), // the user's word, not a sighting
+        line(T + 7 * day, 'org_a', 'observed', 'off'),
+        line(T, 'org_a', 'observed', 'on'),
+      ],
+    };
+    expect(observedFrom(s).trainingSeenOn).toBe(T + 3 * day);
+  });
+
   it('only an API plan seen: the plan is the API one', () => {
     const s = seen(emptyStore(), 'admin-subscriptions', [{ key: 'plan:api', value: 'scale', via: 'page' }], T);
     expect(observedFrom(s)).toMatchObject({ plan: 'scale', planProduct: 'api' });

@@ -299,6 +299,39 @@ describe('retention view', () => {
     expect(v.zdr).toMatchObject({ state: 'not-scale', plan: 'free' });
     expect(v.zdr.citations.some((c) => /upgrade to Scale first/.test(c.quote))).toBe(true);
   });
+
+  it('the Vibe plan seen is the one the page shows (beside the API plan)', () => {
+    let s = seen(emptyStore(), 'admin-subscriptions', [{ key: 'plan:vibe', value: 'pro', via: 'page' }]);
+    s = seen(s, 'admin-subscriptions', [{ key: 'plan:api', value: 'free', via: 'page' }]);
+    const v = retentionView(s);
+    expect(v.vibePlan).toMatchObject({ value: 'pro', where: 'admin-subscriptions' });
+    expect(v.apiPlan).toMatchObject({ value: 'free' });
+  });
+
+  it('a Chat Retention Policy read as something no policy offers ("on") is not shown as a retention period', () => {
+    const v = retentionView(
+      seen(emptyStore(), 'admin-vibe-privacy', [{ key: 'chat-retention', value: 'on', via: 'page' }]),
+    );
+    expect(v.chatRetention).toBeUndefined();
+  });
+
+  it('each ZDR state cites what Mistral’s ZDR page says of it, verbatim', () => {
+    const sections = (st: Store) => retentionView(st).zdr.citations.map((c) => `${c.source}: ${c.section}`);
+    // ZDR on: what it does, that troubleshooting data is not kept, that it is not the training opt-out.
+    const on = seen(emptyStore(), 'admin-api-privacy', [{ key: 'zdr', value: 'on', via: 'page' }]);
+    expect(sections(on)).toEqual([
+      'help-zdr: ZDR on Mistral Studio',
+      'docs-privacy: API privacy controls',
+      'help-zdr: ZDR, training opt-out, and DPA',
+    ]);
+    // Unknown: Scale only, and where to check whether it is active.
+    expect(sections(emptyStore())).toEqual([
+      'help-zdr: Zero Data Retention',
+      'help-zdr: How to check whether ZDR is active',
+    ]);
+    for (const st of [on, emptyStore()])
+      for (const c of retentionView(st).zdr.citations) expect(citationProblem(c), c.quote).toBeNull();
+  });
 });
 
 describe('the policy changes in the Markdown receipt: each quote verbatim, and outside English its translation', () => {
