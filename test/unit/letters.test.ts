@@ -301,6 +301,57 @@ describe('letters: details of each', () => {
     );
   });
 
+  it('every paragraph says something, in every letter, whatever is filled in or observed', () => {
+    for (const [id, lang] of CASES)
+      for (const [fields, observed] of [
+        [FULL, OBSERVED],
+        [{}, {}],
+        [FULL, {}],
+      ] as const) {
+        const l = generateLetter(id, lang, fields, observed, OPTS);
+        for (const part of l.text.split('\n\n')) expect(part.trim(), `${id} ${lang}`).not.toBe('');
+        // Greeting, at least two paragraphs, the closing, the signature.
+        expect(l.body.split('\n\n').length, `${id} ${lang}`).toBeGreaterThanOrEqual(5);
+      }
+  });
+
+  it('French dates: “1er” for the first of the month only, never for the 11th or the 21st', () => {
+    expect(letterDate(Date.UTC(2026, 10, 1, 12), 'fr', 'UTC')).toBe('1er novembre 2026');
+    expect(letterDate(Date.UTC(2026, 10, 11, 12), 'fr', 'UTC')).toBe('11 novembre 2026');
+    expect(letterDate(Date.UTC(2026, 10, 21, 12), 'fr', 'UTC')).toBe('21 novembre 2026');
+  });
+
+  it('what the user typed with line breaks or runs of spaces is written on one line, single-spaced', () => {
+    const l = generateLetter(
+      'access',
+      'en',
+      { ...FULL, fullName: '  Camille \n\n Martin ', city: 'Saint  Étienne' },
+      {},
+      OPTS,
+    );
+    expect(l.text.startsWith('Camille Martin\n')).toBe(true);
+    expect(l.body.endsWith('\n\nCamille Martin')).toBe(true);
+    expect(l.text).toContain('Saint Étienne, 20 October 2026');
+  });
+
+  it('a request date that is not exactly a date field’s value is kept as typed, never turned into a wrong date', () => {
+    for (const typed of ['about 2026-09-01', '2026-09-01 or so']) {
+      const body = generateLetter('cnil', 'en', { ...FULL, requestDate: typed }, {}, OPTS).body;
+      expect(body).toContain(`On ${typed}, I sent Mistral AI a request`);
+      expect(body).not.toMatch(/NaN|Invalid/);
+    }
+  });
+
+  it('Mistral’s address in French: the five lines of section 8, the “Attn” line translated, nothing repeated', () => {
+    expect(generateLetter('objection', 'fr', FULL, {}, OPTS).to.split('\n')).toEqual([
+      'Mistral AI',
+      "À l'attention de l'équipe Privacy (Attn: Privacy Team)",
+      '15 rue des Halles',
+      '75001 Paris',
+      'France',
+    ]);
+  });
+
   it('file names', () => {
     expect(letterFileName('objection', 'fr')).toBe('windsock-letter-objection-fr.txt');
   });
