@@ -240,3 +240,216 @@ describe('organization names from the store are own records only', () => {
     expect(describeEntry(s, s.history[0], 'en').org).toBe('constructor');
   });
 });
+
+describe('Markdown receipt: several organizations, and what each line adds', () => {
+  const D = 86_400_000;
+  const MANY: Store = {
+    ...emptyStore(),
+    currentOrg: 'org_m',
+    orgs: {
+      org_z: {
+        name: 'Zeta',
+        observations: {
+          'vibe-training': { value: 'off', via: 'page', where: 'admin-vibe-privacy', seenAt: T, confidence: 1 },
+        },
+        declarations: {},
+      },
+      org_m: {
+        name: 'Mu',
+        observations: {
+          'plan:vibe': {
+            value: 'pro',
+            via: 'visible-cue',
+            where: 'vibe-chat',
+            seenAt: T,
+            confidence: 0.5,
+            disputed: { value: 'free', via: 'account-data', where: 'vibe-chat', seenAt: T - D },
+          },
+          'plan:api': {
+            value: 'scale',
+            via: 'page',
+            where: 'studio',
+            seenAt: T,
+            confidence: 1,
+            replaced: { value: 'free', at: T - 2 * D },
+          },
+        },
+        declarations: {},
+      },
+      org_b: { name: 'Beta', observations: {}, declarations: { 'vibe-training': { value: 'off', at: T } } },
+    },
+    shares: [
+      { chatId: 'chat-older', at: T - D, org: 'org_m' },
+      { chatId: 'chat-newer', at: T, org: 'org_b' },
+    ],
+    history: [],
+  };
+  /** From a `## ` heading to the next one. */
+  const section = (md: string, heading: string) => {
+    const at = md.indexOf(`## ${heading}`);
+    expect(at, heading).toBeGreaterThanOrEqual(0);
+    const next = md.indexOf('\n## ', at + 3);
+    return md.slice(at, next < 0 ? undefined : next + 1);
+  };
+
+  it('the current organization first, then the others by name; each with its plan, settings and declarations', () => {
+    const md = toMarkdown(MANY, { now: T, lang: 'en' });
+    expect(md.split('\n').filter((l) => l.startsWith('## Organization'))).toEqual([
+      '## Organization: Mu (current)',
+      '## Organization: Beta',
+      '## Organization: Zeta',
+    ]);
+    expect(section(md, 'Organization: Mu')).toBe(
+      [
+        '## Organization: Mu (current)',
+        '',
+        '### Plan',
+        '',
+        '- Plan (Vibe): Pro — seen on Vibe › Chat, 2026-10-14 16:20 UTC (from a visible cue on the page) (another page said Free on 2026-10-13 16:20 UTC)',
+        '- Plan (Studio and API): Scale — seen on Studio, 2026-10-14 16:20 UTC (replaced my declaration “Free” of 2026-10-12 16:20 UTC)',
+        '',
+        '### Privacy settings seen',
+        '',
+        'Nothing recorded.',
+        '',
+        '',
+      ].join('\n'),
+    );
+    expect(section(md, 'Organization: Beta')).toBe(
+      [
+        '## Organization: Beta',
+        '',
+        '### Plan',
+        '',
+        'Nothing recorded.',
+        '',
+        '### Privacy settings seen',
+        '',
+        'Nothing recorded.',
+        '',
+        '### Declared by me (not seen on a page)',
+        '',
+        '- Model training (Vibe): off — declared 2026-10-14 16:20 UTC',
+        '',
+        '',
+      ].join('\n'),
+    );
+    expect(section(md, 'Organization: Zeta')).toBe(
+      [
+        '## Organization: Zeta',
+        '',
+        '### Plan',
+        '',
+        'Nothing recorded.',
+        '',
+        '### Privacy settings seen',
+        '',
+        '- Model training (Vibe): off — seen on Admin Panel › Vibe › Privacy, 2026-10-14 16:20 UTC',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shared chats newest first, each with its organization; no history: says so, with no table', () => {
+    const md = toMarkdown(MANY, { now: T, lang: 'en' });
+    expect(section(md, 'Chats shared')).toBe(
+      [
+        '## Chats shared by public link',
+        '',
+        '- 2026-10-14 16:20 UTC — https://chat.mistral.ai/chat/chat-newer (organization: Beta)',
+        '- 2026-10-13 16:20 UTC — https://chat.mistral.ai/chat/chat-older (organization: Mu)',
+        '',
+        '',
+      ].join('\n'),
+    );
+    expect(section(md, 'History')).toBe(['## History (newest first)', '', 'Nothing recorded.', '', ''].join('\n'));
+  });
+
+  it('nothing stored: the head of the receipt, each section saying so', () => {
+    const md = toMarkdown(emptyStore(), { now: T, lang: 'en' });
+    expect(md.slice(0, md.indexOf('\n- **'))).toBe(
+      [
+        '# Windsock privacy record',
+        '',
+        `Exported on 2026-10-14 16:20 UTC by Windsock, ${ADDITIONS.en.record_md_generated.message.split('$2, ')[1]}`,
+        '',
+        ADDITIONS.en.record_md_disclaimer.message,
+        '',
+        '## Organizations',
+        '',
+        'Nothing recorded.',
+        '',
+        '## Chats shared by public link',
+        '',
+        'Nothing recorded.',
+        '',
+        '## History (newest first)',
+        '',
+        'Nothing recorded.',
+        '',
+        "## Where Windsock's knowledge comes from",
+        '',
+        ADDITIONS.en.record_md_sources_note.message,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('the history table: its header, and a shared chat with nothing before it and no page', () => {
+    const md = toMarkdown(STORE, { now: T, lang: 'en' });
+    const lines = section(md, 'History').split('\n');
+    expect(lines.slice(2, 4)).toEqual([
+      '| When (UTC) | Organization | Event | What | Value | Before | Where |',
+      '|---|---|---|---|---|---|---|',
+    ]);
+    expect(lines).toContain(`| 2026-10-14 16:19 UTC | Atelier Nord | Shared by public link | Chat | ${CHAT} |  |  |`);
+  });
+
+  it('the documents of each version, with their publisher, date and address when there is one', () => {
+    const md = toMarkdown(emptyStore(), { now: T, lang: 'en' });
+    const lines = md.split('\n').filter((l) => l.startsWith('- **'));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(
+      /Documents: Privacy Policy, effective 6 February 2025 \(Mistral AI, 2025-02-06, https:\/\/mistral\.ai\/terms#privacy-policy\)\.$/,
+    );
+    // The third-party summary has no address: none is made up.
+    expect(lines[1]).toMatch(/\(third party\) \(Third-party summary, 2026-04-08\)\.$/);
+    expect(lines[2].split('Documents: ')[1].split('; ')).toHaveLength(3);
+  });
+
+  it('each change lists its sources: title, date, section and the quote', () => {
+    const md = toMarkdown(emptyStore(), { now: T, lang: 'en' });
+    expect(md).toContain(
+      '  - Summary of the Privacy Policy effective 8 April 2026 (third party), 2026-04-08, section “Summary”: “when you use products like Le Chat and Mistral AI Studio”\n',
+    );
+    const quoteLines = section(md, 'What changed')
+      .split('\n')
+      .filter((l) => l.startsWith('  - '));
+    expect(quoteLines).toHaveLength(POLICY_CHANGES.flatMap((c) => c.citations).length);
+    for (const l of quoteLines) expect(l).toMatch(/^ {2}- .+, 20\d\d(-\d\d-\d\d)?, section “[^”]+”: “.+”$/);
+  });
+});
+
+describe('the record in words, for what a newer or damaged store may hold', () => {
+  it('a setting or value Windsock has no words for is shown as stored, never as a key', () => {
+    const e = {
+      at: T,
+      org: 'default',
+      kind: 'observed',
+      key: 'mystery-switch',
+      value: 'maybe',
+      previous: null,
+    } as const;
+    expect(describeEntry(STORE, e, 'en')).toMatchObject({ what: 'mystery-switch', value: 'maybe' });
+    expect(describeEntry(STORE, { ...e, key: 'vibe-training' }, 'en').value).toBe('maybe');
+  });
+
+  it('a time that is not a time is written as stored rather than breaking the receipt', () => {
+    expect(utcStamp(Number.NaN)).toBe('NaN');
+  });
+
+  it('page text is trimmed and single-spaced', () => {
+    expect(mdText('  Atelier \n\n  Nord  ')).toBe('Atelier Nord');
+  });
+});
