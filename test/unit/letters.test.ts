@@ -352,6 +352,90 @@ describe('letters: details of each', () => {
     ]);
   });
 
+  it('each letter in English is exactly its paragraphs, in order, in the catalog’s words', () => {
+    const m = (key: string, ...args: string[]) =>
+      args.reduce((text, a, i) => text.replace(`$${i + 1}`, a), msg('en', key));
+    const fields = { ...FULL, details: '' };
+    const ident = m('letter_ident', FULL.accountEmail);
+    const deadline = m('letter_deadline');
+    const expected: Record<LetterId, string[]> = {
+      objection: [ident, ...['p1', 'grounds', 'asks', 'limits'].map((k) => m(`letter_objection_${k}`)), deadline],
+      erasure: [ident, ...['p1', 'grounds', 'account', 'confirm'].map((k) => m(`letter_erasure_${k}`)), deadline],
+      access: [ident, m('letter_access_p1'), m('letter_access_format'), deadline],
+      rectification: [
+        ident,
+        m('letter_rectification_p1'),
+        m('letter_blank_details_rectification'),
+        m('letter_rectification_p2'),
+        deadline,
+      ],
+      restriction: [ident, m('letter_restriction_p1'), m('letter_restriction_p2'), deadline],
+      portability: [ident, m('letter_portability_p1'), m('letter_portability_p2'), deadline],
+      consent: [ident, m('letter_consent_p1'), m('letter_consent_p2'), deadline],
+      cnil: [
+        m('letter_cnil_p1', FULL.accountEmail),
+        m('letter_cnil_p2', '1 September 2026'),
+        m('letter_cnil_details', m('letter_blank_details_cnil')),
+        m('letter_cnil_attach'),
+        m('letter_cnil_p3'),
+      ],
+    };
+    for (const id of LETTER_IDS) {
+      const l = generateLetter(id, 'en', fields, {}, OPTS);
+      expect(l.body.split('\n\n'), id).toEqual([
+        m('letter_greeting'),
+        ...expected[id],
+        m('letter_closing'),
+        FULL.fullName,
+      ]);
+      expect(l.text, id).toBe(
+        [
+          `${FULL.fullName}\n${m('letter_sender_email', FULL.email)}`,
+          l.to,
+          'Lyon, 20 October 2026',
+          `Subject: ${m(`letter_${id}_subject`)}`,
+          l.body,
+        ].join('\n\n') + '\n',
+      );
+    }
+  });
+
+  it('what was observed and what the user added go where they belong', () => {
+    const m = (key: string) => msg('en', key);
+    const two = { ...OBSERVED, shares: [...OBSERVED.shares!, { chatId: 'second-chat', at: SHARE_AT + 86_400_000 }] };
+    const erasure = generateLetter('erasure', 'en', FULL, two, OPTS).body.split('\n\n');
+    const seenLine = erasure[2];
+    // The observations, one sentence after another, then Windsock's note; then the request.
+    expect(seenLine).toMatch(/^My organization in the Admin Panel is named “Atelier Nord”\. My plan, /);
+    expect(seenLine).toContain(
+      `https://chat.mistral.ai/chat/${CHAT} (shared on 13 October 2026)${m('letter_list_separator')}https://chat.mistral.ai/chat/second-chat (shared on 14 October 2026)`,
+    );
+    expect(erasure[3]).toBe(m('letter_windsock_note'));
+    expect(erasure.slice(4, 8)).toEqual([
+      m('letter_erasure_p1'),
+      m('letter_erasure_grounds'),
+      m('letter_erasure_shares'),
+      m('letter_details_extra').replace('$1', FULL.details),
+    ]);
+    const restriction = generateLetter('restriction', 'en', FULL, {}, OPTS).body.split('\n\n');
+    expect(restriction[3]).toBe(m('letter_restriction_details').replace('$1', FULL.details));
+    const cnil = generateLetter('cnil', 'en', FULL, OBSERVED, OPTS).body.split('\n\n');
+    expect(cnil[4]).toBe(m('letter_cnil_facts'));
+    expect(cnil.slice(-4, -2)).toEqual([m('letter_cnil_attach'), m('letter_cnil_p3')]);
+  });
+
+  it('a complaint outside the GDPR names the account and ends with that authority’s words; other letters keep theirs', () => {
+    const m = (key: string) => msg('en', key);
+    for (const authority of ['ch', 'br']) {
+      const body = generateLetter('cnil', 'en', FULL, {}, { ...OPTS, authority }).body.split('\n\n');
+      expect(body[2]).toBe(m('letter_complaint_against').replace('$1', FULL.accountEmail));
+      expect(body.at(-3)).toBe(m('letter_complaint_p3_other'));
+      expect(generateLetter('objection', 'en', FULL, {}, { ...OPTS, authority }).subject).toBe(
+        m('letter_objection_subject'),
+      );
+    }
+  });
+
   it('file names', () => {
     expect(letterFileName('objection', 'fr')).toBe('windsock-letter-objection-fr.txt');
   });
