@@ -428,6 +428,9 @@ describe('Markdown receipt: several organizations, and what each line adds', () 
       .filter((l) => l.startsWith('  - '));
     expect(quoteLines).toHaveLength(POLICY_CHANGES.flatMap((c) => c.citations).length);
     for (const l of quoteLines) expect(l).toMatch(/^ {2}- .+, 20\d\d(-\d\d-\d\d)?, section “[^”]+”: “.+”$/);
+    // A blank line after the versions and after the heading; the receipt ends with its last quote.
+    expect(md).toMatch(/\)\.\n\n## What changed between these versions that matters\n\n- /);
+    expect(md).toMatch(/”\n$/);
   });
 });
 
