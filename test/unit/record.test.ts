@@ -246,6 +246,7 @@ describe('Markdown receipt: several organizations, and what each line adds', () 
   const MANY: Store = {
     ...emptyStore(),
     currentOrg: 'org_m',
+    // Stored in this order: the current organization last, its id between the others'.
     orgs: {
       org_z: {
         name: 'Zeta',
@@ -254,6 +255,7 @@ describe('Markdown receipt: several organizations, and what each line adds', () 
         },
         declarations: {},
       },
+      org_b: { name: 'Beta', observations: {}, declarations: { 'vibe-training': { value: 'off', at: T } } },
       org_m: {
         name: 'Mu',
         observations: {
@@ -276,7 +278,6 @@ describe('Markdown receipt: several organizations, and what each line adds', () 
         },
         declarations: {},
       },
-      org_b: { name: 'Beta', observations: {}, declarations: { 'vibe-training': { value: 'off', at: T } } },
     },
     shares: [
       { chatId: 'chat-older', at: T - D, org: 'org_m' },
