@@ -60,6 +60,16 @@ describe('rights, retention and policy changes: every quote is verbatim in its s
     expect(citationProblem({ ...good, section: '8. Our rights' })).toMatch(/no section/);
   });
 
+  it('each quote check is named after the one place its quote sits, so a failure points at it', () => {
+    // Called here, not read from ALL: Stryker's per-test coverage credits a test only with the code it runs.
+    const names = [...rightsCitations(), ...retentionCitations(), ...policyChangeCitations()].map((x) => x.where);
+    expect(new Set(names).size).toBe(names.length);
+    for (const n of names)
+      expect(n).toMatch(/^(channel #\d+|request fact \w+|right \w+ #\d+|retention extra \w+|change [\w-]+ #\d+)$/);
+    expect(names).toEqual(expect.arrayContaining(['channel #0', 'request fact requestsKept', 'right erasure #6']));
+    expect(names).toEqual(expect.arrayContaining(['retention extra zdrCli', 'change legitimate-interest #3']));
+  });
+
   it('there are citations for every right, and the sources they use exist', () => {
     expect(ALL.length).toBeGreaterThan(40);
     for (const r of RIGHTS) expect(r.citations.length, r.id).toBeGreaterThan(0);
