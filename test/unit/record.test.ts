@@ -295,11 +295,21 @@ describe('Markdown receipt: several organizations, and what each line adds', () 
 
   it('the current organization first, then the others by name; each with its plan, settings and declarations', () => {
     const md = toMarkdown(MANY, { now: T, lang: 'en' });
-    expect(md.split('\n').filter((l) => l.startsWith('## Organization'))).toEqual([
-      '## Organization: Mu (current)',
-      '## Organization: Beta',
-      '## Organization: Zeta',
-    ]);
+    // In whatever order the store holds them.
+    const ids = Object.keys(MANY.orgs);
+    const orders = ids.flatMap((a) =>
+      ids.flatMap((b) => ids.filter((c) => c !== a && c !== b && a !== b).map((c) => [a, b, c])),
+    );
+    expect(orders).toHaveLength(6);
+    for (const order of orders) {
+      const orgs = Object.fromEntries(order.map((id) => [id, MANY.orgs[id]]));
+      expect(
+        toMarkdown({ ...MANY, orgs }, { now: T, lang: 'en' })
+          .split('\n')
+          .filter((l) => l.startsWith('## Organization')),
+        order.join(' '),
+      ).toEqual(['## Organization: Mu (current)', '## Organization: Beta', '## Organization: Zeta']);
+    }
     expect(section(md, 'Organization: Mu')).toBe(
       [
         '## Organization: Mu (current)',
