@@ -106,13 +106,15 @@ describe('letters: the catalogue', () => {
 
 describe.each(CASES)('letter %s in %s', (id, lang) => {
   const def = LETTERS[id];
-  const full = generateLetter(id, lang, FULL, OBSERVED, OPTS);
-  const empty = generateLetter(id, lang, {}, {}, OPTS);
+  // Written inside each test, never in this describe body: Stryker's per-test coverage credits a test only with the
+  // code it runs itself (README, "Mutation testing").
+  const fullLetter = () => generateLetter(id, lang, FULL, OBSERVED, OPTS);
+  const emptyLetter = () => generateLetter(id, lang, {}, {}, OPTS);
 
   it('leaves no unfilled placeholder ($n, braces) whatever is filled in', () => {
     for (const l of [
-      full,
-      empty,
+      fullLetter(),
+      emptyLetter(),
       generateLetter(id, lang, FULL, {}, OPTS),
       generateLetter(id, lang, {}, OBSERVED, OPTS),
     ]) {
@@ -126,6 +128,7 @@ describe.each(CASES)('letter %s in %s', (id, lang) => {
   });
 
   it('with every field filled: no blank, no bracket, the fields are in the letter', () => {
+    const full = fullLetter();
     expect(full.blanks).toEqual([]);
     expect(full.text).not.toMatch(/[[\]]/);
     expect(full.text).toContain(FULL.fullName);
@@ -138,6 +141,7 @@ describe.each(CASES)('letter %s in %s', (id, lang) => {
   });
 
   it('with every field empty: a marked blank for each required field, in the letter', () => {
+    const empty = emptyLetter();
     for (const f of def.required) {
       const blank = blankOf(id, lang, f);
       expect(blank).toMatch(/^\[.+\]$/);
@@ -167,6 +171,7 @@ describe.each(CASES)('letter %s in %s', (id, lang) => {
   });
 
   it('cites the right GDPR article in the subject and the body', () => {
+    const full = fullLetter();
     expect(full.article).toBe(def.article);
     expect(full.subject).toMatch(articleIn(lang, def.article));
     const [n, para] = def.article.split(/[()]/);
@@ -177,6 +182,7 @@ describe.each(CASES)('letter %s in %s', (id, lang) => {
   });
 
   it('goes to the right address', () => {
+    const full = fullLetter();
     const flat = full.to.replace(/\n/g, ', ');
     if (def.to === 'cnil') {
       expect(flat).toBe(
@@ -192,6 +198,7 @@ describe.each(CASES)('letter %s in %s', (id, lang) => {
   });
 
   it('is written in its language', () => {
+    const full = fullLetter();
     if (lang === 'fr') {
       expect(full.body.startsWith('Madame, Monsieur,')).toBe(true);
       expect(full.text).toContain('À Lyon, le 20 octobre 2026');
@@ -204,6 +211,7 @@ describe.each(CASES)('letter %s in %s', (id, lang) => {
   });
 
   it('fills in what Windsock observed: organization, plan, the dates the toggles were seen on', () => {
+    const full = fullLetter();
     const en = lang === 'en';
     expect(full.text).toContain(
       en
@@ -293,6 +301,141 @@ describe('letters: details of each', () => {
     );
   });
 
+  it('every paragraph says something, in every letter, whatever is filled in or observed', () => {
+    for (const [id, lang] of CASES)
+      for (const [fields, observed] of [
+        [FULL, OBSERVED],
+        [{}, {}],
+        [FULL, {}],
+      ] as const) {
+        const l = generateLetter(id, lang, fields, observed, OPTS);
+        for (const part of l.text.split('\n\n')) expect(part.trim(), `${id} ${lang}`).not.toBe('');
+        // Greeting, at least two paragraphs, the closing, the signature.
+        expect(l.body.split('\n\n').length, `${id} ${lang}`).toBeGreaterThanOrEqual(5);
+      }
+  });
+
+  it('French dates: “1er” for the first of the month only, never for the 11th or the 21st', () => {
+    expect(letterDate(Date.UTC(2026, 10, 1, 12), 'fr', 'UTC')).toBe('1er novembre 2026');
+    expect(letterDate(Date.UTC(2026, 10, 11, 12), 'fr', 'UTC')).toBe('11 novembre 2026');
+    expect(letterDate(Date.UTC(2026, 10, 21, 12), 'fr', 'UTC')).toBe('21 novembre 2026');
+  });
+
+  it('what the user typed with line breaks or runs of spaces is written on one line, single-spaced', () => {
+    const l = generateLetter(
+      'access',
+      'en',
+      { ...FULL, fullName: '  Camille \n\n Martin ', city: 'Saint  Étienne' },
+      {},
+      OPTS,
+    );
+    expect(l.text.startsWith('Camille Martin\n')).toBe(true);
+    expect(l.body.endsWith('\n\nCamille Martin')).toBe(true);
+    expect(l.text).toContain('Saint Étienne, 20 October 2026');
+  });
+
+  it('a request date that is not exactly a date field’s value is kept as typed, never turned into a wrong date', () => {
+    for (const typed of ['about 2026-09-01', '2026-09-01 or so']) {
+      const body = generateLetter('cnil', 'en', { ...FULL, requestDate: typed }, {}, OPTS).body;
+      expect(body).toContain(`On ${typed}, I sent Mistral AI a request`);
+      expect(body).not.toMatch(/NaN|Invalid/);
+    }
+  });
+
+  it('Mistral’s address in French: the five lines of section 8, the “Attn” line translated, nothing repeated', () => {
+    expect(generateLetter('objection', 'fr', FULL, {}, OPTS).to.split('\n')).toEqual([
+      'Mistral AI',
+      "À l'attention de l'équipe Privacy (Attn: Privacy Team)",
+      '15 rue des Halles',
+      '75001 Paris',
+      'France',
+    ]);
+  });
+
+  it('each letter in English is exactly its paragraphs, in order, in the catalog’s words', () => {
+    const m = (key: string, ...args: string[]) =>
+      args.reduce((text, a, i) => text.replace(`$${i + 1}`, a), msg('en', key));
+    const fields = { ...FULL, details: '' };
+    const ident = m('letter_ident', FULL.accountEmail);
+    const deadline = m('letter_deadline');
+    const expected: Record<LetterId, string[]> = {
+      objection: [ident, ...['p1', 'grounds', 'asks', 'limits'].map((k) => m(`letter_objection_${k}`)), deadline],
+      erasure: [ident, ...['p1', 'grounds', 'account', 'confirm'].map((k) => m(`letter_erasure_${k}`)), deadline],
+      access: [ident, m('letter_access_p1'), m('letter_access_format'), deadline],
+      rectification: [
+        ident,
+        m('letter_rectification_p1'),
+        m('letter_blank_details_rectification'),
+        m('letter_rectification_p2'),
+        deadline,
+      ],
+      restriction: [ident, m('letter_restriction_p1'), m('letter_restriction_p2'), deadline],
+      portability: [ident, m('letter_portability_p1'), m('letter_portability_p2'), deadline],
+      consent: [ident, m('letter_consent_p1'), m('letter_consent_p2'), deadline],
+      cnil: [
+        m('letter_cnil_p1', FULL.accountEmail),
+        m('letter_cnil_p2', '1 September 2026'),
+        m('letter_cnil_details', m('letter_blank_details_cnil')),
+        m('letter_cnil_attach'),
+        m('letter_cnil_p3'),
+      ],
+    };
+    for (const id of LETTER_IDS) {
+      const l = generateLetter(id, 'en', fields, {}, OPTS);
+      expect(l.body.split('\n\n'), id).toEqual([
+        m('letter_greeting'),
+        ...expected[id],
+        m('letter_closing'),
+        FULL.fullName,
+      ]);
+      expect(l.text, id).toBe(
+        [
+          `${FULL.fullName}\n${m('letter_sender_email', FULL.email)}`,
+          l.to,
+          'Lyon, 20 October 2026',
+          `Subject: ${m(`letter_${id}_subject`)}`,
+          l.body,
+        ].join('\n\n') + '\n',
+      );
+    }
+  });
+
+  it('what was observed and what the user added go where they belong', () => {
+    const m = (key: string) => msg('en', key);
+    const two = { ...OBSERVED, shares: [...OBSERVED.shares!, { chatId: 'second-chat', at: SHARE_AT + 86_400_000 }] };
+    const erasure = generateLetter('erasure', 'en', FULL, two, OPTS).body.split('\n\n');
+    const seenLine = erasure[2];
+    // The observations, one sentence after another, then Windsock's note; then the request.
+    expect(seenLine).toMatch(/^My organization in the Admin Panel is named “Atelier Nord”\. My plan, /);
+    expect(seenLine).toContain(
+      `https://chat.mistral.ai/chat/${CHAT} (shared on 13 October 2026)${m('letter_list_separator')}https://chat.mistral.ai/chat/second-chat (shared on 14 October 2026)`,
+    );
+    expect(erasure[3]).toBe(m('letter_windsock_note'));
+    expect(erasure.slice(4, 8)).toEqual([
+      m('letter_erasure_p1'),
+      m('letter_erasure_grounds'),
+      m('letter_erasure_shares'),
+      m('letter_details_extra').replace('$1', FULL.details),
+    ]);
+    const restriction = generateLetter('restriction', 'en', FULL, {}, OPTS).body.split('\n\n');
+    expect(restriction[3]).toBe(m('letter_restriction_details').replace('$1', FULL.details));
+    const cnil = generateLetter('cnil', 'en', FULL, OBSERVED, OPTS).body.split('\n\n');
+    expect(cnil[4]).toBe(m('letter_cnil_facts'));
+    expect(cnil.slice(-4, -2)).toEqual([m('letter_cnil_attach'), m('letter_cnil_p3')]);
+  });
+
+  it('a complaint outside the GDPR names the account and ends with that authority’s words; other letters keep theirs', () => {
+    const m = (key: string) => msg('en', key);
+    for (const authority of ['ch', 'br']) {
+      const body = generateLetter('cnil', 'en', FULL, {}, { ...OPTS, authority }).body.split('\n\n');
+      expect(body[2]).toBe(m('letter_complaint_against').replace('$1', FULL.accountEmail));
+      expect(body.at(-3)).toBe(m('letter_complaint_p3_other'));
+      expect(generateLetter('objection', 'en', FULL, {}, { ...OPTS, authority }).subject).toBe(
+        m('letter_objection_subject'),
+      );
+    }
+  });
+
   it('file names', () => {
     expect(letterFileName('objection', 'fr')).toBe('windsock-letter-objection-fr.txt');
   });
@@ -357,6 +500,54 @@ describe('observedFrom: what the store lets a letter say', () => {
       },
     };
     expect(observedFrom(s)).toEqual({});
+  });
+
+  it('nothing seen: not one key, so the form says nothing was observed (it offers "what Windsock saw" for any key)', () => {
+    // components/Letters.tsx reads `Object.keys(observed).length`: a key holding undefined would count.
+    expect(Object.keys(observedFrom(emptyStore()))).toEqual([]);
+    const offOnly = seen(
+      emptyStore(),
+      'admin-vibe-privacy',
+      [{ key: 'vibe-training', value: 'off', via: 'page' }],
+      T,
+      null,
+    );
+    expect(Object.keys(observedFrom(offOnly))).toEqual([]);
+    const planOnly = seen(
+      emptyStore(),
+      'admin-subscriptions',
+      [{ key: 'plan:vibe', value: 'pro', via: 'page' }],
+      T,
+      null,
+    );
+    expect(Object.keys(observedFrom(planOnly)).sort()).toEqual(['plan', 'planProduct']);
+  });
+
+  it('still on, seen again a week later: the latest sighting', () => {
+    let s = seen(emptyStore(), 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'on', via: 'page' }], T);
+    s = seen(s, 'admin-vibe-privacy', [{ key: 'vibe-training', value: 'on', via: 'page' }], T + 7 * 86_400_000);
+    expect(s.history.filter((e) => e.key === 'vibe-training')).toHaveLength(1); // no change, no new line
+    expect(observedFrom(s).trainingSeenOn).toBe(T + 7 * 86_400_000);
+  });
+
+  it('from the record: the latest time this organization’s page showed it on, whatever the order of the lines', () => {
+    const day = 86_400_000;
+    const line = (at: number, org: string, kind: 'observed' | 'declared', value: string) =>
+      ({ at, org, kind, key: 'vibe-training', value, previous: null }) as const;
+    const s: Store = {
+      ...emptyStore(),
+      currentOrg: 'org_a',
+      orgs: { org_a: { name: 'A', observations: {}, declarations: {} } },
+      history: [
+        line(T + day, 'org_a', 'observed', 'on'),
+        line(T + 5 * day, 'org_b', 'observed', 'on'), // another organization
+        line(T + 3 * day, 'org_a', 'observed', 'on'),
+        line(T + 9 * day, 'org_a', 'declared', 'on'), // the user's word, not a sighting
+        line(T + 7 * day, 'org_a', 'observed', 'off'),
+        line(T, 'org_a', 'observed', 'on'),
+      ],
+    };
+    expect(observedFrom(s).trainingSeenOn).toBe(T + 3 * day);
   });
 
   it('only an API plan seen: the plan is the API one', () => {

@@ -60,6 +60,16 @@ describe('rights, retention and policy changes: every quote is verbatim in its s
     expect(citationProblem({ ...good, section: '8. Our rights' })).toMatch(/no section/);
   });
 
+  it('each quote check is named after the one place its quote sits, so a failure points at it', () => {
+    // Called here, not read from ALL: Stryker's per-test coverage credits a test only with the code it runs.
+    const names = [...rightsCitations(), ...retentionCitations(), ...policyChangeCitations()].map((x) => x.where);
+    expect(new Set(names).size).toBe(names.length);
+    for (const n of names)
+      expect(n).toMatch(/^(channel #\d+|request fact \w+|right \w+ #\d+|retention extra \w+|change [\w-]+ #\d+)$/);
+    expect(names).toEqual(expect.arrayContaining(['channel #0', 'request fact requestsKept', 'right erasure #6']));
+    expect(names).toEqual(expect.arrayContaining(['retention extra zdrCli', 'change legitimate-interest #3']));
+  });
+
   it('there are citations for every right, and the sources they use exist', () => {
     expect(ALL.length).toBeGreaterThan(40);
     for (const r of RIGHTS) expect(r.citations.length, r.id).toBeGreaterThan(0);
@@ -298,6 +308,39 @@ describe('retention view', () => {
     const v = retentionView(seen(emptyStore(), 'studio', [{ key: 'plan:api', value: 'free', via: 'page' }]));
     expect(v.zdr).toMatchObject({ state: 'not-scale', plan: 'free' });
     expect(v.zdr.citations.some((c) => /upgrade to Scale first/.test(c.quote))).toBe(true);
+  });
+
+  it('the Vibe plan seen is the one the page shows (beside the API plan)', () => {
+    let s = seen(emptyStore(), 'admin-subscriptions', [{ key: 'plan:vibe', value: 'pro', via: 'page' }]);
+    s = seen(s, 'admin-subscriptions', [{ key: 'plan:api', value: 'free', via: 'page' }]);
+    const v = retentionView(s);
+    expect(v.vibePlan).toMatchObject({ value: 'pro', where: 'admin-subscriptions' });
+    expect(v.apiPlan).toMatchObject({ value: 'free' });
+  });
+
+  it('a Chat Retention Policy read as something no policy offers ("on") is not shown as a retention period', () => {
+    const v = retentionView(
+      seen(emptyStore(), 'admin-vibe-privacy', [{ key: 'chat-retention', value: 'on', via: 'page' }]),
+    );
+    expect(v.chatRetention).toBeUndefined();
+  });
+
+  it('each ZDR state cites what Mistral’s ZDR page says of it, verbatim', () => {
+    const sections = (st: Store) => retentionView(st).zdr.citations.map((c) => `${c.source}: ${c.section}`);
+    // ZDR on: what it does, that troubleshooting data is not kept, that it is not the training opt-out.
+    const on = seen(emptyStore(), 'admin-api-privacy', [{ key: 'zdr', value: 'on', via: 'page' }]);
+    expect(sections(on)).toEqual([
+      'help-zdr: ZDR on Mistral Studio',
+      'docs-privacy: API privacy controls',
+      'help-zdr: ZDR, training opt-out, and DPA',
+    ]);
+    // Unknown: Scale only, and where to check whether it is active.
+    expect(sections(emptyStore())).toEqual([
+      'help-zdr: Zero Data Retention',
+      'help-zdr: How to check whether ZDR is active',
+    ]);
+    for (const st of [on, emptyStore()])
+      for (const c of retentionView(st).zdr.citations) expect(citationProblem(c), c.quote).toBeNull();
   });
 });
 
