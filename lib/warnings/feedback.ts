@@ -134,8 +134,10 @@ const matchFeedback: Matcher = (el, surface) => {
   if (bar) {
     const i = bar.indexOf(el);
     const last = bar[bar.length - 1];
+    // A name that starts with "Copy" ("Copy (markdown)") counts: the cautious reading, which lets the position
+    // signal warn about the two unnamed buttons before it.
     const lastIsCopy =
-      textMatches(label(last), ['copy', 'copier'], false) ||
+      textMatches(label(last), ['copy', 'copier']) ||
       /copy/i.test(last.querySelector('svg')?.getAttribute('class') ?? '') ||
       !!last.querySelector('rect');
     // Position counts only while the thumbs are where they were: a thumb recognised further along the bar means

@@ -51,6 +51,28 @@ describe('feedback: what is not a thumb', () => {
   });
 });
 
+describe('feedback: exact or prefix names, decided for the cautious reading (warn when in doubt)', () => {
+  const BLANK_BTN = '<button><svg><circle/></svg></button>';
+  it('a name that only starts like a non-feedback action ("Copy, then …") does not exclude a thumb icon in a bar', () => {
+    const d = doc(turn(`<button id="t" aria-label="Copy, then like">${UP}</button><button>${DOWN}</button>${COPY}`));
+    expect(match(d, '#t')).toMatchObject({ kind: 'feedback', direction: 'like' });
+  });
+  it('a last button named "Copy (markdown)" is the copy button: the two unnamed buttons before it are the thumbs', () => {
+    const d = doc(
+      turn(
+        `<button id="t">${'<svg><circle/></svg>'}</button>${BLANK_BTN}<button aria-label="Copy (markdown)">⧉</button>`,
+      ),
+    );
+    expect(match(d, '#t')).toMatchObject({ kind: 'feedback', direction: 'like', signals: ['position'] });
+  });
+  it('a button further along named "Like (3)" (not a thumb\'s exact name, no thumb icon) does not mean the bar was reordered', () => {
+    const d = doc(
+      turn(`<button id="t"><svg><circle/></svg></button>${BLANK_BTN}<button aria-label="Like (3)">♥</button>${COPY}`),
+    );
+    expect(match(d, '#t')).toMatchObject({ kind: 'feedback', direction: 'like', signals: ['position'] });
+  });
+});
+
 describe('share by link: "already public" only when the switch is visible and on', () => {
   const page = (hidden: boolean, on: boolean) =>
     doc(
