@@ -7,7 +7,19 @@
  * the message could not be checked, and Edit sends nothing, Send anyway sends once.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, calls, fixture, launch, until, type Harness, urlOf, openFixture, barrier, settle } from './harness';
+import {
+  BROWSERS,
+  badgeBecomes,
+  calls,
+  fixture,
+  launch,
+  until,
+  type Harness,
+  urlOf,
+  openFixture,
+  barrier,
+  settle,
+} from './harness';
 
 const EDITOR = 'form.composer .ProseMirror';
 const IBAN = 'FR76 3000 6000 0112 3456 7890 189';
@@ -108,7 +120,10 @@ describe.each(BROWSERS)('composer guard in %s', (name) => {
   it('nothing is shown when the verdict is "not training"', async () => {
     const subsUrl = urlOf('admin-subscriptions.team.en.html');
     h.serve(subsUrl, fixture('admin-subscriptions.team.en.html'));
-    await (await h.open(subsUrl)).close();
+    // Read before it is closed (the barrier): the reading script first asks the background for its rules.
+    const subs = await h.open(subsUrl);
+    await badgeBecomes(h, subsUrl, 'OFF');
+    await subs.close();
     const p = await openChat('vibe-chat.plain.en.html');
     await until(async () => (await h.badge(urlOf('vibe-chat.plain.en.html'))).text === 'OFF', 'OFF');
     await p.click(EDITOR);
