@@ -16,8 +16,9 @@ export default defineConfig({
     name: 'unit',
     include: process.env.MUTATION_TESTS?.split(',') ?? ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
-    // As the unit project: the catalogs loaded before the tests, so that t() translates synchronously.
-    setupFiles: ['test/unit/setup-i18n.ts'],
+    // As the unit project: the catalogs loaded before the tests, so that t() translates synchronously, and every
+    // host's site rules in lib/detect/ruleset.ts (which a content script gets from the background).
+    setupFiles: ['test/unit/setup-i18n.ts', 'test/unit/setup-rules.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

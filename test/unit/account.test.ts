@@ -5,7 +5,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { readAccountData, readAccountSettings, planFromAccountData } from '@/lib/detect/account';
-import { readOrg } from '@/lib/detect/org';
+import { readOrg, readOrgName } from '@/lib/detect/org';
 
 const body = (items: object[]) => JSON.stringify([{ result: { data: { json: { items, nextCursor: null } } } }]);
 const TEAM = {
@@ -288,5 +288,118 @@ describe('readAccountSettings (settings.get: public chat sharing)', () => {
   it('an organization.all answer is no settings answer, and the other way round', () => {
     expect(readAccountSettings(body([TEAM]))).toBeNull();
     expect(readAccountData(batch(flags(true)))).toBeNull();
+  });
+});
+
+describe('the account data, edge by edge (mutation testing, third session)', () => {
+  const batch = (json: unknown) => JSON.stringify([{ result: { data: { json } } }]);
+  const org = (id: string, more: object = {}) => ({ id, orgTier: 'B', isLeChatPro: false, ...more });
+
+  it('an organization list of another shape (a plan that is a number): nothing, no crash', () => {
+    expect(readAccountData(body([{ ...TEAM, leChatPlan: 5 }]))).toBeNull();
+    expect(planFromAccountData(body([TEAM, { ...MINE, isLeChatPro: 'yes' }]))).toBeNull();
+  });
+
+  it('the list found with any one of the plan fields alone', () => {
+    expect(readAccountData(body([{ id: 'o', isLeChatPro: true }]))?.plan?.plan).toBe('pro');
+    expect(readAccountData(body([{ id: 'o', leChatPlan: 'team' }]))?.plan?.plan).toBe('team');
+    expect(readAccountData(body([{ id: 'o', orgTier: 'B' }]))).toMatchObject({ active: { id: 'o' }, plan: null });
+  });
+
+  it('an API plan named in the chat account data is no Vibe plan', () => {
+    expect(
+      readAccountData(body([{ id: 'o', leChatPlan: 'Scale', orgTier: 'C', isLeChatPro: false }]))?.plan,
+    ).toBeNull();
+  });
+
+  it('an organization without plan fields is still listed beside those that have them', () => {
+    const r = readAccountData(body([{ id: 'org_solo', name: 'Solo' }, TEAM]));
+    expect(r?.orgs).toEqual([
+      { id: 'org_solo', name: 'Solo' },
+      { id: 'org_team', name: 'Atelier Nord' },
+    ]);
+    expect(r?.active).toBeNull();
+  });
+
+  it('a tRPC batch of two answers: the organization list in the second', () => {
+    const two = JSON.stringify([{ result: { data: { json: { flags: {} } } } }, { result: { data: { json: [TEAM] } } }]);
+    expect(readAccountData(two)?.active).toEqual({ id: 'org_team', name: 'Atelier Nord' });
+  });
+
+  it('arrays count as levels too: a list six arrays deep found, seven not', () => {
+    const nestA = (n: number, x: unknown): unknown => (n === 0 ? x : [nestA(n - 1, x)]);
+    expect(readAccountData(JSON.stringify(nestA(6, [org('deep')])))?.active).toEqual({ id: 'deep' });
+    expect(readAccountData(JSON.stringify(nestA(7, [org('deep')])))).toBeNull();
+  });
+
+  it('a null before the list (a cursor, an empty field) is passed over', () => {
+    expect(readAccountData(batch({ nextCursor: null, items: [org('after-null')] }))?.active).toEqual({
+      id: 'after-null',
+    });
+  });
+
+  it('an array that is not only organizations is no list; the list after it is found', () => {
+    // With a null, a number or an array among the objects: never taken for the list (and no crash).
+    expect(readAccountData(batch([null, org('x')]))).toBeNull();
+    expect(readAccountData(batch({ a: [org('mixed'), 0], b: [org('real')] }))?.active).toEqual({ id: 'real' });
+    expect(readAccountData(batch({ a: [[], org('mixed')], b: [org('real')] }))?.active).toEqual({ id: 'real' });
+  });
+
+  it('several listed: the id the page shows decides before a name, two flags decide nothing', () => {
+    // The page's id wins over its name (a name another organization has).
+    expect(readAccountData(body([TEAM, MINE]), { id: 'org_me', name: 'Atelier Nord' })?.active?.id).toBe('org_me');
+    // An id the list lacks: then the name.
+    expect(readAccountData(body([TEAM, MINE]), { id: 'org_gone', name: 'Personal' })?.active?.id).toBe('org_me');
+    // Two flagged active: the flags say nothing, the page's id does.
+    const two = [
+      { ...TEAM, isActive: true },
+      { ...MINE, current: true },
+    ];
+    expect(readAccountData(body(two))?.active).toBeNull();
+    expect(readAccountData(body(two), { id: 'org_me' })?.active?.id).toBe('org_me');
+  });
+});
+
+describe('the settings answer, edge by edge (mutation testing, third session)', () => {
+  const batch = (json: unknown) => JSON.stringify([{ result: { data: { json } } }]);
+  const withFlags = (n: number) => {
+    const o: Record<string, { value: unknown }> = { publicChatSharingEnabled: { value: true } };
+    for (let i = 1; i < n; i++) o[`flag${i}`] = { value: i };
+    return o;
+  };
+  const nest = (n: number, x: unknown): unknown => (n === 0 ? x : { k: nest(n - 1, x) });
+
+  it('up to 500 flags read; more is another shape, ignored whole', () => {
+    expect(readAccountSettings(JSON.stringify(withFlags(500)))).toEqual({ publicSharing: 'on' });
+    expect(readAccountSettings(JSON.stringify(withFlags(501)))).toBeNull();
+  });
+
+  it('the flags found up to ten levels deep, not deeper', () => {
+    const flags = { publicChatSharingEnabled: { value: false } };
+    expect(readAccountSettings(JSON.stringify(nest(10, flags)))).toEqual({ publicSharing: 'off' });
+    expect(readAccountSettings(JSON.stringify(nest(11, flags)))).toBeNull();
+    expect(readAccountSettings(batch([null, 'text', 3, flags]))).toEqual({ publicSharing: 'off' });
+  });
+});
+
+describe('readOrg, names (mutation testing, third session)', () => {
+  const doc = (html: string) => {
+    const w = new Window({ url: 'https://admin.mistral.ai/', settings: { disableJavaScriptEvaluation: true } });
+    w.document.write(`<!doctype html><body>${html}</body>`);
+    return w.document as unknown as Document;
+  };
+
+  it('a name that starts with "Workspace" is a name; "Organisation…" (a placeholder) is not', () => {
+    expect(readOrg(doc('<div data-org-name="Workspace Acme"></div>'))).toEqual({ name: 'Workspace Acme' });
+    expect(readOrg(doc('<button aria-label="Organization menu">Organisation…</button>'))).toEqual({});
+    expect(readOrg(doc('<div data-workspace-name="Workspace:"></div>'))).toEqual({});
+  });
+
+  it('readOrgName: the name the Admin Panel switcher shows, or nothing', () => {
+    expect(readOrgName(doc('<button aria-label="Switch organization: Acme SAS">Acme</button>'))).toBe('Acme SAS');
+    // Loose by default (the Admin Panel): a switcher labelled "Switch organization" named by its text.
+    expect(readOrgName(doc('<button aria-label="Switch organization">Acme SAS</button>'))).toBe('Acme SAS');
+    expect(readOrg(doc('<button aria-label="Organisation menu">Acme Ltd</button>'))).toEqual({ name: 'Acme Ltd' });
+    expect(readOrgName(doc('<div data-org-id="o1"></div>'))).toBeUndefined();
   });
 });
