@@ -111,3 +111,127 @@ describe('observable.ts: what a page of each surface may report', () => {
     expect(accountDataOn(surfaceById('studio'))).toBe(false);
   });
 });
+
+// lib/detect/controls.ts: pages of the Admin Panel in English, read by their labels.
+const API = 'https://admin.mistral.ai/plateforme/privacy';
+const read = (html: string, url = VIBE) => {
+  const det = detect(html, url, 'en');
+  return Object.fromEntries(
+    det.observations
+      .filter((o) => !o.key.startsWith('plan:'))
+      .map((o) => [o.key, `${o.value}${o.locked ? ' locked' : ''}`]),
+  );
+};
+const how = (html: string, control: string, url = VIBE) =>
+  detect(html, url, 'en').detectors.find((d) => d.id === control)?.how;
+
+describe('controls.ts: the value of a control, whatever its markup', () => {
+  it('a toggle button (aria-pressed) named as the control: pressed is on, not pressed is off', () => {
+    const btn = (p: string) =>
+      `<main><button type="button" aria-pressed="${p}" aria-label="Model training"></button></main>`;
+    expect(read(btn('true'))).toEqual({ 'vibe-training': 'on' });
+    expect(read(btn('false'))).toEqual({ 'vibe-training': 'off' });
+    expect(how(btn('true'), 'vibe-training')).toBe('named button[type=button]');
+    // Neither pressed nor not: no value.
+    expect(read(btn('mixed'))).toEqual({});
+  });
+
+  it('a toggle button is a switch, never a status: a pressed button named "Zero data retention" says nothing', () => {
+    const html = `<main><button type="button" aria-pressed="true" aria-label="Zero data retention"></button></main>`;
+    expect(read(html, API)).toEqual({});
+  });
+
+  it('a switch whose aria-checked says neither: its data-state decides', () => {
+    const s = (ds: string) =>
+      `<main><button type="button" role="switch" aria-checked="mixed" data-state="${ds}" aria-label="Model training"></button></main>`;
+    expect(read(s('checked'))).toEqual({ 'vibe-training': 'on' });
+    expect(read(s('unchecked'))).toEqual({ 'vibe-training': 'off' });
+    expect(read(s('indeterminate'))).toEqual({});
+  });
+
+  it('a switch with no state at all, or a state in other words: no value', () => {
+    expect(read(`<main><button type="button" role="switch" aria-label="Model training"></button></main>`)).toEqual({});
+    expect(
+      read(`<main><button type="button" role="switch" data-state="on" aria-label="Model training"></button></main>`),
+    ).toEqual({});
+  });
+
+  it('the diagnostics say which markup each control was read in', () => {
+    const named = `<main><button type="button" role="switch" aria-checked="true" aria-label="Model training"></button></main>`;
+    expect(how(named, 'vibe-training')).toBe('named button[role=switch]');
+    const row = `<main><div><span>Model training</span><input type="checkbox" checked></div></main>`;
+    expect(how(row, 'vibe-training')).toBe('row input[type=checkbox]');
+    const status = `<main><div><span>Zero data retention</span><span>Active</span></div></main>`;
+    expect(how(status, 'zdr', API)).toBe('status text');
+    expect(read(status, API)).toEqual({ zdr: 'on' });
+  });
+});
+
+describe('controls.ts: managed by the organization, or not', () => {
+  const named = (attrs = '') =>
+    `<button type="button" role="switch" aria-checked="true" aria-label="Model training"${attrs}></button>`;
+
+  it('aria-disabled="false" is not managed', () => {
+    expect(read(`<main><div>${named(' aria-disabled="false"')}</div></main>`)).toEqual({ 'vibe-training': 'on' });
+    expect(read(`<main><div>${named(' aria-disabled="true"')}</div></main>`)).toEqual({
+      'vibe-training': 'on locked',
+    });
+  });
+
+  it('the words five levels above the switch, in its own row: managed; further up, on the page: not', () => {
+    const deep = (n: number) => '<div>'.repeat(n) + named() + '</div>'.repeat(n);
+    expect(read(`<main><div class="row"><small>Managed by your organization</small>${deep(4)}</div></main>`)).toEqual({
+      'vibe-training': 'on locked',
+    });
+    // The only control of the page: the walk up stops a few levels up all the same.
+    expect(
+      read(`<main><section><small>Managed by your organization</small><div>${deep(6)}</div></section></main>`),
+    ).toEqual({ 'vibe-training': 'on' });
+  });
+
+  it('a retention combobox with its hidden native select is one control in its row: managed by the words there', () => {
+    const html = `<main><div class="row"><span id="ret">Chat retention policy</span><small>Managed by your organization</small><div><button type="button" role="combobox" aria-labelledby="ret">30 days</button><select aria-hidden="true"><option selected>30 days</option></select></div></div><div class="row"><button type="button" role="switch" aria-checked="false" aria-label="Model training"></button></div></main>`;
+    expect(read(html)).toEqual({ 'chat-retention': '30d locked', 'vibe-training': 'off' });
+  });
+});
+
+describe('controls.ts: the retention choice and the ZDR status in the words pages print', () => {
+  const retention = (text: string) =>
+    read(
+      `<main><div><span>Chat retention policy</span><button type="button" role="combobox">${text}</button></div></main>`,
+    );
+
+  it('a choice with more words around it', () => {
+    expect(retention('90 days (default)')).toEqual({ 'chat-retention': '90d' });
+    expect(retention('Keep for 1 year')).toEqual({ 'chat-retention': '1y' });
+    expect(retention('Never')).toEqual({ 'chat-retention': 'never' });
+  });
+
+  it('a choice Windsock does not know, even one that ends like a known one: nothing', () => {
+    expect(retention('130 days')).toEqual({});
+    expect(retention('90 daysish')).toEqual({});
+    expect(retention('')).toEqual({});
+  });
+
+  const zdr = (html: string) => read(`<main>${html}</main>`, API);
+
+  it('"Zero data retention (Active)", "Status: Not enabled", "Statut : Activé"', () => {
+    expect(zdr(`<div><span>Zero data retention (Active)</span></div>`)).toEqual({ zdr: 'on' });
+    expect(zdr(`<div><span>Zero data retention</span><span>Status: Not enabled</span></div>`)).toEqual({ zdr: 'off' });
+    expect(zdr(`<div><span>Zero data retention</span><span>Statut : Activé</span></div>`)).toEqual({ zdr: 'on' });
+    expect(zdr(`<div><span>Zero data retention</span><span role="status">(Inactive)</span></div>`)).toEqual({
+      zdr: 'off',
+    });
+  });
+
+  it('a status badge a few levels away in the same card; a description is no status', () => {
+    expect(
+      zdr(`<section><div><div><h3>Zero data retention</h3></div></div><div><span>Not enabled</span></div></section>`),
+    ).toEqual({ zdr: 'off' });
+    expect(
+      zdr(
+        `<div><span>Zero data retention</span><p>When zero data retention is enabled, prompts are not stored.</p></div>`,
+      ),
+    ).toEqual({});
+  });
+});
