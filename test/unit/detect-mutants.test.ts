@@ -235,3 +235,51 @@ describe('controls.ts: the retention choice and the ZDR status in the words page
     ).toEqual({});
   });
 });
+
+describe('controls.ts: finding the label and the control it names', () => {
+  const sw = `<button type="button" role="switch" aria-checked="true" data-state="checked"></button>`;
+
+  it('a label in indented markup (whitespace before its words) is found', () => {
+    const html = `<main><div><span>\n                    Model training\n                </span>${sw}</div></main>`;
+    expect(read(html)).toEqual({ 'vibe-training': 'on' });
+  });
+
+  it('a label followed by more words after a separator is found', () => {
+    expect(read(`<main><div><span>Model training: recommended for most teams</span>${sw}</div></main>`)).toEqual({
+      'vibe-training': 'on',
+    });
+  });
+
+  it('aria-labelledby pointing at nothing: the aria-label names the control', () => {
+    const html = `<main><button type="button" role="switch" aria-checked="false" aria-labelledby="gone" aria-label="Model training"></button></main>`;
+    expect(read(html)).toEqual({ 'vibe-training': 'off' });
+  });
+
+  it('a blank aria-label: the label tied by for names the control', () => {
+    const html = `<main><div><label for="t">Model training</label></div><div><p>x</p><button type="button" role="switch" id="t" aria-label="  " aria-checked="true"></button></div></main>`;
+    expect(how(html, 'vibe-training')).toBe('named button[role=switch]');
+  });
+
+  it('a control with an id and no label tied to it, wrapped in its label', () => {
+    const html = `<main><label><input type="checkbox" id="t" checked> Model training</label></main>`;
+    expect(read(html)).toEqual({ 'vibe-training': 'on' });
+    expect(how(html, 'vibe-training')).toBe('named input[type=checkbox]');
+  });
+
+  it('a control or a label in someone’s words (an editor, a chat turn) is not the setting', () => {
+    expect(
+      read(
+        `<main><div contenteditable="true"><button type="button" role="switch" aria-checked="true" aria-label="Model training"></button></div></main>`,
+      ),
+    ).toEqual({});
+    expect(read(`<main><div data-message-author-role="user"><span>Model training</span>${sw}</div></main>`)).toEqual(
+      {},
+    );
+  });
+
+  it('an API page in Japanese whose ZDR status alone is in English: the switches still read by order', () => {
+    const rowJa = (label: string, control: string) => `<div class="row"><span>${label}</span>${control}</div>`;
+    const html = `<main><form>${rowJa('サービス改善のためのデータ利用', sw)}<div class="row"><span>Zero data retention</span><span>Active</span></div>${rowJa('Labs モデル', `<button type="button" role="switch" aria-checked="false"></button>`)}</form></main>`;
+    expect(read(html, API)).toEqual({ 'api-training': 'on', zdr: 'on', 'labs-models': 'off' });
+  });
+});
