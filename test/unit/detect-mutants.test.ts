@@ -8,6 +8,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '@/lib/detect';
+import { accessibleName } from '@/lib/detect/controls';
 import { accountDataOn, observableKeys } from '@/lib/detect/observable';
 import { ADMIN_DETECT } from '@/lib/page/kit-admin';
 import { surfaceById } from '@/lib/surfaces';
@@ -281,5 +282,68 @@ describe('controls.ts: finding the label and the control it names', () => {
     const rowJa = (label: string, control: string) => `<div class="row"><span>${label}</span>${control}</div>`;
     const html = `<main><form>${rowJa('サービス改善のためのデータ利用', sw)}<div class="row"><span>Zero data retention</span><span>Active</span></div>${rowJa('Labs モデル', `<button type="button" role="switch" aria-checked="false"></button>`)}</form></main>`;
     expect(read(html, API)).toEqual({ 'api-training': 'on', zdr: 'on', 'labs-models': 'off' });
+  });
+});
+
+describe('controls.ts: a label Windsock knows decides whether the rest is read by order', () => {
+  const ja = (rows: string[], top = '') => `<main>${top}<form>${rows.join('')}</form></main>`;
+  const jaRow = (label: string, control: string) => `<div class="row"><span>${label}</span>${control}</div>`;
+  const sel = `<select><option selected>30日</option></select>`;
+  const sw = (on: boolean, attrs = '') =>
+    `<button type="button" role="switch"${attrs} aria-checked="${on}" data-state="${on ? 'checked' : 'unchecked'}"></button>`;
+  const rest = [jaRow('共有', sw(true)), jaRow('フィードバック', sw(false)), jaRow('保持', sel)];
+
+  it('a switch named "Model training" by its aria-label: read by it, the others by order', () => {
+    expect(read(ja([jaRow('学習', sw(false, ' aria-label="Model training"')), ...rest]))).toEqual({
+      'vibe-training': 'off',
+      'public-sharing': 'on',
+      feedback: 'off',
+    });
+  });
+
+  it('a control named "Model training" whose state does not read: the page is not understood, nothing by order', () => {
+    const stateless = `<button type="button" role="switch" aria-label="Model training"></button>`;
+    expect(read(ja([jaRow('学習', stateless), ...rest]))).toEqual({});
+  });
+
+  it('a name that only starts like a label recognises nothing: read by order', () => {
+    expect(read(ja([jaRow('学習', sw(false, ' aria-label="Model トレーニング"')), ...rest]))).toEqual({
+      'vibe-training': 'off',
+      'public-sharing': 'on',
+      feedback: 'off',
+    });
+  });
+
+  it('"Model training: …" as a heading, tied to no control: the page is not understood, nothing by order', () => {
+    expect(read(ja([jaRow('学習', sw(false)), ...rest], '<h2>Model training: how it works</h2>'))).toEqual({});
+  });
+});
+
+describe('controls.ts: names and markups', () => {
+  it('a status label with a switch in its row: the switch gives the status', () => {
+    const html = `<main><div><span>Zero data retention</span><button type="button" role="switch" aria-checked="true"></button></div></main>`;
+    expect(read(html, API)).toEqual({ zdr: 'on' });
+    expect(how(html, 'zdr', API)).toBe('row button[role=switch]');
+  });
+
+  it('a native select is described as such in the diagnostics', () => {
+    const html = `<main><select aria-label="Chat retention policy"><option selected>30 days</option></select></main>`;
+    expect(read(html)).toEqual({ 'chat-retention': '30d' });
+    expect(how(html, 'chat-retention')).toBe('named select');
+  });
+
+  it('aria-labelledby naming two elements: their words joined by a space', () => {
+    const html = `<main><span id="a">Model</span><span id="b">training</span><button type="button" role="switch" aria-checked="true" aria-labelledby="a b"></button></main>`;
+    expect(how(html, 'vibe-training')).toBe('named button[role=switch]');
+  });
+
+  it('accessibleName without the page index: the label tied by for, else the wrapping label', () => {
+    const win = new Window({ url: API, settings });
+    win.document.write(
+      `<body><label for="x">Enable Labs models</label><input type="checkbox" id="x"><label>Other <input type="checkbox" id="y"></label></body>`,
+    );
+    const doc = win.document as unknown as Document;
+    expect(accessibleName(doc.getElementById('x')!, doc)).toBe('Enable Labs models');
+    expect(accessibleName(doc.getElementById('y')!, doc).trim()).toBe('Other');
   });
 });
