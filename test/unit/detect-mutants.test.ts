@@ -326,6 +326,12 @@ describe('controls.ts: names and markups', () => {
     expect(how(html, 'zdr', API)).toBe('row button[role=switch]');
   });
 
+  it('a status label whose row control says nothing: the status words decide', () => {
+    const html = `<main><div><span>Zero data retention</span><button type="button" role="switch"></button><span>Active</span></div></main>`;
+    expect(read(html, API)).toEqual({ zdr: 'on' });
+    expect(how(html, 'zdr', API)).toBe('status text');
+  });
+
   it('a native select is described as such in the diagnostics', () => {
     const html = `<main><select aria-label="Chat retention policy"><option selected>30 days</option></select></main>`;
     expect(read(html)).toEqual({ 'chat-retention': '30d' });
@@ -340,7 +346,7 @@ describe('controls.ts: names and markups', () => {
   it('accessibleName without the page index: the label tied by for, else the wrapping label', () => {
     const win = new Window({ url: API, settings });
     win.document.write(
-      `<body><label for="x">Enable Labs models</label><input type="checkbox" id="x"><label>Other <input type="checkbox" id="y"></label></body>`,
+      `<body><label for="z">Something else</label><label for="x">Enable Labs models</label><input type="checkbox" id="x"><label>Other <input type="checkbox" id="y"></label></body>`,
     );
     const doc = win.document as unknown as Document;
     expect(accessibleName(doc.getElementById('x')!, doc)).toBe('Enable Labs models');
