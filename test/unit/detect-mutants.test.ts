@@ -353,3 +353,52 @@ describe('controls.ts: names and markups', () => {
     expect(accessibleName(doc.getElementById('y')!, doc).trim()).toBe('Other');
   });
 });
+
+describe('controls.ts: which control a label belongs to, and which words a status', () => {
+  const sw = (on: boolean, id = '') =>
+    `<button type="button" role="switch"${id ? ` id="${id}"` : ''} aria-checked="${on}" data-state="${on ? 'checked' : 'unchecked'}"></button>`;
+
+  it('labels in one column, switches in another: each label finds its switch by for', () => {
+    const html = `<main><div class="labels"><label for="a">Model training<p>How we use your chats.</p></label><label for="b">Public chat sharing<p>Links anyone can open.</p></label><label for="nothing">Model response feedback<p>Thumbs.</p></label></div><div class="ctl">${sw(true, 'a')}${sw(false, 'b')}</div></main>`;
+    expect(read(html)).toEqual({ 'vibe-training': 'on', 'public-sharing': 'off' });
+  });
+
+  it('a label tied by for to a description, not a control: the control in its row', () => {
+    const html = `<main><div><label for="d">Model training<p id="d">How we use your chats.</p></label>${sw(false)}</div></main>`;
+    expect(read(html)).toEqual({ 'vibe-training': 'off' });
+  });
+
+  it('two labels in one row, each wrapping its checkbox and a description', () => {
+    const html = `<main><div><label><input type="checkbox" checked>Model training<div>How we use your chats.</div></label><label><input type="checkbox">Public chat sharing<div>Links.</div></label></div></main>`;
+    expect(read(html)).toEqual({ 'vibe-training': 'on', 'public-sharing': 'off' });
+  });
+
+  it('the same words again further down the page (a help note) do not take the label’s place', () => {
+    const html = `<main><div><span>Model training</span>${sw(true)}</div><div><span>Public chat sharing</span>${sw(false)}</div><aside><p>Model training</p></aside></main>`;
+    expect(read(html)).toEqual({ 'vibe-training': 'on', 'public-sharing': 'off' });
+  });
+
+  it('a label five levels below the row of its switch is too far to be its label', () => {
+    const html = `<main><div class="row"><div><div><div><div><span>Model training</span></div></div></div></div>${sw(true)}</div><div>${sw(false)}</div></main>`;
+    expect(read(html)).toEqual({});
+  });
+
+  it('two switches in one parent, neither disabled: neither managed', () => {
+    const html = `<main><div><small>Managed by your organization</small><div><button type="button" role="switch" aria-checked="true" aria-label="Model training"></button><button type="button" role="switch" aria-checked="false" aria-label="Public chat sharing"></button></div></div></main>`;
+    expect(read(html)).toEqual({ 'vibe-training': 'on', 'public-sharing': 'off' });
+  });
+
+  it('"Not enabled" in two bold words is one status; "Status:Active" without a space reads', () => {
+    expect(
+      read(`<main><div><span>Zero data retention</span><span><b>Not</b> <b>enabled</b></span></div></main>`, API),
+    ).toEqual({ zdr: 'off' });
+    expect(read(`<main><div><span>Zero data retention</span><span>Status:Active</span></div></main>`, API)).toEqual({
+      zdr: 'on',
+    });
+  });
+
+  it('a status word elsewhere on the page is not the ZDR status', () => {
+    const html = `<main><section><div><div><div><div><h3>Zero data retention</h3></div></div></div></div><footer><span>Active</span></footer></section></main>`;
+    expect(read(html, API)).toEqual({});
+  });
+});
