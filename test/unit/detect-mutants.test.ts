@@ -5,12 +5,14 @@
  * (detectPage with the host's own kit), never a module's internals. Each page is built and read inside its test,
  * so that Stryker sees which test reaches which line.
  */
+import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '@/lib/detect';
 import { accessibleName } from '@/lib/detect/controls';
 import { accountDataOn, observableKeys } from '@/lib/detect/observable';
 import { ADMIN_DETECT } from '@/lib/page/kit-admin';
+import { CHAT_DETECT } from '@/lib/page/kit-chat';
 import { surfaceById } from '@/lib/surfaces';
 
 const VIBE = 'https://admin.mistral.ai/vibe/privacy';
@@ -400,5 +402,45 @@ describe('controls.ts: which control a label belongs to, and which words a statu
   it('a status word elsewhere on the page is not the ZDR status', () => {
     const html = `<main><section><div><div><div><div><h3>Zero data retention</h3></div></div></div></div><footer><span>Active</span></footer></section></main>`;
     expect(read(html, API)).toEqual({});
+  });
+});
+
+// lib/detect/index.ts: how the readings of one page become its observations (read inside each test).
+describe('index.ts: plan observations, diagnostics and the organization', () => {
+  const page = (html: string, url: string, kit = CHAT_DETECT) => {
+    const win = new Window({ url, settings });
+    win.document.write(html);
+    return detectPage(win.document as unknown as Document, url, kit);
+  };
+  const fixture = (file: string, url: string, kit = CHAT_DETECT) =>
+    page(readFileSync(`test/fixtures/${file}`, 'utf8'), url, kit);
+  const CHAT = 'https://chat.mistral.ai/chat/b82db89f-0aa3-49d6-83e9-f801fea30c1a';
+
+  it('an "Upgrade to Pro" link: the free plan as a visible cue, named in the diagnostics', () => {
+    const det = fixture('vibe-chat.free.en.html', CHAT);
+    expect(det.observations.filter((o) => o.key.startsWith('plan:'))).toEqual([
+      { key: 'plan:vibe', value: 'free', via: 'visible-cue', confidence: 0.5 },
+    ]);
+    expect(det.detectors.find((d) => d.id === 'plan:upgrade-link')).toEqual({
+      id: 'plan:upgrade-link',
+      matched: true,
+      value: 'vibe=free',
+    });
+    expect(det.detectors.find((d) => d.id === 'plan:pro-badge')).toEqual({ id: 'plan:pro-badge', matched: false });
+    expect(det.planSignals.map((s) => s.kind)).toContain('upgrade-link');
+  });
+
+  it('two signals of nearly the same trust naming two plans: no plan read', () => {
+    const html = `<nav><a href="/upgrade">Upgrade to Pro</a><span>Pro</span></nav><main></main>`;
+    const det = page(html, CHAT);
+    expect(det.planSignals.map((s) => `${s.kind}=${s.plan}`).sort()).toEqual(['pro-badge=pro', 'upgrade-link=free']);
+    expect(det.observations.filter((o) => o.key.startsWith('plan:'))).toEqual([]);
+  });
+
+  it('the Admin Panel names its organization; Studio never does', () => {
+    expect(fixture('admin-vibe-privacy.switch.en.html', VIBE, ADMIN_DETECT).orgName).toBe('Acme SAS');
+    expect(fixture('studio.scale.en.html', 'https://console.mistral.ai/build/playground', ADMIN_DETECT).orgName).toBe(
+      undefined,
+    );
   });
 });
