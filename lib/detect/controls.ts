@@ -334,6 +334,21 @@ function statusNear(labelEl: Element, labels: string[]): string | null {
     if (rules().status.on.includes(t)) return 'on';
     return null;
   };
+  // A status word is read with the words around it: `<i/><span>Not</span> <span>enabled</span>` is "not enabled",
+  // not "enabled". Each enclosing element up to the row (never one holding the label) with a short text decides
+  // instead; one whose words are no known status makes the reading unknown (never "on" by a word out of context).
+  const enclosing = (el: Element, v: string, row: Element): string | null => {
+    let best: string | null = v;
+    const own = norm(el.textContent ?? '');
+    for (let a = el.parentElement; a && a !== row && !a.contains(labelEl); a = a.parentElement) {
+      const t = norm(a.textContent ?? '');
+      if (t === own) continue;
+      if (t.length > 30) break;
+      best = phrase(t);
+      if (!best) return null;
+    }
+    return best;
+  };
   let own = norm(labelEl.textContent ?? '');
   for (const l of labels) own = own.replace(norm(l), ' ');
   const inline = phrase(own);
@@ -343,7 +358,7 @@ function statusNear(labelEl: Element, labels: string[]): string | null {
     for (const el of Array.from(node.querySelectorAll('span, div, p, strong, b, small, dd, td, [role="status"]'))) {
       if (el === labelEl || el.contains(labelEl) || el.children.length > 2) continue;
       const v = phrase(el.textContent ?? '');
-      if (v) return v;
+      if (v) return enclosing(el, v, node);
     }
     node = node.parentElement;
   }

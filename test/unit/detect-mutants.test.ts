@@ -227,6 +227,16 @@ describe('controls.ts: the retention choice and the ZDR status in the words page
     });
   });
 
+  it('a status word is read with the words around it: a badge split into spans is "not enabled", not "enabled"', () => {
+    const badge = (inner: string) =>
+      zdr(`<div><span>Zero data retention</span><div class="badge">${inner}</div></div>`);
+    expect(badge(`<i></i><span>Not</span> <span>enabled</span>`)).toEqual({ zdr: 'off' });
+    expect(badge(`<i></i><span>Pas</span> <span>activé</span>`)).toEqual({ zdr: 'off' });
+    expect(badge(`<i></i><b>Enabled</b>`)).toEqual({ zdr: 'on' });
+    // Words around the status that name no known status: unknown, never "on" by a word out of context.
+    expect(badge(`<i></i><span>Soon</span> <span>enabled</span>`)).toEqual({});
+  });
+
   it('a status badge a few levels away in the same card; a description is no status', () => {
     expect(
       zdr(`<section><div><div><h3>Zero data retention</h3></div></div><div><span>Not enabled</span></div></section>`),
