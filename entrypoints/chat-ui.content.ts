@@ -4,7 +4,7 @@
  * here, and when:
  * - one capture-phase listener for clicks and one for Enter/Space, which look at the clicked element only
  *   (`closest()`); the composer's text handed to the background to be scanned (lib/background/scan.ts; this
- *   script carries no scanner) only on the user's own input or paste, 300 ms after the last keystroke, in idle
+ *   script carries no scanner) only on the user's own input or paste, 50 ms after the last keystroke (300 ms for a long text), in idle
  *   time, and on send; the attachment note on a file picked, dropped or pasted;
  * - the banner when the page loads, after an in-app navigation, when the context changes;
  * - nothing per DOM mutation, nothing per streamed token. The page is read by entrypoints/chat.content.ts.
