@@ -17,7 +17,18 @@
  * it landed), and every "nothing was sent" waits for a sentinel request the page sends after the action.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, GECKO_ID, calls, fixture, launch, until, type Harness, type PageHandle, urlOf } from './harness';
+import {
+  BROWSERS,
+  GECKO_ID,
+  calls,
+  fixture,
+  launch,
+  nativeDialogs,
+  until,
+  type Harness,
+  type PageHandle,
+  urlOf,
+} from './harness';
 
 const FILE = 'vibe-chat.free.en.html';
 const LIKE = '[data-message-author-role="assistant"] button[aria-label="Like"]';
@@ -32,25 +43,6 @@ function pageWith(script: string): string {
 
 /** Page-side: Windsock's host is whatever the root element holds besides <head> and <body>. */
 const HOSTS = `[...document.documentElement.children].filter((e) => e !== document.head && e !== document.body)`;
-
-interface NativeDialogs {
-  messages: string[];
-  /** What the next native dialogs get. */
-  answer: 'accept' | 'dismiss';
-}
-
-/** Answer the browser's own dialogs (confirm()) on this page, and keep their text. */
-function nativeDialogs(p: PageHandle): NativeDialogs {
-  const state: NativeDialogs = { messages: [], answer: 'dismiss' };
-  const page = p.raw as {
-    on(ev: 'dialog', cb: (d: { message(): string; accept(): Promise<void>; dismiss(): Promise<void> }) => void): void;
-  };
-  page.on('dialog', (d) => {
-    state.messages.push(d.message());
-    void (state.answer === 'accept' ? d.accept() : d.dismiss()).catch(() => undefined);
-  });
-  return state;
-}
 
 describe.each(BROWSERS)('the page as the adversary in %s', (name) => {
   let h: Harness;

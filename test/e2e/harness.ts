@@ -660,3 +660,22 @@ export async function barrier(h: Harness, p: PageHandle, what = 'the sentinel re
  * the page when its UI has settled, so a check that something did NOT appear can only wait. Every use says why.
  */
 export const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface NativeDialogs {
+  messages: string[];
+  /** What the next native dialogs get. */
+  answer: 'accept' | 'dismiss';
+}
+
+/** Answer the browser's own dialogs (confirm()) on this page, and keep their text. */
+export function nativeDialogs(p: PageHandle): NativeDialogs {
+  const state: NativeDialogs = { messages: [], answer: 'dismiss' };
+  const page = p.raw as {
+    on(ev: 'dialog', cb: (d: { message(): string; accept(): Promise<void>; dismiss(): Promise<void> }) => void): void;
+  };
+  page.on('dialog', (d) => {
+    state.messages.push(d.message());
+    void (state.answer === 'accept' ? d.accept() : d.dismiss()).catch(() => undefined);
+  });
+  return state;
+}

@@ -24,6 +24,7 @@ import {
   until,
   urlOf,
   type Harness,
+  nativeDialogs,
   type PageHandle,
 } from './harness';
 
@@ -37,19 +38,6 @@ interface Diag {
   skeleton: { t: string } | null;
   surface: string | null;
   ui: { dialog: string | null };
-}
-
-/** Answer the browser's own dialogs (confirm()) on this page, and keep their text. */
-function nativeDialogs(p: PageHandle) {
-  const state = { messages: [] as string[], answer: 'dismiss' as 'accept' | 'dismiss' };
-  const page = p.raw as {
-    on(ev: 'dialog', cb: (d: { message(): string; accept(): Promise<void>; dismiss(): Promise<void> }) => void): void;
-  };
-  page.on('dialog', (d) => {
-    state.messages.push(d.message());
-    void (state.answer === 'accept' ? d.accept() : d.dismiss()).catch(() => undefined);
-  });
-  return state;
 }
 
 describe.each(BROWSERS)('on-demand scripts in %s', (name) => {
