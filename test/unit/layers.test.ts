@@ -5,49 +5,9 @@
  * `import … from`, `export … from`, dynamic `import()`), relative and `@/` alike, and followed transitively.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-
-const ROOT = join(__dirname, '../..');
-
-/** The project files a source file imports (type-only imports included: they are dependencies too). */
-export function importsOf(file: string): string[] {
-  const src = readFileSync(file, 'utf8');
-  const specs = [
-    ...src.matchAll(
-      /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g,
-    ),
-  ].map((m) => m[1] ?? m[2] ?? m[3]);
-  const out: string[] = [];
-  for (const spec of specs) {
-    const base = spec.startsWith('@/')
-      ? join(ROOT, spec.slice(2))
-      : spec.startsWith('.')
-        ? resolve(dirname(file), spec)
-        : null;
-    if (!base) continue;
-    const hit = ['', '.ts', '.tsx', '/index.ts']
-      .map((ext) => base + ext)
-      .find((p) => existsSync(p) && !p.endsWith('/'));
-    if (hit) out.push(hit);
-  }
-  return out;
-}
-
-function reach(start: string): Map<string, string[]> {
-  // file → the chain of imports that reached it
-  const seen = new Map<string, string[]>([[start, [start]]]);
-  const todo = [start];
-  while (todo.length) {
-    const f = todo.pop()!;
-    for (const g of importsOf(f)) {
-      if (seen.has(g)) continue;
-      seen.set(g, [...seen.get(f)!, g]);
-      todo.push(g);
-    }
-  }
-  return seen;
-}
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ROOT, importsOf, reach } from './imports';
 
 const rel = (p: string) => relative(ROOT, p);
 const policyFiles = readdirSync(join(ROOT, 'lib/policy'))

@@ -4,8 +4,8 @@
  * and reads every replica page of that host exactly as every host's rules do (and as the fixtures' index says);
  * with no rules nothing is read (never a guess); and the reading scripts do not bundle the rule tables.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectPage } from '@/lib/detect';
@@ -14,6 +14,7 @@ import { CONTROL_RULES, PLAN_SIGNALS, rulesetFor } from '@/lib/detect/rules';
 import { NO_RULES, isRuleset, rules, surfaceIn, textsOf, useRuleset, type Ruleset } from '@/lib/detect/ruleset';
 import { MISTRAL_HOSTS, type MistralHost } from '@/lib/hosts';
 import { labelTexts } from '@/lib/policy/labels';
+import { ROOT, reach } from './imports';
 import { CHAT_DETECT } from '@/lib/page/kit-chat';
 import { ADMIN_DETECT } from '@/lib/page/kit-admin';
 import { STUDIO_DETECT } from '@/lib/page/kit-studio';
@@ -169,40 +170,12 @@ describe('no rules: nothing read, never a guess', () => {
 // The reading content scripts do not bundle the rule tables: their value imports never reach them.
 // -------------------------------------------------------------------------------------------------------------
 
-const ROOT = join(__dirname, '../..');
-/** The project files a source file imports for their values (`import type` left out: it is erased). */
-function valueImports(file: string): string[] {
-  const src = readFileSync(file, 'utf8');
-  const out: string[] = [];
-  for (const m of src.matchAll(/(?:^|\n)\s*(import|export)\s+(?!type\s)[^'"]*?from\s*['"]([^'"]+)['"]/g)) {
-    const spec = m[2];
-    const base = spec.startsWith('@/')
-      ? join(ROOT, spec.slice(2))
-      : spec.startsWith('.')
-        ? resolve(dirname(file), spec)
-        : null;
-    if (!base) continue;
-    const hit = ['', '.ts', '.tsx', '/index.ts']
-      .map((x) => base + x)
-      .find((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
-    if (hit) out.push(hit);
-  }
-  return out;
-}
-
 describe('the reading scripts carry no rule table', () => {
   it.each(['entrypoints/chat.content.ts', 'entrypoints/admin.content.ts', 'entrypoints/studio.content.ts'])(
     '%s reaches neither lib/detect/rules.ts, lib/policy/labels.ts nor lib/surfaces.ts',
     (entry) => {
-      const seen = new Set<string>([join(ROOT, entry)]);
-      const todo = [join(ROOT, entry)];
-      while (todo.length)
-        for (const g of valueImports(todo.pop()!))
-          if (!seen.has(g)) {
-            seen.add(g);
-            todo.push(g);
-          }
-      const names = [...seen].map((f) => f.slice(ROOT.length + 1));
+      const seen = reach(join(ROOT, entry), { types: false });
+      const names = [...seen.keys()].map((f) => f.slice(ROOT.length + 1));
       expect(names).toContain('lib/detect/ruleset.ts');
       // The walk reached the detectors (every reading script has the plan readers; Studio has no control reader).
       expect(names).toContain('lib/detect/plan.ts');
