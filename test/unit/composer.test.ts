@@ -73,9 +73,12 @@ function fakeBackground(state: 'training' | 'not-training' | 'unknown' | null = 
   };
 }
 
-function setup(bg = fakeBackground()) {
-  document.body.innerHTML =
-    '<form class="composer"><textarea name="message.text"></textarea><button type="submit" aria-label="Send question">Send</button></form>';
+const TEXTAREA = '<textarea name="message.text"></textarea>';
+/** Vibe's editor (ProseMirror; shared/notes/mistral-surfaces.md), with paragraphs. */
+const PROSEMIRROR = '<div class="ProseMirror" contenteditable="true"></div>';
+
+function setup(bg = fakeBackground(), editor = TEXTAREA) {
+  document.body.innerHTML = `<form class="composer">${editor}<button type="submit" aria-label="Send question">Send</button></form>`;
   const listeners: [EventTarget, string, EventListener, AddEventListenerOptions | undefined][] = [];
   const delays: number[] = [];
   const life = {
@@ -100,7 +103,7 @@ function setup(bg = fakeBackground()) {
     ask: bg.ask as never,
     confirm: makeConfirm(life as never, bg.context, counters),
   });
-  const ed = document.querySelector('textarea') as HTMLTextAreaElement;
+  const ed = document.querySelector('textarea, .ProseMirror') as HTMLTextAreaElement;
   // What the app does on Enter: send. Only the guard's replay (untrusted) or an unguarded Enter gets here.
   let sent = 0;
   ed.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && sent++);
@@ -330,5 +333,67 @@ describe('on send', () => {
     enter(ed);
     await vi.waitFor(() => expect(bg.scans).toHaveLength(1));
     expect(bg.scans[0].text.length).toBe(1_000_000);
+  });
+});
+
+describe('a contenteditable composer (ProseMirror): read without a layout, a long text never at once in the keydown', () => {
+  const write = (ed: HTMLElement, html: string) => {
+    ed.innerHTML = html;
+    ed.dispatchEvent(trusted(new InputEvent('input', { bubbles: true })));
+  };
+  const enterOn = (ed: HTMLElement) => {
+    const e = trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    ed.dispatchEvent(e);
+    return e;
+  };
+
+  it('paragraphs and line breaks become lines of the text the background scans', async () => {
+    const { bg, ed } = setup(fakeBackground(), PROSEMIRROR);
+    write(ed, '<p>my IBAN is</p><p>FR76 3000 6000</p><p>line<br>break</p><ul><li>one</li><li>two</li></ul>');
+    await vi.waitFor(() => expect(bg.scans).toHaveLength(1), { timeout: 3000 });
+    expect(bg.scans[0].text).toBe('my IBAN is\nFR76 3000 6000\nline\nbreak\none\ntwo');
+  });
+
+  it('a long text not checked yet: the send is stopped before the text is read, then read and checked as a send', async () => {
+    const { bg, ed, sent } = setup(fakeBackground(), PROSEMIRROR);
+    const para = '<p>' + 'lorem ipsum dolor sit amet '.repeat(20) + '</p>';
+    ed.innerHTML = para.repeat(40); // 21,600 characters: more than LONG_TEXT
+    const walker = vi.spyOn(document, 'createTreeWalker');
+    const e = enterOn(ed);
+    expect(e.defaultPrevented).toBe(true);
+    expect(walker).not.toHaveBeenCalled(); // not read in the keydown
+    await vi.waitFor(() => expect(bg.scans).toHaveLength(1), { timeout: 3000 });
+    expect(walker).toHaveBeenCalled();
+    expect(bg.scans[0]).toMatchObject({ send: true });
+    expect(bg.scans[0].text.split('\n')).toHaveLength(40);
+    bg.answer({});
+    await vi.waitFor(() => expect(sent()).toBe(1));
+  });
+
+  it('a long text checked while typing and unchanged: its send is neither stopped nor read again', async () => {
+    const { bg, ed, sent } = setup(fakeBackground(), PROSEMIRROR);
+    write(ed, ('<p>' + 'lorem ipsum dolor sit amet '.repeat(20) + '</p>').repeat(40));
+    await vi.waitFor(() => expect(bg.scans).toHaveLength(1), { timeout: 3000 });
+    bg.answer({});
+    await vi.waitFor(() => expect(hideNote).toHaveBeenCalled());
+    const walker = vi.spyOn(document, 'createTreeWalker');
+    expect(enterOn(ed).defaultPrevented).toBe(false);
+    expect(walker).not.toHaveBeenCalled();
+    expect(sent()).toBe(1);
+    expect(bg.scans).toHaveLength(1);
+  });
+
+  it('the same text after another keystroke (or changed by the page without one) is checked again', async () => {
+    const { bg, ed } = setup(fakeBackground(), PROSEMIRROR);
+    const long = ('<p>' + 'lorem ipsum dolor sit amet '.repeat(20) + '</p>').repeat(40);
+    write(ed, long);
+    await vi.waitFor(() => expect(bg.scans).toHaveLength(1), { timeout: 3000 });
+    bg.answer({});
+    await vi.waitFor(() => expect(hideNote).toHaveBeenCalled());
+    // The page puts an e-mail address in without an input event: the editor's text differs, the send is held.
+    ed.querySelector('p')!.append(' camille.martin@example.fr');
+    expect(enterOn(ed).defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(bg.scans).toHaveLength(2), { timeout: 3000 });
+    expect(bg.scans[1].text).toContain('camille.martin@example.fr');
   });
 });
