@@ -347,23 +347,47 @@ describe('a contenteditable composer (ProseMirror): read without a layout, a lon
     return e;
   };
 
-  it('paragraphs and line breaks become lines of the text the background scans', async () => {
+  /** How many times a node's `textContent` was read since. */
+  const spyOnTextReads = () => {
+    const get = vi.spyOn(Element.prototype, 'textContent', 'get');
+    return () => get.mock.calls.length;
+  };
+
+  it.each([
+    ['ProseMirror paragraphs', '<p>my IBAN is</p><p>FR76 3000 6000</p>', 'my IBAN is\nFR76 3000 6000'],
+    ['inline marks', '<p>my <strong>IBAN</strong> is</p><p><em>FR76</em> 3000</p>', 'my IBAN is\nFR76 3000'],
+    ['a hard break', '<p>line<br>break</p><p>next</p>', 'line\nbreak\nnext'],
+    [
+      'a list',
+      '<p>numbers:</p><ul><li><p>06 12 34 56 78</p></li><li><p>2023</p></li></ul>',
+      'numbers:\n06 12 34 56 78\n2023',
+    ],
+    ['a code block', '<pre><code>a = 1\nb = 2</code></pre>', 'a = 1\nb = 2'],
+    [
+      'text and <br> (a plain contenteditable)',
+      'first line<br>06 12 34 56 78<br>2023',
+      'first line\n06 12 34 56 78\n2023',
+    ],
+  ])('%s: each line of the editor is a line of the text the background scans', async (_what, html, text) => {
     const { bg, ed } = setup(fakeBackground(), PROSEMIRROR);
-    write(ed, '<p>my IBAN is</p><p>FR76 3000 6000</p><p>line<br>break</p><ul><li>one</li><li>two</li></ul>');
+    write(ed, html);
     await vi.waitFor(() => expect(bg.scans).toHaveLength(1), { timeout: 3000 });
-    expect(bg.scans[0].text).toBe('my IBAN is\nFR76 3000 6000\nline\nbreak\none\ntwo');
+    expect(bg.scans[0].text).toBe(text);
   });
 
   it('a long text not checked yet: the send is stopped before the text is read, then read and checked as a send', async () => {
     const { bg, ed, sent } = setup(fakeBackground(), PROSEMIRROR);
     const para = '<p>' + 'lorem ipsum dolor sit amet '.repeat(20) + '</p>';
     ed.innerHTML = para.repeat(40); // 21,600 characters: more than LONG_TEXT
-    const walker = vi.spyOn(document, 'createTreeWalker');
+    // Reading it out is a `textContent` per paragraph: only the editor's own (its size) in the keydown.
+    const reads = spyOnTextReads();
+    void ed.textContent;
+    const size = reads(); // what one read of the editor's size costs here (happy-dom's getter recurses)
     const e = enterOn(ed);
     expect(e.defaultPrevented).toBe(true);
-    expect(walker).not.toHaveBeenCalled(); // not read in the keydown
+    expect(reads()).toBe(2 * size); // its size only: not read out in the keydown
     await vi.waitFor(() => expect(bg.scans).toHaveLength(1), { timeout: 3000 });
-    expect(walker).toHaveBeenCalled();
+    expect(reads()).toBe(2 * size + 40); // read after, paragraph by paragraph
     expect(bg.scans[0]).toMatchObject({ send: true });
     expect(bg.scans[0].text.split('\n')).toHaveLength(40);
     bg.answer({});
@@ -376,9 +400,11 @@ describe('a contenteditable composer (ProseMirror): read without a layout, a lon
     await vi.waitFor(() => expect(bg.scans).toHaveLength(1), { timeout: 3000 });
     bg.answer({});
     await vi.waitFor(() => expect(hideNote).toHaveBeenCalled());
-    const walker = vi.spyOn(document, 'createTreeWalker');
+    const reads = spyOnTextReads();
+    void ed.textContent;
+    const size = reads();
     expect(enterOn(ed).defaultPrevented).toBe(false);
-    expect(walker).not.toHaveBeenCalled();
+    expect(reads()).toBe(2 * size); // its size only
     expect(sent()).toBe(1);
     expect(bg.scans).toHaveLength(1);
   });
