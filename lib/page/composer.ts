@@ -45,6 +45,7 @@ function editorOf(t: EventTarget | null): HTMLElement | null {
 
 /** What makes a new line in the editor's text (ProseMirror/TipTap's paragraphs, lists, code blocks, quotes, hard breaks). */
 const LINE_SEL = 'p, div, li, pre, blockquote, h1, h2, h3, h4, h5, h6, tr, br';
+const MAX_DEPTH = 16;
 const LINE_TAGS = new Set(LINE_SEL.toUpperCase().split(', '));
 
 /**
@@ -58,8 +59,10 @@ const LINE_TAGS = new Set(LINE_SEL.toUpperCase().split(', '));
 /** One line break, however many elements start a line at once (a paragraph in a list item). */
 const newLine = (out: string[]) => void (out.length && out[out.length - 1] !== '\n' && out.push('\n'));
 
-function* lines(el: Element, out: string[]): Generator<void> {
+function* lines(el: Element, out: string[], depth = 0): Generator<void> {
   let k = 0;
+  // Deeper than any editor nests its lines (a page could nest thousands): the rest as one text.
+  if (depth > MAX_DEPTH) return void out.push(el.textContent ?? '');
   if (el.childNodes.length !== el.childElementCount) {
     // Text and elements mixed at this level: each node in turn, a line break around each element that makes one.
     for (let n = el.firstChild; n; n = n.nextSibling) {
@@ -67,7 +70,7 @@ function* lines(el: Element, out: string[]): Generator<void> {
       else if (n.nodeType === Node.ELEMENT_NODE) {
         const line = LINE_TAGS.has(n.nodeName);
         if (line) newLine(out);
-        if (n.nodeName !== 'BR') yield* lines(n as Element, out);
+        if (n.nodeName !== 'BR') yield* lines(n as Element, out, depth + 1);
       }
       if ((++k & 255) === 0) yield;
     }
@@ -75,7 +78,7 @@ function* lines(el: Element, out: string[]): Generator<void> {
   }
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
     if (LINE_TAGS.has(c.nodeName)) newLine(out);
-    if (c.firstElementChild && c.querySelector(LINE_SEL)) yield* lines(c, out);
+    if (c.firstElementChild && c.querySelector(LINE_SEL)) yield* lines(c, out, depth + 1);
     else out.push(c.textContent ?? '');
     if ((++k & 255) === 0) yield;
   }

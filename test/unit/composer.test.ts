@@ -363,6 +363,7 @@ describe('a contenteditable composer (ProseMirror): read without a layout, a lon
       'numbers:\n06 12 34 56 78\n2023',
     ],
     ['a code block', '<pre><code>a = 1\nb = 2</code></pre>', 'a = 1\nb = 2'],
+    ['lines nested deeper than any editor nests them', '<div>'.repeat(300) + 'a<br>b' + '</div>'.repeat(300), 'ab'],
     [
       'text and <br> (a plain contenteditable)',
       'first line<br>06 12 34 56 78<br>2023',
