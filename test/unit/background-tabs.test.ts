@@ -1,0 +1,115 @@
+/**
+ * Whose settings a tab's messages are about (lib/background/handler.ts): each tab is answered, and each of its
+ * choices filed, under the organization that tab shows — never the one seen last in another tab. Two tabs, two
+ * organizations: the chat app's Personal workspace (Free: trains by default) in tab 1, a Team organization whose
+ * Admin Panel says training is off in tab 2 (seen last). A reviewer's sabotages (each message answered from, or
+ * written to, the last organization seen) passed every other unit test; each test here fails under one of them.
+ * The expectations are written out by hand (the oracle): Free with training unknown is `training`, the Team
+ * organization with its switch read off is `not-training`.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createHandler, SESSION_KEY, type Ports } from '@/lib/background/handler';
+import { clearStore, readStore, update } from '@/lib/store';
+import type { SenderLike } from '@/lib/messages';
+
+const RID = 'test-extension-id';
+const ORIGIN = `chrome-extension://${RID}`;
+const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
+const CHAT = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
+const ADMIN = 'https://admin.mistral.ai/vibe/privacy';
+const page = (url: string, tabId: number): SenderLike => ({ id: RID, url, tab: { id: tabId, url }, frameId: 0 });
+
+/** The chat app's account data (`organization.all`), as lib/page/run.ts hands it over. */
+const body = (items: object[]) => JSON.stringify([{ result: { data: { json: { items, nextCursor: null } } } }]);
+const TEAM = { id: 'org_team', name: 'Atelier Nord', leChatPlan: 'team', orgTier: 'C', role: 'member' };
+const ME = { id: 'org_me', name: 'Personal', leChatPlan: null, isLeChatPro: false, orgTier: 'B', role: 'admin' };
+
+function setup() {
+  let paintAlls = 0;
+  const ports: Ports = {
+    store: { read: readStore, update, clear: clearStore },
+    badge: { paint: async () => undefined, paintAll: async () => void paintAlls++ },
+    tabs: { openVerdict: async () => undefined, inject: async () => undefined },
+    session: {
+      get: async (key) => (await fakeBrowser.storage.session.get(key))[key],
+      set: (key, value) => fakeBrowser.storage.session.set({ [key]: value }),
+    },
+    now: () => T0,
+    runtimeId: RID,
+    extensionOrigin: ORIGIN,
+  };
+  return { h: createHandler(ports), paintAlls: () => paintAlls };
+}
+
+/** Tab 1 shows the Personal workspace (Free); tab 2 the Team organization's Admin Panel, training off (seen last). */
+async function twoTabs(h: ReturnType<typeof createHandler>) {
+  await h.onMessage(
+    { type: 'account-data', url: CHAT, body: body([TEAM, ME]), active: { id: 'org_me' } },
+    page(CHAT, 1),
+  );
+  await h.onMessage(
+    {
+      type: 'page-report',
+      url: ADMIN,
+      observations: [{ key: 'vibe-training', value: 'off', via: 'page' }],
+      org: { id: 'org_team', name: 'Atelier Nord' },
+    },
+    page(ADMIN, 2),
+  );
+  expect((await readStore()).store.currentOrg).toBe('id:org_team'); // the one seen last
+}
+
+type Ctx = { state: string; banner: boolean; ask: Record<string, boolean> };
+const contextOf = async (h: ReturnType<typeof createHandler>, url: string, tab: number) =>
+  (await h.onMessage({ type: 'get-context', url, lang: 'en' }, page(url, tab))) as unknown as Ctx;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+});
+
+describe('each tab is about its own organization', () => {
+  it('get-context: the Free workspace’s tab is told it trains (banner shown), though the Team organization seen last does not', async () => {
+    const { h } = setup();
+    await twoTabs(h);
+    const chat = await contextOf(h, CHAT, 1);
+    expect(chat.state).toBe('training');
+    expect(chat.banner).toBe(true);
+    expect((await contextOf(h, ADMIN, 2)).state).toBe('not-training');
+  });
+
+  it('dismiss-banner: filed under the tab’s organization, and it hides that tab’s banner only', async () => {
+    const { h } = setup();
+    await twoTabs(h);
+    await h.onMessage({ type: 'dismiss-banner', url: CHAT }, page(CHAT, 1));
+    expect(Object.keys((await readStore()).store.bannerDismissedUntil)).toEqual(['id:org_me']);
+    expect((await contextOf(h, CHAT, 1)).banner).toBe(false);
+  });
+
+  it('record-share: the chat shared is filed under the tab’s organization; the last one seen stays current', async () => {
+    const { h } = setup();
+    await twoTabs(h);
+    await h.onMessage(
+      { type: 'record-share', url: CHAT, chatId: '3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c' },
+      page(CHAT, 1),
+    );
+    const { store } = await readStore();
+    expect(store.shares.map((s) => [s.chatId, s.org])).toEqual([['3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c', 'id:org_me']]);
+    expect(store.currentOrg).toBe('id:org_team');
+  });
+});
+
+describe('"don’t ask again" for this session', () => {
+  it('a session choice repaints every tab; switching the warning back on in the options ends the session choice', async () => {
+    const { h, paintAlls } = setup();
+    await h.onMessage({ type: 'guard-choice', url: CHAT, guard: 'feedback', scope: 'session' }, page(CHAT, 1));
+    expect(paintAlls()).toBe(1);
+    expect((await fakeBrowser.storage.session.get(SESSION_KEY))[SESSION_KEY]).toEqual(['feedback']);
+    expect((await contextOf(h, CHAT, 1)).ask.feedback).toBe(false);
+    // The options page sends the warnings switched off for good: none. The session's choice goes with it.
+    await h.onMessage({ type: 'set-guards', guardsOff: [] }, { id: RID, url: `${ORIGIN}/options.html` });
+    expect((await fakeBrowser.storage.session.get(SESSION_KEY))[SESSION_KEY]).toEqual([]);
+    expect((await contextOf(h, CHAT, 1)).ask.feedback).toBe(true);
+  });
+});
