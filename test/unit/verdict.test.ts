@@ -118,7 +118,9 @@ const zdrApplies = (product: Product, plan: PlanId | null, zdr: Tri) =>
 const orgManaged = (plan: PlanId | null) => plan === 'team' || plan === 'enterprise';
 
 type PlanVia = 'account-data' | 'visible-cue' | 'declared';
-type ToggleVia = 'page' | 'declared';
+// How the training switch is known: read on its settings page, declared by the user, or from something weaker
+// that a page report may carry for it (lib/messages.ts accepts `visible-cue` and `account-data` for any key).
+type ToggleVia = 'page' | 'declared' | 'visible-cue' | 'account-data';
 type Stale = 'none' | 'plan' | 'toggle';
 
 interface Scenario {
@@ -328,7 +330,7 @@ function inputOf(x: Scenario): VerdictInput {
     const k =
       x.toggleVia === 'declared'
         ? { value: x.toggle, via: 'declared' as const, seenAt: SEEN_AT }
-        : seen(x.toggle, x.stale === 'toggle');
+        : { ...seen(x.toggle, x.stale === 'toggle'), via: x.toggleVia };
     if (x.toggleVia === 'declared' && x.stale === 'toggle') Object.assign(k, { stale: true });
     controls[x.product === 'vibe' ? 'vibe-training' : 'api-training'] = k;
   }
@@ -424,12 +426,13 @@ function checkCitations(x: Scenario, v: Verdict, where: string) {
 
 const PLAN_VIAS: PlanVia[] = ['account-data', 'visible-cue', 'declared'];
 const STALES: Stale[] = ['none', 'plan', 'toggle'];
+const TOGGLE_VIAS: ToggleVia[] = ['page', 'declared', 'visible-cue', 'account-data'];
 
 /** Every combination of the secondary dimensions for one named row. */
 function* scenarios(product: Product, plan: PlanId | null, toggle: Tri, labs: Tri, zdr: Tri): Generator<Scenario> {
   const vibeTri: Tri[] = product === 'vibe' ? TRI : ['unknown'];
   for (const planVia of plan ? PLAN_VIAS : (['account-data'] as PlanVia[]))
-    for (const toggleVia of toggle === 'unknown' ? (['page'] as ToggleVia[]) : (['page', 'declared'] as ToggleVia[]))
+    for (const toggleVia of toggle === 'unknown' ? (['page'] as ToggleVia[]) : TOGGLE_VIAS)
       for (const stale of STALES)
         for (const feedback of vibeTri)
           for (const sharing of vibeTri)
@@ -519,6 +522,8 @@ describe('verdict: the dimensions each change an expectation (none is a mere mul
     ['plan via declared', { planVia: 'declared' }, { planVia: 'account-data' }, {}],
     ['plan via visible-cue (the reason rests on a guess)', { planVia: 'visible-cue' }, { planVia: 'account-data' }, {}],
     ['toggle via declared', { toggleVia: 'declared' }, { toggleVia: 'page' }, { toggle: 'off' }],
+    ['toggle via visible-cue', { toggleVia: 'visible-cue' }, { toggleVia: 'page' }, { toggle: 'off' }],
+    ['toggle via account-data', { toggleVia: 'account-data' }, { toggleVia: 'page' }, { toggle: 'off' }],
     ['stale', { stale: 'plan' }, { stale: 'none' }, {}],
     ['feedback', { feedback: 'off' }, { feedback: 'on' }, vibe],
     ['public sharing', { sharing: 'off' }, { sharing: 'on' }, vibe],
