@@ -128,10 +128,12 @@ const enter = (ed: HTMLTextAreaElement) => {
   ed.dispatchEvent(e);
   return e;
 };
-const settle = () => new Promise((r) => setTimeout(r, 0));
+/** Everything the guard has started, run to its end (fake timers): a negative check comes after all it could still do. */
+const settle = () => vi.runAllTimersAsync();
 
 let cleanup: (() => void) | null = null;
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   cleanup?.();
   cleanup = null;
   vi.restoreAllMocks();

@@ -82,10 +82,16 @@ function trustedKey(el: Element, key: string) {
   el.dispatchEvent(e);
   return e;
 }
-const settle = () => new Promise((r) => setTimeout(r, 0));
+/**
+ * Everything the guard has started, run to its end: pending promises, and every timer (fake timers, so that "nothing
+ * got through" is checked after anything the code could still do later, not after a pause that a late replay
+ * would outlast).
+ */
+const settle = () => vi.runAllTimersAsync();
 
 let cleanup: (() => void) | null = null;
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   cleanup?.();
   nudge.mockReset();
   warn.mockReset();
