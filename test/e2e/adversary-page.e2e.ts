@@ -350,7 +350,8 @@ describe.each(BROWSERS)('when the background cannot answer, in %s', (name) => {
         `async () => { const bg = await browser.runtime.getBackgroundPage(); const never = () => new Promise(() => {}); bg.browser.storage.local.get = never; bg.browser.storage.session.get = never; return true; }`,
       );
     }
-    // Positive control: the background really does not answer.
+    // Positive control: the background really does not answer. A race with 3 s, not a barrier: an answer that never
+    // comes sends no event to wait on; 3 s is far past the background's answer time in every other test.
     const r = await h.extEval<string>(
       `async () => Promise.race([(globalThis.browser ?? chrome).runtime.sendMessage({ type: 'get-context', url: ${JSON.stringify(url)}, lang: 'en' }).then(() => 'answered', () => 'failed'), new Promise((r) => setTimeout(() => r('no answer'), 3000))])`,
     );

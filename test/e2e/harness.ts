@@ -635,10 +635,16 @@ export function badgeBecomes(h: Harness, url: string, text: string) {
   }, `badge ${text} on ${url}`);
 }
 
-export const BROWSERS: BrowserName[] = (process.env.WINDSOCK_BROWSERS?.split(',') as BrowserName[] | undefined) ?? [
-  'chromium',
-  'firefox',
-];
+/** The browsers to run (`WINDSOCK_BROWSERS=chromium,firefox`); a name that is neither fails the run, never runs the other. */
+export const BROWSERS: BrowserName[] = (() => {
+  const names = process.env.WINDSOCK_BROWSERS?.split(',').map((n) => n.trim()) ?? ['chromium', 'firefox'];
+  const wrong = names.filter((n) => n !== 'chromium' && n !== 'firefox');
+  if (wrong.length || !names.length)
+    throw new Error(
+      `WINDSOCK_BROWSERS: ${wrong.join(', ') || '(empty)'} is not a browser here; use chromium, firefox or both`,
+    );
+  return names as BrowserName[];
+})();
 
 /**
  * A barrier before counting requests ("nothing was sent"): the page sends a sentinel request to Mistral's API

@@ -44,7 +44,7 @@ function background(answers: unknown[]) {
 
 /** The background (or a stranger) telling the page's scripts something. */
 const tell = (msg: unknown, id = fakeBrowser.runtime.id) =>
-  Promise.resolve(fakeBrowser.runtime.onMessage.trigger(msg, { id } as never)).then(() => undefined);
+  Promise.resolve(fakeBrowser.runtime.onMessage.trigger(msg, { id } as never, () => undefined)).then(() => undefined);
 
 beforeEach(() => {
   fakeBrowser.reset();
