@@ -114,9 +114,16 @@ describe('detectors over random pages', () => {
           const v = verdictFor(store, product, det.surface, 1_800_000_000_000);
           if (v.state !== 'not-training') continue;
           const html = nodes.join('');
+          // What "not training" may rest on: the training switch read off, on a page that has a switch in the off
+          // state; or else a plan read from the page, whose name the page shows.
+          const toggle = product === 'vibe' ? 'vibe-training' : 'api-training';
+          const offRead = det.observations.some((o) => o.key === toggle && o.value === 'off');
           const offControl = /aria-checked="false"|<input type="checkbox">/.test(html);
-          const safePlan = /\b(Team|Enterprise|Scale|Pro)\b/.test(html);
-          expect(offControl || safePlan, `${product} not-training on ${url}: ${html.slice(0, 300)}`).toBe(true);
+          const plan = det.observations.find((o) => o.key === `plan:${product}`)?.value;
+          const planNamed = typeof plan === 'string' && new RegExp(`\\b${plan}\\b`, 'i').test(html);
+          expect(offRead ? offControl : planNamed, `${product} not-training on ${url}: ${html.slice(0, 300)}`).toBe(
+            true,
+          );
         }
       }),
       { numRuns: 300 },
