@@ -1,7 +1,8 @@
 /**
  * Random settings pages whose generator knows the truth. For each control a page shows, the generator picks
  * its state, a markup (Radix switch named by label[for], aria-labelledby or aria-label; a switch with only
- * `data-state`; a native checkbox wrapped in or tied to its label; `[role=checkbox]`; a native select or a
+ * `data-state`; a native checkbox wrapped in or tied to its label; `[role=checkbox]`; a toggle button
+ * (`aria-pressed`); a native select or a
  * Radix combobox for the retention policy; a status badge for ZDR), a label in English or French, whether the
  * organization manages it (and how: `disabled`, `aria-disabled`, `data-disabled`, a disabled fieldset, or only
  * the words "Managed by your organization"), and noise around it. The detectors' observations must equal that
@@ -27,7 +28,14 @@ const PAGES = [
 
 type Managed = 'no' | 'disabled' | 'aria-disabled' | 'data-disabled' | 'fieldset' | 'text';
 type SwitchMarkup =
-  'label-for' | 'labelledby' | 'aria-label' | 'data-state-only' | 'checkbox-wrapped' | 'checkbox-for' | 'role-checkbox';
+  | 'label-for'
+  | 'labelledby'
+  | 'aria-label'
+  | 'data-state-only'
+  | 'checkbox-wrapped'
+  | 'checkbox-for'
+  | 'role-checkbox'
+  | 'aria-pressed';
 type SelectMarkup = 'native' | 'combobox';
 
 interface GenControl {
@@ -105,6 +113,7 @@ function controlArb(rule: ControlRule): fc.Arbitrary<GenControl> {
       'checkbox-wrapped',
       'checkbox-for',
       'role-checkbox',
+      'aria-pressed',
     ),
     managed: fc.constantFrom<Managed>('no', 'disabled', 'aria-disabled', 'data-disabled', 'fieldset', 'text'),
     noiseBefore: noise,
@@ -156,6 +165,10 @@ function render(c: GenControl, i: number): string {
       break;
     case 'role-checkbox':
       row = `<div><span>${c.label}</span></div><div class="ctl"><button type="button" role="checkbox" aria-checked="${on}"${dis}></button></div>`;
+      break;
+    case 'aria-pressed':
+      // A toggle button: pressed is on.
+      row = `<div><label for="${id}">${c.label}</label>${DESC}</div><div class="ctl"><button type="button" id="${id}" aria-pressed="${on}"${dis}>${on ? 'On' : 'Off'}</button></div>`;
       break;
     case 'native':
       row = `<div><label for="${id}">${c.label}</label></div><div class="ctl"><select id="${id}"${dis}><option>Never</option><option selected>${c.shown}</option></select></div>`;
