@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { warning as attach } from '@/lib/warnings/attach';
 import { warning as share } from '@/lib/warnings/share';
 import { warning as labs } from '@/lib/warnings/labs';
+import { warning as feedback } from '@/lib/warnings/feedback';
 import { REGISTRY, WARNINGS, makeRegistry } from '@/lib/warnings/registry';
 import type { GuardMatch, WarningKit } from '@/lib/warnings/types';
 import { pageContext } from '@/lib/context';
@@ -125,6 +126,19 @@ describe('attach: the note fires for files the user attaches, and for nothing el
       warning: 'attach',
       kind: 'attach',
     });
+  });
+});
+
+describe('feedback: its dialog', () => {
+  it("the dialog in the context's words: why a rating trains, and what the plan (here unknown) changes", () => {
+    const m = { warning: 'feedback', kind: 'feedback', element: document.body, signals: [] } as GuardMatch;
+    expect(feedback.dialog(strings, m)).toEqual({
+      title: en.page_feedbackTitle.message,
+      body: [en.page_feedbackBody.message, en.page_feedbackPlanUnknown.message],
+      source: strings.feedbackSource,
+      confirm: en.page_feedbackConfirm.message,
+    });
+    expect(strings.feedbackSource).toMatch(/\S/);
   });
 });
 
