@@ -10,6 +10,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandler, SESSION_KEY, type Ports } from '@/lib/background/handler';
+import { TAB_ORGS_KEY } from '@/lib/background/shared';
 import { clearStore, readStore, update } from '@/lib/store';
 import type { SenderLike } from '@/lib/messages';
 
@@ -97,6 +98,79 @@ describe('each tab is about its own organization', () => {
     const { store } = await readStore();
     expect(store.shares.map((s) => [s.chatId, s.org])).toEqual([['3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c', 'id:org_me']]);
     expect(store.currentOrg).toBe('id:org_team');
+  });
+});
+
+describe('a tab whose organization is not known to it', () => {
+  it('a restarted service worker still answers each tab about its own organization (kept in storage.session)', async () => {
+    await twoTabs(setup().h);
+    const restarted = setup().h; // the same storage, a new handler: what a service worker restart gives
+    const chat = await contextOf(restarted, CHAT, 1);
+    expect(chat.state).toBe('training');
+    expect((await contextOf(restarted, ADMIN, 2)).state).toBe('not-training');
+  });
+
+  it('a chat tab that showed no organization, when several are known: the unknown one (cautious), not the last seen', async () => {
+    const { h } = setup();
+    await twoTabs(h);
+    // Tab 3: a chat page whose account data never came. The Team organization (not training) was seen last.
+    expect((await contextOf(h, CHAT, 3)).state).toBe('unknown');
+  });
+
+  it('a closed tab’s organization is forgotten: a new page in a tab of the same number is not taken for it', async () => {
+    const { h } = setup();
+    await twoTabs(h);
+    await h.forgetTab(2);
+    await h.onMessage({ type: 'account-data', url: CHAT, body: body([TEAM, ME]) }, page(CHAT, 1));
+    const kept = (await fakeBrowser.storage.session.get(TAB_ORGS_KEY))[TAB_ORGS_KEY] as Record<string, string>;
+    expect(Object.keys(kept)).toEqual(['1 chat.mistral.ai']);
+  });
+});
+
+describe('an organization the Admin Panel names without its id', () => {
+  const report = (
+    h: ReturnType<typeof createHandler>,
+    org: { id?: string; name?: string },
+    value: 'on' | 'off' = 'off',
+  ) =>
+    h.onMessage(
+      { type: 'page-report', url: ADMIN, observations: [{ key: 'vibe-training', value, via: 'page' }], org },
+      page(ADMIN, 2),
+    );
+  const offIn = async () =>
+    Object.entries((await readStore()).store.orgs)
+      .filter(([, o]) => o.observations['vibe-training']?.value === 'off')
+      .map(([k]) => k);
+
+  it('is the one stored organization of that name known by its id (a record kept by its name aside)', async () => {
+    const { h } = setup();
+    await report(h, { name: 'Atelier Nord' }, 'on'); // before its id was known: kept by name
+    await report(h, { id: 'org_team', name: 'Atelier Nord' }, 'on');
+    await report(h, { name: 'Atelier Nord' }, 'off');
+    expect(await offIn()).toEqual(['id:org_team']);
+  });
+
+  it('kept by its name until the chat app lists it with its id: then moved to the id', async () => {
+    const { h } = setup();
+    await report(h, { name: 'Atelier Nord' });
+    expect(await offIn()).toEqual(['name:Atelier Nord']);
+    await h.onMessage(
+      { type: 'account-data', url: CHAT, body: body([TEAM, ME]), active: { id: 'org_me' } },
+      page(CHAT, 1),
+    );
+    expect(await offIn()).toEqual(['id:org_team']);
+    expect(Object.keys((await readStore()).store.orgs)).not.toContain('name:Atelier Nord');
+  });
+
+  it('two organizations of that name: neither is taken for it (its readings stay apart, by name)', async () => {
+    const { h } = setup();
+    await report(h, { name: 'Atelier Nord' });
+    const twin = { ...TEAM, id: 'org_twin' };
+    await h.onMessage(
+      { type: 'account-data', url: CHAT, body: body([TEAM, twin, ME]), active: { id: 'org_me' } },
+      page(CHAT, 1),
+    );
+    expect(await offIn()).toEqual(['name:Atelier Nord']);
   });
 });
 

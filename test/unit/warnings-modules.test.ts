@@ -131,8 +131,7 @@ describe('attach: the note fires for files the user attaches, and for nothing el
 
 describe('feedback: its dialog', () => {
   it("the dialog in the context's words: why a rating trains, and what the plan (here unknown) changes", () => {
-    const m = { warning: 'feedback', kind: 'feedback', element: document.body, signals: [] } as GuardMatch;
-    expect(feedback.dialog(strings, m)).toEqual({
+    expect(feedback.dialog(strings)).toEqual({
       title: en.page_feedbackTitle.message,
       body: [en.page_feedbackBody.message, en.page_feedbackPlanUnknown.message],
       source: strings.feedbackSource,
