@@ -11,6 +11,9 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { detectPage, type DetectKit } from '@/lib/detect';
 import { planFromName, planFromNameIn } from '@/lib/detect/plan-names';
+import { rulesetFor } from '@/lib/detect/rules';
+import { useRuleset } from '@/lib/detect/ruleset';
+import { MISTRAL_HOSTS } from '@/lib/hosts';
 import { ADMIN_DETECT } from '@/lib/page/kit-admin';
 import { CHAT_DETECT } from '@/lib/page/kit-chat';
 import { STUDIO_DETECT } from '@/lib/page/kit-studio';
@@ -156,6 +159,19 @@ describe('index.ts: one plan per product, its trust, its diagnostics, the organi
     const det = detect(`<main><dl><dt>Plan</dt><dd>Team</dd></dl></main>`, ADMIN, kit);
     expect(det.detectors.filter((d) => !d.id.startsWith('plan:')).every((d) => !d.matched)).toBe(true);
     expect(det.observations).toEqual([{ key: 'plan:vibe', value: 'team', via: 'page', confidence: 0.8 }]);
+  });
+});
+
+describe('plan.ts: with the rules of one host only, as a content script gets them', () => {
+  it('the Admin Panel’s script, whose kit also knows Studio’s readers, reads the plan with the Admin Panel’s rules', () => {
+    useRuleset(rulesetFor(['admin.mistral.ai']));
+    try {
+      expect(plans(`<main><dl><dt>Plan</dt><dd>Team</dd></dl></main>`, ADMIN)).toEqual({ vibe: 'team' });
+      const subs = readFileSync('test/fixtures/admin-subscriptions.scale.en.html', 'utf8');
+      expect(plans(subs, SUBS)).toEqual({ vibe: 'free', api: 'scale' });
+    } finally {
+      useRuleset(rulesetFor(MISTRAL_HOSTS));
+    }
   });
 });
 
@@ -307,6 +323,15 @@ describe('plan.ts: Studio’s header and its "Upgrade to Scale"', () => {
 });
 
 describe('plan.ts: the chat app’s cues', () => {
+  it('"Upgrade to Pro" in a chat turn is someone’s words, not the app’s cue', () => {
+    expect(
+      signals(
+        `<main><div data-message-author-role="assistant"><p>Sure: <a href="https://chat.mistral.ai/upgrade">Upgrade to Pro</a></p></div></main>`,
+        CHAT,
+      ),
+    ).toEqual([]);
+  });
+
   it('an "Upgrade to Pro" button named by its aria-label, or followed by more words', () => {
     expect(signals(`<nav><button aria-label="Upgrade to Pro"><svg></svg></button></nav>`, CHAT)).toEqual([
       'upgrade-link:vibe=free',
@@ -470,6 +495,10 @@ describe('plan.ts: a label/value pair', () => {
   it('"Plan:Pro" without a space; the value in the next element of the label’s parent', () => {
     expect(plans(`<main><p>Plan:Pro</p></main>`, CHAT)).toEqual({ vibe: 'pro' });
     expect(plans(`<main><div><span><b>Plan</b></span><span>Team</span></div></main>`, ADMIN)).toEqual({ vibe: 'team' });
+  });
+
+  it('a "Plan" label that ends its row names nothing beyond the row', () => {
+    expect(plans(`<main><div><i>★</i><span>Plan</span></div><span>Team</span></main>`, ADMIN)).toEqual({});
   });
 
   it('a pair next to another plan’s name is part of a list of plans: not read; further away it is', () => {
