@@ -208,6 +208,15 @@ describe('plan.ts: Admin Panel › Subscriptions', () => {
     ).toEqual({});
   });
 
+  it('the Vibe tab’s panel not rendered (inactive tabs are not mounted), or naming no plan: the API tab still read', () => {
+    const api = `<div role="tabpanel" id="p-api"><h2>Scale</h2></div>`;
+    const list = `<div role="tablist"><button role="tab" aria-controls="p-vibe">Vibe</button><button role="tab" aria-controls="p-api">API Plan</button></div>`;
+    expect(plans(`<main>${list}${api}</main>`, SUBS)).toEqual({ api: 'scale' });
+    expect(plans(`<main>${list}<div role="tabpanel" id="p-vibe"><h2>Loading</h2></div>${api}</main>`, SUBS)).toEqual({
+      api: 'scale',
+    });
+  });
+
   it('the Vibe tab twice (two copies of the tab list): one reading', () => {
     const html = `<main><div role="tablist"><button role="tab" aria-controls="a">Vibe</button></div><div role="tablist"><button role="tab" aria-controls="a">Vibe</button></div><div role="tabpanel" id="a"><h2>Pro</h2></div></main>`;
     expect(signals(html, SUBS)).toEqual(['subscription-tab:vibe=pro']);
@@ -268,6 +277,11 @@ describe('plan.ts: the plans page marks the current plan', () => {
     expect(plans(`<header><p>Current plan</p></header>${cards('Team')}`, VIBE_PLANS)).toEqual({ vibe: 'team' });
   });
 
+  it('a feature line that starts like the marker is not the marker', () => {
+    const html = `<main><ul><li><h3>Free</h3><button>Choose</button></li><li><h3>Pro</h3><p>Your plan, plus: priority access</p></li><li><h3>Team</h3><span>Current plan</span></li></ul></main>`;
+    expect(plans(html, VIBE_PLANS)).toEqual({ vibe: 'team' });
+  });
+
   it('no marker: no plan', () => {
     expect(signals(cards('none'), VIBE_PLANS)).toEqual([]);
   });
@@ -286,6 +300,11 @@ describe('plan.ts: Studio’s header and its "Upgrade to Scale"', () => {
     expect(signals(`<header><div data-plan="scale"><i></i></div></header>`, STUDIO)).toEqual([
       'studio-header:api=scale',
     ]);
+  });
+
+  it('the older Subscriptions page naming Scale, or no plan: no Vibe plan', () => {
+    expect(signals(`<main><h1>Your organization</h1><h2>Scale</h2></main>`, SUBS)).toEqual([]);
+    expect(signals(`<main><h1>Your organization</h1><h2>Loading</h2></main>`, SUBS)).toEqual([]);
   });
 
   it('a plan named in the page’s body, not its header, is not Studio’s plan', () => {
@@ -308,6 +327,13 @@ describe('plan.ts: Studio’s header and its "Upgrade to Scale"', () => {
       'upgrade-banner:api=free',
     ]);
     expect(signals(`<main><a href="/upgrade/subscribe">Upgrade to Scale (−20 %)</a></main>`, STUDIO)).toEqual([
+      'upgrade-banner:api=free',
+    ]);
+  });
+
+  it('a banner’s own "Upgrade to Scale", with a long explanation under it: the cue', () => {
+    const more = 'Higher rate limits, fine-tuning and priority support for every workspace of your organization.';
+    expect(signals(`<main><div role="status">Upgrade to Scale <p>${more}</p></div></main>`, STUDIO)).toEqual([
       'upgrade-banner:api=free',
     ]);
   });
@@ -425,6 +451,23 @@ describe('plan.ts: a plan badge beside the organization’s name', () => {
 
   it('"Team" links among other navigation links are no plan', () => {
     expect(plans(`<nav><a href="/members">Team</a><a href="/usage">Usage</a></nav>`, ADMIN)).toEqual({});
+  });
+
+  it('a badge nested deeper in the switcher; a "Team" menu item with its description is a link, not a plan', () => {
+    expect(
+      plans(
+        `<header><button aria-haspopup="menu"><span>Acme</span><span class="b"><span><span>Team</span></span></span></button></header>`,
+        ADMIN,
+      ),
+    ).toEqual({ vibe: 'team' });
+    const description = 'Manage the members, their roles and their access for your whole organization';
+    expect(description.length).toBeGreaterThan(60);
+    expect(
+      plans(
+        `<header><button aria-haspopup="menu"><span>Team</span><span>${description}</span></button></header>`,
+        ADMIN,
+      ),
+    ).toEqual({});
   });
 
   it('a plan name in a long block of text is no badge', () => {
