@@ -540,6 +540,11 @@ describe('plan.ts: a label/value pair', () => {
     expect(plans(`<main><div><span><b>Plan</b></span><span>Team</span></div></main>`, ADMIN)).toEqual({ vibe: 'team' });
   });
 
+  it('a value of several words in the next element: "Le Chat Pro", "Free mode"', () => {
+    expect(plans(`<main><dl><dt>Plan</dt><dd>Le Chat  Pro</dd></dl></main>`, ADMIN)).toEqual({ vibe: 'pro' });
+    expect(plans(`<main><dl><dt>Plan</dt><dd>Free\n mode</dd></dl></main>`, STUDIO)).toEqual({ api: 'free' });
+  });
+
   it('a "Plan" label that ends its row names nothing beyond the row', () => {
     expect(plans(`<main><div><i>★</i><span>Plan</span></div><span>Team</span></main>`, ADMIN)).toEqual({});
   });
