@@ -158,6 +158,15 @@ describe('scanSliced and the windowed searches (issue 13)', () => {
       expect(values(TIE, await find(TIE))).toEqual([['secret', 'sk-proj-abcdefghij0123456789abcdefghijklmnop']]);
     }
   });
+  it('two overlapping secrets found by two passes (a password value, a key block): the one that starts first is kept', async () => {
+    // The password pass pushes its candidate after the key pass: kept by position, not by the order passes ran in.
+    // (Found by a search for inputs on which the sort's position key, `+` for `-`, changes the findings.)
+    const text = 'AKIA1234@host.fruser:pwd=xyzaws_secret_access_key=-----BEGIN PRIVATE KEY-----\nxyz1234';
+    for (const find of [scan, (t: string) => scanSliced(t, instant)]) {
+      const got = (await find(text)).map((f) => `${f.category} ${f.start}-${f.end}`);
+      expect(got).toEqual(['email 0-20', 'secret 25-60']);
+    }
+  });
   it('… the same at scale (over 512 candidates: the sorts in steps)', async () => {
     for (const [unit, want] of [
       [ORDERED + '. ', ORDERED_WANT],
