@@ -66,13 +66,17 @@ const MUST_KEEP =
 
 const tally = { same: 0, unknown: 0, differ: 0 };
 
+// Each page is parsed and its skeleton taken inside the test that checks it, so that Stryker credits that test with
+// the skeleton's code (README "Mutation testing").
 describe.each(INDEX.filter((e) => surfaceOf(e.url)))('$file', (entry) => {
-  const html = readFileSync(`test/fixtures/${entry.file}`, 'utf8');
-  const doc = parseHtml(html, entry.url);
-  const sk = skeleton(doc.body);
-  const json = JSON.stringify(sk);
+  const load = () => {
+    const doc = parseHtml(readFileSync(`test/fixtures/${entry.file}`, 'utf8'), entry.url);
+    const sk = skeleton(doc.body);
+    return { doc, sk, json: JSON.stringify(sk) };
+  };
 
   it('the skeleton holds no name, e-mail, chat text or conversation title', () => {
+    const { doc, json } = load();
     for (const p of PERSONAL) expect(json.toLowerCase(), p).not.toContain(p.toLowerCase());
     expect(json).not.toMatch(/[^\s"@]+@[^\s"@]+\.[a-z]{2,}/i);
     // Every text inside a chat turn, the composer or a conversation link, in pieces of 8 characters or more.
@@ -85,6 +89,7 @@ describe.each(INDEX.filter((e) => surfaceOf(e.url)))('$file', (entry) => {
   });
 
   it('a page rebuilt from the skeleton reads the same, or not at all', () => {
+    const { doc, sk } = load();
     const rebuilt = parseHtml(`<!DOCTYPE html><html>${skeletonToHtml(sk!)}</html>`, entry.url);
     const before = reading(doc, entry.url);
     const after = reading(rebuilt, entry.url);
@@ -100,23 +105,22 @@ describe.each(INDEX.filter((e) => surfaceOf(e.url)))('$file', (entry) => {
 
 describe('npm run fixture', () => {
   const entry = INDEX.find((e) => e.file === 'admin-vibe-privacy.org-team.en.html')!;
-  const doc = parseHtml(readFileSync(`test/fixtures/${entry.file}`, 'utf8'), entry.url);
-  const report = {
+  const makeReport = () => ({
     windsock: '0.1.0',
     page: entry.url,
     surface: 'admin-vibe-privacy',
     detectors: [{ id: 'vibe-training', matched: false }],
-    skeleton: skeleton(doc.body),
+    skeleton: skeleton(parseHtml(readFileSync(`test/fixtures/${entry.file}`, 'utf8'), entry.url).body),
     userAgent: 'test',
     reportedAt: '2026-11-29T00:00:00Z',
-  };
+  });
 
   it("turns a report into a fixture with its provenance and the reporter's expected reading, which the detectors read", () => {
     const {
       file,
       html,
       entry: e,
-    } = fixtureFromReport(JSON.parse(JSON.stringify(report)), {
+    } = fixtureFromReport(JSON.parse(JSON.stringify(makeReport())), {
       name: 'unit',
       plan: 'team',
       controls: { 'vibe-training': 'off' },
@@ -131,11 +135,12 @@ describe('npm run fixture', () => {
   });
 
   it("without the reporter's word, the expectation is what Windsock read, and says so", () => {
-    const { entry: e } = fixtureFromReport(JSON.parse(JSON.stringify(report)));
+    const { entry: e } = fixtureFromReport(JSON.parse(JSON.stringify(makeReport())));
     expect(e.expectFromReport).toBe(true);
   });
 
   it("never keeps the user's ids from the URL, and refuses what is not a report of a Mistral page", () => {
+    const report = makeReport();
     const chat = fixtureFromReport({
       ...report,
       page: 'https://chat.mistral.ai/chat/6f0c2f77-1bf3-4d68-b9ab-cb41900fdbb6',
