@@ -1,0 +1,51 @@
+// @vitest-environment node
+/**
+ * Behaviour tests written against the mutants of lib/detect/controls.ts that survived the fourth session's run
+ * (issue 14; the list and the equivalent ones: test/mutation-equivalents.md, "lib/detect/controls.ts"). Black box:
+ * an Admin Panel page in, what Windsock reads out of it (detectPage with the Admin Panel's kit). Each page is built
+ * and read inside its test, so that Stryker sees which test reaches which line.
+ */
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { detectPage } from '@/lib/detect';
+import { ADMIN_DETECT } from '@/lib/page/kit-admin';
+
+const VIBE = 'https://admin.mistral.ai/vibe/privacy';
+const API = 'https://admin.mistral.ai/plateforme/privacy';
+const settings = { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true };
+
+/** What Windsock reads on an English Admin Panel page: each control's value, " locked" when managed. */
+function read(body: string, url = VIBE): Record<string, string> {
+  const win = new Window({ url, settings });
+  win.document.write(`<!doctype html><html lang="en"><body><main>${body}</main></body></html>`);
+  const det = detectPage(win.document as unknown as Document, url, ADMIN_DETECT);
+  return Object.fromEntries(
+    det.observations
+      .filter((o) => !o.key.startsWith('plan:'))
+      .map((o) => [o.key, `${o.value}${o.locked ? ' locked' : ''}`]),
+  );
+}
+
+describe('controls.ts: only a switch or a checkbox says checked', () => {
+  it('a combobox named "Model training" with aria-checked="false" is no switch: never a false "off"', () => {
+    const html = `<button type="button" role="combobox" aria-checked="false" aria-label="Model training">Choose</button>`;
+    expect(read(html)).toEqual({});
+  });
+
+  it('a combobox in the ZDR row with aria-checked="true" says nothing: never a false "on"', () => {
+    const html = `<div><span>Zero data retention</span><button type="button" role="combobox" aria-checked="true" data-state="checked">Choose</button></div>`;
+    expect(read(html, API)).toEqual({});
+  });
+});
+
+describe('controls.ts: "managed by your organization" belongs to the control’s row, not to a page of help', () => {
+  it('the only switch of a long help page: the words 4,000 characters down are not its row’s', () => {
+    const help = '<p>' + 'Your chats help us make the models better for everyone. '.repeat(75) + '</p>';
+    const tail = '<p>Settings managed by your organization are shown greyed out.</p>';
+    const html = (before: string) =>
+      `<section><div><span>Model training</span><button type="button" role="switch" aria-checked="true"></button></div>${before}${tail}</section>`;
+    expect(read(html(help))).toEqual({ 'vibe-training': 'on' });
+    // The same words right under the switch: managed.
+    expect(read(html(''))).toEqual({ 'vibe-training': 'on locked' });
+  });
+});
