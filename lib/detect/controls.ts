@@ -322,6 +322,18 @@ export function retentionValue(text: string): string | null {
  * "Zero data retention: Active", or a status badge in the label's row ("Not enabled"). Only a short text that
  * is wholly a status phrase counts, so a description ("When zero data retention is enabled, …") never does.
  */
+/** Elements that stand apart from their neighbours' words: a status beside them is a badge of its own. */
+const BLOCK = /^(P|DIV|UL|OL|LI|DL|DT|DD|SECTION|ARTICLE|HEADER|FOOTER|ASIDE|NAV|H[1-6]|TABLE|FORM|FIELDSET|BUTTON)$/;
+
+/** Whether `child` sits among other words in `parent`: a text of its own there, or an inline element with words. */
+function amongWords(child: Element, parent: Element): boolean {
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    if (n === child || !norm(n.textContent ?? '')) continue;
+    if (n.nodeType !== 1 || !BLOCK.test((n as Element).tagName)) return true;
+  }
+  return false;
+}
+
 function statusNear(labelEl: Element, labels: string[]): string | null {
   const phrase = (text: string): string | null => {
     let t = norm(text)
@@ -335,15 +347,17 @@ function statusNear(labelEl: Element, labels: string[]): string | null {
     return null;
   };
   // A status word is read with the words around it: `<i/><span>Not</span> <span>enabled</span>` is "not enabled",
-  // not "enabled". Each enclosing element up to the row (never one holding the label) with a short text decides
-  // instead; one whose words are no known status makes the reading unknown (never "on" by a word out of context).
+  // not "enabled". Going up to the row (never to an element holding the label), a badge that stands beside blocks
+  // only (a description, a button) keeps its word; one among other words ("Once <b>approved</b>, it shows here",
+  // "<span>Soon</span> <span>enabled</span>") is read with them: the whole must be a status phrase, or the
+  // reading is unknown (never "on" by a word out of context).
   const enclosing = (el: Element, v: string, row: Element): string | null => {
     let best: string | null = v;
     const own = norm(el.textContent ?? '');
-    for (let a = el.parentElement; a && a !== row && !a.contains(labelEl); a = a.parentElement) {
+    for (let from = el, a = el.parentElement; a && a !== row && !a.contains(labelEl); from = a, a = a.parentElement) {
       const t = norm(a.textContent ?? '');
       if (t === own) continue;
-      if (t.length > 30) break;
+      if (!amongWords(from, a)) return best;
       best = phrase(t);
       if (!best) return null;
     }

@@ -49,3 +49,25 @@ describe('controls.ts: "managed by your organization" belongs to the control’s
     expect(read(html(''))).toEqual({ 'vibe-training': 'on locked' });
   });
 });
+
+describe('controls.ts: a status word in a sentence is no status; a badge beside a description is', () => {
+  it('a word emphasised in running text under the ZDR heading: unknown, never a false "on"', () => {
+    const under = (p: string) => read(`<div><h3>Zero data retention</h3><p>${p}</p></div>`, API);
+    expect(under('It can be <b>enabled</b> by our support team on request.')).toEqual({});
+    expect(under('Not available on your plan. Once <strong>approved</strong>, it shows here.')).toEqual({});
+    expect(under('<span>Can be</span> <b>enabled</b> <span>by our support team on request.</span>')).toEqual({});
+    expect(under('Ask us: <b>active</b>')).toEqual({});
+  });
+
+  it('a badge in a card beside a description or a button keeps its word, whatever the description’s length', () => {
+    const card = (inner: string) =>
+      read(`<div class="row"><div>Zero data retention</div><div class="card">${inner}</div></div>`, API);
+    expect(card('<span>Active</span><p>Prompts and outputs are not stored after processing.</p>')).toEqual({
+      zdr: 'on',
+    });
+    expect(card('<span>Active</span><p>Not stored.</p>')).toEqual({ zdr: 'on' });
+    expect(card('<div><span>Not enabled</span></div><button type="button">Request</button>')).toEqual({ zdr: 'off' });
+    // Beside an inline text of its own, the badge is read with it: "active until 3 may" is no status.
+    expect(card('<span>Active</span><span>until 3 May</span>')).toEqual({});
+  });
+});
