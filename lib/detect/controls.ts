@@ -347,19 +347,19 @@ function statusNear(labelEl: Element, labels: string[]): string | null {
     return null;
   };
   // A status word is read with the words around it: `<i/><span>Not</span> <span>enabled</span>` is "not enabled",
-  // not "enabled". Going up to the row (never to an element holding the label), a badge that stands beside blocks
-  // only (a description, a button) keeps its word; one among other words ("Once <b>approved</b>, it shows here",
-  // "<span>Soon</span> <span>enabled</span>") is read with them: the whole must be a status phrase, or the
-  // reading is unknown (never "on" by a word out of context).
+  // not "enabled". Going up to the row (never to an element holding the label), an enclosing element whose words
+  // are a status phrase gives it; otherwise a badge that stands beside blocks only (a description, a button) keeps
+  // its word, and one among other words ("Once <b>approved</b>, it shows here", "<span>Soon</span>
+  // <span>enabled</span>") makes the reading unknown (never "on" by a word out of context).
   const enclosing = (el: Element, v: string, row: Element): string | null => {
     let best: string | null = v;
     const own = norm(el.textContent ?? '');
     for (let from = el, a = el.parentElement; a && a !== row && !a.contains(labelEl); from = a, a = a.parentElement) {
       const t = norm(a.textContent ?? '');
       if (t === own) continue;
-      if (!amongWords(from, a)) return best;
-      best = phrase(t);
-      if (!best) return null;
+      const whole = phrase(t);
+      if (whole) best = whole;
+      else return amongWords(from, a) ? null : best;
     }
     return best;
   };

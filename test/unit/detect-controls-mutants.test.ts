@@ -71,3 +71,29 @@ describe('controls.ts: a status word in a sentence is no status; a badge beside 
     expect(card('<span>Active</span><span>until 3 May</span>')).toEqual({});
   });
 });
+
+describe('controls.ts: the words around a status, however the badge is built', () => {
+  const badge = (inner: string) =>
+    read(`<div><span>Zero data retention</span><div class="badge">${inner}</div></div>`, API);
+
+  it('"Not" and "enabled" in two blocks beside an icon are "not enabled", never "enabled"', () => {
+    expect(badge('<svg></svg><div>Not</div> <div>enabled</div>')).toEqual({ zdr: 'off' });
+    expect(badge('<svg></svg><p>Pas</p> <p>activé</p>')).toEqual({ zdr: 'off' });
+  });
+
+  it('a status between two icons is read', () => {
+    expect(badge('<svg></svg>Not enabled<svg></svg>')).toEqual({ zdr: 'off' });
+    expect(badge('<svg></svg>Active<svg></svg>')).toEqual({ zdr: 'on' });
+  });
+
+  it('a status word wrapped in an element of no status (em, a) is still read with the words beside the wrapper', () => {
+    expect(badge('<em><span>Enabled</span></em> <span>soon</span>')).toEqual({});
+    expect(badge('<a href="/zdr"><span>Enabled</span></a> <span>on request</span>')).toEqual({});
+    expect(badge('<em><span>Enabled</span></em>')).toEqual({ zdr: 'on' });
+  });
+
+  it('a badge inside the ZDR heading, with a link after it: the badge’s word', () => {
+    const html = `<div><h3>Zero data retention <span class="badge">Active</span> <a href="/docs">Learn more</a></h3></div>`;
+    expect(read(html, API)).toEqual({ zdr: 'on' });
+  });
+});
