@@ -318,10 +318,6 @@ export function retentionValue(text: string): string | null {
   return null;
 }
 
-/**
- * "Zero data retention: Active", or a status badge in the label's row ("Not enabled"). Only a short text that
- * is wholly a status phrase counts, so a description ("When zero data retention is enabled, …") never does.
- */
 /** Elements that stand apart from their neighbours' words: a status beside them is a badge of its own. */
 const BLOCK = /^(P|DIV|UL|OL|LI|DL|DT|DD|SECTION|ARTICLE|HEADER|FOOTER|ASIDE|NAV|H[1-6]|TABLE|FORM|FIELDSET|BUTTON)$/;
 
@@ -334,6 +330,10 @@ function amongWords(child: Element, parent: Element): boolean {
   return false;
 }
 
+/**
+ * "Zero data retention: Active", or a status badge in the label's row ("Not enabled"). Only a short text that
+ * is wholly a status phrase counts, so a description ("When zero data retention is enabled, …") never does.
+ */
 function statusNear(labelEl: Element, labels: string[]): string | null {
   const phrase = (text: string): string | null => {
     let t = norm(text)
@@ -370,7 +370,7 @@ function statusNear(labelEl: Element, labels: string[]): string | null {
   let node: Element | null = labelEl.parentElement;
   for (let depth = 0; node && depth < MAX_ROW_DEPTH; depth++) {
     for (const el of Array.from(node.querySelectorAll('span, div, p, strong, b, small, dd, td, [role="status"]'))) {
-      if (el === labelEl || el.contains(labelEl) || el.children.length > 2) continue;
+      if (el === labelEl || el.contains(labelEl)) continue;
       const v = phrase(el.textContent ?? '');
       if (v) return enclosing(el, v, node);
     }

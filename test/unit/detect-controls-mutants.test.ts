@@ -81,9 +81,11 @@ describe('controls.ts: the words around a status, however the badge is built', (
     expect(badge('<svg></svg><p>Pas</p> <p>activé</p>')).toEqual({ zdr: 'off' });
   });
 
-  it('a status between two icons is read', () => {
+  it('a status between icons is read, however many icons', () => {
     expect(badge('<svg></svg>Not enabled<svg></svg>')).toEqual({ zdr: 'off' });
     expect(badge('<svg></svg>Active<svg></svg>')).toEqual({ zdr: 'on' });
+    expect(badge('<svg></svg><svg></svg>Not enabled<svg></svg>')).toEqual({ zdr: 'off' });
+    expect(badge('<i></i>Active<i></i><i></i><i></i>')).toEqual({ zdr: 'on' });
   });
 
   it('a status word wrapped in an element of no status (em, a) is still read with the words beside the wrapper', () => {
