@@ -351,13 +351,11 @@ function statusNear(labelEl: Element, labels: string[]): string | null {
   // are a status phrase gives it; otherwise a badge that stands beside blocks only (a description, a button) keeps
   // its word, and one among other words ("Once <b>approved</b>, it shows here", "<span>Soon</span>
   // <span>enabled</span>") makes the reading unknown (never "on" by a word out of context).
-  const enclosing = (el: Element, v: string, row: Element): string | null => {
+  // (The walk stops at the row at the latest: the row holds the label.)
+  const enclosing = (el: Element, v: string): string | null => {
     let best: string | null = v;
-    const own = norm(el.textContent ?? '');
-    for (let from = el, a = el.parentElement; a && a !== row && !a.contains(labelEl); from = a, a = a.parentElement) {
-      const t = norm(a.textContent ?? '');
-      if (t === own) continue;
-      const whole = phrase(t);
+    for (let from = el, a = el.parentElement; a && !a.contains(labelEl); from = a, a = a.parentElement) {
+      const whole = phrase(a.textContent ?? '');
       if (whole) best = whole;
       else return amongWords(from, a) ? null : best;
     }
@@ -372,7 +370,7 @@ function statusNear(labelEl: Element, labels: string[]): string | null {
     for (const el of Array.from(node.querySelectorAll('span, div, p, strong, b, small, dd, td, [role="status"]'))) {
       if (el === labelEl || el.contains(labelEl)) continue;
       const v = phrase(el.textContent ?? '');
-      if (v) return enclosing(el, v, node);
+      if (v) return enclosing(el, v);
     }
     node = node.parentElement;
   }

@@ -195,7 +195,7 @@ describe('skeleton: the states a person sees, bounded', () => {
     });
     // Only the root carries the language.
     expect(first(s, 'button')!.a!.lang).toBeUndefined();
-    expect(skOf('<p></p>').a).toBeUndefined();
+    expect(skOf('<p></p>')!.a).toBeUndefined();
   });
 
   it('a checked checkbox and a selected option say so; unchecked and unselected ones do not', () => {
