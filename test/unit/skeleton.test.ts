@@ -375,3 +375,74 @@ describe('skeleton: which words are kept', () => {
     ).toEqual(['Active']);
   });
 });
+
+describe('skeleton: the edges of what is kept (issue 14, the first run’s survivors)', () => {
+  it('a known label followed by a name is not kept whole; nor a comment, nor a lone separator', () => {
+    const s = skOf(`<p>Managed by your admin: Camille Martin</p><p><!-- camille -->Pro</p><p>·</p>`, CHAT);
+    expect(kept(s)).toEqual(['Pro']);
+    expect(masked(s)).toEqual([37, 1]);
+    expect(JSON.stringify(s)).not.toContain('amille');
+  });
+
+  it('a plan or status name with a trailing separator is known: "Pro:", "Team ·", "Active |"', () => {
+    expect(kept(skOf(`<p>Pro:</p><p>Team ·</p><p>Active |</p>`, CHAT))).toEqual(['Pro:', 'Team ·', 'Active |']);
+  });
+
+  it('on the Admin Panel, a number or an e-mail in a heading or a button is masked all the same', () => {
+    const s = skOf(`<h2>Invoice 20261129</h2><button>camille@acme.example</button><h2>Privacy</h2>`);
+    expect(kept(s)).toEqual(['Privacy']);
+  });
+
+  it('texts and labels are kept with their spaces folded, up to 60 characters', () => {
+    const sixty = 'Word '.repeat(12).trim() + 'x'; // 60 characters
+    expect(sixty.length).toBe(60);
+    const padded = `   ${sixty.slice(0, 58)}   `;
+    const admin = skOf(
+      `<button>\n  Save\n    changes\n</button><h2>${sixty}</h2><h2>${sixty}y</h2><button aria-label="${padded}"></button>`,
+    );
+    expect(kept(admin)).toEqual(['Save changes', sixty]);
+    expect(first(admin, 'button')!.x).toBe('Save changes');
+    expect(nodes(admin).flatMap((n) => (n.label !== undefined ? [n.label] : []))).toEqual([sixty.slice(0, 58)]);
+    const chat = skOf(`<button aria-label="${sixty}"></button><button aria-label="${sixty}y"></button>`, CHAT);
+    expect(nodes(chat).flatMap((n) => (n.label !== undefined ? [n.label] : []))).toEqual([sixty, '']);
+  });
+
+  it('only buttons, links and form fields keep a plain label of their own', () => {
+    const s = skOf(
+      `<aside aria-label="Chats of Camille"></aside><article aria-label="Camille’s notes"></article><data value="1" aria-label="Camille points"></data><a href="/settings" aria-label="Settings"></a>`,
+      CHAT,
+    );
+    expect(nodes(s).flatMap((n) => (n.label !== undefined ? [n.label] : []))).toEqual(['', '', '', 'Settings']);
+  });
+
+  it('ids, references and classes at their bounds: 40, 80 and 40 characters', () => {
+    const id40 = 'i'.repeat(40);
+    const ref80 = `${id40} ${'j'.repeat(39)}`;
+    const cls40 = 'lucide-' + 'c'.repeat(33);
+    const s = skOf(`<div aria-labelledby="${ref80}"></div><span id="${id40}" class="${cls40}"></span>`);
+    expect(ref80.length).toBe(80);
+    expect(first(s, 'div')!.a).toEqual({ 'aria-labelledby': ref80 });
+    expect(first(s, 'span')!.a).toEqual({ id: id40, class: cls40 });
+  });
+
+  it('icon classes by their names only; a fill only on the svg; data-* names only', () => {
+    const s = skOf(
+      `<svg class="lucide-check status-badge thumb-up-icon hover:bg-plan plan:camille"><g fill="#123456"></g></svg><span class="c" title="t" id="x" data-k></span>`,
+    );
+    expect(first(s, 'svg')!.a).toEqual({ class: 'lucide-check status-badge thumb-up-icon' });
+    expect(first(s, 'g')!.a).toBeUndefined();
+    expect(first(s, 'span')!.data).toEqual(['data-k']);
+  });
+
+  it('a leaf has no children list; a status row of 300 characters is still a row', () => {
+    expect(skOf('<p></p>')!.c).toEqual([{ t: 'p' }]);
+    const pad = 'd'.repeat(300 - 'Zero data retention'.length - 'Active'.length);
+    expect(
+      kept(
+        skOf(
+          `<section><div><span>Zero data retention</span></div><p>${pad}</p><div><span>Active</span></div></section>`,
+        ),
+      ),
+    ).toEqual(['Zero data retention', 'Active']);
+  });
+});
