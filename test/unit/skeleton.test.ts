@@ -385,7 +385,14 @@ describe('skeleton: the edges of what is kept (issue 14, the first run’s survi
   });
 
   it('a plan or status name with a trailing separator is known: "Pro:", "Team ·", "Active |"', () => {
-    expect(kept(skOf(`<p>Pro:</p><p>Team ·</p><p>Active |</p>`, CHAT))).toEqual(['Pro:', 'Team ·', 'Active |']);
+    expect(kept(skOf(`<p>Pro:</p><p>Team ·</p><p>Active |</p><p>Active:</p>`, CHAT))).toEqual([
+      'Pro:',
+      'Team ·',
+      'Active |',
+      'Active:',
+    ]);
+    // A separator inside: a field and its value, known as such ("Plan · Scale").
+    expect(kept(skOf(`<p>Plan · Scale</p>`, CHAT))).toEqual(['Plan · Scale']);
   });
 
   it('on the Admin Panel, a number or an e-mail in a heading or a button is masked all the same', () => {
