@@ -384,12 +384,12 @@ describe('skeleton: the edges of what is kept (issue 14, the first run’s survi
     expect(JSON.stringify(s)).not.toContain('amille');
   });
 
-  it('a plan or status name with a trailing separator is known: "Pro:", "Team ·", "Active |"', () => {
-    expect(kept(skOf(`<p>Pro:</p><p>Team ·</p><p>Active |</p><p>Active:</p>`, CHAT))).toEqual([
+  it('a plan or status name with a trailing separator is known: "Pro:", "Team ·", "Active |", "Team•"', () => {
+    expect(kept(skOf(`<p>Pro:</p><p>Team ·</p><p>Active |</p><p>Team•</p>`, CHAT))).toEqual([
       'Pro:',
       'Team ·',
       'Active |',
-      'Active:',
+      'Team•',
     ]);
     // A separator inside: a field and its value, known as such ("Plan · Scale").
     expect(kept(skOf(`<p>Plan · Scale</p>`, CHAT))).toEqual(['Plan · Scale']);
