@@ -318,6 +318,18 @@ export function retentionValue(text: string): string | null {
   return null;
 }
 
+/** Elements that stand apart from their neighbours' words: a status beside them is a badge of its own. */
+const BLOCK = /^(P|DIV|UL|OL|LI|DL|DT|DD|SECTION|ARTICLE|HEADER|FOOTER|ASIDE|NAV|H[1-6]|TABLE|FORM|FIELDSET|BUTTON)$/;
+
+/** Whether `child` sits among other words in `parent`: a text of its own there, or an inline element with words. */
+function amongWords(child: Element, parent: Element): boolean {
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    if (n === child || !norm(n.textContent ?? '')) continue;
+    if (n.nodeType !== 1 || !BLOCK.test((n as Element).tagName)) return true;
+  }
+  return false;
+}
+
 /**
  * "Zero data retention: Active", or a status badge in the label's row ("Not enabled"). Only a short text that
  * is wholly a status phrase counts, so a description ("When zero data retention is enabled, …") never does.
@@ -335,17 +347,17 @@ function statusNear(labelEl: Element, labels: string[]): string | null {
     return null;
   };
   // A status word is read with the words around it: `<i/><span>Not</span> <span>enabled</span>` is "not enabled",
-  // not "enabled". Each enclosing element up to the row (never one holding the label) with a short text decides
-  // instead; one whose words are no known status makes the reading unknown (never "on" by a word out of context).
-  const enclosing = (el: Element, v: string, row: Element): string | null => {
+  // not "enabled". Going up to the row (never to an element holding the label), an enclosing element whose words
+  // are a status phrase gives it; otherwise a badge that stands beside blocks only (a description, a button) keeps
+  // its word, and one among other words ("Once <b>approved</b>, it shows here", "<span>Soon</span>
+  // <span>enabled</span>") makes the reading unknown (never "on" by a word out of context).
+  // (The walk stops at the row at the latest: the row holds the label.)
+  const enclosing = (el: Element, v: string): string | null => {
     let best: string | null = v;
-    const own = norm(el.textContent ?? '');
-    for (let a = el.parentElement; a && a !== row && !a.contains(labelEl); a = a.parentElement) {
-      const t = norm(a.textContent ?? '');
-      if (t === own) continue;
-      if (t.length > 30) break;
-      best = phrase(t);
-      if (!best) return null;
+    for (let from = el, a = el.parentElement; a && !a.contains(labelEl); from = a, a = a.parentElement) {
+      const whole = phrase(a.textContent ?? '');
+      if (whole) best = whole;
+      else return amongWords(from, a) ? null : best;
     }
     return best;
   };
@@ -356,9 +368,9 @@ function statusNear(labelEl: Element, labels: string[]): string | null {
   let node: Element | null = labelEl.parentElement;
   for (let depth = 0; node && depth < MAX_ROW_DEPTH; depth++) {
     for (const el of Array.from(node.querySelectorAll('span, div, p, strong, b, small, dd, td, [role="status"]'))) {
-      if (el === labelEl || el.contains(labelEl) || el.children.length > 2) continue;
+      if (el === labelEl || el.contains(labelEl)) continue;
       const v = phrase(el.textContent ?? '');
-      if (v) return enclosing(el, v, node);
+      if (v) return enclosing(el, v);
     }
     node = node.parentElement;
   }

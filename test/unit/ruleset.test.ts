@@ -11,7 +11,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { detectPage } from '@/lib/detect';
 import { planFromName } from '@/lib/detect/plan-names';
 import { CONTROL_RULES, PLAN_SIGNALS, rulesetFor } from '@/lib/detect/rules';
-import { NO_RULES, isRuleset, rules, surfaceIn, textsOf, useRuleset, type Ruleset } from '@/lib/detect/ruleset';
+import {
+  NO_RULES,
+  hasRules,
+  isRuleset,
+  productsOn,
+  rules,
+  rulesGeneration as rulesetGeneration,
+  surfaceIn,
+  textsOf,
+  useRuleset,
+  type Ruleset,
+} from '@/lib/detect/ruleset';
 import { MISTRAL_HOSTS, type MistralHost } from '@/lib/hosts';
 import { labelTexts } from '@/lib/policy/labels';
 import { ROOT, reach } from './imports';
@@ -183,4 +194,120 @@ describe('the reading scripts carry no rule table', () => {
         expect(names).not.toContain(table);
     },
   );
+});
+
+// -------------------------------------------------------------------------------------------------------------
+// isRuleset, field by field: what a page receives is checked without zod, and each field's shape decides (issue 14).
+// -------------------------------------------------------------------------------------------------------------
+
+describe('isRuleset: every field of a wrong shape refuses the whole ruleset', () => {
+  const ARRAYS = ['hosts', 'surfaces', 'planSignals', 'currentPlan', 'planField', 'upgrade', 'upgradeScale', 'managed'];
+  const OBJECTS = ['controls', 'order', 'retention', 'hostProducts', 'planNames', 'status', 'subscriptionTabs'];
+
+  it('an array field missing, or an object in its place', () => {
+    const full = rulesetFor(['admin.mistral.ai']);
+    expect(isRuleset(full)).toBe(true);
+    for (const k of ARRAYS) {
+      expect(isRuleset({ ...full, [k]: undefined }), `${k} missing`).toBe(false);
+      expect(isRuleset({ ...full, [k]: { 0: 'x', length: 1 } }), `${k} an object`).toBe(false);
+    }
+  });
+
+  it('an object field missing, null, a string or an array', () => {
+    const full = rulesetFor(['admin.mistral.ai']);
+    for (const k of OBJECTS)
+      for (const bad of [undefined, null, 'x', []])
+        expect(isRuleset({ ...full, [k]: bad }), `${k}: ${JSON.stringify(bad)}`).toBe(false);
+  });
+
+  it('a surface that is null, or whose host is no string, or whose signals are no list', () => {
+    const full = rulesetFor(['admin.mistral.ai']);
+    const s0 = full.surfaces[0];
+    for (const bad of [
+      null,
+      { ...s0, host: 1 },
+      { ...s0, host: undefined },
+      { ...s0, signals: 'plan-badge' },
+      { ...s0, path: undefined },
+    ])
+      expect(isRuleset({ ...full, surfaces: [s0, bad] }), JSON.stringify(bad)).toBe(false);
+    expect(isRuleset({ ...full, surfaces: [] })).toBe(true);
+  });
+
+  it('status words and subscription tabs: lists of strings only, both halves', () => {
+    const full = rulesetFor(['admin.mistral.ai']);
+    expect(isRuleset({ ...full, status: { off: [], on: ['active', 2] } })).toBe(false);
+    expect(isRuleset({ ...full, status: { off: 'not enabled', on: [] } })).toBe(false);
+    expect(isRuleset({ ...full, status: { on: [] } })).toBe(false);
+    expect(isRuleset({ ...full, status: { off: [] } })).toBe(false);
+    expect(isRuleset({ ...full, subscriptionTabs: { vibe: ['Vibe'], api: [null] } })).toBe(false);
+    expect(isRuleset({ ...full, subscriptionTabs: { vibe: [1], api: [] } })).toBe(false);
+    expect(isRuleset({ ...full, subscriptionTabs: { vibe: [] } })).toBe(false);
+    expect(isRuleset({ ...full, subscriptionTabs: { api: [] } })).toBe(false);
+    expect(isRuleset({ ...full, status: { off: [], on: [] }, subscriptionTabs: { vibe: [], api: [] } })).toBe(true);
+  });
+
+  it('the selectors, the order confidence, the API-only names and the account data', () => {
+    const full = rulesetFor(['chat.mistral.ai']);
+    expect(full.accountData).not.toBeNull();
+    expect(isRuleset(full)).toBe(true);
+    expect(isRuleset({ ...full, notPlanScopes: undefined })).toBe(false);
+    expect(isRuleset({ ...full, userContent: ['[contenteditable]'] })).toBe(false);
+    expect(isRuleset({ ...full, orderConfidence: '0.6' })).toBe(false);
+    expect(isRuleset({ ...full, apiOnlyNames: undefined })).toBe(false);
+    expect(isRuleset({ ...full, apiOnlyNames: ['Scale', 3] })).toBe(false);
+    expect(isRuleset({ ...full, accountData: undefined })).toBe(false);
+    expect(isRuleset({ ...full, accountData: '/api/trpc/organization.all' })).toBe(false);
+    expect(isRuleset({ ...full, accountData: null })).toBe(true);
+  });
+});
+
+describe('the rules in force', () => {
+  it('hasRules: false with none, true with any, the empty list of hosts included', () => {
+    useRuleset(null);
+    expect(hasRules()).toBe(false);
+    useRuleset({ ...NO_RULES });
+    expect(hasRules()).toBe(true);
+    useRuleset(rulesetFor(['console.mistral.ai']));
+    expect(hasRules()).toBe(true);
+  });
+
+  it('each useRuleset changes the generation, and the surfaces are compiled from the new rules', () => {
+    const g0 = rulesetGeneration();
+    useRuleset(rulesetFor(['admin.mistral.ai']));
+    const g1 = rulesetGeneration();
+    expect(g1).not.toBe(g0);
+    expect(surfaceIn('https://admin.mistral.ai/vibe/privacy')?.id).toBe('admin-vibe-privacy');
+    // The same path under another surface id: the new table is read, not the one compiled before.
+    const moved = rulesetFor(['admin.mistral.ai']);
+    moved.surfaces = moved.surfaces.map((s) => (s.id === 'admin-vibe-privacy' ? { ...s, path: '/nowhere' } : s));
+    useRuleset(moved);
+    expect(rulesetGeneration()).not.toBe(g1);
+    expect(surfaceIn('https://admin.mistral.ai/vibe/privacy')?.id ?? null).not.toBe('admin-vibe-privacy');
+    useRuleset(null);
+    expect(surfaceIn('https://admin.mistral.ai/vibe/privacy')).toBeNull();
+  });
+
+  it('textsOf: every language and provenance, a missing list skipped', () => {
+    expect(textsOf({ en: { docs: ['Model training'], guess: ['Training'] }, fr: { docs: ['Entraînement'] } })).toEqual([
+      'Model training',
+      'Training',
+      'Entraînement',
+    ]);
+    expect(textsOf({ en: { docs: undefined }, de: undefined } as never)).toEqual([]);
+  });
+
+  it('productsOn: the products a surface’s signals name, only those its host can show', () => {
+    const sig = (surfaces: string[], products?: ('vibe' | 'api')[]) =>
+      ({ kind: 'plan-badge', surfaces, confidence: 1, ...(products ? { products } : {}) }) as never;
+    const admin = { id: 'admin-subscriptions', host: 'admin.mistral.ai', product: 'vibe' } as never;
+    const both = { 'admin.mistral.ai': ['vibe', 'api'] } as never;
+    expect(productsOn([sig(['admin-subscriptions'])], both, admin)).toEqual(['vibe']);
+    expect(productsOn([sig(['admin-subscriptions'], ['api', 'vibe'])], both, admin)).toEqual(['api', 'vibe']);
+    expect(productsOn([sig(['studio'], ['api'])], both, admin)).toEqual([]);
+    expect(
+      productsOn([sig(['admin-subscriptions'], ['api'])], { 'admin.mistral.ai': ['vibe'] } as never, admin),
+    ).toEqual([]);
+    expect(productsOn([sig(['admin-subscriptions'])], {}, admin)).toEqual([]);
+  });
 });
