@@ -565,3 +565,70 @@ describe('plan-names.ts', () => {
     expect(planFromName('Plan:Pro')).toBe('pro');
   });
 });
+
+describe('plan.ts: where a reader’s bounds fall, and step 1 of a label/value pair (the mutants left open)', () => {
+  it('Studio’s header: a "field: plan" line of 30 characters is read', () => {
+    const line = 'Abbonamento: Modalità gratuita';
+    expect(line.length).toBe(30);
+    expect(signals(`<header><span>Acme</span><span>${line}</span></header><main></main>`, STUDIO)).toContain(
+      'studio-header:api=free',
+    );
+  });
+
+  it('a badge’s unit of 120 characters (a long organization name, its owner’s e-mail) is read; of 121, a block of text, it is not', () => {
+    const org = 'Acme Research and Development Laboratories of Western Europe';
+    const unit = (mail: string) =>
+      `<header><button aria-haspopup="menu"><span>${org}</span> <span>${mail}</span> <span>Team</span></button></header>`;
+    const mail = 'alexandra.dupont-martin@research.acme-laboratories.com';
+    expect(`${org} ${mail} Team`.length).toBe(120);
+    expect(plans(unit(mail), ADMIN)).toEqual({ vibe: 'team' });
+    expect(plans(unit(mail.replace('.com', '.info')), ADMIN)).toEqual({});
+  });
+
+  it('an organization’s name of 60 characters beside its badge is a name', () => {
+    const org = 'Acme Research and Development Laboratories of Western Europe';
+    expect(org.length).toBe(60);
+    expect(
+      plans(`<header><button aria-haspopup="menu"><span>${org}</span><span>Team</span></button></header>`, ADMIN),
+    ).toEqual({ vibe: 'team' });
+  });
+
+  it('Studio’s "Upgrade to Scale" banner of 80 characters is the cue; of 81, a paragraph, it is not', () => {
+    const own = 'Upgrade to Scale: higher rate limits, fine-tuning and priority support for teams';
+    expect(own.length).toBe(80);
+    expect(signals(`<main><div role="status">${own}</div></main>`, STUDIO)).toEqual(['upgrade-banner:api=free']);
+    expect(signals(`<main><div role="status">${own}.</div></main>`, STUDIO)).toEqual([]);
+  });
+
+  it('a "Plan:" label with a long hint inside it (more than 60 characters in all), its value in the next element: read', () => {
+    const hint = 'The plan your organization is billed for each month, renewed on the same day';
+    expect(`Plan: ${hint}`.length).toBeGreaterThan(60);
+    expect(
+      plans(`<main><dl><dt>Plan: <span class="sr-only">${hint}</span></dt><dd>Team</dd></dl></main>`, ADMIN),
+    ).toEqual({ vibe: 'team' });
+  });
+
+  it('a "Plan:" label whose value is in its child (60 characters in all): the "Team" link after it is not its value', () => {
+    const value = 'free trial, 14 days left, then billed monthly per seat';
+    expect(`Plan: ${value}`.length).toBe(60);
+    expect(plans(`<main><div>Plan: <b>${value}</b></div><a href="/members">Team</a></main>`, ADMIN)).toEqual({});
+  });
+
+  it('a "Plan: Free trial" line with a long note after it: the "Team" link after it is not its value', () => {
+    expect(
+      plans(
+        `<main><div>Plan: Free trial <small>(ends in 14 days, then billed monthly for each seat)</small></div><a href="/members">Team</a></main>`,
+        ADMIN,
+      ),
+    ).toEqual({});
+  });
+
+  it('a pair whose value has not loaded yet ("Plan ·" and an empty badge) names nothing; the page’s other pair is still read', () => {
+    expect(
+      signals(
+        `<main><section><p>Plan · <b></b></p></section><section><div><p>API plan: Scale</p></div></section></main>`,
+        ADMIN,
+      ),
+    ).toEqual(['plan-label:api=scale']);
+  });
+});
