@@ -48,6 +48,9 @@ const LINE_SEL = 'p, div, li, pre, blockquote, h1, h2, h3, h4, h5, h6, tr, br';
 const MAX_DEPTH = 16;
 const LINE_TAGS = new Set(LINE_SEL.toUpperCase().split(', '));
 
+/** One line break, however many elements start a line at once (a paragraph in a list item). */
+const newLine = (out: string[]) => void (out.length && out[out.length - 1] !== '\n' && out.push('\n'));
+
 /**
  * The editor's text, read without a layout (`innerText` forces one, and takes 30–45 ms on a 1 MB composer) and with
  * as few of the page's nodes wrapped as can be: each node wrapped for this world is later work for the garbage
@@ -56,9 +59,6 @@ const LINE_TAGS = new Set(LINE_SEL.toUpperCase().split(', '));
  * the same way one level down; a level that mixes text and elements (a plain contenteditable's text and `<br>`)
  * node by node. Yields every 256 lines, so that `readSliced` can pause between slices.
  */
-/** One line break, however many elements start a line at once (a paragraph in a list item). */
-const newLine = (out: string[]) => void (out.length && out[out.length - 1] !== '\n' && out.push('\n'));
-
 function* lines(el: Element, out: string[], depth = 0): Generator<void> {
   let k = 0;
   // Deeper than any editor nests its lines (a page could nest thousands): the rest as one text.
@@ -84,9 +84,16 @@ function* lines(el: Element, out: string[], depth = 0): Generator<void> {
   }
 }
 
+/** A textarea's value (the older composer), or null for a contenteditable editor. */
+const valueOf = (ed: HTMLElement) => (ed.tagName === 'TEXTAREA' ? (ed as HTMLTextAreaElement).value : null);
+
+/** What the editor holds, measured without reading it out (no layout, one native call). */
+const sizeOf = (ed: HTMLElement) => valueOf(ed) ?? ed.textContent ?? '';
+
 /** The editor's text, at once (a short text, or a textarea's value). */
 function textOf(ed: HTMLElement): string {
-  if (ed.tagName === 'TEXTAREA') return (ed as HTMLTextAreaElement).value;
+  const value = valueOf(ed);
+  if (value !== null) return value;
   const out: string[] = [];
   for (const _ of lines(ed, out));
   return out.join('');
@@ -94,7 +101,8 @@ function textOf(ed: HTMLElement): string {
 
 /** A long text, read in slices of at most `SLICE_MS`, each in a task of its own (issue 13). */
 async function readSliced(ed: HTMLElement): Promise<string> {
-  if (ed.tagName === 'TEXTAREA') return (ed as HTMLTextAreaElement).value;
+  const value = valueOf(ed);
+  if (value !== null) return value;
   const out: string[] = [];
   let t0 = performance.now();
   for (const _ of lines(ed, out)) {
@@ -104,10 +112,6 @@ async function readSliced(ed: HTMLElement): Promise<string> {
   }
   return out.join('');
 }
-
-/** What the editor holds, measured without reading it out (no layout, one native call). */
-const sizeOf = (ed: HTMLElement) =>
-  ed.tagName === 'TEXTAREA' ? (ed as HTMLTextAreaElement).value : (ed.textContent ?? '');
 
 function isSendButton(el: Element | null): el is HTMLElement {
   if (!el) return false;
@@ -243,8 +247,7 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
   // the send is not held; a long one after a longer pause. `textContent` measures without forcing a layout.
   const schedule = (ed: HTMLElement) => {
     timer?.();
-    const size = ed.tagName === 'TEXTAREA' ? (ed as HTMLTextAreaElement).value.length : (ed.textContent?.length ?? 0);
-    const short = size <= SHORT_TEXT;
+    const short = sizeOf(ed).length <= SHORT_TEXT;
     timer = ctx.setTimeout(
       () => {
         timer = null;

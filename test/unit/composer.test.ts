@@ -123,7 +123,7 @@ const type = (ed: HTMLTextAreaElement, text: string) => {
   ed.value = text;
   ed.dispatchEvent(trusted(new InputEvent('input', { bubbles: true })));
 };
-const enter = (ed: HTMLTextAreaElement) => {
+const enter = (ed: HTMLElement) => {
   const e = trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
   ed.dispatchEvent(e);
   return e;
@@ -343,11 +343,6 @@ describe('a contenteditable composer (ProseMirror): read without a layout, a lon
     ed.innerHTML = html;
     ed.dispatchEvent(trusted(new InputEvent('input', { bubbles: true })));
   };
-  const enterOn = (ed: HTMLElement) => {
-    const e = trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-    ed.dispatchEvent(e);
-    return e;
-  };
 
   /** How many times a node's `textContent` was read since. */
   const spyOnTextReads = () => {
@@ -386,7 +381,7 @@ describe('a contenteditable composer (ProseMirror): read without a layout, a lon
     const reads = spyOnTextReads();
     void ed.textContent;
     const size = reads(); // what one read of the editor's size costs here (happy-dom's getter recurses)
-    const e = enterOn(ed);
+    const e = enter(ed);
     expect(e.defaultPrevented).toBe(true);
     expect(reads()).toBe(2 * size); // its size only: not read out in the keydown
     await vi.waitFor(() => expect(bg.scans).toHaveLength(1), { timeout: 3000 });
@@ -406,7 +401,7 @@ describe('a contenteditable composer (ProseMirror): read without a layout, a lon
     const reads = spyOnTextReads();
     void ed.textContent;
     const size = reads();
-    expect(enterOn(ed).defaultPrevented).toBe(false);
+    expect(enter(ed).defaultPrevented).toBe(false);
     expect(reads()).toBe(2 * size); // its size only
     expect(sent()).toBe(1);
     expect(bg.scans).toHaveLength(1);
@@ -421,7 +416,7 @@ describe('a contenteditable composer (ProseMirror): read without a layout, a lon
     await vi.waitFor(() => expect(hideNote).toHaveBeenCalled());
     // The page puts an e-mail address in without an input event: the editor's text differs, the send is held.
     ed.querySelector('p')!.append(' camille.martin@example.fr');
-    expect(enterOn(ed).defaultPrevented).toBe(true);
+    expect(enter(ed).defaultPrevented).toBe(true);
     await vi.waitFor(() => expect(bg.scans).toHaveLength(2), { timeout: 3000 });
     expect(bg.scans[1].text).toContain('camille.martin@example.fr');
   });
