@@ -9,14 +9,12 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandler, SESSION_KEY, type Ports } from '@/lib/background/handler';
+import { createHandler, SESSION_KEY } from '@/lib/background/handler';
 import { TAB_ORGS_KEY } from '@/lib/background/shared';
-import { clearStore, readStore, update } from '@/lib/store';
+import { ORIGIN, RID, setup } from './background-setup';
+import { readStore } from '@/lib/store';
 import type { SenderLike } from '@/lib/messages';
 
-const RID = 'test-extension-id';
-const ORIGIN = `chrome-extension://${RID}`;
-const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
 const CHAT = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
 const ADMIN = 'https://admin.mistral.ai/vibe/privacy';
 const page = (url: string, tabId: number): SenderLike => ({ id: RID, url, tab: { id: tabId, url }, frameId: 0 });
@@ -25,23 +23,6 @@ const page = (url: string, tabId: number): SenderLike => ({ id: RID, url, tab: {
 const body = (items: object[]) => JSON.stringify([{ result: { data: { json: { items, nextCursor: null } } } }]);
 const TEAM = { id: 'org_team', name: 'Atelier Nord', leChatPlan: 'team', orgTier: 'C', role: 'member' };
 const ME = { id: 'org_me', name: 'Personal', leChatPlan: null, isLeChatPro: false, orgTier: 'B', role: 'admin' };
-
-function setup() {
-  let paintAlls = 0;
-  const ports: Ports = {
-    store: { read: readStore, update, clear: clearStore },
-    badge: { paint: async () => undefined, paintAll: async () => void paintAlls++ },
-    tabs: { openVerdict: async () => undefined, inject: async () => undefined },
-    session: {
-      get: async (key) => (await fakeBrowser.storage.session.get(key))[key],
-      set: (key, value) => fakeBrowser.storage.session.set({ [key]: value }),
-    },
-    now: () => T0,
-    runtimeId: RID,
-    extensionOrigin: ORIGIN,
-  };
-  return { h: createHandler(ports), paintAlls: () => paintAlls };
-}
 
 /** Tab 1 shows the Personal workspace (Free); tab 2 the Team organization's Admin Panel, training off (seen last). */
 async function twoTabs(h: ReturnType<typeof createHandler>) {

@@ -9,74 +9,21 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandler, SESSION_KEY, WRITE_ERROR_KEY, type Ports } from '@/lib/background/handler';
+import { createHandler, SESSION_KEY, WRITE_ERROR_KEY } from '@/lib/background/handler';
 import { CONTENT_TYPES, Message, ON_DEMAND_FILES, type SenderLike } from '@/lib/messages';
-import { clearStore, readStore, update } from '@/lib/store';
+import { readStore } from '@/lib/store';
 import { HISTORY_MAX, ORGS_MAX, STORE_KEY, UNKNOWN_ORG, type Store } from '@/lib/store/schema';
-import { verdictFor } from '@/lib/resolve';
 import { surfaceOf } from '@/lib/surfaces';
 import { EXPORT_KIND, EXPORT_FORMAT } from '@/lib/store/transfer';
 import { rulesetFor } from '@/lib/detect/rules';
 import { isRuleset, type Ruleset } from '@/lib/detect/ruleset';
 import type { MistralHost } from '@/lib/hosts';
+import { ORIGIN, RID, T0, setup } from './background-setup';
 
-const RID = 'test-extension-id';
-const ORIGIN = `chrome-extension://${RID}`;
-const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
 const CHAT = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
 const ADMIN_VIBE = 'https://admin.mistral.ai/vibe/privacy';
 const ADMIN_API = 'https://admin.mistral.ai/plateforme/privacy';
 const STUDIO = 'https://console.mistral.ai/build/playground';
-
-interface Painted {
-  tabId: number;
-  url: string | undefined;
-  org: string;
-  state: string;
-}
-
-function setup(now = () => T0, refuse?: Error) {
-  const painted: Painted[] = [];
-  const opened: number[] = [];
-  const injected: { target: { tabId: number; frameId: number; documentId?: string }; file: string }[] = [];
-  let paintAlls = 0;
-  // Writes of the store itself (WXT also writes its version metadata, `windsock$`, with the first one).
-  const writes = vi.fn();
-  const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
-  vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
-    if (STORE_KEY in items) writes(items);
-    return set(items);
-  });
-  const ports: Ports = {
-    store: { read: readStore, update, clear: clearStore },
-    badge: {
-      paint: async (tabId, url, store, org) => {
-        const s = surfaceOf(url);
-        const v = s ? verdictFor({ ...store, currentOrg: org }, s.product, s.id, now()) : null;
-        painted.push({ tabId, url, org, state: v?.state ?? 'none' });
-      },
-      paintAll: async () => {
-        paintAlls++;
-      },
-    },
-    tabs: {
-      openVerdict: async (tabId) => void opened.push(tabId),
-      inject: async (target, file) => {
-        if (refuse) throw refuse;
-        injected.push({ target, file });
-      },
-    },
-    session: {
-      get: async (key) => (await fakeBrowser.storage.session.get(key))[key],
-      set: (key, value) => fakeBrowser.storage.session.set({ [key]: value }),
-    },
-    now,
-    runtimeId: RID,
-    extensionOrigin: ORIGIN,
-  };
-  const h = createHandler(ports);
-  return { h, painted, opened, injected, writes, paintAlls: () => paintAlls };
-}
 
 const page = (url: string, tabId = 7, frameId = 0): SenderLike => ({ id: RID, url, tab: { id: tabId, url }, frameId });
 const EXT_PAGE: SenderLike = { id: RID, url: `${ORIGIN}/options.html` };
