@@ -21,7 +21,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, openFixture } from '../test/e2e/harness';
-import { ADVERSARIAL, loadCorpus, mixedText } from './bench-scan';
+import { ADVERSARIAL, loadCorpus, mixedText, noise } from './bench-scan';
 
 const EDITOR = 'form.composer .ProseMirror';
 const TAIL = ' write to camille.martin@example.fr';
@@ -52,21 +52,9 @@ export interface ComposerRow {
 }
 
 function shapes(): [string, string][] {
-  const noise = (() => {
-    const alphabet = '0123456789 .@+:-_/aAeEfFrRsSkK\n,';
-    let x = 0x9e3779b9;
-    const out: string[] = [];
-    for (let i = 0; i < MB; i++) {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      out.push(alphabet[(x >>> 0) % alphabet.length]);
-    }
-    return out.join('');
-  })();
   const all: [string, string][] = [
     ['realistic mixed text', mixedText(loadCorpus())],
-    ['random mixture', noise],
+    ['random mixture', noise(MB)],
     ...Object.entries(ADVERSARIAL).map(([k, u]): [string, string] => [k, u.repeat(Math.ceil(MB / u.length))]),
   ];
   const n = Number(process.env.BENCH_SHAPES ?? all.length);

@@ -77,8 +77,8 @@ export const ADVERSARIAL: Record<string, string> = {
   '"my cancer "': 'my cancer ',
 };
 
-/** A seeded random mixture of the characters the detectors care about. */
-function noise(n: number): string {
+/** A seeded random mixture of the characters the detectors care about (also bench-scan-slices.ts, bench-composer.ts). */
+export function noise(n: number): string {
   const alphabet = '0123456789 .@+:-_/aAeEfFrRsSkK\n,';
   let x = 0x9e3779b9;
   let out = '';
