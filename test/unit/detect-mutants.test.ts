@@ -8,27 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
+import { VIBE, detect, settings, values } from './admin-page';
 import { detectPage } from '@/lib/detect';
 import { accessibleName } from '@/lib/detect/controls';
 import { accountDataOn, observableKeys } from '@/lib/detect/observable';
 import { ADMIN_DETECT } from '@/lib/page/kit-admin';
 import { CHAT_DETECT } from '@/lib/page/kit-chat';
 import { surfaceById } from '@/lib/surfaces';
-
-const VIBE = 'https://admin.mistral.ai/vibe/privacy';
-const settings = { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true };
-
-function detect(html: string, url = VIBE, lang = 'ja') {
-  const win = new Window({ url, settings });
-  win.document.write(`<!doctype html><html lang="${lang}"><body>${html}</body></html>`);
-  return detectPage(win.document as unknown as Document, url, ADMIN_DETECT);
-}
-const values = (html: string, url = VIBE) =>
-  Object.fromEntries(
-    detect(html, url)
-      .observations.filter((o) => !o.key.startsWith('plan:'))
-      .map((o) => [o.key, o.value]),
-  );
 
 // lib/detect/order.ts: a Vibe privacy page in a language Windsock lacks, read by the documented order.
 const sw = (on: boolean) =>

@@ -9,25 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
+import { detect, settings, values } from './admin-page';
 import { detectPage } from '@/lib/detect';
 import { ADMIN_DETECT } from '@/lib/page/kit-admin';
 import { ORDER_CONFIDENCE } from '@/lib/detect/rules';
 import { MUTATIONS, prng, tagElements } from '../mutate';
 
-const VIBE = 'https://admin.mistral.ai/vibe/privacy';
 const API = 'https://admin.mistral.ai/plateforme/privacy';
-const settings = { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true };
-function detect(html: string, url = VIBE) {
-  const win = new Window({ url, settings });
-  win.document.write(`<!doctype html><html lang="ja"><body>${html}</body></html>`);
-  return detectPage(win.document as unknown as Document, url, ADMIN_DETECT);
-}
-const values = (html: string, url = VIBE) =>
-  Object.fromEntries(
-    detect(html, url)
-      .observations.filter((o) => !o.key.startsWith('plan:'))
-      .map((o) => [o.key, o.value]),
-  );
 const sw = (on: boolean, id = '') =>
   `<button type="button" role="switch" ${id ? `id="${id}"` : ''} aria-checked="${on}" data-state="${on ? 'checked' : 'unchecked'}"></button>`;
 const row = (label: string, control: string) =>
