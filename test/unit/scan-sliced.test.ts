@@ -16,6 +16,8 @@ const SLICE_UNITS = [...ADVERSARIAL_UNITS, 'api key ', 'Bearer '];
 const underStryker = process.env.STRYKER_MUTATOR_WORKER !== undefined || '__stryker__' in globalThis;
 /** The 1 MB and timing tests only outside Stryker: instrumented, each would take minutes per mutant. */
 const heavy = underStryker ? it.skip : it;
+/** Under Stryker, a fifth of the random runs (as test/unit/scan.test.ts). */
+const runs = (n: number) => (underStryker ? Math.ceil(n / 5) : n);
 
 describe('scanSliced and the windowed searches (issue 13)', () => {
   // The oracle: the scanner with every trigger search over the whole text at once (window: Infinity), which is
@@ -53,7 +55,7 @@ describe('scanSliced and the windowed searches (issue 13)', () => {
       fc.property(spliced, fc.integer({ min: 65, max: 400 }), (t, w) => {
         expect(scan(t, { window: w })).toEqual(whole(t));
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
   it('small windows, adversarial repetitions', () => {
@@ -67,7 +69,7 @@ describe('scanSliced and the windowed searches (issue 13)', () => {
           expect(scan(t, { window: w })).toEqual(whole(t));
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
   it('scanSliced(x) deep-equals scan(x), however often it yields and whatever scans run between slices', async () => {
@@ -78,7 +80,7 @@ describe('scanSliced and the windowed searches (issue 13)', () => {
         expect(got).toEqual(whole(t));
         expect(await scanSliced(t, instant)).toEqual(scan(t));
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
   heavy(
