@@ -15,6 +15,7 @@ import { startUi } from '@/lib/page/ui-script';
 import { installComposerGuard } from '@/lib/page/composer';
 import { startBanner } from '@/lib/page/banner';
 import { CHAT_WARNINGS, makeRegistry } from '@/lib/warnings/registry';
+import { CHAT_SURFACES } from '@/lib/surfaces';
 
 export default defineContentScript({
   matches: CONTENT_MATCHES.chatUi,
@@ -24,6 +25,7 @@ export default defineContentScript({
   main() {
     // Windsock's own lifecycle, which no page event can end; WXT's `ctx` is not used (lib/page/life.ts).
     startUi(startLife(), {
+      surfaces: CHAT_SURFACES,
       warnings: makeRegistry(CHAT_WARNINGS).wiring('chat'),
       installers: { composer: (kit) => void installComposerGuard(kit) },
       banner: startBanner,

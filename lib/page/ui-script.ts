@@ -13,8 +13,15 @@ import { destroyUi, setDialogLoader } from './ui';
 import { loadPart } from './on-demand';
 import type { DialogApi } from './dialog';
 import type { Installers, Warning } from '../warnings/types';
+import { findSurface } from '../hosts';
+import type { SurfacePlace } from '../surfaces';
 
 export interface UiScript {
+  /**
+   * Its host's surfaces (lib/surfaces.ts, `CHAT_SURFACES` or `ADMIN_SURFACES`): which one the page is on, for the
+   * warnings' matchers, the attachment note and the banner, decided in the page at the gesture, background or not.
+   */
+  surfaces: readonly SurfacePlace[];
   warnings: readonly Warning[];
   /** The in-page parts too heavy for the registry's own modules (the composer guard's page side). */
   installers?: Installers;
@@ -25,11 +32,14 @@ export interface UiScript {
 export function startUi(life: Life, script: UiScript): ConfirmCounters {
   const client = makeClient(life);
   const counters: ConfirmCounters = { guarded: 0, confirmed: 0, cancelled: 0 };
+  const compiled = new Map<string, RegExp>();
+  const surface = () => findSurface(script.surfaces, location.href, compiled);
   life.onInvalidated(() => destroyUi());
   // The warning dialog's code is not in this script: the background injects it the first time a warning must be
   // shown (lib/page/on-demand.ts); until it is there, or if it cannot be, the browser's confirm() asks.
   setDialogLoader(() => loadPart<DialogApi>(client.ask, 'dialog'));
   installWarnings(life, {
+    surface,
     context: client.getContext,
     ask: client.ask,
     onChoice: (guard, scope) => {
@@ -43,6 +53,6 @@ export function startUi(life: Life, script: UiScript): ConfirmCounters {
   });
   // The banner keeps its own copy of the context: the warnings ask for theirs at the user's gesture, so a
   // background that stopped answering since the page loaded gets the cautious warning, not a stale reading.
-  if (script.banner) script.banner(life, makeClient(life));
+  if (script.banner) script.banner(life, makeClient(life), surface);
   return counters;
 }

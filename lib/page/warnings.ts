@@ -9,11 +9,13 @@ import type { Life } from './life';
 import type { Message, PageContext } from '../messages';
 import { matchGesture, type GuardMatch } from '../warnings/match';
 import type { Installers, Warning, WarningKit } from '../warnings/types';
-import { surfaceOf } from '../surfaces';
+import type { SurfacePlace } from '../surfaces';
 import { showNote, type DialogText } from './ui';
 import { makeConfirm, type Confirm, type ConfirmCounters } from './confirm';
 
 export interface WarningDeps {
+  /** The surface the page is on now, from its host's list (lib/surfaces.ts; lib/page/ui-script.ts makes it). */
+  surface: () => SurfacePlace | null;
   context: () => Promise<PageContext | null>;
   ask: (msg: Message) => Promise<unknown>;
   /** The user chose "don't ask again" for a warning. */
@@ -40,7 +42,7 @@ export function installWarnings(life: Life, deps: WarningDeps): void {
 
   /** A `silent-note` warning: nothing stopped; the note only when the verdict is known to be training. */
   const note = async (w: Warning) => {
-    if (!surfaceOf(location.href)?.chat || !w.note) return;
+    if (!deps.surface()?.chat || !w.note) return;
     const c = await deps.context();
     if (!c || c.state !== 'training' || life.isInvalid) return;
     const n = w.note(c.strings);
@@ -49,7 +51,7 @@ export function installWarnings(life: Life, deps: WarningDeps): void {
 
   const guardedMatch = (target: EventTarget | null): GuardMatch | null => {
     if (!(target instanceof Element)) return null;
-    const surface = surfaceOf(location.href);
+    const surface = deps.surface();
     if (!surface) return null;
     try {
       return matchGesture(target, surface.id, matchers);

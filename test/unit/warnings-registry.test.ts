@@ -24,7 +24,8 @@ const { ADMIN_WARNINGS, CHAT_WARNINGS, GUARD_IDS, REGISTRY, WARNINGS, makeRegist
 const { defineWarning } = await import('@/lib/warnings/types');
 const { pageContext } = await import('@/lib/context');
 const { emptyStore, GuardId } = await import('@/lib/store/schema');
-const { surfaceOf } = await import('@/lib/surfaces');
+const { CHAT_SURFACES, surfaceOf } = await import('@/lib/surfaces');
+const { findSurface } = await import('@/lib/hosts');
 const { installWarnings } = await import('@/lib/page/warnings');
 
 const en = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
@@ -98,6 +99,7 @@ describe('a dummy warning added in one file', () => {
     const context = pageContext(emptyStore(), CHAT, 'en-US', [], NOW, registry);
     warn.mockResolvedValueOnce({ confirmed: false, dontAsk: null });
     installWarnings(life as never, {
+      surface: () => findSurface(CHAT_SURFACES, location.href),
       context: async () => context,
       ask: vi.fn(),
       onChoice: vi.fn(),
