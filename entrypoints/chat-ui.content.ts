@@ -14,7 +14,7 @@ import { CONTENT_MATCHES } from '@/lib/hosts';
 import { startUi } from '@/lib/page/ui-script';
 import { installComposerGuard } from '@/lib/page/composer';
 import { startBanner } from '@/lib/page/banner';
-import { CHAT_WARNINGS, makeRegistry } from '@/lib/warnings/registry';
+import { CHAT_WARNINGS, wiring } from '@/lib/warnings/registry';
 import { CHAT_SURFACES } from '@/lib/surfaces';
 
 export default defineContentScript({
@@ -26,7 +26,7 @@ export default defineContentScript({
     // Windsock's own lifecycle, which no page event can end; WXT's `ctx` is not used (lib/page/life.ts).
     startUi(startLife(), {
       surfaces: CHAT_SURFACES,
-      warnings: makeRegistry(CHAT_WARNINGS).wiring('chat'),
+      warnings: wiring(CHAT_WARNINGS, 'chat'),
       installers: { composer: (kit) => void installComposerGuard(kit) },
       banner: startBanner,
     });

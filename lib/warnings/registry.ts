@@ -38,8 +38,17 @@ export function makeRegistry<const W extends readonly Warning[]>(warnings: W) {
     /** The options page's switches: one per warning with "don't ask again", labelled `optionsGuard_<id>`. */
     options: guardIds.map((id) => ({ id, label: `optionsGuard_${id}` as MessageKey })),
     /** What the UI script of a page type carries. */
-    wiring: (page: PageType) => warnings.filter((w) => w.page === page),
+    wiring: (page: PageType) => wiring(warnings, page),
   };
+}
+
+/**
+ * The warnings of `warnings` that the UI script of a page type carries. A function of its own, so that a UI script
+ * (entrypoints/*-ui.content.ts) bundles it without the rest of the registry, which only the background and the
+ * options page use.
+ */
+export function wiring<W extends Warning>(warnings: readonly W[], page: PageType): W[] {
+  return warnings.filter((w) => w.page === page);
 }
 
 export type Registry = ReturnType<typeof makeRegistry>;
@@ -47,7 +56,7 @@ export type Registry = ReturnType<typeof makeRegistry>;
 /**
  * Every warning, by the page type whose UI script carries it (each warning's own `page`; a unit test checks
  * they agree). Two lists so that each UI script bundles only its page's warnings: the entry scripts take
- * `makeRegistry(CHAT_WARNINGS).wiring('chat')`, the same derivation as `REGISTRY.wiring('chat')`.
+ * `wiring(CHAT_WARNINGS, 'chat')`, the same derivation as `REGISTRY.wiring('chat')`.
  */
 export const CHAT_WARNINGS = [feedback, share, attach, composer] as const;
 export const ADMIN_WARNINGS = [labs] as const;

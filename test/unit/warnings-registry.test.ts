@@ -19,7 +19,7 @@ vi.mock('@/lib/page/ui', async (orig) => ({
   destroyUi: vi.fn(),
 }));
 
-const { ADMIN_WARNINGS, CHAT_WARNINGS, GUARD_IDS, REGISTRY, WARNINGS, makeRegistry } =
+const { ADMIN_WARNINGS, CHAT_WARNINGS, GUARD_IDS, REGISTRY, WARNINGS, makeRegistry, wiring } =
   await import('@/lib/warnings/registry');
 const { defineWarning } = await import('@/lib/warnings/types');
 const { pageContext } = await import('@/lib/context');
@@ -126,6 +126,19 @@ describe('the registry', () => {
     );
     expect([...ADMIN_WARNINGS]).toEqual(REGISTRY.wiring('admin'));
     expect(CHAT_WARNINGS.length + ADMIN_WARNINGS.length).toBe(WARNINGS.length);
+  });
+
+  it("each UI script takes its page's list through `wiring`, which keeps that page's warnings only", () => {
+    expect(wiring(CHAT_WARNINGS, 'chat')).toEqual(REGISTRY.wiring('chat'));
+    expect(wiring(ADMIN_WARNINGS, 'admin')).toEqual(REGISTRY.wiring('admin'));
+    expect(wiring(WARNINGS, 'admin')).toEqual([...ADMIN_WARNINGS]);
+    expect(wiring([...CHAT_WARNINGS, dummy], 'admin')).toEqual([]);
+    expect(readFileSync('entrypoints/chat-ui.content.ts', 'utf8')).toContain(
+      "warnings: wiring(CHAT_WARNINGS, 'chat'),",
+    );
+    expect(readFileSync('entrypoints/admin-ui.content.ts', 'utf8')).toContain(
+      "warnings: wiring(ADMIN_WARNINGS, 'admin')",
+    );
   });
 
   it('gives the store its "don\'t ask again" ids', () => {
