@@ -14,6 +14,7 @@ import { CONTENT_MATCHES } from '@/lib/hosts';
 import { startUi } from '@/lib/page/ui-script';
 import { installComposerGuard } from '@/lib/page/composer';
 import { startBanner } from '@/lib/page/banner';
+import { showNote } from '@/lib/page/notes';
 import { CHAT_WARNINGS, wiring } from '@/lib/warnings/registry';
 import { CHAT_SURFACES } from '@/lib/surfaces';
 
@@ -28,6 +29,7 @@ export default defineContentScript({
       surfaces: CHAT_SURFACES,
       warnings: wiring(CHAT_WARNINGS, 'chat'),
       installers: { composer: (kit) => void installComposerGuard(kit) },
+      notes: showNote,
       banner: startBanner,
     });
   },

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { Life } from './life';
 import type { makeClient } from './client';
-import { hideBanner, showBanner } from './ui';
+import { hideBanner, showBanner } from './notes';
 import type { SurfacePlace } from '../surfaces';
 
 export function startBanner(

@@ -14,7 +14,8 @@ import { CATEGORIES, MAX_LENGTH, type Category } from '../scan/categories';
 import type { ScanAnswer } from '../messages';
 import type { WarningKit } from '../warnings/types';
 import { TEST_BUILD } from '../test-build';
-import { hideNote, localMsg, offlineText, showNote } from './ui';
+import { localMsg, offlineText } from './ui';
+import { hideNote, showNote } from './notes';
 
 const COMPOSER = {
   editors: [

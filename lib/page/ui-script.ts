@@ -9,6 +9,7 @@ import { makeClient } from './client';
 import { makeConfirm, type ConfirmCounters } from './confirm';
 import { installWarnings } from './warnings';
 import type { startBanner } from './banner';
+import type { showNote } from './notes';
 import { destroyUi, setDialogLoader } from './ui';
 import { loadPart } from './on-demand';
 import type { DialogApi } from './dialog';
@@ -25,6 +26,11 @@ export interface UiScript {
   warnings: readonly Warning[];
   /** The in-page parts too heavy for the registry's own modules (the composer guard's page side). */
   installers?: Installers;
+  /**
+   * The notes (lib/page/notes.ts) for its `silent-note` warnings (the attachment note), given by the chat page's UI
+   * script only: the Admin Panel's carries no note, nor their stylesheet.
+   */
+  notes?: typeof showNote;
   /** The chat pages' training banner (lib/page/banner.ts), given by the chat page's UI script only. */
   banner?: typeof startBanner;
 }
@@ -48,6 +54,7 @@ export function startUi(life: Life, script: UiScript): ConfirmCounters {
     },
     warnings: script.warnings,
     installers: script.installers,
+    showNote: script.notes,
     counters,
     confirm: makeConfirm(life, client.getContext, counters),
   });

@@ -3,16 +3,17 @@
  * and its styles don't leak out) holding a slim banner, short notes and the warning dialog. Built with DOM calls
  * and `textContent` only: no HTML strings, so no page-derived text can ever become markup.
  *
- * The banner and the notes are drawn here. The dialog's code (lib/page/dialog.ts: the `alertdialog`, its tamper
+ * This file keeps the host and its base stylesheet, the browser's own confirm() as the fallback, and the warning's
+ * entry point. The banner and the notes are drawn by lib/page/notes.ts (with their own stylesheet), which only the
+ * chat page's UI script carries. The dialog's code (lib/page/dialog.ts: the `alertdialog`, its tamper
  * checks, focus handling and stylesheet) is not in the UI scripts: `warn` loads it the first time a warning must
  * be shown (lib/page/on-demand.ts: the background injects it into this frame's isolated world), and when it
  * cannot be loaded in time the browser's own confirm() asks instead, so a warning is always shown.
  */
 
 import { browser } from 'wxt/browser';
-import { el, langAttrs } from './dom';
 import type { DialogApi } from './dialog';
-// A real stylesheet, minified by the build (lib/page/ui.css): the host, the banner and the notes.
+// A real stylesheet, minified by the build (lib/page/ui.css): the base rules the dialog and the notes build on.
 import CSS from './ui.css?inline';
 
 export interface UiHost {
@@ -54,7 +55,7 @@ function raise(host: HTMLElement) {
  * `attachInternals()` — with no attribute that names Windsock, its closed shadow root attached before the page
  * can ever see it. Throws if even that fails; callers fall back to the browser's own confirm().
  */
-function uiHost(): UiHost {
+export function uiHost(): UiHost {
   if (!inPlace(shared) && inPlace(WORLD.__windsockUi)) {
     // Another script of Windsock's made it (the chat script, or an older copy orphaned by an update): this
     // script takes it over, so that the other one, ending, leaves it in place.
@@ -82,7 +83,8 @@ function uiHost(): UiHost {
   return shared;
 }
 
-function uiHostIfAny(): UiHost | null {
+/** The host, if this page has one in place (nothing is made). */
+export function uiHostIfAny(): UiHost | null {
   return inPlace(shared) ? shared : inPlace(WORLD.__windsockUi) ? WORLD.__windsockUi : null;
 }
 
@@ -217,98 +219,4 @@ export function offlineText(extra: string[] = []): DialogText {
     confirm: msg('page_offlineConfirm'),
     cancel: msg('page_cancel'),
   };
-}
-
-export interface BannerText {
-  text: string;
-  link: string;
-  href: string;
-  dismiss: string;
-  brand: string;
-}
-
-/** The slim banner on chat pages while training is on; `onDismiss` is called on the user's own click. */
-export function showBanner(text: BannerText, lang: string, onDismiss: () => void): () => void {
-  let root: ShadowRoot;
-  try {
-    ({ root } = uiHost());
-  } catch {
-    return () => undefined; // No UI can be made here: the badge still says it.
-  }
-  root.querySelector('.banner')?.remove();
-  const bar = el('div', {
-    class: 'banner',
-    role: 'region',
-    'aria-label': text.brand,
-    ...langAttrs(lang),
-    'data-windsock-banner': '',
-  });
-  const a = el('a', { href: text.href, target: '_blank', rel: 'noopener noreferrer' }, text.link);
-  const close = el('button', { type: 'button', 'data-action': 'dismiss' }, text.dismiss);
-  close.addEventListener('click', (e) => {
-    if (!e.isTrusted) return;
-    bar.remove();
-    onDismiss();
-  });
-  bar.append(el('span', {}, text.text), a, close);
-  root.append(bar);
-  return () => bar.remove();
-}
-
-export function hideBanner(): void {
-  uiHostIfAny()?.root.querySelector('.banner')?.remove();
-}
-
-export interface NoteOptions {
-  /** Notes with different ids can stand together (the attachment note, the composer's notice). */
-  id?: string;
-  /** Stay until closed or replaced, instead of going by itself after a while. */
-  persist?: boolean;
-  /** Make the second line a button that calls this (the user's own click only). */
-  onWhy?: () => void;
-  /** Stand just above this element (the composer), never over it. */
-  above?: Element;
-}
-
-/** A short, non-blocking note: attachments are input data; personal data in the composer. */
-export function showNote(
-  text: string,
-  secondary: string,
-  closeLabel: string,
-  lang: string,
-  opts: NoteOptions = {},
-): void {
-  let root: ShadowRoot;
-  try {
-    ({ root } = uiHost());
-  } catch {
-    return;
-  }
-  const id = opts.id ?? 'note';
-  root.querySelector(`.note[data-id="${id}"]`)?.remove();
-  const note = el('div', {
-    class: `note note-${id}`,
-    role: 'status',
-    ...langAttrs(lang),
-    'data-windsock-note': '',
-    'data-id': id,
-  });
-  const p = el('p', {}, text);
-  p.append(el('br'));
-  if (opts.onWhy) {
-    const why = el('button', { type: 'button', class: 'linkish', 'data-action': 'why' }, secondary);
-    why.addEventListener('click', (e) => e.isTrusted && opts.onWhy!());
-    p.append(why);
-  } else p.append(el('span', { class: 'source' }, secondary));
-  const close = el('button', { type: 'button' }, closeLabel);
-  close.addEventListener('click', (e) => e.isTrusted && note.remove());
-  note.append(p, close);
-  root.append(note);
-  const r = opts.above?.getBoundingClientRect?.();
-  if (r && r.height) note.style.bottom = `${Math.max(8, window.innerHeight - r.top + 8)}px`;
-  if (!opts.persist) setTimeout(() => note.remove(), 15_000);
-}
-
-export function hideNote(id = 'note'): void {
-  uiHostIfAny()?.root.querySelector(`.note[data-id="${id}"]`)?.remove();
 }

@@ -10,7 +10,8 @@ import type { Message, PageContext } from '../messages';
 import { matchGesture, type GuardMatch } from '../warnings/match';
 import type { Installers, Warning, WarningKit } from '../warnings/types';
 import type { SurfacePlace } from '../surfaces';
-import { showNote, type DialogText } from './ui';
+import type { DialogText } from './ui';
+import type { showNote } from './notes';
 import { makeConfirm, type Confirm, type ConfirmCounters } from './confirm';
 
 export interface WarningDeps {
@@ -21,6 +22,11 @@ export interface WarningDeps {
   /** The user chose "don't ask again" for a warning. */
   onChoice: (guard: string, scope: 'session' | 'always') => void;
   warnings: readonly Warning[];
+  /**
+   * The notes of `silent-note` warnings (lib/page/notes.ts), given by the UI script of a page that has one (the
+   * chat page's); without it such a warning shows nothing, as when the verdict is not known to be training.
+   */
+  showNote?: typeof showNote;
   /** The in-page parts given by the UI script (the composer), run for the warnings wired here. */
   installers?: Installers;
   counters: ConfirmCounters;
@@ -42,11 +48,11 @@ export function installWarnings(life: Life, deps: WarningDeps): void {
 
   /** A `silent-note` warning: nothing stopped; the note only when the verdict is known to be training. */
   const note = async (w: Warning) => {
-    if (!deps.surface()?.chat || !w.note) return;
+    if (!deps.surface()?.chat || !w.note || !deps.showNote) return;
     const c = await deps.context();
     if (!c || c.state !== 'training' || life.isInvalid) return;
     const n = w.note(c.strings);
-    showNote(n.text, n.source, c.strings.close, c.lang, { id: w.id });
+    deps.showNote(n.text, n.source, c.strings.close, c.lang, { id: w.id });
   };
 
   const guardedMatch = (target: EventTarget | null): GuardMatch | null => {

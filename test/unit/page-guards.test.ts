@@ -18,7 +18,6 @@ vi.mock('@/lib/page/ui', async (orig) => ({
   ...(await orig<typeof import('@/lib/page/ui')>()),
   warn: (...a: unknown[]) => warn(...a),
   nudgeWarning: () => nudge(),
-  showNote: (...a: unknown[]) => note(...a),
   destroyUi: vi.fn(),
 }));
 
@@ -43,7 +42,7 @@ const context = (ask = true) => ({
   strings: STRINGS,
 });
 
-function setup(opts: { ask?: boolean } = {}) {
+function setup(opts: { ask?: boolean; notes?: boolean } = {}) {
   document.body.innerHTML = body;
   const listeners: [EventTarget, string, EventListener, AddEventListenerOptions | undefined][] = [];
   const ctx = {
@@ -57,6 +56,7 @@ function setup(opts: { ask?: boolean } = {}) {
   };
   const deps = {
     surface: () => findSurface(CHAT_SURFACES, location.href),
+    showNote: opts.notes === false ? undefined : note,
     context: vi.fn(async () => context(opts.ask ?? true)),
     ask: vi.fn(async () => null),
     onChoice: vi.fn(),
@@ -254,5 +254,16 @@ describe("the page's surface, from its UI script's own host list (lib/surfaces.t
     await settle();
     expect(note).toHaveBeenCalledTimes(1);
     expect(note.mock.calls[0][0]).toBe('[attachNote]');
+  });
+
+  it('without the notes (a UI script that carries none), the attachment gesture goes through and shows nothing', async () => {
+    const t = setup({ notes: false });
+    cleanup = t.remove;
+    const add = document.querySelector('button[aria-label="Add files"]')!;
+    const e = trustedClick(add);
+    await settle();
+    expect(e.defaultPrevented).toBe(false);
+    expect(note).not.toHaveBeenCalled();
+    expect(warn).not.toHaveBeenCalled();
   });
 });

@@ -15,7 +15,6 @@ vi.mock('@/lib/page/ui', async (orig) => ({
   ...(await orig<typeof import('@/lib/page/ui')>()),
   warn: (...a: unknown[]) => warn(...a),
   nudgeWarning: vi.fn(),
-  showNote: vi.fn(),
   destroyUi: vi.fn(),
 }));
 
@@ -126,6 +125,17 @@ describe('the registry', () => {
     );
     expect([...ADMIN_WARNINGS]).toEqual(REGISTRY.wiring('admin'));
     expect(CHAT_WARNINGS.length + ADMIN_WARNINGS.length).toBe(WARNINGS.length);
+  });
+
+  it('a UI script whose page has a `silent-note` warning gives it the notes (lib/page/notes.ts); the others do not', () => {
+    for (const [file, list] of [
+      ['chat-ui', CHAT_WARNINGS],
+      ['admin-ui', ADMIN_WARNINGS],
+    ] as const) {
+      const notes = (list as readonly { failure: string }[]).some((w) => w.failure === 'silent-note');
+      expect(readFileSync(`entrypoints/${file}.content.ts`, 'utf8').includes('notes: showNote,'), file).toBe(notes);
+    }
+    expect(CHAT_WARNINGS.some((w) => w.failure === 'silent-note')).toBe(true);
   });
 
   it("each UI script takes its page's list through `wiring`, which keeps that page's warnings only", () => {

@@ -1,0 +1,109 @@
+/**
+ * The banner and the notes of Windsock's in-page UI (the attachment note, the composer's notice), drawn in the
+ * closed shadow root lib/page/ui.ts keeps, with DOM calls and `textContent` only. Only the chat page's UI script
+ * carries this file (lib/page/banner.ts, lib/page/composer.ts, and the notes it hands the warnings:
+ * lib/page/ui-script.ts): the Admin Panel shows neither. Its stylesheet (lib/page/notes.css) is added to the root
+ * with the first banner or note, after the base rules of lib/page/ui.css it builds on.
+ */
+import { el, langAttrs } from './dom';
+import { uiHost, uiHostIfAny } from './ui';
+// A real stylesheet, minified by the build (lib/page/notes.css): the banner and the notes.
+import CSS from './notes.css?inline';
+
+/** The root, with the notes' stylesheet in it; null when no UI can be made here. */
+function notesRoot(): ShadowRoot | null {
+  let root: ShadowRoot;
+  try {
+    ({ root } = uiHost());
+  } catch {
+    return null;
+  }
+  if (!root.querySelector('style[data-notes]')) root.append(el('style', { 'data-notes': '' }, CSS));
+  return root;
+}
+
+export interface BannerText {
+  text: string;
+  link: string;
+  href: string;
+  dismiss: string;
+  brand: string;
+}
+
+/** The slim banner on chat pages while training is on; `onDismiss` is called on the user's own click. */
+export function showBanner(text: BannerText, lang: string, onDismiss: () => void): () => void {
+  const root = notesRoot();
+  if (!root) return () => undefined; // No UI can be made here: the badge still says it.
+  root.querySelector('.banner')?.remove();
+  const bar = el('div', {
+    class: 'banner',
+    role: 'region',
+    'aria-label': text.brand,
+    ...langAttrs(lang),
+    'data-windsock-banner': '',
+  });
+  const a = el('a', { href: text.href, target: '_blank', rel: 'noopener noreferrer' }, text.link);
+  const close = el('button', { type: 'button', 'data-action': 'dismiss' }, text.dismiss);
+  close.addEventListener('click', (e) => {
+    if (!e.isTrusted) return;
+    bar.remove();
+    onDismiss();
+  });
+  bar.append(el('span', {}, text.text), a, close);
+  root.append(bar);
+  return () => bar.remove();
+}
+
+export function hideBanner(): void {
+  uiHostIfAny()?.root.querySelector('.banner')?.remove();
+}
+
+export interface NoteOptions {
+  /** Notes with different ids can stand together (the attachment note, the composer's notice). */
+  id?: string;
+  /** Stay until closed or replaced, instead of going by itself after a while. */
+  persist?: boolean;
+  /** Make the second line a button that calls this (the user's own click only). */
+  onWhy?: () => void;
+  /** Stand just above this element (the composer), never over it. */
+  above?: Element;
+}
+
+/** A short, non-blocking note: attachments are input data; personal data in the composer. */
+export function showNote(
+  text: string,
+  secondary: string,
+  closeLabel: string,
+  lang: string,
+  opts: NoteOptions = {},
+): void {
+  const root = notesRoot();
+  if (!root) return;
+  const id = opts.id ?? 'note';
+  root.querySelector(`.note[data-id="${id}"]`)?.remove();
+  const note = el('div', {
+    class: `note note-${id}`,
+    role: 'status',
+    ...langAttrs(lang),
+    'data-windsock-note': '',
+    'data-id': id,
+  });
+  const p = el('p', {}, text);
+  p.append(el('br'));
+  if (opts.onWhy) {
+    const why = el('button', { type: 'button', class: 'linkish', 'data-action': 'why' }, secondary);
+    why.addEventListener('click', (e) => e.isTrusted && opts.onWhy!());
+    p.append(why);
+  } else p.append(el('span', { class: 'source' }, secondary));
+  const close = el('button', { type: 'button' }, closeLabel);
+  close.addEventListener('click', (e) => e.isTrusted && note.remove());
+  note.append(p, close);
+  root.append(note);
+  const r = opts.above?.getBoundingClientRect?.();
+  if (r && r.height) note.style.bottom = `${Math.max(8, window.innerHeight - r.top + 8)}px`;
+  if (!opts.persist) setTimeout(() => note.remove(), 15_000);
+}
+
+export function hideNote(id = 'note'): void {
+  uiHostIfAny()?.root.querySelector(`.note[data-id="${id}"]`)?.remove();
+}
