@@ -15,7 +15,7 @@ import { startUi } from '@/lib/page/ui-script';
 import { installComposerGuard } from '@/lib/page/composer';
 import { startBanner } from '@/lib/page/banner';
 import { showNote } from '@/lib/page/notes';
-import { CHAT_WARNINGS, wiring } from '@/lib/warnings/registry';
+import { CHAT_IN_PAGE, wiring } from '@/lib/warnings/registry';
 import { CHAT_SURFACES } from '@/lib/surfaces';
 
 export default defineContentScript({
@@ -27,7 +27,7 @@ export default defineContentScript({
     // Windsock's own lifecycle, which no page event can end; WXT's `ctx` is not used (lib/page/life.ts).
     startUi(startLife(), {
       surfaces: CHAT_SURFACES,
-      warnings: wiring(CHAT_WARNINGS, 'chat'),
+      warnings: wiring(CHAT_IN_PAGE, 'chat'),
       installers: { composer: (kit) => void installComposerGuard(kit) },
       notes: showNote,
       banner: startBanner,

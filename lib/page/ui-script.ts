@@ -13,7 +13,7 @@ import type { showNote } from './notes';
 import { destroyUi, setDialogLoader } from './ui';
 import { loadPart } from './on-demand';
 import type { DialogApi } from './dialog';
-import type { Installers, Warning } from '../warnings/types';
+import type { InPageWarning, Installers } from '../warnings/types';
 import { findSurface } from '../hosts';
 import type { SurfacePlace } from '../surfaces';
 
@@ -23,7 +23,7 @@ export interface UiScript {
    * warnings' matchers, the attachment note and the banner, decided in the page at the gesture, background or not.
    */
   surfaces: readonly SurfacePlace[];
-  warnings: readonly Warning[];
+  warnings: readonly InPageWarning[];
   /** The in-page parts too heavy for the registry's own modules (the composer guard's page side). */
   installers?: Installers;
   /**

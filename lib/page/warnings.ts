@@ -8,7 +8,7 @@
 import type { Life } from './life';
 import type { Message, PageContext } from '../messages';
 import { matchGesture, type GuardMatch } from '../warnings/match';
-import type { Installers, Warning, WarningKit } from '../warnings/types';
+import type { InPageWarning, Installers, WarningKit } from '../warnings/types';
 import type { SurfacePlace } from '../surfaces';
 import type { DialogText } from './ui';
 import type { showNote } from './notes';
@@ -21,7 +21,7 @@ export interface WarningDeps {
   ask: (msg: Message) => Promise<unknown>;
   /** The user chose "don't ask again" for a warning. */
   onChoice: (guard: string, scope: 'session' | 'always') => void;
-  warnings: readonly Warning[];
+  warnings: readonly InPageWarning[];
   /**
    * The notes of `silent-note` warnings (lib/page/notes.ts), given by the UI script of a page that has one (the
    * chat page's); without it such a warning shows nothing, as when the verdict is not known to be training.
@@ -47,7 +47,7 @@ export function installWarnings(life: Life, deps: WarningDeps): void {
   const kit: WarningKit = { life, context: deps.context, ask: deps.ask, confirm };
 
   /** A `silent-note` warning: nothing stopped; the note only when the verdict is known to be training. */
-  const note = async (w: Warning) => {
+  const note = async (w: InPageWarning) => {
     if (!deps.surface()?.chat || !w.note || !deps.showNote) return;
     const c = await deps.context();
     if (!c || c.state !== 'training' || life.isInvalid) return;

@@ -7,7 +7,7 @@
 import { labelTexts, type LabelSet } from '../detect/rules';
 import { textMatches } from '../detect/text';
 import { label, type Matcher } from './match';
-import { defineWarning } from './types';
+import { defineWarning, inPageWarning } from './types';
 
 export const ATTACH_LABELS: LabelSet = {
   // 3rd: button[aria-label="Add files"] (M).
@@ -30,13 +30,12 @@ const matchAttach: Matcher = (el, surface) =>
     ? { warning: 'attach', kind: 'attach', element: el, signals: ['label'] }
     : null;
 
-export const warning = defineWarning({
+/** What the chat page's UI script carries. */
+export const inPage = inPageWarning({
   id: 'attach',
-  surfaces: SURFACES,
   page: 'chat',
   dontAsk: false,
   failure: 'silent-note',
-  strings: { attachNote: 'attachNote', attachSource: { cite: 'helpAttach' } },
   match: matchAttach,
   note: (s) => ({ text: s.attachNote, source: s.attachSource }),
   // Files attached by the file picker, by drop, or by paste into the composer: the user's own gestures only.
@@ -67,4 +66,9 @@ export const warning = defineWarning({
       { capture: true, passive: true },
     );
   },
+});
+
+export const warning = /* @__PURE__ */ defineWarning(inPage, {
+  surfaces: SURFACES,
+  strings: { attachNote: 'attachNote', attachSource: { cite: 'helpAttach' } },
 });

@@ -10,7 +10,7 @@
 import { labelTextsOf, type LabelSet } from '../detect/rules';
 import { norm, textMatches } from '../detect/text';
 import { label, type Matcher } from './match';
-import { defineWarning } from './types';
+import { defineWarning, inPageWarning } from './types';
 
 export const FEEDBACK_LABELS: { like: LabelSet; dislike: LabelSet; notFeedback: LabelSet } = {
   like: {
@@ -161,19 +161,12 @@ const matchFeedback: Matcher = (el, surface) => {
   return { warning: 'feedback', kind: 'feedback', element: el, direction, clearing: isActive(el), signals };
 };
 
-export const warning = defineWarning({
+/** What the chat page's UI script carries. */
+export const inPage = inPageWarning({
   id: 'feedback',
-  surfaces: SURFACES,
   page: 'chat',
   dontAsk: true,
   failure: 'cautious-warning',
-  strings: {
-    feedbackTitle: 'feedbackTitle',
-    feedbackBody: { orgPlan: ['feedbackBodyOrg', 'feedbackBody'] },
-    feedbackPlan: { plan: ['feedbackPlan', 'feedbackPlanUnknown'] },
-    feedbackSource: { cite: 'pp25Feedback' },
-    feedbackConfirm: 'feedbackConfirm',
-  },
   match: matchFeedback,
   dialog: (s) => ({
     title: s.feedbackTitle,
@@ -181,4 +174,15 @@ export const warning = defineWarning({
     source: s.feedbackSource,
     confirm: s.feedbackConfirm,
   }),
+});
+
+export const warning = /* @__PURE__ */ defineWarning(inPage, {
+  surfaces: SURFACES,
+  strings: {
+    feedbackTitle: 'feedbackTitle',
+    feedbackBody: { orgPlan: ['feedbackBodyOrg', 'feedbackBody'] },
+    feedbackPlan: { plan: ['feedbackPlan', 'feedbackPlanUnknown'] },
+    feedbackSource: { cite: 'pp25Feedback' },
+    feedbackConfirm: 'feedbackConfirm',
+  },
 });

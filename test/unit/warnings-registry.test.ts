@@ -7,7 +7,7 @@
  * wiring, down to a trusted click on its target being stopped and warned with its own strings. And the real
  * registry agrees with its per-page lists, the store's ids and the locales.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 
 const warn = vi.fn();
@@ -18,8 +18,17 @@ vi.mock('@/lib/page/ui', async (orig) => ({
   destroyUi: vi.fn(),
 }));
 
-const { ADMIN_WARNINGS, CHAT_WARNINGS, GUARD_IDS, REGISTRY, WARNINGS, makeRegistry, wiring } =
-  await import('@/lib/warnings/registry');
+const {
+  ADMIN_IN_PAGE,
+  ADMIN_WARNINGS,
+  CHAT_IN_PAGE,
+  CHAT_WARNINGS,
+  GUARD_IDS,
+  REGISTRY,
+  WARNINGS,
+  makeRegistry,
+  wiring,
+} = await import('@/lib/warnings/registry');
 const { defineWarning } = await import('@/lib/warnings/types');
 const { pageContext } = await import('@/lib/context');
 const { emptyStore, GuardId } = await import('@/lib/store/schema');
@@ -32,25 +41,29 @@ const NOW = 1_800_000_000_000;
 const CHAT = surfaceOf('https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c')!;
 const ADMIN_API = surfaceOf('https://admin.mistral.ai/plateforme/privacy')!;
 
-const dummy = defineWarning({
-  id: 'dummy',
-  surfaces: ['vibe-chat'],
-  page: 'chat',
-  dontAsk: true,
-  failure: 'cautious-warning',
-  // Existing messages, so the background has words for it in every language.
-  strings: {
-    dummyTitle: 'labsTitle',
-    dummyBody: 'labsBody',
-    dummySource: { cite: 'docsLabs' },
-    dummyConfirm: 'labsConfirm',
+const dummy = defineWarning(
+  {
+    id: 'dummy',
+    page: 'chat',
+    dontAsk: true,
+    failure: 'cautious-warning',
+    match: (el, surface) =>
+      surface === 'vibe-chat' && el.id === 'dummy-target'
+        ? { warning: 'dummy', kind: 'dummy', element: el, signals: ['id'] }
+        : null,
+    dialog: (s) => ({ title: s.dummyTitle, body: [s.dummyBody], source: s.dummySource, confirm: s.dummyConfirm }),
   },
-  match: (el, surface) =>
-    surface === 'vibe-chat' && el.id === 'dummy-target'
-      ? { warning: 'dummy', kind: 'dummy', element: el, signals: ['id'] }
-      : null,
-  dialog: (s) => ({ title: s.dummyTitle, body: [s.dummyBody], source: s.dummySource, confirm: s.dummyConfirm }),
-});
+  {
+    surfaces: ['vibe-chat'],
+    // Existing messages, so the background has words for it in every language.
+    strings: {
+      dummyTitle: 'labsTitle',
+      dummyBody: 'labsBody',
+      dummySource: { cite: 'docsLabs' },
+      dummyConfirm: 'labsConfirm',
+    },
+  },
+);
 const registry = makeRegistry([...WARNINGS, dummy]);
 
 describe('a dummy warning added in one file', () => {
@@ -138,16 +151,56 @@ describe('the registry', () => {
     expect(CHAT_WARNINGS.some((w) => w.failure === 'silent-note')).toBe(true);
   });
 
+  it("each page's in-page list is its warnings' own in-page parts, in order, with nothing the background reads", () => {
+    for (const [inPage, whole] of [
+      [CHAT_IN_PAGE, CHAT_WARNINGS],
+      [ADMIN_IN_PAGE, ADMIN_WARNINGS],
+    ] as const) {
+      expect(inPage.map((p) => p.id)).toEqual(whole.map((w) => w.id));
+      inPage.forEach((p, i) => {
+        // Every field of the in-page part is the warning's own (the same functions), and the warning adds only
+        // its facts: where it shows and its strings.
+        for (const [k, v] of Object.entries(p))
+          expect((whole[i] as Record<string, unknown>)[k], `${p.id}.${k}`).toBe(v);
+        expect(
+          Object.keys(whole[i])
+            .filter((k) => !(k in p))
+            .sort(),
+          p.id,
+        ).toEqual(['strings', 'surfaces']);
+        expect('strings' in p || 'surfaces' in p, p.id).toBe(false);
+      });
+    }
+  });
+
+  const built = (f: string) => `.output/chrome-mv3/content-scripts/${f}`;
+  it.skipIf(!existsSync(built('chat-ui.js')))(
+    "the built UI scripts carry no warning's strings or surfaces list (the background's part)",
+    () => {
+      // A string spec found only in the warnings' `strings` (a key the page never reads itself).
+      for (const f of ['chat-ui.js', 'admin-ui.js']) {
+        const js = readFileSync(built(f), 'utf8');
+        for (const spec of [
+          'feedbackBodyOrg',
+          'pp25Feedback',
+          'docsSharing',
+          'helpAttach',
+          'docsLabs',
+          'composerBodyTraining',
+        ])
+          expect(js, `${f}: ${spec}`).not.toContain(spec);
+      }
+    },
+  );
+
   it("each UI script takes its page's list through `wiring`, which keeps that page's warnings only", () => {
     expect(wiring(CHAT_WARNINGS, 'chat')).toEqual(REGISTRY.wiring('chat'));
     expect(wiring(ADMIN_WARNINGS, 'admin')).toEqual(REGISTRY.wiring('admin'));
     expect(wiring(WARNINGS, 'admin')).toEqual([...ADMIN_WARNINGS]);
     expect(wiring([...CHAT_WARNINGS, dummy], 'admin')).toEqual([]);
-    expect(readFileSync('entrypoints/chat-ui.content.ts', 'utf8')).toContain(
-      "warnings: wiring(CHAT_WARNINGS, 'chat'),",
-    );
+    expect(readFileSync('entrypoints/chat-ui.content.ts', 'utf8')).toContain("warnings: wiring(CHAT_IN_PAGE, 'chat'),");
     expect(readFileSync('entrypoints/admin-ui.content.ts', 'utf8')).toContain(
-      "warnings: wiring(ADMIN_WARNINGS, 'admin')",
+      "warnings: wiring(ADMIN_IN_PAGE, 'admin')",
     );
   });
 
