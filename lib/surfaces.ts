@@ -93,6 +93,9 @@ const ADMIN_APP: readonly PlanSignalKind[] = ['plan-label', 'plan-badge'];
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** Any path: a host's catch-all. */
 const ANY = '.*';
+/** Whether the user's own chat is on the page (the third column). */
+const CHAT = true;
+const NO_CHAT = false;
 
 // Order matters: the first match wins, and the catch-alls of each host come last. test/unit/surfaces.test.ts checks
 // every surface against its own examples (lib/surfaces.examples.ts, kept out of the content scripts' bundles) and
@@ -110,36 +113,41 @@ export const ADMIN_SURFACES: readonly SurfacePlace[] = /* @__PURE__ */ adminSurf
 /** Studio's surfaces, in order. */
 export const STUDIO_SURFACES: readonly SurfacePlace[] = /* @__PURE__ */ studioSurfaces();
 
+/** A host's surfaces from rows of [id, path, whether the user's chat is there] (short rows: the UI scripts carry them). */
+function on(host: MistralHost, rows: [SurfaceId, string, boolean][]): SurfacePlace[] {
+  return rows.map(([id, path, chat]) => ({ id, host, path, chat }));
+}
+
 function chatSurfaces(): SurfacePlace[] {
-  return [
-    { id: 'vibe-chat-home', host: HOSTS.chat, chat: true, path: '(/chat)?' },
-    { id: 'vibe-project', host: HOSTS.chat, chat: true, path: '/chat/projects/[^/]+(/.*)?' },
-    { id: 'vibe-chat', host: HOSTS.chat, chat: true, path: `/chat/${UUID}` },
-    { id: 'vibe-work', host: HOSTS.chat, chat: true, path: '/work(/[^/]+)?' },
-    { id: 'vibe-code', host: HOSTS.chat, chat: true, path: '/code(/.*)?' },
-    { id: 'vibe-incognito', host: HOSTS.chat, chat: true, path: '/incognito(/.*)?' },
-    { id: 'vibe-share', host: HOSTS.chat, chat: false, path: '/share/[^/]+' },
-    { id: 'vibe-upgrade', host: HOSTS.chat, chat: false, path: '/upgrade(/.*)?' },
-    { id: 'vibe-memories', host: HOSTS.chat, chat: false, path: '/(intelligence|settings)/memor(y|ies)' },
-    { id: 'vibe-other', host: HOSTS.chat, chat: false, path: ANY },
-  ];
+  return on(HOSTS.chat, [
+    ['vibe-chat-home', '(/chat)?', CHAT],
+    ['vibe-project', '/chat/projects/[^/]+(/.*)?', CHAT],
+    ['vibe-chat', `/chat/${UUID}`, CHAT],
+    ['vibe-work', '/work(/[^/]+)?', CHAT],
+    ['vibe-code', '/code(/.*)?', CHAT],
+    ['vibe-incognito', '/incognito(/.*)?', CHAT],
+    ['vibe-share', '/share/[^/]+', NO_CHAT],
+    ['vibe-upgrade', '/upgrade(/.*)?', NO_CHAT],
+    ['vibe-memories', '/(intelligence|settings)/memor(y|ies)', NO_CHAT],
+    ['vibe-other', ANY, NO_CHAT],
+  ]);
 }
 
 function adminSurfaces(): SurfacePlace[] {
-  return [
-    { id: 'admin-vibe-privacy', host: HOSTS.admin, chat: false, path: '/vibe/privacy' },
-    { id: 'admin-api-privacy', host: HOSTS.admin, chat: false, path: '/plateforme/privacy' },
-    { id: 'admin-subscriptions', host: HOSTS.admin, chat: false, path: '/subscriptions?(/.*)?' },
-    { id: 'admin-vibe-preferences', host: HOSTS.admin, chat: false, path: '/vibe/preferences' },
-    { id: 'admin-other', host: HOSTS.admin, chat: false, path: ANY },
-  ];
+  return on(HOSTS.admin, [
+    ['admin-vibe-privacy', '/vibe/privacy', NO_CHAT],
+    ['admin-api-privacy', '/plateforme/privacy', NO_CHAT],
+    ['admin-subscriptions', '/subscriptions?(/.*)?', NO_CHAT],
+    ['admin-vibe-preferences', '/vibe/preferences', NO_CHAT],
+    ['admin-other', ANY, NO_CHAT],
+  ]);
 }
 
 function studioSurfaces(): SurfacePlace[] {
-  return [
-    { id: 'studio-upgrade', host: HOSTS.studio, chat: false, path: '/upgrade(/.*)?' },
-    { id: 'studio', host: HOSTS.studio, chat: false, path: ANY },
-  ];
+  return on(HOSTS.studio, [
+    ['studio-upgrade', '/upgrade(/.*)?', NO_CHAT],
+    ['studio', ANY, NO_CHAT],
+  ]);
 }
 
 /** What each surface's page carries. */
