@@ -120,7 +120,7 @@ export interface DialogResult {
  * only the fallback, for a page that tampered with Windsock's UI or where the UI cannot be shown at all.
  */
 function nativeConfirm(text: DialogText): boolean {
-  const hint = (text.fallbackHint || msg('page_fallbackHint', ['$1', '$2']))
+  const hint = (text.fallbackHint || localMsg('page_fallbackHint', ['$1', '$2']))
     .replace('$1', text.confirm)
     .replace('$2', text.cancel);
   const lines = [`${text.brand} — ${text.title}`, ...text.body, ...(text.source ? [text.source] : []), hint];
@@ -131,7 +131,8 @@ function nativeConfirm(text: DialogText): boolean {
   }
 }
 
-function msg(key: string, subs?: string[]): string {
+/** A message of Windsock's own, in the browser's language, straight from the extension's locales. */
+export function localMsg(key: string, subs?: string[]): string {
   try {
     return browser.i18n.getMessage(key as never, subs) || '';
   } catch {
@@ -199,12 +200,7 @@ export async function warn(
 
 /** The browser's language, for a warning Windsock has to word without the background (lang attribute). */
 export function uiLang(): string {
-  return (msg('@@ui_locale') || navigator.language || 'en').replace('_', '-');
-}
-
-/** A message of Windsock's own, in the browser's language, straight from the extension's locales. */
-export function localMsg(key: string, subs?: string[]): string {
-  return msg(key, subs);
+  return (localMsg('@@ui_locale') || navigator.language || 'en').replace('_', '-');
 }
 
 /**
@@ -213,10 +209,10 @@ export function localMsg(key: string, subs?: string[]): string {
  */
 export function offlineText(extra: string[] = []): DialogText {
   return {
-    brand: msg('page_brand'),
-    title: msg('page_offlineTitle'),
-    body: [msg('page_offlineBody'), ...extra],
-    confirm: msg('page_offlineConfirm'),
-    cancel: msg('page_cancel'),
+    brand: localMsg('page_brand'),
+    title: localMsg('page_offlineTitle'),
+    body: [localMsg('page_offlineBody'), ...extra],
+    confirm: localMsg('page_offlineConfirm'),
+    cancel: localMsg('page_cancel'),
   };
 }
