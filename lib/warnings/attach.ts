@@ -23,6 +23,9 @@ export const ATTACH_LABELS: LabelSet = {
 
 const ATTACH = { labels: /* @__PURE__ */ labelTexts(ATTACH_LABELS) };
 
+/** Its listeners watch, in the capture phase, and never stop anything. */
+const PASSIVE = { capture: true, passive: true };
+
 const SURFACES = ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-other'] as const;
 
 const matchAttach: Matcher = (el, surface) =>
@@ -47,7 +50,7 @@ export const inPage = inPageWarning({
         const t = e.target as HTMLInputElement | null;
         if (e.isTrusted && t?.tagName === 'INPUT' && t.type === 'file' && t.files?.length) fire();
       },
-      { capture: true, passive: true },
+      PASSIVE,
     );
     life.addEventListener(
       window,
@@ -55,7 +58,7 @@ export const inPage = inPageWarning({
       (e: DragEvent) => {
         if (e.isTrusted && e.dataTransfer?.files?.length) fire();
       },
-      { capture: true, passive: true },
+      PASSIVE,
     );
     life.addEventListener(
       window,
@@ -63,7 +66,7 @@ export const inPage = inPageWarning({
       (e: ClipboardEvent) => {
         if (e.isTrusted && e.clipboardData?.files?.length) fire();
       },
-      { capture: true, passive: true },
+      PASSIVE,
     );
   },
 });
