@@ -22,6 +22,13 @@ function notesRoot(): ShadowRoot | null {
   return root;
 }
 
+/** A button that acts on the user's own click only (a page script's click is untrusted, and ignored). */
+function button(label: string, attrs: Record<string, string>, act: () => void): HTMLButtonElement {
+  const b = el('button', { type: 'button', ...attrs }, label);
+  b.addEventListener('click', (e) => e.isTrusted && act());
+  return b;
+}
+
 export interface BannerText {
   text: string;
   link: string;
@@ -31,9 +38,9 @@ export interface BannerText {
 }
 
 /** The slim banner on chat pages while training is on; `onDismiss` is called on the user's own click. */
-export function showBanner(text: BannerText, lang: string, onDismiss: () => void): () => void {
+export function showBanner(text: BannerText, lang: string, onDismiss: () => void): void {
   const root = notesRoot();
-  if (!root) return () => undefined; // No UI can be made here: the badge still says it.
+  if (!root) return; // No UI can be made here: the badge still says it.
   root.querySelector('.banner')?.remove();
   const bar = el('div', {
     class: 'banner',
@@ -43,15 +50,12 @@ export function showBanner(text: BannerText, lang: string, onDismiss: () => void
     'data-windsock-banner': '',
   });
   const a = el('a', { href: text.href, target: '_blank', rel: 'noopener noreferrer' }, text.link);
-  const close = el('button', { type: 'button', 'data-action': 'dismiss' }, text.dismiss);
-  close.addEventListener('click', (e) => {
-    if (!e.isTrusted) return;
+  const close = button(text.dismiss, { 'data-action': 'dismiss' }, () => {
     bar.remove();
     onDismiss();
   });
   bar.append(el('span', {}, text.text), a, close);
   root.append(bar);
-  return () => bar.remove();
 }
 
 export function hideBanner(): void {
@@ -90,14 +94,15 @@ export function showNote(
   });
   const p = el('p', {}, text);
   p.append(el('br'));
-  if (opts.onWhy) {
-    const why = el('button', { type: 'button', class: 'linkish', 'data-action': 'why' }, secondary);
-    why.addEventListener('click', (e) => e.isTrusted && opts.onWhy!());
-    p.append(why);
-  } else p.append(el('span', { class: 'source' }, secondary));
-  const close = el('button', { type: 'button' }, closeLabel);
-  close.addEventListener('click', (e) => e.isTrusted && note.remove());
-  note.append(p, close);
+  p.append(
+    opts.onWhy
+      ? button(secondary, { class: 'linkish', 'data-action': 'why' }, opts.onWhy)
+      : el('span', { class: 'source' }, secondary),
+  );
+  note.append(
+    p,
+    button(closeLabel, {}, () => note.remove()),
+  );
   root.append(note);
   const r = opts.above?.getBoundingClientRect?.();
   if (r && r.height) note.style.bottom = `${Math.max(8, window.innerHeight - r.top + 8)}px`;

@@ -6,6 +6,7 @@
  */
 import type { Life } from './life';
 import { makeClient } from './client';
+import { TEST_BUILD } from '../test-build';
 import { makeConfirm, type ConfirmCounters } from './confirm';
 import { installWarnings } from './warnings';
 import type { startBanner } from './banner';
@@ -37,7 +38,8 @@ export interface UiScript {
 
 export function startUi(life: Life, script: UiScript): ConfirmCounters {
   const client = makeClient(life);
-  const counters: ConfirmCounters = { guarded: 0, confirmed: 0, cancelled: 0 };
+  // Counted in the test and bench builds only (lib/page/confirm.ts counts behind TEST_BUILD).
+  const counters = (TEST_BUILD ? { guarded: 0, confirmed: 0, cancelled: 0 } : {}) as ConfirmCounters;
   const compiled = new Map<string, RegExp>();
   const surface = () => findSurface(script.surfaces, location.href, compiled);
   life.onInvalidated(() => destroyUi());
