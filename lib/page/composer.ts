@@ -114,15 +114,15 @@ async function readSliced(ed: HTMLElement): Promise<string> {
   return out.join('');
 }
 
-function isSendButton(el: Element | null): el is HTMLElement {
-  if (!el) return false;
-  const b = el.closest('button, [role="button"]');
-  if (!b) return false;
+/** The send button `el` is in (a submit button beside an editor, or one named "Send"…), or null. */
+function sendButton(el: Element | null): HTMLElement | null {
+  const b = el?.closest<HTMLElement>('button, [role="button"]');
+  if (!b) return null;
   const name = b.getAttribute('aria-label') ?? b.getAttribute('title') ?? '';
-  return (
-    (b.getAttribute('type') === 'submit' && !!document.querySelector(EDITOR_SEL)) ||
+  return (b.getAttribute('type') === 'submit' && !!document.querySelector(EDITOR_SEL)) ||
     textMatches(name, COMPOSER.sendLabels, false)
-  );
+    ? b
+    : null;
 }
 
 type Found = Partial<Record<Category, number>>;
@@ -366,9 +366,8 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
     window,
     'click',
     (e: MouseEvent) => {
-      const t = e.target as Element | null;
-      if (!isSendButton(t)) return;
-      const button = t!.closest('button, [role="button"]') as HTMLElement;
+      const button = sendButton(e.target as Element | null);
+      if (!button) return;
       onSend(e, null, () => button.click());
     },
     { capture: true },
