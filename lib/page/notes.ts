@@ -2,24 +2,23 @@
  * The banner and the notes of Windsock's in-page UI (the attachment note, the composer's notice), drawn in the
  * closed shadow root lib/page/ui.ts keeps, with DOM calls and `textContent` only. Only the chat page's UI script
  * carries this file (lib/page/banner.ts, lib/page/composer.ts, and the notes it hands the warnings:
- * lib/page/ui-script.ts): the Admin Panel shows neither. Its stylesheet (lib/page/notes.css) is added to the root
- * with the first banner or note, after the base rules of lib/page/ui.css it builds on.
+ * lib/page/ui-script.ts): the Admin Panel shows neither. Its stylesheet (lib/page/notes.css) goes into the root with
+ * the base rules of lib/page/ui.css it builds on, after them, when the host is made (`addUiCss`, as this file loads).
  */
 import { el, langAttrs } from './dom';
-import { uiHost, uiHostIfAny } from './ui';
+import { addUiCss, uiHost, uiHostIfAny } from './ui';
 // A real stylesheet, minified by the build (lib/page/notes.css): the banner and the notes.
 import CSS from './notes.css?inline';
 
-/** The root, with the notes' stylesheet in it; null when no UI can be made here. */
+addUiCss(CSS);
+
+/** Windsock's closed root, or null when no UI can be made here. */
 function notesRoot(): ShadowRoot | null {
-  let root: ShadowRoot;
   try {
-    ({ root } = uiHost());
+    return uiHost().root;
   } catch {
     return null;
   }
-  if (!root.querySelector('style[data-notes]')) root.append(el('style', { 'data-notes': '' }, CSS));
-  return root;
 }
 
 /** A button that acts on the user's own click only (a page script's click is untrusted, and ignored). */

@@ -31,6 +31,17 @@ export interface UiHost {
 const HOST_STYLE =
   'all:initial!important;display:block!important;position:fixed!important;inset:0 auto auto 0!important;width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;overflow:visible!important;background:transparent!important;opacity:1!important;visibility:visible!important;filter:none!important;transform:none!important;translate:none!important;scale:none!important;rotate:none!important;clip-path:none!important;mask:none!important;mix-blend-mode:normal!important;contain:none!important;pointer-events:auto!important;z-index:2147483647!important';
 
+/** The stylesheet a host made by this script gets: the base rules, then those its parts add (`addUiCss`). */
+let css = CSS;
+
+/**
+ * Rules for the hosts this script makes, after the base ones: lib/page/notes.ts adds the banner's and the notes'
+ * when it loads (only the chat page's UI script carries it), before any host is made.
+ */
+export function addUiCss(rules: string): void {
+  css += rules;
+}
+
 // The host is kept on the content scripts' own global (their isolated world, which Windsock's scripts share
 // and page scripts cannot see), so every part of a page's UI script (warnings, composer, banner) draws into the same closed root.
 const WORLD = globalThis as { __windsockUi?: UiHost | null };
@@ -74,7 +85,7 @@ export function uiHost(): UiHost {
   host.setAttribute('style', HOST_STYLE);
   host.setAttribute('popover', 'manual');
   const style = document.createElement('style');
-  style.textContent = CSS;
+  style.textContent = css;
   root.append(style);
   document.documentElement.append(host);
   raise(host);
