@@ -1,8 +1,10 @@
 /**
  * A page type's in-page UI script (entrypoints/chat-ui.content.ts, entrypoints/admin-ui.content.ts): the
  * warnings the registry wires to that page type (lib/warnings/registry.ts), on one line to the background and
- * one intercept-and-confirm primitive (lib/page/confirm.ts) shared by all of them, the composer included; on
- * chat pages, the training banner. The warning dialog itself is loaded on demand (lib/page/on-demand.ts). Everything hangs on a `Life` (lib/page/life.ts) that no page event can end.
+ * one intercept-and-confirm primitive (lib/page/confirm.ts) shared by all of them, the composer included, and its
+ * host's surfaces (lib/surfaces.ts) to tell which page it is on; on chat pages, the notes and the training banner
+ * (lib/page/notes.ts, lib/page/banner.ts). The warning dialog itself is loaded on demand (lib/page/on-demand.ts).
+ * Everything hangs on a `Life` (lib/page/life.ts) that no page event can end.
  */
 import type { Life } from './life';
 import { makeClient } from './client';

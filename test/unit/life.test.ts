@@ -2,7 +2,8 @@
 /**
  * A content script's life (lib/page/life.ts): no page event ends it — not even WXT's own "content script started"
  * event, replayed — only a lost extension context does, noticed lazily when the next event arrives; then every
- * listener of that copy is gone and the event goes through untouched.
+ * listener of that copy is gone and the event goes through untouched. And WXT's context as Windsock's build carries
+ * it (lib/page/wxt-context.ts): not ended by that event either, and asked for nothing but `isInvalid`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';

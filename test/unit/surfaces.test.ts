@@ -1,6 +1,7 @@
 /**
  * lib/surfaces.ts: every surface against its own example URLs and against every other surface's (a positive and
- * a negative matrix), foreign URLs nowhere, and lookalike hosts never taken for Mistral's.
+ * a negative matrix), foreign URLs nowhere, and lookalike hosts never taken for Mistral's; each host's list (what
+ * a UI script carries) is the table's part for that host and, alone, names the same surfaces.
  */
 import { describe, expect, it } from 'vitest';
 import {

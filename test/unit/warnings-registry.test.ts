@@ -5,7 +5,9 @@
  * every place the registry feeds — the "don't ask again" ids, where it may be chosen, the strings and choices
  * the background sends with the page's context (lib/context.ts), the options page's list, and the UI script's
  * wiring, down to a trusted click on its target being stopped and warned with its own strings. And the real
- * registry agrees with its per-page lists, the store's ids and the locales.
+ * registry agrees with its per-page lists, the store's ids and the locales; each page's in-page list is its
+ * warnings' in-page parts, and the built UI scripts carry none of the warnings' string specs (the background's
+ * part).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
@@ -175,7 +177,7 @@ describe('the registry', () => {
 
   const built = (f: string) => `.output/chrome-mv3/content-scripts/${f}`;
   it.skipIf(!existsSync(built('chat-ui.js')))(
-    "the built UI scripts carry no warning's strings or surfaces list (the background's part)",
+    "the built UI scripts carry no warning's string specs (the background's part)",
     () => {
       // A string spec found only in the warnings' `strings` (a key the page never reads itself).
       for (const f of ['chat-ui.js', 'admin-ui.js']) {
