@@ -7,7 +7,8 @@
 import { startLife } from '@/lib/page/life';
 import { CONTENT_MATCHES } from '@/lib/hosts';
 import { startUi } from '@/lib/page/ui-script';
-import { ADMIN_WARNINGS, makeRegistry } from '@/lib/warnings/registry';
+import { ADMIN_IN_PAGE, wiring } from '@/lib/warnings/registry';
+import { ADMIN_SURFACES } from '@/lib/surfaces';
 
 export default defineContentScript({
   matches: CONTENT_MATCHES.adminUi,
@@ -16,6 +17,6 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main() {
     // Windsock's own lifecycle, which no page event can end; WXT's `ctx` is not used (lib/page/life.ts).
-    startUi(startLife(), { warnings: makeRegistry(ADMIN_WARNINGS).wiring('admin') });
+    startUi(startLife(), { surfaces: ADMIN_SURFACES, warnings: wiring(ADMIN_IN_PAGE, 'admin') });
   },
 });

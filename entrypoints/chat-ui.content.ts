@@ -14,7 +14,9 @@ import { CONTENT_MATCHES } from '@/lib/hosts';
 import { startUi } from '@/lib/page/ui-script';
 import { installComposerGuard } from '@/lib/page/composer';
 import { startBanner } from '@/lib/page/banner';
-import { CHAT_WARNINGS, makeRegistry } from '@/lib/warnings/registry';
+import { showNote } from '@/lib/page/notes';
+import { CHAT_IN_PAGE, wiring } from '@/lib/warnings/registry';
+import { CHAT_SURFACES } from '@/lib/surfaces';
 
 export default defineContentScript({
   matches: CONTENT_MATCHES.chatUi,
@@ -24,8 +26,10 @@ export default defineContentScript({
   main() {
     // Windsock's own lifecycle, which no page event can end; WXT's `ctx` is not used (lib/page/life.ts).
     startUi(startLife(), {
-      warnings: makeRegistry(CHAT_WARNINGS).wiring('chat'),
+      surfaces: CHAT_SURFACES,
+      warnings: wiring(CHAT_IN_PAGE, 'chat'),
       installers: { composer: (kit) => void installComposerGuard(kit) },
+      notes: showNote,
       banner: startBanner,
     });
   },

@@ -38,26 +38,27 @@ export const CONTENT_MATCHES = {
   skeleton: [matchPattern(HOSTS.chat), matchPattern(HOSTS.admin), matchPattern(HOSTS.studio)],
 };
 
-function parseUrl(url: string | undefined | null): URL | null {
+/** `url`, parsed, when it is one of Mistral's app hosts' (see `isMistralUrl`); else null. */
+function mistralUrl(url: string | undefined | null): URL | null {
   if (!url) return null;
+  let u: URL;
   try {
-    return new URL(url);
+    u = new URL(url);
   } catch {
     return null;
   }
-}
-
-export function isMistralUrl(url: string | undefined | null): boolean {
-  const u = parseUrl(url);
   // Exactly one of the hosts, over https, on the default port, with no credentials in the URL.
-  return (
-    !!u &&
-    u.protocol === 'https:' &&
+  return u.protocol === 'https:' &&
     u.port === '' &&
     !u.username &&
     !u.password &&
     (MISTRAL_HOSTS as readonly string[]).includes(u.hostname)
-  );
+    ? u
+    : null;
+}
+
+export function isMistralUrl(url: string | undefined | null): boolean {
+  return !!mistralUrl(url);
 }
 
 /**
@@ -76,8 +77,8 @@ export function findSurface<T extends { host: string; path: string }>(
   url: string | undefined | null,
   compiled: Map<string, RegExp> = new Map(),
 ): T | null {
-  const u = parseUrl(url);
-  if (!u || !isMistralUrl(url)) return null;
+  const u = mistralUrl(url);
+  if (!u) return null;
   const re = (p: string) => compiled.get(p) ?? compiled.set(p, pathPattern(p)).get(p)!;
   return table.find((s) => s.host === u.hostname && re(s.path).test(u.pathname)) ?? null;
 }

@@ -7,14 +7,17 @@
 import { browser } from 'wxt/browser';
 import type { Life } from './life';
 import type { makeClient } from './client';
-import { hideBanner, showBanner } from './ui';
-import { surfaceOf } from '../surfaces';
+import { hideBanner, showBanner } from './notes';
+import type { SurfacePlace } from '../surfaces';
 
-export function startBanner(life: Life, { ask, getContext, dropContext }: ReturnType<typeof makeClient>): void {
+export function startBanner(
+  life: Life,
+  { ask, getContext, dropContext }: ReturnType<typeof makeClient>,
+  surface: () => SurfacePlace | null,
+): void {
   let lastUrl = location.href;
   const refresh = async () => {
-    const surface = surfaceOf(location.href);
-    if (!surface?.chat || document.hidden) return hideBanner();
+    if (!surface()?.chat || document.hidden) return hideBanner();
     const c = await getContext();
     if (!c?.banner || life.isInvalid) return hideBanner();
     showBanner(

@@ -14,7 +14,8 @@ import { CATEGORIES, MAX_LENGTH, type Category } from '../scan/categories';
 import type { ScanAnswer } from '../messages';
 import type { WarningKit } from '../warnings/types';
 import { TEST_BUILD } from '../test-build';
-import { hideNote, localMsg, offlineText, showNote } from './ui';
+import { localMsg, offlineText } from './ui';
+import { hideNote, showNote } from './notes';
 
 const COMPOSER = {
   editors: [
@@ -113,15 +114,15 @@ async function readSliced(ed: HTMLElement): Promise<string> {
   return out.join('');
 }
 
-function isSendButton(el: Element | null): el is HTMLElement {
-  if (!el) return false;
-  const b = el.closest('button, [role="button"]');
-  if (!b) return false;
+/** The send button `el` is in (a submit button beside an editor, or one named "Send"…), or null. */
+function sendButton(el: Element | null): HTMLElement | null {
+  const b = el?.closest<HTMLElement>('button, [role="button"]');
+  if (!b) return null;
   const name = b.getAttribute('aria-label') ?? b.getAttribute('title') ?? '';
-  return (
-    (b.getAttribute('type') === 'submit' && !!document.querySelector(EDITOR_SEL)) ||
+  return (b.getAttribute('type') === 'submit' && !!document.querySelector(EDITOR_SEL)) ||
     textMatches(name, COMPOSER.sendLabels, false)
-  );
+    ? b
+    : null;
 }
 
 type Found = Partial<Record<Category, number>>;
@@ -162,7 +163,7 @@ function countsOf(a: ScanAnswer | null, seq: number): Found | null {
  *   original gesture, replayed once); Edit sends nothing.
  */
 export function installComposerGuard({ life: ctx, context: getContext, ask, confirm }: WarningKit): ComposerCounters {
-  const counters: ComposerCounters = { scans: 0, waitMs: 0, stale: 0, blocked: 0, sentAnyway: 0 };
+  const counters = (TEST_BUILD ? { scans: 0, waitMs: 0, stale: 0, blocked: 0, sentAnyway: 0 } : {}) as ComposerCounters;
   let timer: (() => void) | null = null;
 
   // The scanner, asked in one place: what a text holds, by category and count (never the values), as the
@@ -365,9 +366,8 @@ export function installComposerGuard({ life: ctx, context: getContext, ask, conf
     window,
     'click',
     (e: MouseEvent) => {
-      const t = e.target as Element | null;
-      if (!isSendButton(t)) return;
-      const button = t!.closest('button, [role="button"]') as HTMLElement;
+      const button = sendButton(e.target as Element | null);
+      if (!button) return;
       onSend(e, null, () => button.click());
     },
     { capture: true },

@@ -30,6 +30,7 @@ export interface ConfirmRequest {
 
 export type Confirm = (e: Event, request: ConfirmRequest) => void;
 
+/** For the tests and `npm run bench` (counted in their builds only, not in the production build). */
 export interface ConfirmCounters {
   guarded: number;
   confirmed: number;

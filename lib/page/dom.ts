@@ -1,5 +1,5 @@
 /**
- * Two DOM helpers shared by Windsock's in-page UI (lib/page/ui.ts, in the UI scripts) and its warning dialog
+ * Two DOM helpers shared by Windsock's in-page UI (lib/page/notes.ts, in the chat page's UI script) and its warning dialog
  * (lib/page/dialog.ts, injected on demand): each bundle carries its own copy. Elements are built with DOM calls
  * and `textContent` only, never HTML strings.
  */

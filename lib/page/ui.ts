@@ -3,16 +3,17 @@
  * and its styles don't leak out) holding a slim banner, short notes and the warning dialog. Built with DOM calls
  * and `textContent` only: no HTML strings, so no page-derived text can ever become markup.
  *
- * The banner and the notes are drawn here. The dialog's code (lib/page/dialog.ts: the `alertdialog`, its tamper
+ * This file keeps the host and its base stylesheet, the browser's own confirm() as the fallback, and the warning's
+ * entry point. The banner and the notes are drawn by lib/page/notes.ts (with their own stylesheet), which only the
+ * chat page's UI script carries. The dialog's code (lib/page/dialog.ts: the `alertdialog`, its tamper
  * checks, focus handling and stylesheet) is not in the UI scripts: `warn` loads it the first time a warning must
  * be shown (lib/page/on-demand.ts: the background injects it into this frame's isolated world), and when it
  * cannot be loaded in time the browser's own confirm() asks instead, so a warning is always shown.
  */
 
 import { browser } from 'wxt/browser';
-import { el, langAttrs } from './dom';
 import type { DialogApi } from './dialog';
-// A real stylesheet, minified by the build (lib/page/ui.css): the host, the banner and the notes.
+// A real stylesheet, minified by the build (lib/page/ui.css): the base rules the dialog and the notes build on.
 import CSS from './ui.css?inline';
 
 export interface UiHost {
@@ -29,6 +30,17 @@ export interface UiHost {
  */
 const HOST_STYLE =
   'all:initial!important;display:block!important;position:fixed!important;inset:0 auto auto 0!important;width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;overflow:visible!important;background:transparent!important;opacity:1!important;visibility:visible!important;filter:none!important;transform:none!important;translate:none!important;scale:none!important;rotate:none!important;clip-path:none!important;mask:none!important;mix-blend-mode:normal!important;contain:none!important;pointer-events:auto!important;z-index:2147483647!important';
+
+/** The stylesheet a host made by this script gets: the base rules, then those its parts add (`addUiCss`). */
+let css = CSS;
+
+/**
+ * Rules for the hosts this script makes, after the base ones: lib/page/notes.ts adds the banner's and the notes'
+ * when it loads (only the chat page's UI script carries it), before any host is made.
+ */
+export function addUiCss(rules: string): void {
+  css += rules;
+}
 
 // The host is kept on the content scripts' own global (their isolated world, which Windsock's scripts share
 // and page scripts cannot see), so every part of a page's UI script (warnings, composer, banner) draws into the same closed root.
@@ -54,7 +66,7 @@ function raise(host: HTMLElement) {
  * `attachInternals()` — with no attribute that names Windsock, its closed shadow root attached before the page
  * can ever see it. Throws if even that fails; callers fall back to the browser's own confirm().
  */
-function uiHost(): UiHost {
+export function uiHost(): UiHost {
   if (!inPlace(shared) && inPlace(WORLD.__windsockUi)) {
     // Another script of Windsock's made it (the chat script, or an older copy orphaned by an update): this
     // script takes it over, so that the other one, ending, leaves it in place.
@@ -73,7 +85,7 @@ function uiHost(): UiHost {
   host.setAttribute('style', HOST_STYLE);
   host.setAttribute('popover', 'manual');
   const style = document.createElement('style');
-  style.textContent = CSS;
+  style.textContent = css;
   root.append(style);
   document.documentElement.append(host);
   raise(host);
@@ -82,7 +94,8 @@ function uiHost(): UiHost {
   return shared;
 }
 
-function uiHostIfAny(): UiHost | null {
+/** The host, if this page has one in place (nothing is made). */
+export function uiHostIfAny(): UiHost | null {
   return inPlace(shared) ? shared : inPlace(WORLD.__windsockUi) ? WORLD.__windsockUi : null;
 }
 
@@ -118,7 +131,7 @@ export interface DialogResult {
  * only the fallback, for a page that tampered with Windsock's UI or where the UI cannot be shown at all.
  */
 function nativeConfirm(text: DialogText): boolean {
-  const hint = (text.fallbackHint || msg('page_fallbackHint', ['$1', '$2']))
+  const hint = (text.fallbackHint || localMsg('page_fallbackHint', ['$1', '$2']))
     .replace('$1', text.confirm)
     .replace('$2', text.cancel);
   const lines = [`${text.brand} — ${text.title}`, ...text.body, ...(text.source ? [text.source] : []), hint];
@@ -129,7 +142,8 @@ function nativeConfirm(text: DialogText): boolean {
   }
 }
 
-function msg(key: string, subs?: string[]): string {
+/** A message of Windsock's own, in the browser's language, straight from the extension's locales. */
+export function localMsg(key: string, subs?: string[]): string {
   try {
     return browser.i18n.getMessage(key as never, subs) || '';
   } catch {
@@ -197,12 +211,7 @@ export async function warn(
 
 /** The browser's language, for a warning Windsock has to word without the background (lang attribute). */
 export function uiLang(): string {
-  return (msg('@@ui_locale') || navigator.language || 'en').replace('_', '-');
-}
-
-/** A message of Windsock's own, in the browser's language, straight from the extension's locales. */
-export function localMsg(key: string, subs?: string[]): string {
-  return msg(key, subs);
+  return (localMsg('@@ui_locale') || navigator.language || 'en').replace('_', '-');
 }
 
 /**
@@ -211,104 +220,10 @@ export function localMsg(key: string, subs?: string[]): string {
  */
 export function offlineText(extra: string[] = []): DialogText {
   return {
-    brand: msg('page_brand'),
-    title: msg('page_offlineTitle'),
-    body: [msg('page_offlineBody'), ...extra],
-    confirm: msg('page_offlineConfirm'),
-    cancel: msg('page_cancel'),
+    brand: localMsg('page_brand'),
+    title: localMsg('page_offlineTitle'),
+    body: [localMsg('page_offlineBody'), ...extra],
+    confirm: localMsg('page_offlineConfirm'),
+    cancel: localMsg('page_cancel'),
   };
-}
-
-export interface BannerText {
-  text: string;
-  link: string;
-  href: string;
-  dismiss: string;
-  brand: string;
-}
-
-/** The slim banner on chat pages while training is on; `onDismiss` is called on the user's own click. */
-export function showBanner(text: BannerText, lang: string, onDismiss: () => void): () => void {
-  let root: ShadowRoot;
-  try {
-    ({ root } = uiHost());
-  } catch {
-    return () => undefined; // No UI can be made here: the badge still says it.
-  }
-  root.querySelector('.banner')?.remove();
-  const bar = el('div', {
-    class: 'banner',
-    role: 'region',
-    'aria-label': text.brand,
-    ...langAttrs(lang),
-    'data-windsock-banner': '',
-  });
-  const a = el('a', { href: text.href, target: '_blank', rel: 'noopener noreferrer' }, text.link);
-  const close = el('button', { type: 'button', 'data-action': 'dismiss' }, text.dismiss);
-  close.addEventListener('click', (e) => {
-    if (!e.isTrusted) return;
-    bar.remove();
-    onDismiss();
-  });
-  bar.append(el('span', {}, text.text), a, close);
-  root.append(bar);
-  return () => bar.remove();
-}
-
-export function hideBanner(): void {
-  uiHostIfAny()?.root.querySelector('.banner')?.remove();
-}
-
-export interface NoteOptions {
-  /** Notes with different ids can stand together (the attachment note, the composer's notice). */
-  id?: string;
-  /** Stay until closed or replaced, instead of going by itself after a while. */
-  persist?: boolean;
-  /** Make the second line a button that calls this (the user's own click only). */
-  onWhy?: () => void;
-  /** Stand just above this element (the composer), never over it. */
-  above?: Element;
-}
-
-/** A short, non-blocking note: attachments are input data; personal data in the composer. */
-export function showNote(
-  text: string,
-  secondary: string,
-  closeLabel: string,
-  lang: string,
-  opts: NoteOptions = {},
-): void {
-  let root: ShadowRoot;
-  try {
-    ({ root } = uiHost());
-  } catch {
-    return;
-  }
-  const id = opts.id ?? 'note';
-  root.querySelector(`.note[data-id="${id}"]`)?.remove();
-  const note = el('div', {
-    class: `note note-${id}`,
-    role: 'status',
-    ...langAttrs(lang),
-    'data-windsock-note': '',
-    'data-id': id,
-  });
-  const p = el('p', {}, text);
-  p.append(el('br'));
-  if (opts.onWhy) {
-    const why = el('button', { type: 'button', class: 'linkish', 'data-action': 'why' }, secondary);
-    why.addEventListener('click', (e) => e.isTrusted && opts.onWhy!());
-    p.append(why);
-  } else p.append(el('span', { class: 'source' }, secondary));
-  const close = el('button', { type: 'button' }, closeLabel);
-  close.addEventListener('click', (e) => e.isTrusted && note.remove());
-  note.append(p, close);
-  root.append(note);
-  const r = opts.above?.getBoundingClientRect?.();
-  if (r && r.height) note.style.bottom = `${Math.max(8, window.innerHeight - r.top + 8)}px`;
-  if (!opts.persist) setTimeout(() => note.remove(), 15_000);
-}
-
-export function hideNote(id = 'note'): void {
-  uiHostIfAny()?.root.querySelector(`.note[data-id="${id}"]`)?.remove();
 }

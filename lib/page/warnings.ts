@@ -8,17 +8,25 @@
 import type { Life } from './life';
 import type { Message, PageContext } from '../messages';
 import { matchGesture, type GuardMatch } from '../warnings/match';
-import type { Installers, Warning, WarningKit } from '../warnings/types';
-import { surfaceOf } from '../surfaces';
-import { showNote, type DialogText } from './ui';
+import type { InPageWarning, Installers, WarningKit } from '../warnings/types';
+import type { SurfacePlace } from '../surfaces';
+import type { DialogText } from './ui';
+import type { showNote } from './notes';
 import { makeConfirm, type Confirm, type ConfirmCounters } from './confirm';
 
 export interface WarningDeps {
+  /** The surface the page is on now, from its host's list (lib/surfaces.ts; lib/page/ui-script.ts makes it). */
+  surface: () => SurfacePlace | null;
   context: () => Promise<PageContext | null>;
   ask: (msg: Message) => Promise<unknown>;
   /** The user chose "don't ask again" for a warning. */
   onChoice: (guard: string, scope: 'session' | 'always') => void;
-  warnings: readonly Warning[];
+  warnings: readonly InPageWarning[];
+  /**
+   * The notes of `silent-note` warnings (lib/page/notes.ts), given by the UI script of a page that has one (the
+   * chat page's); without it such a warning shows nothing, as when the verdict is not known to be training.
+   */
+  showNote?: typeof showNote;
   /** The in-page parts given by the UI script (the composer), run for the warnings wired here. */
   installers?: Installers;
   counters: ConfirmCounters;
@@ -39,17 +47,17 @@ export function installWarnings(life: Life, deps: WarningDeps): void {
   const kit: WarningKit = { life, context: deps.context, ask: deps.ask, confirm };
 
   /** A `silent-note` warning: nothing stopped; the note only when the verdict is known to be training. */
-  const note = async (w: Warning) => {
-    if (!surfaceOf(location.href)?.chat || !w.note) return;
+  const note = async (w: InPageWarning) => {
+    if (!deps.surface()?.chat || !w.note || !deps.showNote) return;
     const c = await deps.context();
     if (!c || c.state !== 'training' || life.isInvalid) return;
     const n = w.note(c.strings);
-    showNote(n.text, n.source, c.strings.close, c.lang, { id: w.id });
+    deps.showNote(n.text, n.source, c.strings.close, c.lang, { id: w.id });
   };
 
   const guardedMatch = (target: EventTarget | null): GuardMatch | null => {
     if (!(target instanceof Element)) return null;
-    const surface = surfaceOf(location.href);
+    const surface = deps.surface();
     if (!surface) return null;
     try {
       return matchGesture(target, surface.id, matchers);

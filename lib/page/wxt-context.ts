@@ -4,41 +4,24 @@
  * runs, dispatches `<extension id>:<entrypoint>:wxt:content-script-started` on the page's `document` (and,
  * unless told otherwise, posts it with `window.postMessage`): a page that knows the id — Firefox's gecko id and
  * a store extension's id are public — could listen for it and know Windsock is there, and replaying it ends
- * WXT's context (wxt-dev/wxt#1359). This one dispatches nothing, listens to nothing, and ends only when the
- * extension context is really gone. Windsock's own scripts do not use it at all (lib/page/life.ts).
+ * WXT's context (wxt-dev/wxt#1359). This one dispatches nothing, listens to nothing, and is invalid only when the
+ * extension context is really gone. Windsock's own scripts do not live by it (lib/page/life.ts): the reading
+ * scripts only report its `isInvalid` in the diagnostic report, the UI scripts do not take it at all. So it has
+ * nothing else (no signal, listeners or timers, which every content script would otherwise carry unused);
+ * test/unit/life.test.ts checks that no entry script asks it for more.
  */
 import { contextAlive } from './life';
 
 export class ContentScriptContext {
-  private readonly ctl = new AbortController();
   constructor(
     readonly contentScriptName: string,
     readonly options?: unknown,
   ) {}
-  get signal(): AbortSignal {
-    return this.ctl.signal;
-  }
-  abort(reason?: unknown): void {
-    this.ctl.abort(reason);
-  }
+  /** True once the extension context is gone (checked now; it never comes back). */
   get isInvalid(): boolean {
-    if (!this.ctl.signal.aborted && !contextAlive()) this.notifyInvalidated();
-    return this.ctl.signal.aborted;
+    return !contextAlive();
   }
   get isValid(): boolean {
     return !this.isInvalid;
-  }
-  onInvalidated(cb: () => void): () => void {
-    this.ctl.signal.addEventListener('abort', cb);
-    return () => this.ctl.signal.removeEventListener('abort', cb);
-  }
-  block<T>(): Promise<T> {
-    return new Promise(() => {});
-  }
-  addEventListener(target: EventTarget, type: string, handler: EventListener, options?: AddEventListenerOptions): void {
-    target.addEventListener(type, handler, { ...options, signal: this.ctl.signal });
-  }
-  notifyInvalidated(): void {
-    this.ctl.abort('Content script context invalidated');
   }
 }

@@ -7,7 +7,7 @@
 import { labelTexts, type LabelSet } from '../detect/rules';
 import { textMatches } from '../detect/text';
 import { label, type Matcher } from './match';
-import { defineWarning } from './types';
+import { defineWarning, inPageWarning } from './types';
 
 export const ATTACH_LABELS: LabelSet = {
   // 3rd: button[aria-label="Add files"] (M).
@@ -23,6 +23,9 @@ export const ATTACH_LABELS: LabelSet = {
 
 const ATTACH = { labels: /* @__PURE__ */ labelTexts(ATTACH_LABELS) };
 
+/** Its listeners watch, in the capture phase, and never stop anything. */
+const PASSIVE = { capture: true, passive: true };
+
 const SURFACES = ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-other'] as const;
 
 const matchAttach: Matcher = (el, surface) =>
@@ -30,13 +33,12 @@ const matchAttach: Matcher = (el, surface) =>
     ? { warning: 'attach', kind: 'attach', element: el, signals: ['label'] }
     : null;
 
-export const warning = defineWarning({
+/** What the chat page's UI script carries. */
+export const inPage = inPageWarning({
   id: 'attach',
-  surfaces: SURFACES,
   page: 'chat',
   dontAsk: false,
   failure: 'silent-note',
-  strings: { attachNote: 'attachNote', attachSource: { cite: 'helpAttach' } },
   match: matchAttach,
   note: (s) => ({ text: s.attachNote, source: s.attachSource }),
   // Files attached by the file picker, by drop, or by paste into the composer: the user's own gestures only.
@@ -48,7 +50,7 @@ export const warning = defineWarning({
         const t = e.target as HTMLInputElement | null;
         if (e.isTrusted && t?.tagName === 'INPUT' && t.type === 'file' && t.files?.length) fire();
       },
-      { capture: true, passive: true },
+      PASSIVE,
     );
     life.addEventListener(
       window,
@@ -56,7 +58,7 @@ export const warning = defineWarning({
       (e: DragEvent) => {
         if (e.isTrusted && e.dataTransfer?.files?.length) fire();
       },
-      { capture: true, passive: true },
+      PASSIVE,
     );
     life.addEventListener(
       window,
@@ -64,7 +66,12 @@ export const warning = defineWarning({
       (e: ClipboardEvent) => {
         if (e.isTrusted && e.clipboardData?.files?.length) fire();
       },
-      { capture: true, passive: true },
+      PASSIVE,
     );
   },
+});
+
+export const warning = /* @__PURE__ */ defineWarning(inPage, {
+  surfaces: SURFACES,
+  strings: { attachNote: 'attachNote', attachSource: { cite: 'helpAttach' } },
 });

@@ -7,19 +7,23 @@
  * so no content script carries it.
  */
 import { CATEGORIES } from '../scan/categories';
-import { defineWarning, type StringSpec } from './types';
+import { defineWarning, inPageWarning, type StringSpec } from './types';
 
 /** The scanner's categories' names, `cat_<category>` each. */
 function categoryStrings(): Record<string, StringSpec> {
   return Object.fromEntries(CATEGORIES.map((c) => [`cat_${c}`, `cat_${c}`]));
 }
 
-export const warning = defineWarning({
+/** What the chat page's UI script carries (its in-page behaviour is lib/page/composer.ts, an installer). */
+export const inPage = inPageWarning({
   id: 'composer',
-  surfaces: ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other'],
   page: 'chat',
   dontAsk: false,
   failure: 'cautious-warning',
+});
+
+export const warning = /* @__PURE__ */ defineWarning(inPage, {
+  surfaces: ['vibe-chat', 'vibe-chat-home', 'vibe-project', 'vibe-work', 'vibe-code', 'vibe-incognito', 'vibe-other'],
   strings: {
     // `$1` is left in place and filled in the page: the composer's findings never leave it.
     composerNotice: { key: 'composerNotice', args: ['$1'] },

@@ -6,17 +6,19 @@
  *
  * Label texts are filed under their provenance (as in lib/detect/rules.ts): `docs` = Mistral's Help Center
  * wording, `3rd` = seen in public third-party code, `guess` = a translation or plausible wording nobody has seen.
+ * Each is written once: the matcher compares normalised texts (lib/detect/text.ts `norm`: case, typographic
+ * apostrophes, spaces), so "J’aime" is "j'aime".
  */
 import { labelTextsOf, type LabelSet } from '../detect/rules';
 import { norm, textMatches } from '../detect/text';
 import { label, type Matcher } from './match';
-import { defineWarning } from './types';
+import { defineWarning, inPageWarning } from './types';
 
 export const FEEDBACK_LABELS: { like: LabelSet; dislike: LabelSet; notFeedback: LabelSet } = {
   like: {
     // docs: the Help Center calls them "thumbs up" / "thumbs down" (wording only; the buttons' labels are unknown).
     en: { docs: ['thumbs up'], guess: ['like', 'thumb up', 'good response', 'helpful', 'i like this'] },
-    fr: { guess: ["j'aime", 'j’aime', 'pouce levé', 'pouce en l’air', 'bonne réponse', 'utile'] },
+    fr: { guess: ["j'aime", 'pouce levé', 'pouce en l’air', 'bonne réponse', 'utile'] },
     de: { guess: ['gefällt mir', 'daumen hoch', 'gute antwort', 'hilfreich'] },
     es: { guess: ['me gusta', 'pulgar arriba', 'buena respuesta', 'útil'] },
     it: { guess: ['mi piace', 'pollice su', 'risposta buona', 'utile'] },
@@ -26,7 +28,7 @@ export const FEEDBACK_LABELS: { like: LabelSet; dislike: LabelSet; notFeedback: 
   },
   dislike: {
     en: { docs: ['thumbs down'], guess: ['dislike', 'thumb down', 'bad response', 'not helpful', "i don't like this"] },
-    fr: { guess: ["je n'aime pas", 'je n’aime pas', 'pouce baissé', 'mauvaise réponse', 'pas utile'] },
+    fr: { guess: ["je n'aime pas", 'pouce baissé', 'mauvaise réponse', 'pas utile'] },
     de: { guess: ['gefällt mir nicht', 'daumen runter', 'schlechte antwort', 'nicht hilfreich'] },
     es: { guess: ['no me gusta', 'pulgar abajo', 'mala respuesta', 'no útil'] },
     it: { guess: ['non mi piace', 'pollice giù', 'risposta non buona', 'non utile'] },
@@ -153,27 +155,19 @@ const matchFeedback: Matcher = (el, surface) => {
       direction ??= i === 0 ? 'like' : 'dislike';
     }
   }
-  // A label alone, or an icon (or position) inside an assistant turn's action bar, is enough.
-  const ok =
-    signals.includes('label') ||
-    ((signals.includes('icon-class') || signals.includes('icon-shape') || signals.includes('position')) && !!bar);
+  // A label alone, or an icon (its class or shape) or the position inside an assistant turn's action bar, is
+  // enough: `signals` holds only these four.
+  const ok = signals.includes('label') || (signals.length > 0 && !!bar);
   if (!ok || !direction) return null;
   return { warning: 'feedback', kind: 'feedback', element: el, direction, clearing: isActive(el), signals };
 };
 
-export const warning = defineWarning({
+/** What the chat page's UI script carries. */
+export const inPage = inPageWarning({
   id: 'feedback',
-  surfaces: SURFACES,
   page: 'chat',
   dontAsk: true,
   failure: 'cautious-warning',
-  strings: {
-    feedbackTitle: 'feedbackTitle',
-    feedbackBody: { orgPlan: ['feedbackBodyOrg', 'feedbackBody'] },
-    feedbackPlan: { plan: ['feedbackPlan', 'feedbackPlanUnknown'] },
-    feedbackSource: { cite: 'pp25Feedback' },
-    feedbackConfirm: 'feedbackConfirm',
-  },
   match: matchFeedback,
   dialog: (s) => ({
     title: s.feedbackTitle,
@@ -181,4 +175,15 @@ export const warning = defineWarning({
     source: s.feedbackSource,
     confirm: s.feedbackConfirm,
   }),
+});
+
+export const warning = /* @__PURE__ */ defineWarning(inPage, {
+  surfaces: SURFACES,
+  strings: {
+    feedbackTitle: 'feedbackTitle',
+    feedbackBody: { orgPlan: ['feedbackBodyOrg', 'feedbackBody'] },
+    feedbackPlan: { plan: ['feedbackPlan', 'feedbackPlanUnknown'] },
+    feedbackSource: { cite: 'pp25Feedback' },
+    feedbackConfirm: 'feedbackConfirm',
+  },
 });

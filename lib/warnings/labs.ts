@@ -7,7 +7,7 @@ import { accessibleName } from '../detect/controls';
 import { L_LABS_MODELS, labelTexts } from '../detect/rules';
 import { textMatches } from '../detect/text';
 import { isOn, isToggle, type Matcher } from './match';
-import { defineWarning } from './types';
+import { defineWarning, inPageWarning } from './types';
 
 const SURFACES = ['admin-api-privacy'] as const;
 
@@ -17,18 +17,22 @@ const matchLabs: Matcher = (el, surface) => {
   return { warning: 'labs', kind: 'labs', element: el, clearing: isOn(el), signals: ['label'] };
 };
 
-export const warning = defineWarning({
+/** What the Admin Panel's UI script carries. */
+export const inPage = inPageWarning({
   id: 'labs',
-  surfaces: SURFACES,
   page: 'admin',
   dontAsk: true,
   failure: 'cautious-warning',
+  match: matchLabs,
+  dialog: (s) => ({ title: s.labsTitle, body: [s.labsBody], source: s.labsSource, confirm: s.labsConfirm }),
+});
+
+export const warning = /* @__PURE__ */ defineWarning(inPage, {
+  surfaces: SURFACES,
   strings: {
     labsTitle: 'labsTitle',
     labsBody: 'labsBody',
     labsSource: { cite: 'docsLabs' },
     labsConfirm: 'labsConfirm',
   },
-  match: matchLabs,
-  dialog: (s) => ({ title: s.labsTitle, body: [s.labsBody], source: s.labsSource, confirm: s.labsConfirm }),
 });

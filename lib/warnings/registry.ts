@@ -5,17 +5,18 @@
  * - the strings the background sends with the page's context (lib/context.ts) and which warnings still ask;
  * - the options page's list of warnings (components/Options.tsx);
  * - the content scripts' wiring: which warnings each page type's UI script carries (entrypoints/*-ui.content.ts).
- * Adding a warning is adding its module and one entry in its page's list below; test/unit/warnings-registry.test.ts adds a dummy
- * one through `makeRegistry` and finds it in each of those places.
+ * Adding a warning is adding its module and one entry in each of its page's two lists below (the warning, and its
+ * in-page part for the UI script); test/unit/warnings-registry.test.ts adds a dummy one through `makeRegistry` and
+ * finds it in each of those places, and checks that the two lists agree.
  */
 import type { SurfaceId } from '../surfaces';
 import type { MessageKey } from '../i18n';
-import type { PageType, StringSpec, Warning } from './types';
-import { warning as feedback } from './feedback';
-import { warning as share } from './share';
-import { warning as attach } from './attach';
-import { warning as labs } from './labs';
-import { warning as composer } from './composer';
+import type { InPageWarning, PageType, StringSpec, Warning } from './types';
+import { inPage as feedbackInPage, warning as feedback } from './feedback';
+import { inPage as shareInPage, warning as share } from './share';
+import { inPage as attachInPage, warning as attach } from './attach';
+import { inPage as labsInPage, warning as labs } from './labs';
+import { inPage as composerInPage, warning as composer } from './composer';
 
 export function makeRegistry<const W extends readonly Warning[]>(warnings: W) {
   const ids = new Set<string>();
@@ -38,8 +39,17 @@ export function makeRegistry<const W extends readonly Warning[]>(warnings: W) {
     /** The options page's switches: one per warning with "don't ask again", labelled `optionsGuard_<id>`. */
     options: guardIds.map((id) => ({ id, label: `optionsGuard_${id}` as MessageKey })),
     /** What the UI script of a page type carries. */
-    wiring: (page: PageType) => warnings.filter((w) => w.page === page),
+    wiring: (page: PageType) => wiring(warnings, page),
   };
+}
+
+/**
+ * The warnings of `warnings` that the UI script of a page type carries. A function of its own, so that a UI script
+ * (entrypoints/*-ui.content.ts) bundles it without the rest of the registry, which only the background and the
+ * options page use.
+ */
+export function wiring<W extends InPageWarning>(warnings: readonly W[], page: PageType): W[] {
+  return warnings.filter((w) => w.page === page);
 }
 
 export type Registry = ReturnType<typeof makeRegistry>;
@@ -47,10 +57,18 @@ export type Registry = ReturnType<typeof makeRegistry>;
 /**
  * Every warning, by the page type whose UI script carries it (each warning's own `page`; a unit test checks
  * they agree). Two lists so that each UI script bundles only its page's warnings: the entry scripts take
- * `makeRegistry(CHAT_WARNINGS).wiring('chat')`, the same derivation as `REGISTRY.wiring('chat')`.
+ * `wiring` of the in-page parts of their list (below), the same derivation as `REGISTRY.wiring('chat')`.
  */
 export const CHAT_WARNINGS = [feedback, share, attach, composer] as const;
 export const ADMIN_WARNINGS = [labs] as const;
+
+/**
+ * What each page type's UI script carries: the in-page parts of its list, in the same order (a unit test checks
+ * each is its warning's own), so that the strings and surfaces only the background reads stay out of the page.
+ * The entry scripts take `wiring(CHAT_IN_PAGE, 'chat')`.
+ */
+export const CHAT_IN_PAGE = [feedbackInPage, shareInPage, attachInPage, composerInPage] as const;
+export const ADMIN_IN_PAGE = [labsInPage] as const;
 export const WARNINGS = /* @__PURE__ */ concat(CHAT_WARNINGS, ADMIN_WARNINGS);
 
 /** Both lists as one (a call, so a bundle that uses neither drops both). */

@@ -8,7 +8,7 @@ import { accessibleName } from '../detect/controls';
 import { labelTextsOf, type LabelSet } from '../detect/rules';
 import { textMatches } from '../detect/text';
 import { isOn, isToggle, label, type Matcher } from './match';
-import { defineWarning } from './types';
+import { defineWarning, inPageWarning } from './types';
 
 export const SHARE_LABELS: { link: LabelSet; public: LabelSet } = {
   /** The choice in the Share dialog that creates a public link (docs: "Share by link"). */
@@ -62,20 +62,12 @@ const matchShare: Matcher = (el, surface) => {
   return { warning: 'share', kind: 'share-link', element: el, clearing: alreadyPublic, signals: ['label'] };
 };
 
-export const warning = defineWarning({
+/** What the chat page's UI script carries. */
+export const inPage = inPageWarning({
   id: 'share',
-  surfaces: SURFACES,
   page: 'chat',
   dontAsk: true,
   failure: 'cautious-warning',
-  strings: {
-    shareTitle: 'shareTitle',
-    shareBody: 'shareBody',
-    shareRevoke: 'shareRevoke',
-    shareSource: { cite: 'docsSharing' },
-    shareConfirm: 'shareConfirm',
-    sharePublicConfirm: 'sharePublicConfirm',
-  },
   match: matchShare,
   dialog: (s, m) => ({
     title: s.shareTitle,
@@ -86,5 +78,17 @@ export const warning = defineWarning({
   confirmed: (_m, kit) => {
     const chatId = /\/chat\/([0-9a-f-]{36})/i.exec(location.pathname)?.[1];
     if (chatId) void kit.ask({ type: 'record-share', url: location.href, chatId });
+  },
+});
+
+export const warning = /* @__PURE__ */ defineWarning(inPage, {
+  surfaces: SURFACES,
+  strings: {
+    shareTitle: 'shareTitle',
+    shareBody: 'shareBody',
+    shareRevoke: 'shareRevoke',
+    shareSource: { cite: 'docsSharing' },
+    shareConfirm: 'shareConfirm',
+    sharePublicConfirm: 'sharePublicConfirm',
   },
 });

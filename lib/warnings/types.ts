@@ -2,7 +2,9 @@
  * What one in-page warning is (lib/warnings/<id>.ts): its id, where it applies, how it recognises its gesture,
  * the strings it shows, whether it offers "don't ask again", and what it does when the background cannot answer.
  * Data and pure functions only: the background, the options page and the content scripts all read these
- * modules (through lib/warnings/registry.ts), and none of them carries the others' code because of it.
+ * modules (through lib/warnings/registry.ts), and none of them carries the others' code because of it. Each
+ * module gives its in-page part (`InPageWarning`), all that a UI script carries, and the warning whole
+ * (`Warning`: the in-page part and its `WarningFacts`, where it shows and its strings, for the background).
  */
 import type { SurfaceId } from '../surfaces';
 import type { KeyRest, MessageKey } from '../i18n';
@@ -76,18 +78,18 @@ export interface WarningKit {
   confirm: import('../page/confirm').Confirm;
 }
 
-export interface Warning {
+/**
+ * What a page type's UI script carries of a warning (lib/page/warnings.ts reads nothing else): its id, its
+ * choices, how it recognises its gesture and what it shows from the context's strings.
+ */
+export interface InPageWarning {
   /** Also the "don't ask again" id, when `dontAsk`. */
   id: string;
-  /** Where it applies (the background refuses a "don't ask again" from a page where it cannot show). */
-  surfaces: readonly SurfaceId[];
   /** Which page type's UI script carries it. */
   page: PageType;
   /** Offers "don't ask again" (session or always), and a switch in the options. */
   dontAsk: boolean;
   failure: FailurePolicy;
-  /** Its strings, by name (the context's `strings` map), resolved by the background in the page's language. */
-  strings: Record<string, StringSpec>;
   /** Recognise its gesture (a click or Enter/Space on the element, `closest()` of the target). */
   match?: Matcher;
   /** Its dialog, for a match, from the context's strings. */
@@ -100,8 +102,36 @@ export interface Warning {
   install?: (kit: WarningKit, fire: () => void) => void;
 }
 
-/** A warning, its literal id and choices kept (so the store's `GuardId` type derives from the registry). */
-export const defineWarning = <const W extends Warning>(w: W): W => w;
+/**
+ * What only the background and the options page read of a warning: where it applies and how the background
+ * words its strings (the page gets them resolved, in its language, with its context: lib/context.ts).
+ */
+export interface WarningFacts {
+  /** Where it applies (the background refuses a "don't ask again" from a page where it cannot show). */
+  surfaces: readonly SurfaceId[];
+  /** Its strings, by name (the context's `strings` map), resolved by the background in the page's language. */
+  strings: Record<string, StringSpec>;
+}
+
+/** A warning whole: its in-page part and its facts. */
+export interface Warning extends InPageWarning, WarningFacts {}
+
+/** A warning's in-page part, its literal id and choices kept. */
+export const inPageWarning = <const P extends InPageWarning>(p: P): P => p;
+
+/**
+ * A warning whole, from its in-page part and its facts, its literal id and choices kept (so the store's `GuardId`
+ * type derives from the registry). A warning module exports both: `inPage`, which its page's UI script carries
+ * (lib/warnings/registry.ts, `CHAT_IN_PAGE`), and `warning`, built by this call, marked pure at each call so that
+ * a UI script's bundle, which never uses it, drops it and the facts with it.
+ */
+export const defineWarning = <const P extends InPageWarning, const F extends WarningFacts>(
+  inPage: P,
+  facts: F,
+): P & F => ({
+  ...inPage,
+  ...facts,
+});
 
 /**
  * The in-page part of a warning too heavy for the background and the options page to import (the composer

@@ -21,9 +21,11 @@ vi.mock('@/lib/page/ui', async (orig) => ({
   ...(await orig<typeof import('@/lib/page/ui')>()),
   warn: (...a: unknown[]) => warn(...a),
   nudgeWarning: vi.fn(),
+  destroyUi: vi.fn(),
+}));
+vi.mock('@/lib/page/notes', () => ({
   showNote: (...a: unknown[]) => showNote(...a),
   hideNote: (...a: unknown[]) => hideNote(...a),
-  destroyUi: vi.fn(),
 }));
 
 const { installComposerGuard } = await import('@/lib/page/composer');

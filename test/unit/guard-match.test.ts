@@ -33,6 +33,20 @@ describe('feedback: active thumbs (clearing a rating is not warned)', () => {
   });
 });
 
+describe('feedback: labels, whatever their apostrophe and case', () => {
+  it.each([
+    ["J'aime", 'like'],
+    ['J’aime', 'like'],
+    ['Je n’aime pas', 'dislike'],
+    ["JE N'AIME PAS", 'dislike'],
+    ['Pouce en l’air', 'like'],
+    ["Pouce en l'air", 'like'],
+  ])('a button named "%s" is the %s thumb, by its label alone', (name, direction) => {
+    const d = doc(`<button id="t" aria-label="${name}"></button>`);
+    expect(match(d, '#t')).toMatchObject({ kind: 'feedback', direction, signals: ['label'] });
+  });
+});
+
 describe('feedback: what is not a thumb', () => {
   it.each(['Copy', 'Rewrite', 'Regenerate', 'Share', 'Edit', 'Read aloud', 'Régénérer'])(
     'a button named "%s" is not feedback, whatever its icon',

@@ -18,6 +18,8 @@ import {
   MISTRAL_HOSTS,
   SURFACES,
   matchPattern,
+  CHAT_SURFACES,
+  ADMIN_SURFACES,
 } from '@/lib/surfaces';
 
 const ROOT = join(__dirname, '../..');
@@ -70,6 +72,18 @@ describe('hosts: one list', () => {
       ws.some((w) => w.surfaces.includes(s.id));
     expect(CONTENT_MATCHES.chatUi).toEqual(matchesWhere(shows(CHAT_WARNINGS)));
     expect(CONTENT_MATCHES.adminUi).toEqual(matchesWhere(shows(ADMIN_WARNINGS)));
+  });
+
+  it("each UI script carries its own host's surfaces (lib/surfaces.ts), the host its matches name", () => {
+    for (const [file, list, matches] of [
+      ['chat-ui', CHAT_SURFACES, CONTENT_MATCHES.chatUi],
+      ['admin-ui', ADMIN_SURFACES, CONTENT_MATCHES.adminUi],
+    ] as const) {
+      const src = read(`entrypoints/${file}.content.ts`);
+      const name = file === 'chat-ui' ? 'CHAT_SURFACES' : 'ADMIN_SURFACES';
+      expect(src, file).toContain(`surfaces: ${name},`);
+      expect([...new Set(list.map((s) => s.host))].map(matchPattern), file).toEqual(matches);
+    }
   });
 
   it('no match pattern of a Mistral host is written outside lib/hosts.ts', () => {

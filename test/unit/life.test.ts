@@ -2,8 +2,10 @@
 /**
  * A content script's life (lib/page/life.ts): no page event ends it — not even WXT's own "content script started"
  * event, replayed — only a lost extension context does, noticed lazily when the next event arrives; then every
- * listener of that copy is gone and the event goes through untouched.
+ * listener of that copy is gone and the event goes through untouched. And WXT's context as Windsock's build carries
+ * it (lib/page/wxt-context.ts): not ended by that event either, and asked for nothing but `isInvalid`.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startLife } from '@/lib/page/life';
@@ -74,5 +76,41 @@ describe('life', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(ran).toEqual(['kept']);
     expect(other.isInvalid).toBe(true);
+  });
+});
+
+describe("WXT's context, as Windsock's build carries it (lib/page/wxt-context.ts)", () => {
+  afterEach(() => setId(realId));
+
+  it('is not ended by a replayed "content script started" event, only by a lost extension context', async () => {
+    const { ContentScriptContext } = await import('@/lib/page/wxt-context');
+    const ctx = new ContentScriptContext('chat', { matches: [] });
+    document.dispatchEvent(new CustomEvent(STARTED, { detail: { contentScriptName: 'chat', messageId: 'page' } }));
+    window.postMessage({ type: STARTED, contentScriptName: 'chat', messageId: 'page' }, '*');
+    expect(ctx.isInvalid).toBe(false);
+    expect(ctx.isValid).toBe(true);
+    setId(undefined);
+    expect(ctx.isInvalid).toBe(true);
+    expect(ctx.isValid).toBe(false);
+  });
+
+  it('no entry script asks it for more than `isInvalid`: main() takes no context, or hands it to startPage', () => {
+    const dir = 'entrypoints';
+    const scripts = readdirSync(dir).filter((f) => f.endsWith('.content.ts'));
+    expect(scripts.length).toBeGreaterThan(4);
+    for (const f of scripts) {
+      // The code without its comments (which name `ctx` to say it is not used).
+      const src = readFileSync(`${dir}/${f}`, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
+      const param = /\bmain\((\w*)\)/.exec(src)?.[1];
+      expect(param, f).toBeDefined();
+      if (!param) continue;
+      // The one use: lib/page/run.ts startPage(life, kit, ctx), whose parameter is `{ readonly isInvalid: boolean }`.
+      const uses = src.match(new RegExp(`\\b${param}\\b`, 'g')) ?? [];
+      expect(uses.length, f).toBe(2);
+      expect(src, f).toMatch(new RegExp(`startPage\\(.*, ${param}\\);`));
+    }
+    expect(readFileSync('lib/page/run.ts', 'utf8')).toContain('wxt?: { readonly isInvalid: boolean }');
   });
 });

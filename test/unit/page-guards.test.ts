@@ -13,16 +13,18 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const warn = vi.fn();
 const nudge = vi.fn();
+const note = vi.fn();
 vi.mock('@/lib/page/ui', async (orig) => ({
   ...(await orig<typeof import('@/lib/page/ui')>()),
   warn: (...a: unknown[]) => warn(...a),
   nudgeWarning: () => nudge(),
-  showNote: vi.fn(),
   destroyUi: vi.fn(),
 }));
 
 const { installWarnings } = await import('@/lib/page/warnings');
 const { REGISTRY } = await import('@/lib/warnings/registry');
+const { CHAT_SURFACES } = await import('@/lib/surfaces');
+const { findSurface } = await import('@/lib/hosts');
 
 const CHAT_URL = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
 const html = readFileSync('test/fixtures/vibe-chat.free.en.html', 'utf8');
@@ -40,7 +42,7 @@ const context = (ask = true) => ({
   strings: STRINGS,
 });
 
-function setup(opts: { ask?: boolean } = {}) {
+function setup(opts: { ask?: boolean; notes?: boolean } = {}) {
   document.body.innerHTML = body;
   const listeners: [EventTarget, string, EventListener, AddEventListenerOptions | undefined][] = [];
   const ctx = {
@@ -53,6 +55,8 @@ function setup(opts: { ask?: boolean } = {}) {
     },
   };
   const deps = {
+    surface: () => findSurface(CHAT_SURFACES, location.href),
+    showNote: opts.notes === false ? undefined : note,
     context: vi.fn(async () => context(opts.ask ?? true)),
     ask: vi.fn(async () => null),
     onChoice: vi.fn(),
@@ -95,6 +99,7 @@ beforeEach(() => {
   cleanup?.();
   nudge.mockReset();
   warn.mockReset();
+  note.mockReset();
   (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(CHAT_URL);
 });
 
@@ -213,5 +218,52 @@ describe('installWarnings', () => {
     await settle();
     expect(warn).not.toHaveBeenCalled();
     expect(t.pageClicks()).toBe(1);
+  });
+});
+
+describe("the page's surface, from its UI script's own host list (lib/surfaces.ts, CHAT_SURFACES)", () => {
+  const setURL = (u: string) => (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(u);
+
+  it.each([
+    ['https://chat.mistral.ai/chat/projects/p1', 'vibe-project', true],
+    ['https://chat.mistral.ai/settings', 'vibe-other', true],
+    ['https://chat.mistral.ai/share/abc123', 'vibe-share', false],
+    ['https://chat.mistral.ai/upgrade', 'vibe-upgrade', false],
+    ['https://chat.mistral.ai/intelligence/memories', 'vibe-memories', false],
+  ])('%s (%s): a thumb is guarded: %s', async (url, _id, guarded) => {
+    const t = setup();
+    cleanup = t.remove;
+    setURL(url);
+    warn.mockResolvedValue({ confirmed: false });
+    const e = trustedClick(t.like);
+    expect(e.defaultPrevented).toBe(guarded);
+    await settle();
+    expect(warn).toHaveBeenCalledTimes(guarded ? 1 : 0);
+  });
+
+  it('the attachment note shows where the chat is (vibe-chat), not on a page without it (vibe-other)', async () => {
+    const t = setup();
+    cleanup = t.remove;
+    const add = document.querySelector('button[aria-label="Add files"]')!;
+    setURL('https://chat.mistral.ai/settings');
+    trustedClick(add);
+    await settle();
+    expect(note).not.toHaveBeenCalled();
+    setURL(CHAT_URL);
+    trustedClick(add);
+    await settle();
+    expect(note).toHaveBeenCalledTimes(1);
+    expect(note.mock.calls[0][0]).toBe('[attachNote]');
+  });
+
+  it('without the notes (a UI script that carries none), the attachment gesture goes through and shows nothing', async () => {
+    const t = setup({ notes: false });
+    cleanup = t.remove;
+    const add = document.querySelector('button[aria-label="Add files"]')!;
+    const e = trustedClick(add);
+    await settle();
+    expect(e.defaultPrevented).toBe(false);
+    expect(note).not.toHaveBeenCalled();
+    expect(warn).not.toHaveBeenCalled();
   });
 });

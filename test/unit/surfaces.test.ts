@@ -1,19 +1,24 @@
 /**
  * lib/surfaces.ts: every surface against its own example URLs and against every other surface's (a positive and
- * a negative matrix), foreign URLs nowhere, and lookalike hosts never taken for Mistral's.
+ * a negative matrix), foreign URLs nowhere, and lookalike hosts never taken for Mistral's; each host's list (what
+ * a UI script carries) is the table's part for that host and, alone, names the same surfaces.
  */
 import { describe, expect, it } from 'vitest';
 import {
+  ADMIN_SURFACES,
+  CHAT_SURFACES,
   FIX_URLS,
+  HOSTS,
   isMistralUrl,
   MISTRAL_HOSTS,
+  STUDIO_SURFACES,
   SURFACES,
   surfaceById,
   surfaceOf,
   type SurfaceDef,
 } from '@/lib/surfaces';
 import { FOREIGN_EXAMPLES, SURFACE_EXAMPLES } from '@/lib/surfaces.examples';
-import { pathPattern } from '@/lib/hosts';
+import { findSurface, pathPattern } from '@/lib/hosts';
 
 const examplesOf = (s: SurfaceDef) => SURFACE_EXAMPLES[s.id];
 
@@ -64,6 +69,30 @@ describe('surfaces: positive and negative matrix', () => {
     expect(surfaceOf(FIX_URLS.apiPrivacy)?.id).toBe('admin-api-privacy');
     expect(surfaceOf(FIX_URLS.subscriptions)?.id).toBe('admin-subscriptions');
     expect(surfaceOf(FIX_URLS.memories)?.id).toBe('vibe-memories');
+  });
+});
+
+describe("surfaces: each host's list (what a UI script carries)", () => {
+  const LISTS = [
+    [HOSTS.chat, CHAT_SURFACES],
+    [HOSTS.admin, ADMIN_SURFACES],
+    [HOSTS.studio, STUDIO_SURFACES],
+  ] as const;
+
+  it.each(LISTS)("%s: the table's surfaces on that host, in order, with their id, path and chat", (host, list) => {
+    const place = ({ id, host, path, chat }: SurfaceDef) => ({ id, host, path, chat });
+    expect(list).toEqual(SURFACES.filter((s) => s.host === host).map(place));
+    // Together the lists are the table, nothing more.
+    expect(LISTS.flatMap(([, l]) => l.map((s) => s.id))).toEqual(SURFACES.map((s) => s.id));
+  });
+
+  it.each(LISTS)('%s: its list alone names the same surface as the table, for every example URL', (host, list) => {
+    const urls = [...allExamples.map(([, url]) => url), ...FOREIGN_EXAMPLES, `https://${host}/zz/1`];
+    for (const url of urls) {
+      const whole = surfaceOf(url);
+      expect(findSurface(list, url)?.id, url).toBe(whole?.host === host ? whole.id : undefined);
+      if (whole?.host === host) expect(findSurface(list, url)?.chat, url).toBe(whole.chat);
+    }
   });
 });
 
