@@ -365,12 +365,24 @@ describe('corpus', () => {
     address: [0.8, 0.8],
     health: [0.8, 0.8],
   };
-  const { perCategory } = scoreCorpus(items);
   it.each(CATEGORIES)('%s: precision and recall', (c) => {
-    const s = perCategory[c];
+    // Scored inside the test: under Stryker, work done in a describe body runs before any mutant is active and
+    // kills nothing (README, "Mutation testing").
+    const s = scoreCorpus(items).perCategory[c];
     expect(s.tp + s.fn, 'labelled occurrences').toBeGreaterThanOrEqual(5);
     expect(s.precision).toBeGreaterThanOrEqual(THRESHOLDS[c][0]);
     expect(s.recall).toBeGreaterThanOrEqual(THRESHOLDS[c][1]);
+  });
+  // The labels are the oracle, item by item: each item's counts per category are its labels' (written by hand
+  // with the corpus), but for the two misses the scanner is known to make, pinned here as they are. A scanner
+  // that finds one more or one less of anything in any of the 178 items fails.
+  it('every item gives its labels, but the two known misses', () => {
+    expect(scoreCorpus(items).misses).toEqual([
+      // "07700 900123": a UK number written without its country code is not one the phone reader knows.
+      { id: 'en-016', expect: { address: 1, phone: 1 }, found: { address: 1 } },
+      // Three health terms labelled, two found.
+      { id: 'en-038', expect: { health: 3 }, found: { health: 2 } },
+    ]);
   });
 });
 
