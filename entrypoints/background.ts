@@ -3,6 +3,9 @@
  *
  * - Messages are handled by lib/background/handler.ts (validated against their sender by lib/messages.ts
  *   first); this file only wires it to the browser: the store, the badge, tabs and storage.session.
+ * - The pages the reading content scripts send (`page-dom`) are read here with the detectors (lib/offpage/read.ts):
+ *   in this background page's own DOM on Firefox, in an offscreen document on Chrome, whose service worker has none
+ *   (lib/background/offscreen.ts).
  * - The composer guard's text is scanned here (lib/background/scan.ts), in slices, and answered as counts per
  *   category: never stored, logged or reported.
  * - The badge of a tab follows from its URL's surface and the stored state through the pure verdict; it is
@@ -24,6 +27,8 @@ import { rulesetFor } from '@/lib/detect/rules';
 import { useRuleset } from '@/lib/detect/ruleset';
 import { MISTRAL_HOSTS } from '@/lib/hosts';
 import type { ScanStats } from '@/lib/background/scan';
+import { offscreenDom } from '@/lib/background/offscreen';
+import { readTree } from '@/lib/offpage/read';
 
 /**
  * Test builds only: with this set on the background's global (by the e2e tests, through the service worker or
@@ -142,6 +147,12 @@ export default defineBackground(() => {
         });
       },
     },
+    // Where a sent page is rebuilt and read: Firefox's background page has a DOM (an inert document per page,
+    // `createHTMLDocument`); Chrome's service worker has none and uses its offscreen document.
+    dom:
+      import.meta.env.MANIFEST_VERSION === 2
+        ? { read: async (url, page) => readTree(document.implementation, url, page) }
+        : offscreenDom(),
     // "This session" choices and the tab ↔ organization map: WXT's `session:` storage (gone when the browser closes).
     session: {
       get: (key) => storage.getItem(`session:${key}`),

@@ -5,40 +5,21 @@
  * unless told otherwise, posts it with `window.postMessage`): a page that knows the id — Firefox's gecko id and
  * a store extension's id are public — could listen for it and know Windsock is there, and replaying it ends
  * WXT's context (wxt-dev/wxt#1359). This one dispatches nothing, listens to nothing, and ends only when the
- * extension context is really gone. Windsock's own scripts do not use it at all (lib/page/life.ts).
+ * extension context is really gone. Windsock's own scripts do not use it (lib/page/life.ts) but to say, in the test
+ * build's diagnosis, whether it is still valid: only `isInvalid` / `isValid` are kept (none of WXT's helpers that take a
+ * `ctx` is used), so that it costs each content script a few bytes.
  */
 import { contextAlive } from './life';
 
 export class ContentScriptContext {
-  private readonly ctl = new AbortController();
   constructor(
     readonly contentScriptName: string,
     readonly options?: unknown,
   ) {}
-  get signal(): AbortSignal {
-    return this.ctl.signal;
-  }
-  abort(reason?: unknown): void {
-    this.ctl.abort(reason);
-  }
   get isInvalid(): boolean {
-    if (!this.ctl.signal.aborted && !contextAlive()) this.notifyInvalidated();
-    return this.ctl.signal.aborted;
+    return !contextAlive();
   }
   get isValid(): boolean {
-    return !this.isInvalid;
-  }
-  onInvalidated(cb: () => void): () => void {
-    this.ctl.signal.addEventListener('abort', cb);
-    return () => this.ctl.signal.removeEventListener('abort', cb);
-  }
-  block<T>(): Promise<T> {
-    return new Promise(() => {});
-  }
-  addEventListener(target: EventTarget, type: string, handler: EventListener, options?: AddEventListenerOptions): void {
-    target.addEventListener(type, handler, { ...options, signal: this.ctl.signal });
-  }
-  notifyInvalidated(): void {
-    this.ctl.abort('Content script context invalidated');
+    return contextAlive();
   }
 }
