@@ -7,7 +7,12 @@
  */
 import { browser } from 'wxt/browser';
 import { readTree } from '@/lib/offpage/read';
-import { fromBackground, OFFSCREEN_PORT, type OffscreenAnswer, type OffscreenRequest } from '@/lib/background/offscreen';
+import {
+  fromBackground,
+  OFFSCREEN_PORT,
+  type OffscreenAnswer,
+  type OffscreenRequest,
+} from '@/lib/background/offscreen';
 
 const backgroundUrl = browser.runtime.getURL('/background.js');
 
@@ -19,7 +24,7 @@ browser.runtime.onConnect.addListener((port) => {
   port.onMessage.addListener((m: unknown) => {
     const req = m as OffscreenRequest | null;
     if (!req || typeof req.id !== 'number' || typeof req.url !== 'string') return;
-    let detection: OffscreenAnswer['detection'] = null;
+    let detection: OffscreenAnswer['detection'];
     try {
       detection = readTree(document.implementation, req.url, req.page);
     } catch {

@@ -19,9 +19,10 @@ import type { PageDetection } from '../detect';
 import type { PageTree } from '../page/serialize';
 import type { DomPort } from './handler';
 
-/** The port's name, and the page's path (entrypoints/offscreen/index.html). */
+/** The port's name. */
 export const OFFSCREEN_PORT = 'windsock-offscreen';
-export const OFFSCREEN_PATH = '/offscreen.html';
+/** The offscreen page (entrypoints/offscreen/index.html). */
+const OFFSCREEN_PATH = '/offscreen.html';
 /** Below the content script's own 4 s (lib/page/client.ts), so that the handler answers "not read" in time. */
 const READ_TIMEOUT_MS = 3000;
 

@@ -11,7 +11,7 @@ import { LONG_TEXT, MAX_DEPTH, MAX_NODES, type PageTree, type TreeElement, type 
 
 const NS = { s: 'http://www.w3.org/2000/svg', m: 'http://www.w3.org/1998/Math/MathML' } as const;
 
-export class BadTree extends Error {}
+class BadTree extends Error {}
 
 /** A document holding the tree, created by `impl` (the rebuilding context's own `document.implementation`). */
 export function rebuild(impl: DOMImplementation, tree: PageTree): Document {

@@ -181,7 +181,7 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     }
     if (TEST_BUILD) counters.detections++;
     const t0 = TEST_BUILD ? performance.now() : 0;
-    let page: ReturnType<typeof serializePage> = null;
+    let page: ReturnType<typeof serializePage>;
     try {
       page = serializePage(document);
     } catch {
