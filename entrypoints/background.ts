@@ -20,7 +20,7 @@ import { readStore, update, clearStore, watchStore } from '@/lib/store';
 import type { LoadResult, Store } from '@/lib/store/schema';
 import { surfaceOf, MATCH_PATTERNS } from '@/lib/surfaces';
 import { verdictFor } from '@/lib/resolve';
-import { createHandler } from '@/lib/background/handler';
+import { createHandler, type DomPort } from '@/lib/background/handler';
 import { BADGE } from '@/lib/verdict';
 import { TEST_BUILD } from '@/lib/test-build';
 import { rulesetFor } from '@/lib/detect/rules';
@@ -116,6 +116,13 @@ export default defineBackground(() => {
   };
   browser.storage.onChanged.addListener((_changes, area) => area === 'local' && forget());
 
+  // Where a sent page is rebuilt and read: Firefox's background page has a DOM (an inert document per page,
+  // `createHTMLDocument`); Chrome's service worker has none and uses its offscreen document.
+  const dom: DomPort =
+    import.meta.env.MANIFEST_VERSION === 2
+      ? { read: async (url, page) => readTree(document.implementation, url, page) }
+      : offscreenDom();
+
   const handler = createHandler({
     store: {
       read: readCached,
@@ -147,12 +154,7 @@ export default defineBackground(() => {
         });
       },
     },
-    // Where a sent page is rebuilt and read: Firefox's background page has a DOM (an inert document per page,
-    // `createHTMLDocument`); Chrome's service worker has none and uses its offscreen document.
-    dom:
-      import.meta.env.MANIFEST_VERSION === 2
-        ? { read: async (url, page) => readTree(document.implementation, url, page) }
-        : offscreenDom(),
+    dom,
     // "This session" choices and the tab ↔ organization map: WXT's `session:` storage (gone when the browser closes).
     session: {
       get: (key) => storage.getItem(`session:${key}`),
@@ -186,11 +188,14 @@ export default defineBackground(() => {
 
   browser.tabs.onUpdated.addListener(async (tabId, info, tab) => {
     if (!info.url && info.status !== 'loading') return;
+    const url = tab.url ?? info.url;
+    // A Mistral page is loading: its reading script will send it once idle. Chrome: have the offscreen document
+    // ready by then (created once; the first page of a browser session would otherwise wait for it).
+    if (surfaceOf(url)) dom.warm?.();
     // The cached read (dropped on every storage change): a tab's navigation does not re-read and re-validate the
     // store, nor hold up a popup's question to the background meanwhile.
     const { store } = await readCached();
     await applyLang(store);
-    const url = tab.url ?? info.url;
     if (url) await handler.paintTab(tabId, url, store);
     if (info.url && surfaceOf(info.url)) {
       // In-app navigation: tell the page's content script to look again. It may not be there (yet): fine.

@@ -86,7 +86,8 @@ function sizes() {
   for (const [part, file] of Object.entries(ON_DEMAND_FILES) as [OnDemandPart, string][])
     add(`on demand: ${file.replace('/content-scripts/', '')}, ${ON_DEMAND_WHEN[part]}`, [file.replace(/^\//, '')]);
   add('background', ['background.js']);
-  for (const page of ['popup', 'options', 'rights']) {
+  // offscreen: Chrome's offscreen document, where the pages the reading scripts send are read (issue 13).
+  for (const page of ['popup', 'options', 'rights', 'offscreen']) {
     const html = join(PROD_CHROME_DIR, `${page}.html`);
     if (!existsSync(html)) continue;
     const refs = [...readFileSync(html, 'utf8').matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
