@@ -72,7 +72,7 @@ export interface Counters {
   detections: number;
   /** `page-dom` requests sent (each one a reading of the page by the background). */
   reports: number;
-  /** Time spent serializing the page (lib/page/serialize.ts), in total and the longest once. */
+  /** Time spent serializing the page (lib/page/serialize.ts, and its JSON for "has it changed"), in total and the longest once. */
   serializeMs: number;
   longestSerializeMs: number;
   /** Size of the last page serialized, in characters of JSON. */
@@ -187,26 +187,27 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     } catch {
       page = null;
     }
+    // Sent only when the page changed: not for a hash change or a replaceState on the same page.
+    const key = page ? `${surfaceHere()?.id}\n${JSON.stringify(page)}` : '';
     if (TEST_BUILD) {
       const dt = performance.now() - t0;
       counters.serializeMs += dt;
       if (dt > counters.longestSerializeMs) counters.longestSerializeMs = dt;
+      counters.lastPageChars = key.length;
     }
     // Too large to send: nothing read ("unknown"), never a guess.
     if (!page) return;
-    // Sent only when the page changed: not for a hash change or a replaceState on the same page.
-    const key = `${surfaceHere()?.id}\n${JSON.stringify(page)}`;
-    if (TEST_BUILD) counters.lastPageChars = key.length;
     if (key === lastSent) return;
     if (TEST_BUILD) counters.reports++;
     // The background reads it, records it as this tab's `page-report` (only a change is written) and answers the
     // reading. No answer, or no reading: nothing read; what the store holds stays.
     reading = ask<{ ok?: boolean; detection?: PageDetection }>({ type: 'page-dom', url, page })
       .then((r) => {
+        // Answered (whatever the answer): the first verdict's time, as for a page report before.
+        if (TEST_BUILD && counters.firstReportAt === null) counters.firstReportAt = performance.now();
         if (!r?.ok || !r.detection || typeof r.detection !== 'object') return;
         last = r.detection;
         lastSent = key;
-        if (TEST_BUILD && counters.firstReportAt === null) counters.firstReportAt = performance.now();
       })
       .catch(() => undefined)
       .finally(() => {
