@@ -100,27 +100,31 @@ export function offscreenDom(api: Api = browser): DomPort {
     warm() {
       ensure().catch(() => undefined);
     },
-    async read(pageUrl, page) {
-      try {
-        await ensure();
-      } catch {
-        return null;
-      }
+    read(pageUrl, page) {
+      // One deadline for the whole reading: creating the document, sending the page, its answer.
       const id = ++seq;
       return new Promise<PageDetection | null>((resolve) => {
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          resolve(null);
-        }, READ_TIMEOUT_MS);
-        pending.set(id, (d) => {
+        let over = false;
+        const timer = setTimeout(() => done(null), READ_TIMEOUT_MS);
+        const done = (d: PageDetection | null) => {
+          over = true;
           clearTimeout(timer);
+          pending.delete(id);
           resolve(d);
-        });
-        try {
-          connect().postMessage({ id, url: pageUrl, page } satisfies OffscreenRequest);
-        } catch {
-          drop(port);
-        }
+        };
+        ensure().then(
+          () => {
+            if (over) return; // Past the deadline: the page is not sent at all.
+            pending.set(id, done);
+            try {
+              connect().postMessage({ id, url: pageUrl, page } satisfies OffscreenRequest);
+            } catch {
+              drop(port);
+              done(null);
+            }
+          },
+          () => done(null),
+        );
       });
     },
   };

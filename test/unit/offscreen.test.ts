@@ -158,3 +158,21 @@ describe('who may open the offscreen document’s port: this extension’s backg
     expect(fromBackground(sender, RID, BG)).toBe(ok);
   });
 });
+
+describe('one deadline for the whole reading', () => {
+  it('a creation that never ends: null in time, and the page is never sent', async () => {
+    vi.useFakeTimers();
+    try {
+      const f = fake({ answer: echo });
+      (f.api as { offscreen: { createDocument: unknown } }).offscreen.createDocument = vi.fn(
+        () => new Promise(() => undefined),
+      );
+      const read = offscreenDom(f.api).read('https://chat.mistral.ai/', TREE);
+      await vi.advanceTimersByTimeAsync(3100);
+      expect(await read).toBeNull();
+      expect(f.ports).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
