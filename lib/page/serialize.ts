@@ -102,7 +102,8 @@ export function serializePage(doc: Document): PageTree | null {
         const child = walk(n as Element, depth + 1);
         if (!child) return null;
         (c ??= []).push(child);
-      } else if (n.nodeType === 3 || n.nodeType === 4) {
+      } else if (n.nodeType === 3) {
+        // (An HTML document has no CDATA section: its parser makes text of one.)
         const text = (n as CharacterData).data;
         if (++nodes > MAX_NODES) return null;
         chars += text.length;

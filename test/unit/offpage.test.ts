@@ -18,7 +18,7 @@ import { MISTRAL_HOSTS, type MistralHost } from '@/lib/hosts';
 import { CHAT_DETECT } from '@/lib/page/kit-chat';
 import { ADMIN_DETECT } from '@/lib/page/kit-admin';
 import { STUDIO_DETECT } from '@/lib/page/kit-studio';
-import { LONG_TEXT, MAX_CHARS, serializePage, type PageTree } from '@/lib/page/serialize';
+import { LONG_TEXT, MAX_CHARS, MAX_DEPTH, serializePage, type PageTree, type TreeElement } from '@/lib/page/serialize';
 import { readTree } from '@/lib/offpage/read';
 import { rebuild } from '@/lib/offpage/rebuild';
 import { MUTATIONS, prng, tagElements } from '../mutate';
@@ -288,5 +288,94 @@ describe('a tree that is not one is read as nothing', () => {
     const el = re.body.firstElementChild!;
     expect(el.getAttribute('role')).toBe('switch');
     expect(el.textContent).toBe('Model training');
+  });
+});
+
+describe('the tree, exactly', () => {
+  const tree = (html: string) => serializePage(parse(html, PRIVACY))!;
+  const body = (html: string) => (tree(`<html><head></head><body>${html}</body></html>`).root.c![1] as TreeElement).c;
+
+  it('no attribute list where none is kept; no state on other inputs; a select’s selection as its indices', () => {
+    expect(body('<div style="color:red" onclick="x()"></div><p></p>')).toEqual([{ t: 'div' }, { t: 'p' }]);
+    expect(body('<input type="text" aria-label="Name" name="n" value="secret">')).toEqual([
+      { t: 'input', a: ['type', 'text', 'aria-label', 'Name', 'name', 'n'] },
+    ]);
+    expect(body('<select><option>a</option><option selected>b</option></select>')).toEqual([
+      {
+        t: 'select',
+        o: [1],
+        c: [
+          { t: 'option', c: ['a'] },
+          { t: 'option', a: ['selected', ''], c: ['b'] },
+        ],
+      },
+    ]);
+  });
+
+  it('`d` and `points` are dropped on SVG elements only; MathML keeps its namespace', () => {
+    expect(body('<div d="1" points="2"></div>')).toEqual([{ t: 'div', a: ['d', '1', 'points', '2'] }]);
+    expect(body('<svg><polyline points="0,0 1,1"/></svg>')).toEqual([
+      { t: 'svg', n: 's', c: [{ t: 'polyline', n: 's' }] },
+    ]);
+    // (happy-dom's parser leaves <math> in the HTML namespace: made by hand.)
+    const doc = parse('<html><head></head><body></body></html>', PRIVACY);
+    const M = 'http://www.w3.org/1998/Math/MathML';
+    doc.body.appendChild(doc.createElementNS(M, 'math')).appendChild(doc.createElementNS(M, 'mi')).textContent = 'x';
+    const t = serializePage(doc)!;
+    expect((t.root.c![1] as TreeElement).c).toEqual([{ t: 'math', n: 'm', c: [{ t: 'mi', n: 'm', c: ['x'] }] }]);
+    expect(rebuild(elsewhere(), t).querySelector('mi')!.namespaceURI).toBe(M);
+  });
+
+  it('no comment', () => {
+    expect(JSON.stringify(tree('<html><body><!-- a comment --><p>x</p></body></html>'))).not.toContain('comment');
+  });
+
+  it('a document with no element is no page', () => {
+    const doc = parse('<html><body></body></html>', PRIVACY);
+    doc.removeChild(doc.documentElement);
+    expect(serializePage(doc)).toBeNull();
+  });
+});
+
+describe('the bounds, exactly', () => {
+  /** An empty document: html, head, body — three nodes, no character. */
+  const empty = () => parse('<html><head></head><body></body></html>', PRIVACY);
+
+  it(`${MAX_DEPTH} levels below the document element are kept; one more is not`, () => {
+    const doc = empty();
+    let el: Element = doc.body; // depth 1
+    for (let d = 2; d <= MAX_DEPTH; d++) el = el.appendChild(doc.createElement('div'));
+    expect(serializePage(doc)).not.toBeNull();
+    el.appendChild(doc.createElement('div'));
+    expect(serializePage(doc)).toBeNull();
+  });
+
+  it('attribute values count toward the cap', () => {
+    const doc = empty();
+    const v = 'a'.repeat(100_000);
+    for (let i = 0; i < 21; i++) doc.body.appendChild(doc.createElement('i')).setAttribute('title', v);
+    expect(serializePage(doc)).toBeNull();
+  });
+
+  it('over the cap: the longest texts first, and only until the page fits (exactly the cap fits)', () => {
+    const doc = empty();
+    const add = (n: number) =>
+      doc.body.appendChild(doc.createElement('span')).appendChild(doc.createTextNode('z'.repeat(n)));
+    add(400); // a long text, shorter than the one below: kept
+    for (let i = 0; i < 6665; i++) add(LONG_TEXT);
+    add(100); // 400 + 6665 × 300 + 100 = the cap exactly
+    add(1000); // the longest: replaced by its length, and that is enough
+    const t = serializePage(doc)!;
+    expect(t).not.toBeNull();
+    const texts = (t.root.c![1] as TreeElement).c!.map((s) => (s as TreeElement).c![0]);
+    expect(texts[0]).toBe('z'.repeat(400));
+    expect(texts[texts.length - 1]).toBe(1000);
+    expect(texts.filter((x) => typeof x === 'number')).toEqual([1000]);
+    // One character more and the 400 goes too.
+    add(1);
+    const t2 = serializePage(doc)!;
+    expect(
+      (t2.root.c![1] as TreeElement).c!.map((s) => (s as TreeElement).c![0]).filter((x) => typeof x === 'number'),
+    ).toEqual([400, 1000]);
   });
 });
