@@ -36,8 +36,10 @@ export default defineConfig({
     // storage: remembered plan, settings and declarations (local only). scripting (Chrome): inject the warning
     // dialog and the page skeleton into a Mistral tab when needed (lib/page/on-demand.ts; Firefox MV2 does it with
     // tabs.executeScript and the host permissions), and put the updated content script into Mistral tabs already
-    // open when Windsock is updated, instead of leaving them unguarded.
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
+    // open when Windsock is updated, instead of leaving them unguarded. offscreen (Chrome): the service worker has no
+    // DOM; the pages the reading content scripts send are read in an offscreen document (lib/background/offscreen.ts;
+    // Firefox's background page has a DOM of its own).
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting', 'offscreen'],
     host_permissions: MATCH_PATTERNS,
     action: { default_title: '__MSG_badgeTitleNone__' },
     ...(browser === 'firefox'

@@ -3,6 +3,9 @@
  *
  * - Messages are handled by lib/background/handler.ts (validated against their sender by lib/messages.ts
  *   first); this file only wires it to the browser: the store, the badge, tabs and storage.session.
+ * - The pages the reading content scripts send (`page-dom`) are read here with the detectors (lib/offpage/read.ts):
+ *   in this background page's own DOM on Firefox, in an offscreen document on Chrome, whose service worker has none
+ *   (lib/background/offscreen.ts).
  * - The composer guard's text is scanned here (lib/background/scan.ts), in slices, and answered as counts per
  *   category: never stored, logged or reported.
  * - The badge of a tab follows from its URL's surface and the stored state through the pure verdict; it is
@@ -17,13 +20,15 @@ import { readStore, update, clearStore, watchStore } from '@/lib/store';
 import type { LoadResult, Store } from '@/lib/store/schema';
 import { surfaceOf, MATCH_PATTERNS } from '@/lib/surfaces';
 import { verdictFor } from '@/lib/resolve';
-import { createHandler } from '@/lib/background/handler';
+import { createHandler, type DomPort } from '@/lib/background/handler';
 import { BADGE } from '@/lib/verdict';
 import { TEST_BUILD } from '@/lib/test-build';
 import { rulesetFor } from '@/lib/detect/rules';
 import { useRuleset } from '@/lib/detect/ruleset';
 import { MISTRAL_HOSTS } from '@/lib/hosts';
 import type { ScanStats } from '@/lib/background/scan';
+import { offscreenDom } from '@/lib/background/offscreen';
+import { readTree } from '@/lib/offpage/read';
 
 /**
  * Test builds only: with this set on the background's global (by the e2e tests, through the service worker or
@@ -111,6 +116,13 @@ export default defineBackground(() => {
   };
   browser.storage.onChanged.addListener((_changes, area) => area === 'local' && forget());
 
+  // Where a sent page is rebuilt and read: Firefox's background page has a DOM (an inert document per page,
+  // `createHTMLDocument`); Chrome's service worker has none and uses its offscreen document.
+  const dom: DomPort =
+    import.meta.env.MANIFEST_VERSION === 2
+      ? { read: async (url, page) => readTree(document.implementation, url, page) }
+      : offscreenDom();
+
   const handler = createHandler({
     store: {
       read: readCached,
@@ -142,6 +154,7 @@ export default defineBackground(() => {
         });
       },
     },
+    dom,
     // "This session" choices and the tab ↔ organization map: WXT's `session:` storage (gone when the browser closes).
     session: {
       get: (key) => storage.getItem(`session:${key}`),
@@ -175,11 +188,14 @@ export default defineBackground(() => {
 
   browser.tabs.onUpdated.addListener(async (tabId, info, tab) => {
     if (!info.url && info.status !== 'loading') return;
+    const url = tab.url ?? info.url;
+    // A Mistral page is loading: its reading script will send it once idle. Chrome: have the offscreen document
+    // ready by then (created once; the first page of a browser session would otherwise wait for it).
+    if (surfaceOf(url)) dom.warm?.();
     // The cached read (dropped on every storage change): a tab's navigation does not re-read and re-validate the
     // store, nor hold up a popup's question to the background meanwhile.
     const { store } = await readCached();
     await applyLang(store);
-    const url = tab.url ?? info.url;
     if (url) await handler.paintTab(tabId, url, store);
     if (info.url && surfaceOf(info.url)) {
       // In-app navigation: tell the page's content script to look again. It may not be there (yet): fine.

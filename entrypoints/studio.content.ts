@@ -1,10 +1,10 @@
 /**
  * The content script on Studio (console.mistral.ai): reads the Studio plan at document idle and after each
- * in-app navigation, and reports it to the background. No UI (Studio has no warning), no observer, nothing
- * while the tab is hidden. It carries the Studio plan readers only (lib/page/kit-studio.ts).
+ * in-app navigation: sends the page to the background, which reads it with the Studio plan readers
+ * (lib/page/kit-studio.ts, lib/offpage/read.ts). No UI (Studio has no warning), no observer, nothing while the tab
+ * is hidden.
  */
 import { startPage } from '@/lib/page/run';
-import { STUDIO_KIT } from '@/lib/page/kit-studio';
 import { startLife } from '@/lib/page/life';
 import { CONTENT_MATCHES } from '@/lib/hosts';
 
@@ -15,6 +15,6 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     // Windsock's own lifecycle, which no page event can end; WXT's `ctx` only feeds the diagnostic report.
-    startPage(startLife(), STUDIO_KIT, ctx);
+    startPage(startLife(), { accountData: false }, ctx);
   },
 });

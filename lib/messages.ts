@@ -14,6 +14,7 @@ import { LANG_SETTINGS, type Lang } from './langs';
 import { isMistralUrl, surfaceOf } from './surfaces';
 import { accountDataOn, composerOn, guardOn, observableKeys, shareOn } from './detect/observable';
 import { MAX_LENGTH, type Category } from './scan/categories';
+import type { PageTree } from './page/serialize';
 
 const ObservationInput = z.object({
   key: ObsKey,
@@ -61,6 +62,19 @@ const AccountData = z.object({
   settings: z.string().max(200_000).optional(),
   /** The organization/workspace the page shows as active, to pick it among several (lib/detect/account.ts). */
   active: z.object({ name: z.string().max(200).optional(), id: OrgIdText.optional() }).optional(),
+});
+
+/**
+ * A reading content script sends its page, as data (lib/page/serialize.ts), for the background to read with the
+ * detectors of the page's host (lib/offpage/read.ts; issue 13: they no longer ship in the page). The reading is
+ * recorded exactly as this tab's `page-report` with it would be (checked again by `accept`, as that report), and
+ * answered `{ok: true, detection}`. Content scripts only. The tree is checked where it is rebuilt
+ * (lib/offpage/rebuild.ts): anything but a page tree is read as nothing.
+ */
+const PageDom = z.object({
+  type: z.literal('page-dom'),
+  url: z.string().max(2048),
+  page: z.custom<PageTree>((v) => !!v && typeof v === 'object' && !Array.isArray(v)),
 });
 
 /**
@@ -137,6 +151,7 @@ const PopupStateReq = z.object({
 
 export const Message = z.discriminatedUnion('type', [
   PageReport,
+  PageDom,
   Declare,
   ResetAll,
   SetSettings,
@@ -166,6 +181,7 @@ export const ON_DEMAND_FILES: Record<OnDemandPart, string> = {
 /** What a content script may send (never import, set-guards, reset, declare, set-settings). */
 export const CONTENT_TYPES: ReadonlySet<Message['type']> = new Set([
   'page-report',
+  'page-dom',
   'account-data',
   'get-rules',
   'get-context',
@@ -233,8 +249,9 @@ export function accept(raw: unknown, sender: SenderLike, runtimeId: string, exte
   if (!parsed.success) return { ok: false, error: 'malformed message' };
   const msg = parsed.data;
   // An on-demand script goes into the asking content script's own frame: no extension page asks for one.
-  if (kind === 'extension-page' && msg.type === 'load-part')
-    return { ok: false, error: 'extension pages may not send load-part' };
+  // A page sent to be read is a tab's own page, and its reading is filed for that tab: no extension page sends one.
+  if (kind === 'extension-page' && (msg.type === 'load-part' || msg.type === 'page-dom'))
+    return { ok: false, error: `extension pages may not send ${msg.type}` };
   if (kind === 'content-script') {
     if (!CONTENT_TYPES.has(msg.type)) return { ok: false, error: `content scripts may not send ${msg.type}` };
     if (!('url' in msg) || msg.url === undefined || !sameOrigin(msg.url, sender.url))

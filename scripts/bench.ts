@@ -11,7 +11,8 @@
  *    state; DevTools Protocol performance metrics over the streaming window, medians (min–max) and B/A ratios;
  *    long tasks; the content script's own counters;
  * 3. time from content script start to its first report (the first verdict on the badge; it includes asking the
- *    background for the host's site rules, also printed), and from opening the popup to its first render;
+ *    background for the host's site rules, also printed, and, since issue 13, serializing the page and the
+ *    background's reading of it: in Chrome, in its offscreen document); the page's serialization time, and from opening the popup to its first render;
  * 4. the personal-data scanner's figures, when lib/scan is present; its slices on 1 MB of each worst-case shape
  *    in Chromium (scripts/bench-scan-slices.ts: what the background runs); and the page's longest task while the
  *    composer guard has 1 MB checked by the background on send, with the background's scan time beside it
@@ -85,7 +86,8 @@ function sizes() {
   for (const [part, file] of Object.entries(ON_DEMAND_FILES) as [OnDemandPart, string][])
     add(`on demand: ${file.replace('/content-scripts/', '')}, ${ON_DEMAND_WHEN[part]}`, [file.replace(/^\//, '')]);
   add('background', ['background.js']);
-  for (const page of ['popup', 'options', 'rights']) {
+  // offscreen: Chrome's offscreen document, where the pages the reading scripts send are read (issue 13).
+  for (const page of ['popup', 'options', 'rights', 'offscreen']) {
     const html = join(PROD_CHROME_DIR, `${page}.html`);
     if (!existsSync(html)) continue;
     const refs = [...readFileSync(html, 'utf8').matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
@@ -212,6 +214,12 @@ async function streaming() {
     console.log(
       `\nContent script counters on the streaming page (one run, whole page life): detections ${last.detections}, reports ${last.reports}, observer callbacks ${last.observerCallbacks}, mutation records ${last.mutationRecords}, observer time ${last.observerMs.toFixed(2)} ms (longest ${last.longestObserverMs.toFixed(2)} ms).`,
     );
+    // Issue 13: the page is serialized for the background where it used to be read in the page (never per token).
+    const ser = c.map((x) => x.serializeMs ?? NaN).filter((x) => !Number.isNaN(x));
+    if (ser.length)
+      console.log(
+        `Page serialized for the background (lib/page/serialize.ts), per page load: ${last.reports} page(s) sent, serialization ${median(ser).toFixed(2)} ms in all (median over ${ser.length} loads; longest once ${Math.max(...c.map((x) => x.longestSerializeMs ?? 0)).toFixed(2)} ms), last page ${(last.lastPageChars / 1000).toFixed(1)} k characters of JSON.`,
+      );
     const firsts = c.map((x) => (x.firstReportAt ?? NaN) - x.startedAt).filter((x) => !Number.isNaN(x));
     console.log(
       `Content script start → first report acknowledged by the background (badge set): median ${median(firsts).toFixed(1)} ms over ${firsts.length} loads.`,

@@ -4,7 +4,9 @@
  * every message × every sender).
  * Security: trust comes from the sender (lib/messages.ts, `accept`), never from what a message says.
  */
-import { accept, ON_DEMAND_FILES, type Message, type SenderLike } from '../messages';
+import { accept, ON_DEMAND_FILES, type Message, type PageReportMsg, type SenderLike } from '../messages';
+import type { PageDetection } from '../detect';
+import type { PageTree } from '../page/serialize';
 import { readAccountData, readAccountSettings, type AccountOrg } from '../detect/account';
 import { ACCOUNT_DATA, rulesetFor } from '../detect/rules';
 import { BANNER_DISMISS_MS, pageContext } from '../context';
@@ -56,6 +58,17 @@ export interface TabsPort {
   inject(target: { tabId: number; frameId: number; documentId?: string }, file: string): Promise<void>;
 }
 
+/**
+ * Where a page a content script sent as data (`page-dom`) is rebuilt and read (lib/offpage/read.ts): Firefox's
+ * background page itself, Chrome's offscreen document (lib/background/offscreen.ts). Resolves to the reading, or
+ * null when it could not be read (nothing read then, never a guess).
+ */
+export interface DomPort {
+  read(url: string, page: PageTree): Promise<PageDetection | null>;
+  /** Get ready to read (Chrome: create the offscreen document) before the first page arrives; never throws. */
+  warm?(): void;
+}
+
 export interface SessionPort {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
@@ -65,6 +78,7 @@ export interface Ports {
   store: StorePort;
   badge: BadgePort;
   tabs: TabsPort;
+  dom: DomPort;
   session: SessionPort;
   now(): number;
   runtimeId: string;
@@ -199,11 +213,7 @@ export function createHandler(ports: Ports) {
     });
   }
 
-  async function handle(
-    msg: Message,
-    tabId: number | undefined,
-    frame: { frameId?: number; documentId?: string } = {},
-  ): Promise<unknown> {
+  async function handle(msg: Message, tabId: number | undefined, sender: SenderLike = {}): Promise<unknown> {
     const now = ports.now();
     switch (msg.type) {
       case 'page-report': {
@@ -219,6 +229,29 @@ export function createHandler(ports: Ports) {
             : before;
         await paint(tabId, msg.url, store);
         return { ok: true };
+      }
+      case 'page-dom': {
+        // The page a reading content script sent, read here with its host's detectors (lib/offpage/read.ts), then
+        // recorded as the `page-report` that sender would have sent with that reading: checked by accept() as
+        // such (same sender, same URL, what that surface can show), filed by the same per-tab organization rule.
+        const surface = surfaceOf(msg.url);
+        if (!surface) return { ok: false };
+        let det: PageDetection | null;
+        try {
+          det = await ports.dom.read(msg.url, msg.page);
+        } catch {
+          det = null;
+        }
+        if (!det || det.surface !== surface.id) return { ok: false, error: 'page not read' };
+        const org =
+          det.orgName || det.orgId
+            ? { org: { ...(det.orgName ? { name: det.orgName } : {}), ...(det.orgId ? { id: det.orgId } : {}) } }
+            : {};
+        const report: PageReportMsg = { type: 'page-report', url: msg.url, observations: det.observations, ...org };
+        const checked = accept(report, sender, ports.runtimeId, ports.extensionOrigin);
+        if (!checked.ok) return { ok: false, error: checked.error };
+        const done = (await handle(checked.msg, tabId, sender)) as Answer;
+        return done?.ok ? { ok: true, detection: det } : done;
       }
       case 'account-data': {
         const surface = surfaceOf(msg.url);
@@ -263,6 +296,8 @@ export function createHandler(ports: Ports) {
         // tab's origin and a Mistral page), as JSON data.
         const surface = surfaceOf(msg.url);
         if (!surface) return { ok: false };
+        // The page will be sent to be read next: have the reading ready (Chrome's offscreen document).
+        ports.dom.warm?.();
         return { ok: true, rules: rulesetFor([surface.host]) };
       }
       case 'get-context': {
@@ -312,8 +347,8 @@ export function createHandler(ports: Ports) {
         if (tabId === undefined) return { ok: false };
         const target = {
           tabId,
-          frameId: frame.frameId ?? 0,
-          ...(frame.documentId ? { documentId: frame.documentId } : {}),
+          frameId: sender.frameId ?? 0,
+          ...(sender.documentId ? { documentId: sender.documentId } : {}),
         };
         try {
           await ports.tabs.inject(target, ON_DEMAND_FILES[msg.part]);

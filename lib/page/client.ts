@@ -11,8 +11,12 @@ import type { Life } from './life';
 /** How long a guarded gesture waits for the background before warning with the cautious reading. */
 const ASK_TIMEOUT_MS = 4000;
 
-export function makeClient(life: Life) {
-  const ask = async <T>(msg: Message, timeoutMs = ASK_TIMEOUT_MS): Promise<T | null> => {
+/**
+ * `ask` alone: what the reading content script needs (lib/page/run.ts), without the page context's cache and its
+ * listener, which only the UI scripts use.
+ */
+export function makeAsk(life: Life) {
+  return async <T>(msg: Message, timeoutMs = ASK_TIMEOUT_MS): Promise<T | null> => {
     if (life.isInvalid) return null;
     // A plain timer, not the life's: "no answer" must come in 4 s whatever happens to the rest.
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -30,6 +34,10 @@ export function makeClient(life: Life) {
       clearTimeout(timer);
     }
   };
+}
+
+export function makeClient(life: Life) {
+  const ask = makeAsk(life);
   let context: Promise<PageContext | null> | null = null;
   const pageLang = () =>
     document.documentElement.lang || /(?:^|;\s*)lang=([a-zA-Z-]+)/.exec(document.cookie)?.[1] || navigator.language;

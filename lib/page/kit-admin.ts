@@ -1,15 +1,14 @@
 /**
- * What the content script on the Admin Panel (admin.mistral.ai) carries: the privacy controls, subscriptions and
- * plan detectors and the organization's name. It also knows Studio's plan readers, so the unit tests read both
- * hosts with it; Studio's own script carries only those (lib/page/kit-studio.ts). Kept apart from the chat app's
- * kit so each content script bundles only its own.
+ * The Admin Panel's detectors (admin.mistral.ai): the privacy controls, subscriptions and plan detectors and the
+ * organization's name, with which the background reads an Admin Panel page a content script sent it
+ * (lib/offpage/read.ts; no content script carries them, issue 13). It also knows Studio's plan readers, so the unit
+ * tests read both hosts with it; Studio's pages are read with lib/page/kit-studio.ts.
  */
 import { readControls } from '../detect/controls';
 import { readByOrder } from '../detect/order';
 import type { DetectKit } from '../detect';
 import { readOrgName } from '../detect/org';
 import { currentPlanCard, planBadge, planLabel, studioHeader, subscriptionTabs, upgradeBanner } from '../detect/plan';
-import type { PageKit } from './run';
 
 export const ADMIN_DETECT: DetectKit = {
   controls: readControls,
@@ -24,5 +23,3 @@ export const ADMIN_DETECT: DetectKit = {
   },
   orgName: readOrgName,
 };
-
-export const ADMIN_KIT: PageKit = { detect: ADMIN_DETECT, accountData: false };

@@ -1,12 +1,10 @@
 /**
- * What the content script on Vibe (chat.mistral.ai) carries: the chat app's detectors (plan cues, the plans
- * page, memories). Kept apart from the Admin Panel's kit
- * so each content script bundles only its own.
+ * The chat app's detectors (Vibe, chat.mistral.ai: plan cues, the plans page, memories), with which the background
+ * reads a chat page a content script sent it (lib/offpage/read.ts). No content script carries them (issue 13).
  */
 import { readControls } from '../detect/controls';
 import type { DetectKit } from '../detect';
 import { currentPlanCard, planBadge, planLabel, proBadge, upgradeLink } from '../detect/plan';
-import type { PageKit } from './run';
 
 export const CHAT_DETECT: DetectKit = {
   controls: readControls,
@@ -18,5 +16,3 @@ export const CHAT_DETECT: DetectKit = {
     'plan-label': planLabel,
   },
 };
-
-export const CHAT_KIT: PageKit = { detect: CHAT_DETECT, accountData: true };

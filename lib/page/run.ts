@@ -1,24 +1,27 @@
 /**
- * The reading content script's whole life on one page: detect (lib/detect, pure), report to the background,
- * re-detect when it matters, stop when its `Life` ends. Reads only: no UI code (that is lib/page/ui-script.ts).
- * Invariants: errors never leave it (a failing detector means "nothing seen"); cheap on a streaming page — no
- * polling, no observer on chat pages, nothing while the tab is hidden (when detection runs: see `startPage`).
+ * The reading content script's whole life on one page: send the page to the background to be read, re-send it when
+ * it matters, stop when its `Life` ends. The detectors are not here (issue 13): the page goes as data
+ * (lib/page/serialize.ts, `page-dom`) to the background, which rebuilds it as a DOM, reads it with the unchanged
+ * detectors (lib/offpage/read.ts), records the reading as a `page-report` from this tab would be, and answers what it
+ * read (kept for the diagnosis). Reads only: no UI code (that is lib/page/ui-script.ts).
+ * Invariants: errors never leave it (no answer, a page too large to send, a tree the background cannot rebuild:
+ * nothing read, "unknown"); cheap on a streaming page — no polling, no observer on chat pages, nothing while the
+ * tab is hidden, the page serialized only where it used to be read (when: see `startPage`).
  */
 import { browser } from 'wxt/browser';
 import type { Life } from './life';
-import type { NavigatedMsg, PageReportMsg } from '../messages';
-import { detectPage, type PageDetection } from '../detect';
-import { makeClient } from './client';
-import type { DetectKit } from '../detect';
+import type { NavigatedMsg } from '../messages';
+import type { PageDetection } from '../detect';
+import { makeAsk } from './client';
+import { serializePage } from './serialize';
 import { uiSnapshot, type UiSnapshot } from './snapshot';
 import { TEST_BUILD } from '../test-build';
 import type { SkeletonNode, SkeletonPart } from '../detect/skeleton';
 import { loadPart, PART_GLOBAL } from './on-demand';
 import { hasRules, isRuleset, rules, surfaceIn, useRuleset } from '../detect/ruleset';
 
-/** What one content script carries (lib/page/kit-chat.ts, lib/page/kit-admin.ts, lib/page/kit-studio.ts). */
+/** What differs between the reading content scripts (entrypoints/chat.content.ts, admin.content.ts, studio.content.ts). */
 export interface PageKit {
-  detect: DetectKit;
   /** Read the chat app's own account data (chat.mistral.ai only). */
   accountData: boolean;
 }
@@ -67,7 +70,13 @@ export interface Counters {
   /** MutationObservers Windsock has connected right now (0 or 1). */
   observers: number;
   detections: number;
+  /** `page-dom` requests sent (each one a reading of the page by the background). */
   reports: number;
+  /** Time spent serializing the page (lib/page/serialize.ts, and its JSON for "has it changed"), in total and the longest once. */
+  serializeMs: number;
+  longestSerializeMs: number;
+  /** Size of the last page serialized, in characters of JSON. */
+  lastPageChars: number;
   observerCallbacks: number;
   mutationRecords: number;
   observerMs: number;
@@ -98,6 +107,9 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     observers: 0,
     detections: 0,
     reports: 0,
+    serializeMs: 0,
+    longestSerializeMs: 0,
+    lastPageChars: 0,
     observerCallbacks: 0,
     mutationRecords: 0,
     observerMs: 0,
@@ -116,15 +128,11 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
   let observer: MutationObserver | null = null;
   let accountData: Diagnosis['accountData'] = 'not-tried';
   let accountSettings: Diagnosis['accountData'] = 'not-tried';
+  /** The background's reading of the page in flight, and whether another one is due once it is answered. */
+  let reading: Promise<void> | null = null;
+  let again = false;
 
-  const { ask } = makeClient(ctx);
-
-  const send = (msg: PageReportMsg) => {
-    if (TEST_BUILD) counters.reports++;
-    void ask(msg).then(() => {
-      if (TEST_BUILD && counters.firstReportAt === null) counters.firstReportAt = performance.now();
-    });
-  };
+  const ask = makeAsk(ctx);
 
   // The site rules of this host, as data from the background, asked once per page life (lib/detect/ruleset.ts).
   // No answer (background asleep, gone, refusing, or past the client's timeout): nothing is read — "unknown",
@@ -166,24 +174,49 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
     if (!needRules()) return;
     const url = location.href;
     if (!surfaceHere()) return;
-    if (TEST_BUILD) counters.detections++;
-    let det: PageDetection;
-    try {
-      det = detectPage(document, url, kit.detect);
-    } catch {
-      det = { surface: surfaceHere()?.id ?? null, observations: [], planSignals: [], detectors: [] };
+    // One reading at a time: a detection due meanwhile runs once the background has answered.
+    if (reading) {
+      again = true;
+      return;
     }
-    last = det;
-    const org =
-      det.orgName || det.orgId
-        ? { org: { ...(det.orgName ? { name: det.orgName } : {}), ...(det.orgId ? { id: det.orgId } : {}) } }
-        : {};
-    const msg: PageReportMsg = { type: 'page-report', url, observations: det.observations, ...org };
-    // Sent only when what was read changed: not for a hash change or a replaceState on the same page.
-    const key = JSON.stringify([det.surface, det.observations, det.orgName, det.orgId]);
+    if (TEST_BUILD) counters.detections++;
+    const t0 = TEST_BUILD ? performance.now() : 0;
+    let page: ReturnType<typeof serializePage>;
+    try {
+      page = serializePage(document);
+    } catch {
+      page = null;
+    }
+    // Sent only when the page changed: not for a hash change or a replaceState on the same page.
+    const key = page ? `${surfaceHere()?.id}\n${JSON.stringify(page)}` : '';
+    if (TEST_BUILD) {
+      const dt = performance.now() - t0;
+      counters.serializeMs += dt;
+      if (dt > counters.longestSerializeMs) counters.longestSerializeMs = dt;
+      counters.lastPageChars = key.length;
+    }
+    // Too large to send: nothing read ("unknown"), never a guess.
+    if (!page) return;
     if (key === lastSent) return;
-    lastSent = key;
-    send(msg);
+    if (TEST_BUILD) counters.reports++;
+    // The background reads it, records it as this tab's `page-report` (only a change is written) and answers the
+    // reading. No answer, or no reading: nothing read; what the store holds stays.
+    reading = ask<{ ok?: boolean; detection?: PageDetection }>({ type: 'page-dom', url, page })
+      .then((r) => {
+        // Answered (whatever the answer): the first verdict's time, as for a page report before.
+        if (TEST_BUILD && counters.firstReportAt === null) counters.firstReportAt = performance.now();
+        if (!r?.ok || !r.detection || typeof r.detection !== 'object') return;
+        last = r.detection;
+        lastSent = key;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        reading = null;
+        if (again) {
+          again = false;
+          detect();
+        }
+      });
   };
 
   // A timer of Windsock's own life (lib/page/life.ts), cleared when it ends.
@@ -273,6 +306,8 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
       const [body, settings] = await Promise.all([get(requests.path, requests.query), settingsOrLate]);
       late?.();
       if (body === undefined) return;
+      // The organization the page shows, from the page's reading (under way when the page loaded).
+      if (reading) await reading;
       const active =
         last?.orgName || last?.orgId
           ? { active: { ...(last.orgName ? { name: last.orgName } : {}), ...(last.orgId ? { id: last.orgId } : {}) } }
@@ -350,6 +385,7 @@ export function startPage(ctx: Life, kit: PageKit, wxt?: { readonly isInvalid: b
 
   const diagnose = async (): Promise<Diagnosis> => {
     if (!last && !document.hidden) detect();
+    if (reading) await reading;
     const world = globalThis as Record<string, unknown>;
     const parts = TEST_BUILD ? Object.entries(PART_GLOBAL).flatMap(([p, key]) => (world[key] ? [p] : [])) : [];
     const structure = await pageSkeleton();

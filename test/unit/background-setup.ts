@@ -1,15 +1,17 @@
 /**
  * The background's message handler (lib/background/handler.ts) over WXT's fakeBrowser, for the unit tests: the real
  * store module (lib/store) on a fake storage.local, a recording badge painter and tabs port, storage.session as the
- * session port. test/unit/background.test.ts and background-tabs.test.ts.
+ * session port, the page tree read in-process (test/unit/dom-port.ts). test/unit/background.test.ts and
+ * background-tabs.test.ts.
  */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandler, type Ports } from '@/lib/background/handler';
+import { createHandler, type DomPort, type Ports } from '@/lib/background/handler';
 import { clearStore, readStore, update } from '@/lib/store';
 import { STORE_KEY } from '@/lib/store/schema';
 import { verdictFor } from '@/lib/resolve';
 import { surfaceOf } from '@/lib/surfaces';
+import { inProcessDom } from './dom-port';
 
 export const RID = 'test-extension-id';
 export const ORIGIN = `chrome-extension://${RID}`;
@@ -22,7 +24,7 @@ export interface Painted {
   state: string;
 }
 
-export function setup(now = () => T0, refuse?: Error) {
+export function setup(now = () => T0, refuse?: Error, domPort?: DomPort) {
   const painted: Painted[] = [];
   const opened: number[] = [];
   const injected: { target: { tabId: number; frameId: number; documentId?: string }; file: string }[] = [];
@@ -34,8 +36,10 @@ export function setup(now = () => T0, refuse?: Error) {
     if (STORE_KEY in items) writes(items);
     return set(items);
   });
+  const dom: DomPort & { reads?: string[]; warmed?: number } = domPort ?? inProcessDom();
   const ports: Ports = {
     store: { read: readStore, update, clear: clearStore },
+    dom,
     badge: {
       paint: async (tabId, url, store, org) => {
         const s = surfaceOf(url);
@@ -62,5 +66,5 @@ export function setup(now = () => T0, refuse?: Error) {
     extensionOrigin: ORIGIN,
   };
   const h = createHandler(ports);
-  return { h, painted, opened, injected, writes, paintAlls: () => paintAlls };
+  return { h, ports, painted, opened, injected, writes, dom, paintAlls: () => paintAlls };
 }

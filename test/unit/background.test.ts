@@ -6,10 +6,14 @@
  *    as README's "Messages" section says. The expectations are written out by hand below (the oracle), not
  *    computed from lib/messages.ts: a change in the rules must change this table.
  * 2. Whose settings (issue 11, attacks 4 and 5), limits and cost (attacks 6 and 7).
+ * 3. page-dom (issue 13): a sent page read here, recorded as its page-report would be, or not at all.
  */
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandler, SESSION_KEY, WRITE_ERROR_KEY } from '@/lib/background/handler';
+import { TAB_ORGS_KEY, tabOrgKey } from '@/lib/background/shared';
 import { CONTENT_TYPES, Message, ON_DEMAND_FILES, type SenderLike } from '@/lib/messages';
 import { readStore } from '@/lib/store';
 import { HISTORY_MAX, ORGS_MAX, STORE_KEY, UNKNOWN_ORG, type Store } from '@/lib/store/schema';
@@ -19,6 +23,8 @@ import { rulesetFor } from '@/lib/detect/rules';
 import { isRuleset, type Ruleset } from '@/lib/detect/ruleset';
 import type { MistralHost } from '@/lib/hosts';
 import { ORIGIN, RID, T0, setup } from './background-setup';
+import { serializePage, type PageTree } from '@/lib/page/serialize';
+import type { PageDetection } from '@/lib/detect';
 
 const CHAT = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
 const ADMIN_VIBE = 'https://admin.mistral.ai/vibe/privacy';
@@ -97,6 +103,9 @@ function messageOf(type: Message['type'], url: string): unknown {
       return { type, tabId: 7, url, uiLang: 'en-US' };
     case 'load-part':
       return { type, url, part: 'dialog' };
+    case 'page-dom':
+      // A page with nothing on it to read: read (by the test's in-process DOM port), recorded as an empty report.
+      return { type, url, page: { v: 1, root: { t: 'html', c: [{ t: 'head' }, { t: 'body', c: ['Hello'] }] } } };
   }
 }
 
@@ -106,7 +115,8 @@ const N = false;
 
 /**
  * The oracle: README › Messages. Extension pages: everything. Content scripts, top frame of a tab on one of
- * Mistral's three hosts, about their own origin: page reports (only of what their page can show), account data
+ * Mistral's three hosts, about their own origin: page reports (only of what their page can show), their page to be
+ * read (page-dom; never from an extension page), account data
  * (chat pages), context requests, warning choices (where that warning exists), shares and banner dismissal
  * (chat pages), open-verdict, their host's site rules, the composer's text to scan (chat pages), loading the
  * dialog (where a warning shows) or the skeleton. Never import, set-guards, reset, declare, set-settings. Anyone else: nothing.
@@ -116,18 +126,19 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
     'extension page (options)': {
       sender: EXT_PAGE,
       url: CHAT,
-      allow: Object.fromEntries(ALL_TYPES.map((t) => [t, t !== 'load-part'])),
+      allow: Object.fromEntries(ALL_TYPES.map((t) => [t, t !== 'load-part' && t !== 'page-dom'])),
     },
     'extension page (popup of a tab)': {
       sender: { id: RID, url: `${ORIGIN}/popup.html?tab=7`, tab: { id: 99, url: `${ORIGIN}/popup.html?tab=7` } },
       url: CHAT,
-      allow: Object.fromEntries(ALL_TYPES.map((t) => [t, t !== 'load-part'])),
+      allow: Object.fromEntries(ALL_TYPES.map((t) => [t, t !== 'load-part' && t !== 'page-dom'])),
     },
     'content script, chat.mistral.ai chat page': {
       sender: page(CHAT),
       url: CHAT,
       allow: {
         'page-report': Y,
+        'page-dom': Y,
         'account-data': Y,
         'get-context': Y,
         'get-rules': Y,
@@ -144,6 +155,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
       url: ADMIN_VIBE,
       allow: {
         'page-report': Y,
+        'page-dom': Y,
         'account-data': N,
         'get-context': Y,
         'get-rules': Y,
@@ -160,6 +172,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
       url: ADMIN_API,
       allow: {
         'page-report': Y,
+        'page-dom': Y,
         'account-data': N,
         'get-context': Y,
         'get-rules': Y,
@@ -176,6 +189,7 @@ const EXPECTED: Record<string, { sender: SenderLike; url: string; allow: Partial
       url: STUDIO,
       allow: {
         'page-report': Y,
+        'page-dom': Y,
         'account-data': N,
         'get-context': Y,
         'get-rules': Y,
@@ -267,6 +281,7 @@ describe('every message type × every sender', () => {
       'import',
       'load-part',
       'open-verdict',
+      'page-dom',
       'page-report',
       'popup-state',
       'record-share',
@@ -785,6 +800,7 @@ describe('load-part: the on-demand scripts go into the asking frame, by the back
       store: { read: never, update: never, clear: never },
       badge: { paint: never, paintAll: never },
       tabs: { openVerdict: never, inject: async (_t, file) => void injected.push(file) },
+      dom: { read: never },
       session: { get: never, set: never },
       now: () => T0,
       runtimeId: RID,
@@ -845,5 +861,141 @@ describe('get-rules: a reading content script gets its own host’s site rules, 
     expect(await h.onMessage({ type: 'get-rules', url: CHAT }, page(CHAT, 7, 2))).toMatchObject({ ok: false });
     const evil = 'https://chat.mistral.ai.evil.com/chat';
     expect(await h.onMessage({ type: 'get-rules', url: evil }, page(evil))).toMatchObject({ ok: false });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// 3. page-dom (issue 13): the page a reading content script sends is read here and recorded exactly as that
+//    tab's page-report with the same reading would be; nothing read, nothing recorded otherwise.
+// ---------------------------------------------------------------------------------------------------------
+
+describe('page-dom: the page read in the background, recorded as its page-report', () => {
+  const treeOf = (file: string, url: string): PageTree => {
+    const win = new Window({
+      url,
+      settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+    });
+    win.document.write(readFileSync(`test/fixtures/${file}`, 'utf8'));
+    return JSON.parse(JSON.stringify(serializePage(win.document as unknown as Document)));
+  };
+
+  it.each([
+    ['vibe-chat.pro.en.html', CHAT],
+    ['admin-vibe-privacy.switch.en.html', ADMIN_VIBE],
+    ['admin-api-privacy.default.en.html', ADMIN_API],
+    ['studio.scale.en.html', 'https://console.mistral.ai/usage'],
+  ])(
+    '%s: answered with its reading; the store and the badge as after that reading’s page-report',
+    async (file, url) => {
+      const { h, ports, dom, painted } = setup();
+      const res = (await h.onMessage({ type: 'page-dom', url, page: treeOf(file, url) }, page(url))) as {
+        ok: boolean;
+        detection?: PageDetection;
+      };
+      expect(res.ok).toBe(true);
+      const det = res.detection!;
+      expect(det.surface).toBe(surfaceOf(url)?.id);
+      expect(dom.reads).toEqual([url]);
+      const after = await stored();
+      const paintedAfter = painted.splice(0);
+      expect(paintedAfter.length).toBeGreaterThan(0);
+      // The same reading sent as a page-report, into a fresh background on an empty storage.
+      await fakeBrowser.storage.local.clear();
+      await fakeBrowser.storage.session.clear();
+      const fresh = createHandler(ports);
+      const org =
+        det.orgName || det.orgId
+          ? { org: { ...(det.orgName ? { name: det.orgName } : {}), ...(det.orgId ? { id: det.orgId } : {}) } }
+          : {};
+      const report = { type: 'page-report', url, observations: det.observations, ...org };
+      expect(await fresh.onMessage(report, page(url))).toEqual({ ok: true });
+      expect(await stored()).toEqual(after);
+      expect(painted).toEqual(paintedAfter);
+      expect(fresh.orgForTab(after, 7, url)).toBe(h.orgForTab(after, 7, url));
+    },
+  );
+
+  it('the organization the page shows is filed for the sending tab (and only it)', async () => {
+    const { h } = setup();
+    const res = (await h.onMessage(
+      { type: 'page-dom', url: ADMIN_VIBE, page: treeOf('admin-vibe-privacy.switch.en.html', ADMIN_VIBE) },
+      page(ADMIN_VIBE, 7),
+    )) as { ok: boolean; detection?: PageDetection };
+    expect(res.detection?.orgId).toBeTruthy();
+    const s = await stored();
+    expect(h.orgForTab(s, 7, ADMIN_VIBE)).toBe(`id:${res.detection!.orgId}`);
+    expect(await fakeBrowser.storage.session.get(null)).toMatchObject({
+      [TAB_ORGS_KEY]: { [tabOrgKey(7, ADMIN_VIBE)]: `id:${res.detection!.orgId}` },
+    });
+    expect(
+      Object.keys(((await fakeBrowser.storage.session.get(TAB_ORGS_KEY)) as Record<string, object>)[TAB_ORGS_KEY]),
+    ).toEqual([tabOrgKey(7, ADMIN_VIBE)]);
+  });
+
+  it.each([
+    ['no reading (a tree that is not one)', async (): Promise<PageDetection | null> => null],
+    [
+      'the reading throws',
+      async (): Promise<PageDetection | null> => Promise.reject(new Error('offscreen document gone')),
+    ],
+    [
+      'a reading of another surface',
+      async (): Promise<PageDetection | null> =>
+        ({ surface: 'admin-api-privacy', observations: [], planSignals: [], detectors: [] }) as PageDetection,
+    ],
+  ] as const)('%s: { ok: false }, nothing written, no badge', async (_name, read) => {
+    const { h, writes, painted } = setup(undefined, undefined, { read });
+    const res = (await h.onMessage(
+      { type: 'page-dom', url: ADMIN_VIBE, page: { v: 1, root: { t: 'html' } } },
+      page(ADMIN_VIBE),
+    )) as { ok: boolean; detection?: unknown };
+    expect(res.ok).toBe(false);
+    expect(res.detection).toBeUndefined();
+    expect(writes).not.toHaveBeenCalled();
+    expect(painted).toEqual([]);
+  });
+
+  it('a reading that says what the page cannot show is refused as that page-report would be', async () => {
+    const read = async () =>
+      ({
+        surface: 'vibe-chat',
+        observations: [{ key: 'api-training', value: 'off', via: 'page' }],
+        planSignals: [],
+        detectors: [],
+      }) as PageDetection;
+    const { h, writes, painted } = setup(undefined, undefined, { read });
+    const res = (await h.onMessage(
+      { type: 'page-dom', url: CHAT, page: { v: 1, root: { t: 'html' } } },
+      page(CHAT),
+    )) as {
+      ok: boolean;
+      error?: string;
+    };
+    expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/cannot show api-training/) });
+    expect(writes).not.toHaveBeenCalled();
+    expect(painted).toEqual([]);
+  });
+
+  it('never read for an extension page, a subframe, another origin or a stranger', async () => {
+    const { h, dom, writes } = setup();
+    expect(dom.reads).toEqual([]);
+    const tree = treeOf('admin-vibe-privacy.switch.en.html', ADMIN_VIBE);
+    for (const [sender, url] of [
+      [EXT_PAGE, ADMIN_VIBE],
+      [page(ADMIN_VIBE, 7, 3), ADMIN_VIBE],
+      [page(CHAT), ADMIN_VIBE],
+      [{ ...page(ADMIN_VIBE), id: 'abcdefghijklmnopabcdefghijklmnop' }, ADMIN_VIBE],
+    ] as const) {
+      const res = (await h.onMessage({ type: 'page-dom', url, page: tree }, sender)) as { ok: boolean };
+      expect(res.ok).toBe(false);
+    }
+    expect(dom.reads).toEqual([]);
+    expect(writes).not.toHaveBeenCalled();
+  });
+
+  it('get-rules readies the reading (Chrome: the offscreen document) before the first page arrives', async () => {
+    const { h, dom } = setup();
+    await h.onMessage({ type: 'get-rules', url: CHAT }, page(CHAT));
+    expect(dom.warmed).toBe(1);
   });
 });

@@ -359,3 +359,42 @@ describe('load-part: a content script asks for one of the on-demand scripts in i
     ).toBe('untrusted sender');
   });
 });
+
+describe('page-dom: a reading content script sends its own page to be read (issue 13)', () => {
+  const CHAT = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
+  const ADMIN_VIBE = 'https://admin.mistral.ai/vibe/privacy';
+  const STUDIO = 'https://console.mistral.ai/home';
+  const TREE = { v: 1, root: { t: 'html', c: [{ t: 'body', c: ['Model training'] }] } };
+  const dom = (url: string, page: unknown = TREE) => ({ type: 'page-dom', url, page });
+  const why = (raw: unknown, sender: SenderLike) => {
+    const r = accept(raw, sender, RID, ORIGIN);
+    return r.ok ? 'ok' : r.error;
+  };
+
+  it('from the top frame of each host’s pages, about its own page', () => {
+    for (const url of [CHAT, ADMIN_VIBE, STUDIO, 'https://chat.mistral.ai/'])
+      expect(why(dom(url), contentScript(url)), url).toBe('ok');
+  });
+
+  it('never from an extension page (the offscreen document is one), a subframe, a stranger or a lookalike host', () => {
+    expect(why(dom(CHAT), EXTENSION_PAGE)).toBe('extension pages may not send page-dom');
+    expect(why(dom(CHAT), { id: RID, url: `${ORIGIN}/offscreen.html` })).toBe('extension pages may not send page-dom');
+    expect(why(dom(CHAT), contentScript(CHAT, 2))).toBe('untrusted sender');
+    expect(why(dom(CHAT), { ...contentScript(CHAT), id: 'another-extension-id' })).toBe('untrusted sender');
+    const evil = 'https://chat.mistral.ai.evil.com/chat';
+    expect(why(dom(evil), contentScript(evil))).toBe('untrusted sender');
+  });
+
+  it('never about another page than its sender’s (another host: another organization’s pages)', () => {
+    expect(why(dom(ADMIN_VIBE), contentScript(CHAT))).toBe('page-dom URL does not match its sender');
+    expect(why(dom(CHAT), contentScript(STUDIO))).toBe('page-dom URL does not match its sender');
+  });
+
+  it('a page that is no object, or no URL, is malformed', () => {
+    for (const page of [null, 'html', 3, [TREE]])
+      expect(why(dom(CHAT, page), contentScript(CHAT)), String(page)).toBe('malformed message');
+    expect(why({ type: 'page-dom', page: TREE }, contentScript(CHAT))).toBe('malformed message');
+    expect(why({ type: 'page-dom', url: CHAT }, contentScript(CHAT))).toBe('malformed message');
+    expect(why(dom('x'.repeat(2049)), contentScript(CHAT))).toBe('malformed message');
+  });
+});

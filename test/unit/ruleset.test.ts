@@ -181,17 +181,20 @@ describe('no rules: nothing read, never a guess', () => {
 // The reading content scripts do not bundle the rule tables: their value imports never reach them.
 // -------------------------------------------------------------------------------------------------------------
 
-describe('the reading scripts carry no rule table', () => {
+describe('the reading scripts carry no rule table, and no detector (issue 13: the background reads the page)', () => {
   it.each(['entrypoints/chat.content.ts', 'entrypoints/admin.content.ts', 'entrypoints/studio.content.ts'])(
-    '%s reaches neither lib/detect/rules.ts, lib/policy/labels.ts nor lib/surfaces.ts',
+    '%s reaches neither lib/detect/rules.ts, lib/policy/labels.ts, lib/surfaces.ts nor any detector',
     (entry) => {
       const seen = reach(join(ROOT, entry), { types: false });
       const names = [...seen.keys()].map((f) => f.slice(ROOT.length + 1));
       expect(names).toContain('lib/detect/ruleset.ts');
-      // The walk reached the detectors (every reading script has the plan readers; Studio has no control reader).
-      expect(names).toContain('lib/detect/plan.ts');
+      // The walk reached what sends the page (lib/page/serialize.ts) and the background's reading does not come along.
+      expect(names).toContain('lib/page/serialize.ts');
       for (const table of ['lib/detect/rules.ts', 'lib/policy/labels.ts', 'lib/surfaces.ts'])
         expect(names).not.toContain(table);
+      for (const detector of ['index', 'plan', 'controls', 'order', 'org', 'text', 'plan-names'])
+        expect(names).not.toContain(`lib/detect/${detector}.ts`);
+      expect(names.filter((n) => n.startsWith('lib/offpage/') || n.startsWith('lib/page/kit-'))).toEqual([]);
     },
   );
 });
