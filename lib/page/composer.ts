@@ -105,13 +105,22 @@ async function readSliced(ed: HTMLElement): Promise<string> {
   const value = valueOf(ed);
   if (value !== null) return value;
   const out: string[] = [];
+  // What is read so far, joined at each yield: one join of a 1 MB editor's hundreds of thousands of lines and
+  // breaks at the end would be a long task of its own. The last piece stays in `out`, where `newLine` looks.
+  const read: string[] = [];
   let t0 = performance.now();
   for (const _ of lines(ed, out)) {
+    if (out.length > 1) {
+      const lastPiece = out.pop()!;
+      read.push(out.join(''));
+      out.length = 0;
+      out.push(lastPiece);
+    }
     if (performance.now() - t0 < SLICE_MS) continue;
     await new Promise((r) => setTimeout(r, 0));
     t0 = performance.now();
   }
-  return out.join('');
+  return read.join('') + out.join('');
 }
 
 /** The send button `el` is in (a submit button beside an editor, or one named "Send"…), or null. */

@@ -394,6 +394,41 @@ describe('a contenteditable composer (ProseMirror): read without a layout, a lon
     await vi.waitFor(() => expect(sent()).toBe(1));
   });
 
+  it.each([
+    [
+      'text and <br>, 3,000 lines',
+      () => {
+        const lines = Array.from({ length: 3000 }, (_, i) => `line ${i} ${'x'.repeat(i % 13)}`);
+        return [lines.join('<br>'), lines.join('\n')];
+      },
+    ],
+    [
+      'paragraphs, lists and hard breaks, 2,000 lines',
+      () => {
+        const html: string[] = [];
+        const text: string[] = [];
+        for (let i = 0; i < 1000; i++) {
+          if (i % 7 === 0) {
+            html.push(`<ul><li><p>item ${i}</p></li><li><p>next ${i}</p></li></ul>`);
+            text.push(`item ${i}`, `next ${i}`);
+          } else {
+            html.push(`<p>para ${i} ${'y'.repeat(i % 11)}<br>broken ${i}</p>`);
+            text.push(`para ${i} ${'y'.repeat(i % 11)}`, `broken ${i}`);
+          }
+        }
+        return [html.join(''), text.join('\n')];
+      },
+    ],
+  ])('a long text read in slices is the same text, line for line, as one read at once (%s)', async (_what, build) => {
+    const { bg, ed } = setup(fakeBackground(), PROSEMIRROR);
+    const [html, text] = build();
+    expect(text.length).toBeGreaterThan(16_000); // LONG_TEXT: read in slices, after the send is held
+    ed.innerHTML = html;
+    expect(enter(ed).defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(bg.scans).toHaveLength(1), { timeout: 5000 });
+    expect(bg.scans[0].text).toBe(text);
+  });
+
   it('a long text checked while typing and unchanged: its send is neither stopped nor read again', async () => {
     const { bg, ed, sent } = setup(fakeBackground(), PROSEMIRROR);
     write(ed, ('<p>' + 'lorem ipsum dolor sit amet '.repeat(20) + '</p>').repeat(40));
