@@ -196,6 +196,20 @@ describe('streets: a number followed by an apostrophe is a measure, not a house 
   );
 });
 
+describe('a number at the very start of the text (offset 0)', () => {
+  it.each([
+    ['+44 20 7946 0958', 'phone'],
+    ['+33 6 48 27 91 35', 'phone'],
+    ['06 48 27 91 35', 'phone'],
+    ['192.168.1.24', 'ip'],
+    ['12, rue de la Paix', 'address'],
+    ['4111 1111 1111 1111', 'card'],
+  ])('%s', (v, category) => {
+    expect(found(v)).toEqual([`${category}:${v}`]);
+    expect(found(`${v} and more`)).toEqual([`${category}:${v}`]);
+  });
+});
+
 describe('SIREN hint: within the 40 characters before the number', () => {
   it.each([
     [35, true], // "SIREN" ends 35 characters before: inside the window
