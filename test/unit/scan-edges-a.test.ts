@@ -156,7 +156,7 @@ describe('folding: accents off, œ and æ spelled out; plurals', () => {
     ['my son is cœliac', 'cœliac'], // the stem "coelia" written with œ
     ['mon śíďá', 'śíďá'], // a term whose every letter carries an accent: folded all the same ("sida")
     ['she had panic attacks', 'panic attacks'], // a two-word term in the plural
-    ['my friends have cancer', 'cancer'], // the marker "friend" in the plural
+    ['two friends have cancer', 'cancer'], // the marker "friend" in the plural
   ])('%s', (text, term) => expect(found(text)).toEqual([`health:${term}`]));
   it.each([
     'Notre SAS vend un traitement contre le cancer', // "SAS" (a company form) is not "sa" in the plural
