@@ -260,3 +260,16 @@ describe('scanSliced reads the clock every 16 steps', () => {
     expect(slices.slice(0, -1)).toEqual(new Array(pauses).fill(1));
   });
 });
+
+describe('a phone or a card inside a candidate that lost to a finding of a higher priority', () => {
+  it.each([
+    // A NIR (key 09), then a phone: the phone candidate "09 07 08 09 10" overlaps the NIR and loses; the phone
+    // that starts inside it, "07 08 09 10 11", is still found.
+    ['1 85 05 78 006 069 09 07 08 09 10 11', ['nir:1 85 05 78 006 069 09', 'phone:07 08 09 10 11']],
+    // An Austrian IBAN, then a Visa test card: the Luhn-valid "4000 0004 4111 1111" overlaps the IBAN and
+    // loses; the card after it is still found.
+    ['AT12 1904 3004 4000 0004 4111 1111 1111 1111', ['iban:AT12 1904 3004 4000 0004', 'card:4111 1111 1111 1111']],
+  ])('%s', (text, expected) => {
+    expect(scan(text).map((f) => `${f.category}:${text.slice(f.start, f.end)}`)).toEqual(expected);
+  });
+});

@@ -190,3 +190,29 @@ describe('international phone numbers (+ then 8 to 15 digits, E.164)', () => {
     expect(cats('+0612345678')).toEqual([]);
   });
 });
+
+describe('the cautious reading of passwords and private-key labels', () => {
+  const secrets = (text: string) =>
+    scan(text)
+      .filter((f) => f.category === 'secret')
+      .map((f) => text.slice(f.start, f.end));
+  it.each([
+    // A value of digits only is a password all the same (a PIN, a numeric code).
+    ['password: 12345678', ['12345678']],
+    ['mon mdp est 482913', ['482913']],
+    ['pwd=2024-01-01!', ['2024-01-01!']],
+    // A word alone is not a value ("password: forgotten", "the password is required").
+    ['password: forgotten', []],
+    ['the password is required', []],
+  ])('%s', (text, expected) => {
+    expect(secrets(text)).toEqual(expected);
+  });
+  it.each([
+    // Any PEM label naming a private key, standard or not, is a private key.
+    ['-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n', 1],
+    ['-----BEGIN PRIVATE KEY FILE-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n', 1],
+    ['-----BEGIN PUBLIC KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n', 0],
+  ])('%#: a PEM block, its label read', (text, n) => {
+    expect(secrets(text)).toHaveLength(n);
+  });
+});
