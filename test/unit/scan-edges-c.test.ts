@@ -91,6 +91,8 @@ describe('addresses: the street walker', () => {
     // A street type right after the number, with no name: "3 way" is a merge.
     ['a type with no name', 'do a 3 way merge'],
     ['lower-case words before an English type', 'I bought 2 bikes on the road'],
+    // A sentence end parts the words before the type from it: "Drive" starts the next sentence.
+    ['a type after a full stop', 'Turn left after 2 Blocks. Drive slowly.'],
   ])('not %s', (_, text) => {
     expect(found(text)).toEqual([]);
   });
