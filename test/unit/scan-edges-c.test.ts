@@ -166,6 +166,13 @@ describe('addresses: merging the parts', () => {
     expect(text.indexOf('75001') - text.indexOf(' Halles') - ' Halles'.length).toBe(40);
     expect(found(text)).toEqual([`address:${text}`]);
   });
+
+  it("a letter's sender and recipient blocks, a firm's name of more than 40 characters between: two addresses", () => {
+    const text =
+      'Jean Dupont\n12 rue des Halles\n75001 Paris\nCabinet Martin Durand Lefebvre Avocats Associés\n' +
+      '8 place Bellecour\n69002 Lyon';
+    expect(found(text)).toEqual(['address:12 rue des Halles\n75001 Paris', 'address:8 place Bellecour\n69002 Lyon']);
+  });
 });
 
 describe('special-category terms: how near a personal marker', () => {
