@@ -212,6 +212,8 @@ describe('special-category terms: how near a personal marker', () => {
     // Plural markers count ("sons": "son"), and so do markers ending in "s" ("fils").
     ['Both sons have asthma', ['health:asthma']],
     ['Le fils du voisin est diabétique', ['health:diabétique']],
+    // A whole-word term in the plural ("republican").
+    ['My parents are Republicans', ['health:Republicans']],
     // Two-word terms: the pair must be one of them, parted by one to three spaces or hyphens only.
     ['My left foot', []],
     ['My dad is on sick  leave', ['health:sick  leave']],
