@@ -63,6 +63,8 @@ describe('addresses: the street walker', () => {
     ['12 av. Foch', ['address:12 av. Foch']],
     // The typographic apostrophe (U+2019) separates words like "'".
     ['8 place d’Italie', ['address:8 place d’Italie']],
+    // Country roads have four-digit numbers.
+    ['1250 route de Grenoble', ['address:1250 route de Grenoble']],
     // A hyphenated name of exactly 30 letters is one word.
     ['12 avenue du Maréchal-de-Lattre-de-Tassigny', ['address:12 avenue du Maréchal-de-Lattre-de-Tassigny']],
     // A hyphen glued to the type is punctuation, not part of the word: "Street" is still the type.
