@@ -632,8 +632,10 @@ function tok(s: string, j: number, dot = false): [number, number] | null {
   for (let c; k - j < 2 && ((c = cc(s, k)) === 32 || c === 39 || c === 8217 || (dot && c === 46));) k++;
   if (k === j || !isLetter(cc(s, k))) return null;
   let e = k;
-  while (e - k <= 30 && (isLetter(cc(s, e)) || (cc(s, e) === 45 && isLetter(cc(s, e + 1))))) e++;
-  return e - k > 30 ? null : [k, e];
+  // Up to 48 letters: French street names joined by hyphens run long ("Maréchal-Jean-Marie-de-Lattre-de-Tassigny",
+  // 41); a longer run is no word of an address (and each call stays bounded).
+  while (e - k <= 48 && (isLetter(cc(s, e)) || (cc(s, e) === 45 && isLetter(cc(s, e + 1))))) e++;
+  return e - k > 48 ? null : [k, e];
 }
 
 /** "12 rue des Halles", "3 bis avenue de la République", "221B Baker Street", "10 Downing St": its end, or 0. */
@@ -676,7 +678,9 @@ function street(s: string, i: number): number {
 function postcode(s: string, i: number, lastAddress: number): number {
   if (!anchored(POSTCODE, s, i)) return 0;
   let p = i - 1;
-  while (p > i - 4 && isSpace(cc(s, p))) p--;
+  // Any run of spaces (a column gap, an indent) between the line's start, a colon or a comma and the postcode: each
+  // space is walked over once, by the postcode right after it.
+  while (isSpace(cc(s, p))) p--;
   if (!(p < 0 || '\n,:;('.includes(s[p]) || i - lastAddress <= 3)) return 0;
   let t = tok(s, i + 5);
   if (!t || !isUpper(s[t[0]])) return 0;

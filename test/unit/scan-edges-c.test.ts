@@ -227,3 +227,32 @@ describe('special-category terms: how near a personal marker', () => {
     expect(found(text)).toEqual(expected);
   });
 });
+
+describe('decided in the sixth session (the survivors scan-c left alive, test/mutation-equivalents-scan-c.md)', () => {
+  const all = (text: string) => scan(text).map((f) => `${f.category}:${text.slice(f.start, f.end)}`);
+  const L48 = 'Ab' + 'c'.repeat(46);
+  const L49 = 'Ab' + 'c'.repeat(47);
+  it.each([
+    // A hyphenated French street name over 30 letters is a street name (41 letters here).
+    [
+      '12 avenue du Maréchal-Jean-Marie-de-Lattre-de-Tassigny',
+      ['address:12 avenue du Maréchal-Jean-Marie-de-Lattre-de-Tassigny'],
+    ],
+    // Up to 48 letters a word; beyond, no word of an address.
+    [`12 rue ${L48}`, [`address:12 rue ${L48}`]],
+    [`12 rue ${L49}`, []],
+    // Any run of spaces before a postcode: a column gap after a colon, an indent at the start of the text.
+    ['Adresse :    69007 Lyon', ['address:69007 Lyon']],
+    ['    69007 Lyon', ['address:69007 Lyon']],
+    ['Adresse :\t\t\t\t\t\t\t\t69007 Lyon', ['address:69007 Lyon']],
+    // Between a house number and its street, one or two separators, as between any two words of an address: a
+    // wider gap is a column of a table, not one address line (decided for precision: "3   apples").
+    ['12   Downing Street', []],
+    ['12  Downing Street', ['address:12  Downing Street']],
+    // Words are up to 24 letters; a 24-letter word starting with a term's stem is a term, a 25-letter one an
+    // identifier (the row "My DiabetesMonitorViewController crashes" above).
+    ['My Diabetesmonitorviewcontr crashes', ['health:Diabetesmonitorviewcontr']],
+  ])('%s', (text, expected) => {
+    expect(all(text)).toEqual(expected);
+  });
+});
