@@ -53,7 +53,8 @@ export function offscreenDom(api: Api = browser): DomPort {
   let ready: Promise<void> | null = null;
   let port: ReturnType<Api['runtime']['connect']> | null = null;
   let seq = 0;
-  const pending = new Map<number, (d: PageDetection | null) => void>();
+  /** Each reading waiting for its answer; `lost`: the port closed before it came (the reading may be tried again). */
+  const pending = new Map<number, (d: PageDetection | null, lost?: boolean) => void>();
 
   const exists = async () =>
     (await api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] })).length > 0;
@@ -79,8 +80,9 @@ export function offscreenDom(api: Api = browser): DomPort {
     if (port !== p) return;
     port = null;
     ready = null; // The document may be gone: look again next time.
-    for (const done of pending.values()) done(null);
+    const waiting = [...pending.values()];
     pending.clear();
+    for (const done of waiting) done(null, true);
   };
   const connect = () => {
     if (port) return port;
@@ -102,29 +104,36 @@ export function offscreenDom(api: Api = browser): DomPort {
     },
     read(pageUrl, page) {
       // One deadline for the whole reading: creating the document, sending the page, its answer.
+      // A port that closes before the answer (the document closed, or not listening yet just after its creation) is
+      // tried again, twice at most, within the same deadline.
       const id = ++seq;
       return new Promise<PageDetection | null>((resolve) => {
         let over = false;
+        let tries = 0;
         const timer = setTimeout(() => done(null), READ_TIMEOUT_MS);
         const done = (d: PageDetection | null) => {
+          if (over) return;
           over = true;
           clearTimeout(timer);
           pending.delete(id);
           resolve(d);
         };
-        ensure().then(
-          () => {
-            if (over) return; // Past the deadline: the page is not sent at all.
-            pending.set(id, done);
-            try {
-              connect().postMessage({ id, url: pageUrl, page } satisfies OffscreenRequest);
-            } catch {
-              drop(port);
-              done(null);
-            }
-          },
-          () => done(null),
-        );
+        const attempt = () => {
+          tries++;
+          ensure().then(
+            () => {
+              if (over) return; // Past the deadline: the page is not sent at all.
+              pending.set(id, (d, lost) => (lost && tries < 3 ? void setTimeout(attempt, 50) : done(d)));
+              try {
+                connect().postMessage({ id, url: pageUrl, page } satisfies OffscreenRequest);
+              } catch {
+                drop(port);
+              }
+            },
+            () => done(null),
+          );
+        };
+        attempt();
       });
     },
   };

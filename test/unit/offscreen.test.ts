@@ -131,6 +131,30 @@ describe('every failure is "nothing read"', () => {
     expect(await offscreenDom(f2.api).read('https://chat.mistral.ai/', TREE)).toEqual(DET);
   });
 
+  it('a port closed before its answer (the document not listening yet): sent again on a new port, and read', async () => {
+    let first = true;
+    const f = fake({
+      exists: true,
+      answer: (req) => {
+        if (!first) return echo(req);
+        first = false;
+        queueMicrotask(() => f.ports[0].disconnect());
+        return undefined;
+      },
+    });
+    expect(await offscreenDom(f.api).read('https://chat.mistral.ai/', TREE)).toEqual(DET);
+    expect(f.ports).toHaveLength(2);
+    expect(f.ports[1].posted).toHaveLength(1);
+  });
+
+  it('a port that keeps closing: tried three times in all, then null, within the deadline', async () => {
+    const f = fake({ exists: true, answer: () => void queueMicrotask(() => f.ports.at(-1)!.disconnect()) });
+    const t0 = Date.now();
+    expect(await offscreenDom(f.api).read('https://chat.mistral.ai/', TREE)).toBeNull();
+    expect(f.ports).toHaveLength(3);
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
   it('an answer that is no reading, or for another request, is no reading', async () => {
     vi.useFakeTimers();
     try {
