@@ -22,6 +22,7 @@ vi.mock('@/lib/page/ui', async (orig) => ({
 }));
 
 const { installWarnings } = await import('@/lib/page/warnings');
+const { offlineText } = await import('@/lib/page/ui');
 const { REGISTRY } = await import('@/lib/warnings/registry');
 const { CHAT_SURFACES } = await import('@/lib/surfaces');
 const { findSurface } = await import('@/lib/hosts');
@@ -141,6 +142,23 @@ describe('installWarnings', () => {
     expect(t.pageClicks()).toBe(1);
     expect(t.deps.onChoice).not.toHaveBeenCalled();
   });
+
+  it.each([false, true])(
+    'no answer from the background: the cautious warning is shown, never a silent pass (confirmed: %s)',
+    async (confirmed) => {
+      const t = setup();
+      cleanup = t.remove;
+      t.deps.context.mockResolvedValue(null as never);
+      warn.mockResolvedValue({ confirmed });
+      trustedClick(t.like);
+      await settle();
+      await settle();
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0][1]).toEqual(offlineText());
+      expect(t.pageClicks()).toBe(confirmed ? 1 : 0);
+      expect(t.deps.onChoice).not.toHaveBeenCalled();
+    },
+  );
 
   it('an untrusted click (made by a page script) is not intercepted', async () => {
     const t = setup();
