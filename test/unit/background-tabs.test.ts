@@ -11,9 +11,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandler, SESSION_KEY } from '@/lib/background/handler';
 import { TAB_ORGS_KEY } from '@/lib/background/shared';
-import { ORIGIN, RID, setup } from './background-setup';
+import { ORIGIN, RID, setup, T0 } from './background-setup';
 import { readStore } from '@/lib/store';
 import type { SenderLike } from '@/lib/messages';
+import { toExport } from '@/lib/store/transfer';
 
 const CHAT = 'https://chat.mistral.ai/chat/3f6c2a1e-8b4d-4e7a-9c2f-1d5e6f7a8b9c';
 const ADMIN = 'https://admin.mistral.ai/vibe/privacy';
@@ -82,6 +83,36 @@ describe('each tab is about its own organization', () => {
   });
 });
 
+describe('a report that names no organization', () => {
+  it('from a tab that showed one: filed under that tab’s organization, not under the one seen last elsewhere', async () => {
+    const { h } = setup();
+    // Tab 2: the Team organization's Admin Panel, named. Then tab 1's account data makes Personal the last seen.
+    await h.onMessage(
+      {
+        type: 'page-report',
+        url: ADMIN,
+        observations: [{ key: 'vibe-training', value: 'on', via: 'page' }],
+        org: { id: 'org_team', name: 'Atelier Nord' },
+      },
+      page(ADMIN, 2),
+    );
+    await h.onMessage(
+      { type: 'account-data', url: CHAT, body: body([TEAM, ME]), active: { id: 'org_me' } },
+      page(CHAT, 1),
+    );
+    expect((await readStore()).store.currentOrg).toBe('id:org_me');
+    // Tab 2 again, its organization not (yet) shown on the page: the switch read off is the Team's.
+    await h.onMessage(
+      { type: 'page-report', url: ADMIN, observations: [{ key: 'vibe-training', value: 'off', via: 'page' }] },
+      page(ADMIN, 2),
+    );
+    const { store } = await readStore();
+    expect(store.orgs['id:org_team']?.observations['vibe-training']?.value).toBe('off');
+    expect(store.orgs['id:org_me']?.observations['vibe-training']).toBeUndefined();
+    expect((await contextOf(h, CHAT, 1)).state).toBe('training');
+  });
+});
+
 describe('a tab whose organization is not known to it', () => {
   it('a restarted service worker still answers each tab about its own organization (kept in storage.session)', async () => {
     await twoTabs(setup().h);
@@ -105,6 +136,28 @@ describe('a tab whose organization is not known to it', () => {
     await h.onMessage({ type: 'account-data', url: CHAT, body: body([TEAM, ME]) }, page(CHAT, 1));
     const kept = (await fakeBrowser.storage.session.get(TAB_ORGS_KEY))[TAB_ORGS_KEY] as Record<string, string>;
     expect(Object.keys(kept)).toEqual(['1 chat.mistral.ai']);
+  });
+});
+
+describe('erasing or importing the record forgets which organization each tab showed', () => {
+  const OPTIONS: SenderLike = { id: RID, url: `${ORIGIN}/options.html` };
+  const tabOrgs = async () =>
+    (await fakeBrowser.storage.session.get(TAB_ORGS_KEY))[TAB_ORGS_KEY] as Record<string, string> | undefined;
+
+  it('reset', async () => {
+    const { h } = setup();
+    await twoTabs(h);
+    expect(Object.keys((await tabOrgs()) ?? {})).toHaveLength(2);
+    expect(await h.onMessage({ type: 'reset' }, OPTIONS)).toEqual({ ok: true });
+    expect(await tabOrgs()).toEqual({});
+  });
+
+  it('import', async () => {
+    const { h } = setup();
+    await twoTabs(h);
+    const text = JSON.stringify(toExport((await readStore()).store, T0));
+    expect(await h.onMessage({ type: 'import', text }, OPTIONS)).toEqual({ ok: true });
+    expect(await tabOrgs()).toEqual({});
   });
 });
 
@@ -141,6 +194,14 @@ describe('an organization the Admin Panel names without its id', () => {
     );
     expect(await offIn()).toEqual(['id:org_team']);
     expect(Object.keys((await readStore()).store.orgs)).not.toContain('name:Atelier Nord');
+  });
+
+  it('two stored organizations of that name, each known by its id: a reading by that name alone goes to neither', async () => {
+    const { h } = setup();
+    await report(h, { id: 'org_team', name: 'Atelier Nord' }, 'on');
+    await report(h, { id: 'org_twin', name: 'Atelier Nord' }, 'on');
+    await report(h, { name: 'Atelier Nord' }, 'off');
+    expect(await offIn()).toEqual(['name:Atelier Nord']);
   });
 
   it('two organizations of that name: neither is taken for it (its readings stay apart, by name)', async () => {
