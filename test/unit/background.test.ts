@@ -611,6 +611,25 @@ describe('limits (attack 6) and cost (attack 7)', () => {
     expect(writes).toHaveBeenCalledTimes(2);
   });
 
+  it('a report that repeats the stored value but answers a later declaration is written: the page beats the declaration', async () => {
+    let clock = T0;
+    const { h, painted } = setup(() => (clock += 60_000));
+    const org = { id: 'org_team', name: 'Atelier Nord' };
+    await h.onMessage(report(ADMIN_VIBE, ON, org), page(ADMIN_VIBE));
+    // The user then says, in the popup, that training is off (and the plan): their word, newer than the page's.
+    await h.onMessage({ type: 'declare', key: 'plan:vibe', value: 'pro' }, EXT_PAGE);
+    await h.onMessage({ type: 'declare', key: 'vibe-training', value: 'off' }, EXT_PAGE);
+    // The page shows the switch on again: same value as stored, no history line, but the declaration is answered.
+    await h.onMessage(report(ADMIN_VIBE, ON, org), page(ADMIN_VIBE));
+    const s = await stored();
+    expect(s.orgs['id:org_team'].declarations['vibe-training']).toBeUndefined();
+    expect(s.orgs['id:org_team'].observations['vibe-training']).toMatchObject({
+      value: 'on',
+      replaced: { value: 'off' },
+    });
+    expect(painted.at(-1)).toMatchObject({ tabId: 7, state: 'training' });
+  });
+
   it('a renaming storm keeps at most ORGS_MAX organizations and HISTORY_MAX lines; the store stays small', async () => {
     let clock = T0;
     const { h } = setup(() => (clock += 100));
