@@ -632,3 +632,19 @@ describe('plan.ts: where a reader’s bounds fall, and step 1 of a label/value p
     ).toEqual(['plan-label:api=scale']);
   });
 });
+
+describe('signals of one kind that disagree give no plan (README: "signals that disagree give no plan")', () => {
+  // Two label/value pairs far apart (no pair sees the other's plan within its three levels), each read alone.
+  const pro = `<section><div><div><div><dl><dt>Plan</dt><dd>Pro</dd></dl></div></div></div></section>`;
+  const team = `<section><div><div><div><p>Current plan: Team</p></div></div></div></section>`;
+
+  it('each pair alone is read', () => {
+    expect(signals(`<main>${pro}</main>`, ADMIN)).toEqual(['plan-label:vibe=pro']);
+    expect(signals(`<main>${team}</main>`, ADMIN)).toEqual(['plan-label:vibe=team']);
+  });
+
+  it('both on one page: no plan-label reading and no plan for Vibe', () => {
+    expect(signals(`<main>${pro}${team}</main>`, ADMIN)).toEqual([]);
+    expect(plans(`<main>${pro}${team}</main>`, ADMIN)).toEqual({});
+  });
+});
