@@ -164,6 +164,8 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
     );
     await dialogShown(p);
     await p.uiClick('Cancel');
+    await noDialog(p);
+    await barrier(h, p);
     expect(calls(h, 'message.updateReaction')).toHaveLength(2);
     expect(p.errors).toEqual([]);
     await p.close();
@@ -303,8 +305,9 @@ describe.each(BROWSERS)('in-page warnings in %s', (name) => {
 });
 
 // Touch: a tap on a thumb arrives as a click, guarded like one. Chromium with touch emulation (Playwright's
-// touchscreen); the Firefox driver here has no touch input.
-describe('in-page warnings by touch (Chromium)', () => {
+// touchscreen); the Firefox driver here has no touch input. The suite's name says "in chromium" so that the
+// closing summary's browsers line (test/summary-reporter.ts) counts it.
+describe('in-page warnings by touch, in chromium', () => {
   it('a tap on a thumb warns; a tap on Cancel sends nothing; a tap on confirm sends exactly one rating', async () => {
     const { launchChromium } = await import('./harness');
     const h = await launchChromium({ touch: true });

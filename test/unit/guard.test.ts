@@ -69,6 +69,14 @@ describe.each(chatPages)('$file', (entry) => {
       .map((bar) => bar.querySelector('button')!)
       .filter((b) => !pressed.includes(b));
     for (const b of idle) expect(matchGesture(b, surface)?.clearing).toBe(false);
+    // Most fixtures show no rated turn, so the loop over pressed thumbs above is empty there: press one idle
+    // thumb of this page here (the page's own markup around it), and release it again.
+    expect(idle.length).toBeGreaterThan(0);
+    const thumb = idle[0];
+    thumb.setAttribute('aria-pressed', 'true');
+    expect(matchGesture(thumb, surface)?.clearing).toBe(true);
+    thumb.setAttribute('aria-pressed', 'false');
+    expect(matchGesture(thumb, surface)?.clearing).toBe(false);
   });
 
   it('recognises "Share by link" and the "Link accessible to anyone" switch in the share dialog', () => {
