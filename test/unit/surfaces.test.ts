@@ -18,6 +18,11 @@ import {
   type SurfaceDef,
 } from '@/lib/surfaces';
 import { FOREIGN_EXAMPLES, SURFACE_EXAMPLES } from '@/lib/surfaces.examples';
+// Imported here, not inside a test: a module first evaluated inside a test makes Stryker count each of its
+// module-level mutants (the label lists) as covered by that test, and since a module is evaluated only once, every
+// one of them then "survives" (npm run mutation; test/mutation-equivalents.md, lib/warnings, seventh session).
+import { WARNINGS } from '@/lib/warnings/registry';
+import { ACCOUNT_DATA, PLAN_SIGNALS } from '@/lib/detect/rules';
 import { findSurface, pathPattern } from '@/lib/hosts';
 
 const examplesOf = (s: SurfaceDef) => SURFACE_EXAMPLES[s.id];
@@ -147,8 +152,7 @@ describe('isMistralUrl', () => {
 });
 
 describe('surfaces: the one source of what each page carries', () => {
-  it('every warning shows only on known surfaces, and the composer guard on every page of the chat app (a composer may be on a page Windsock does not know)', async () => {
-    const { WARNINGS } = await import('@/lib/warnings/registry');
+  it('every warning shows only on known surfaces, and the composer guard on every page of the chat app (a composer may be on a page Windsock does not know)', () => {
     // Chat-app pages with no composer: a public shared chat, the upgrade page, the memories page.
     const NO_COMPOSER = ['vibe-share', 'vibe-upgrade', 'vibe-memories'];
     const ids = SURFACES.map((s) => s.id);
@@ -161,8 +165,7 @@ describe('surfaces: the one source of what each page carries', () => {
     );
   });
 
-  it('plan signals and account data are read where the surface table says, nowhere else', async () => {
-    const { PLAN_SIGNALS, ACCOUNT_DATA } = await import('@/lib/detect/rules');
+  it('plan signals and account data are read where the surface table says, nowhere else', () => {
     for (const sig of PLAN_SIGNALS)
       expect(sig.surfaces, sig.kind).toEqual(SURFACES.filter((s) => s.signals.includes(sig.kind)).map((s) => s.id));
     for (const s of SURFACES)
