@@ -145,8 +145,12 @@ function sameReading(prev: Store, next: Store, now: number): boolean {
 export function createHandler(ports: Ports) {
   const countsOf = makeScanner(ports.scanner);
 
-  /** A write the browser refused (storage quota) is remembered for the options page until a write goes through. */
-  let writeFailed = false;
+  /**
+   * A write the browser refused (storage quota) is remembered for the options page until a write goes through.
+   * True at the start: a notice left by a previous life of the background (Chrome's service worker is stopped when
+   * idle, storage.session is not) goes with this life's first write.
+   */
+  let writeFailed = true;
   /** A write went through (the user made room): the options page stops saying the storage is full. */
   async function wrote() {
     if (!writeFailed) return;

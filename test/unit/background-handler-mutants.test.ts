@@ -167,6 +167,8 @@ describe('which organization a reading is filed under', () => {
     expect(Object.keys(s.orgs)).toEqual(['default']);
     expect(s.orgs.default.observations).toEqual({});
     expect(s.history).toEqual([]);
+    // Written as it reads: nothing for the options page to report as repaired.
+    expect((await readStore()).problems).toEqual([]);
   });
 
   it('several listed and none said active: what was kept by name is linked to its id, and the tab is "can\'t tell"', async () => {
@@ -507,6 +509,15 @@ describe('errors, and the storage-full notice of the options page', () => {
     expect((await notice()) ?? null).toBeNull(); // storage.session drops a key set to null
   });
 
+  it('a notice left by a previous life of the background (a service worker restarted): gone with the first write that goes through', async () => {
+    await fakeBrowser.storage.session.set({ [WRITE_ERROR_KEY]: { at: T0, code: 'quota' } });
+    const { h } = setup();
+    expect((await contextOf(h, ADMIN_VIBE, 1)).state).toBe('unknown');
+    expect(await notice()).toEqual({ at: T0, code: 'quota' });
+    expect(await h.onMessage(report(ADMIN_VIBE, OFF), page(ADMIN_VIBE, 1))).toEqual({ ok: true });
+    expect((await notice()) ?? null).toBeNull(); // storage.session drops a key set to null
+  });
+
   it('an error that is not the store’s: answered with its message (200 characters at most), the notice untouched', async () => {
     const { h, ports } = fullStorage();
     await h.onMessage(report(ADMIN_VIBE, ON), page(ADMIN_VIBE, 1));
@@ -544,10 +555,15 @@ describe('storage.session unreadable or corrupt', () => {
     expect(set).toHaveBeenCalledWith(SESSION_KEY, ['feedback']);
   });
 
-  it('a tab map that is not one (null): ignored, the background still answers', async () => {
-    await fakeBrowser.storage.session.set({ [TAB_ORGS_KEY]: null });
-    const { h } = setup();
+  it('a fresh browser session, whose storage answers null for a key never set (as WXT’s getItem does): the background answers', async () => {
+    const { ports } = setup();
+    const h = createHandler({
+      ...ports,
+      session: { ...ports.session, get: async (key) => (await ports.session.get(key)) ?? null },
+    });
     expect((await contextOf(h, CHAT, 1)).state).toBe('unknown');
+    expect(await h.onMessage(report(ADMIN_VIBE, OFF, { id: 'org_1' }), page(ADMIN_VIBE, 1))).toEqual({ ok: true });
+    expect((await contextOf(h, ADMIN_VIBE, 1)).state).toBe('not-training');
   });
 });
 
