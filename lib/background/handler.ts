@@ -144,6 +144,30 @@ function sameReading(prev: Store, next: Store, now: number): boolean {
 
 export function createHandler(ports: Ports) {
   const countsOf = makeScanner(ports.scanner);
+
+  /**
+   * A write the browser refused (storage quota) is remembered for the options page until a write goes through.
+   * True at the start: a notice left by a previous life of the background (Chrome's service worker is stopped when
+   * idle, storage.session is not) goes with this life's first write.
+   */
+  let writeFailed = true;
+  /** A write went through (the user made room): the options page stops saying the storage is full. */
+  async function wrote() {
+    if (!writeFailed) return;
+    writeFailed = false;
+    await ports.session.set(WRITE_ERROR_KEY, null).catch(() => undefined);
+  }
+  /** The store port's update; a store that changed and was written ends the storage-full notice. */
+  async function update(fn: (s: Store) => Store): Promise<Store> {
+    let changed = false;
+    const next = await ports.store.update((s) => {
+      const n = fn(s);
+      changed = n !== s;
+      return n;
+    });
+    if (changed) await wrote();
+    return next;
+  }
   /** The organization each tab's pages showed (or its account data said was active), per tab and origin. */
   // Mirrored in storage.session so the popup agrees with the badge, and a restarted service worker remembers.
   const tabOrgs = new Map<string, string>();
@@ -206,7 +230,7 @@ export function createHandler(ports: Ports) {
     link: AccountOrg[] = [],
   ): Promise<Store> {
     const now = ports.now();
-    return ports.store.update((s) => {
+    return update((s) => {
       const linked = link.length ? linkByName(s, link) : s;
       const next = recordObservations(linked, org, where, obs, now, name, pageId);
       return linked === s && sameReading(s, next, now) ? s : next;
@@ -261,7 +285,7 @@ export function createHandler(ports: Ports) {
         if (!reading.active) {
           // Several organizations and nothing says which one this page is: the cautious reading, and said so.
           await setTabOrg(tabId, msg.url, UNKNOWN_ORG);
-          const store = await ports.store.update((s) =>
+          const store = await update((s) =>
             s.currentOrg === UNKNOWN_ORG ? s : { ...linkByName(s, reading.orgs), currentOrg: UNKNOWN_ORG },
           );
           await paint(tabId, msg.url, store);
@@ -309,9 +333,7 @@ export function createHandler(ports: Ports) {
       }
       case 'guard-choice': {
         if (msg.scope === 'always')
-          await ports.store.update((s) =>
-            s.guardsOff.includes(msg.guard) ? s : { ...s, guardsOff: [...s.guardsOff, msg.guard] },
-          );
+          await update((s) => (s.guardsOff.includes(msg.guard) ? s : { ...s, guardsOff: [...s.guardsOff, msg.guard] }));
         else {
           await ports.session
             .set(SESSION_KEY, [...new Set([...(await sessionOff()), msg.guard])])
@@ -321,7 +343,7 @@ export function createHandler(ports: Ports) {
         return { ok: true };
       }
       case 'set-guards': {
-        await ports.store.update((s) => ({ ...s, guardsOff: msg.guardsOff }));
+        await update((s) => ({ ...s, guardsOff: msg.guardsOff }));
         await ports.session
           .set(
             SESSION_KEY,
@@ -331,7 +353,7 @@ export function createHandler(ports: Ports) {
         return { ok: true };
       }
       case 'record-share': {
-        await ports.store.update((s) => ({
+        await update((s) => ({
           ...recordShare(storeForTab(s, tabId, msg.url), msg.chatId, now),
           currentOrg: s.currentOrg,
         }));
@@ -358,7 +380,7 @@ export function createHandler(ports: Ports) {
         }
       }
       case 'dismiss-banner': {
-        await ports.store.update((s) => {
+        await update((s) => {
           const org = orgForTab(s, tabId, msg.url);
           return { ...s, bannerDismissedUntil: { ...s.bannerDismissedUntil, [org]: now + BANNER_DISMISS_MS } };
         });
@@ -366,7 +388,7 @@ export function createHandler(ports: Ports) {
       }
       case 'declare': {
         // Into the organization the popup's tab is about, which need not be the one seen last.
-        await ports.store.update((s) =>
+        await update((s) =>
           msg.org && msg.org !== s.currentOrg
             ? { ...declare({ ...s, currentOrg: msg.org }, msg.key, msg.value, now), currentOrg: s.currentOrg }
             : declare(s, msg.key, msg.value, now),
@@ -374,13 +396,13 @@ export function createHandler(ports: Ports) {
         return { ok: true };
       }
       case 'set-settings': {
-        await ports.store.update((s) => ({ ...s, settings: { ...s.settings, ...msg.settings } }));
+        await update((s) => ({ ...s, settings: { ...s.settings, ...msg.settings } }));
         return { ok: true };
       }
       case 'import': {
         const r = fromImport(msg.text, now);
         if (!r.ok) return { ok: false, error: r.error };
-        await ports.store.update(() => r.store);
+        await update(() => r.store);
         tabOrgs.clear();
         await saveTabOrgs();
         return { ok: true };
@@ -405,6 +427,7 @@ export function createHandler(ports: Ports) {
       }
       case 'reset': {
         await ports.store.clear();
+        await wrote();
         tabOrgs.clear();
         await saveTabOrgs();
         await ports.badge.paintAll();
@@ -412,8 +435,6 @@ export function createHandler(ports: Ports) {
       }
     }
   }
-
-  let writeFailed = false;
 
   /** The runtime.onMessage listener: validate against the sender, then handle; errors become answers. */
   async function onMessage(raw: unknown, sender: SenderLike): Promise<Answer> {
@@ -425,13 +446,9 @@ export function createHandler(ports: Ports) {
     // injects the warning dialog (whose words, then, are the cautious ones).
     if (verdict.msg.type !== 'load-part') await restore();
     try {
-      const answer = (await handle(verdict.msg, sender.tab?.id, sender)) as Answer;
-      if (writeFailed && answer?.ok !== false) {
-        // Writes work again (the user made room): the options page stops saying the storage is full.
-        writeFailed = false;
-        await ports.session.set(WRITE_ERROR_KEY, null).catch(() => undefined);
-      }
-      return answer;
+      // The storage-full notice ends with a write that goes through (update, reset), never with an answer that
+      // wrote nothing: a tab asking for its context says nothing of the storage.
+      return (await handle(verdict.msg, sender.tab?.id, sender)) as Answer;
     } catch (e) {
       if (e instanceof StoreError) {
         if (e.code !== 'newer') {
