@@ -92,6 +92,19 @@ const RESET_FN = `async () => {
   return b.runtime.sendMessage({ type: 'reset' });
 }`;
 
+/**
+ * What a page showed when a wait for it timed out (its URL, and the start of its text and of its markup): a flaky
+ * wait on a loaded machine then says whether the page was still empty, showed an error, or showed something else.
+ */
+async function seen(page: { url(): string; evaluate(fn: string): Promise<unknown> }): Promise<string> {
+  const shown = await page
+    .evaluate(
+      `() => JSON.stringify({ text: (document.body?.innerText ?? '').slice(0, 300), html: (document.body?.innerHTML ?? '').slice(0, 300) })`,
+    )
+    .catch((e: unknown) => `(not readable: ${String(e).slice(0, 100)})`);
+  return `page ${page.url()} showed ${String(shown)}`;
+}
+
 /** Serve every fixture of test/fixtures/index.json whose file name matches, at its URL. */
 export function fixtureEntries(): {
   file: string;
@@ -224,7 +237,9 @@ export async function launchChromium(
       press: (key) => page.keyboard.press(key),
       type: (text) => page.keyboard.type(text),
       waitFor: async (sel, timeout = 10_000) => {
-        await page.waitForSelector(sel, { timeout, state: 'attached' });
+        await page.waitForSelector(sel, { timeout, state: 'attached' }).catch(async (e: unknown) => {
+          throw new Error(`${String(e).split('\n')[0]}\n${await seen(page)}`);
+        });
       },
       screenshot: async (path) => {
         await page.screenshot({ path, fullPage: true });
@@ -447,7 +462,9 @@ async function launchFirefox(
       press: (key) => page.keyboard.press(key as never),
       type: (text) => page.keyboard.type(text),
       waitFor: async (sel, timeout = 10_000) => {
-        await page.waitForSelector(sel, { timeout });
+        await page.waitForSelector(sel, { timeout }).catch(async (e: unknown) => {
+          throw new Error(`${String(e).split('\n')[0]}\n${await seen(page)}`);
+        });
       },
       screenshot: async (path) => {
         await page.screenshot({ path: path as `${string}.png`, fullPage: true });
