@@ -158,6 +158,10 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
     h.serve(TRPC_SETTINGS_GET, trpcAnswer(settingsFlags(true), true));
     const before = calls(h, 'settings.get').length;
     const page = await h.open(url);
+    // The page read first (its badge: Team, OFF), then the popup: a popup opened in a tab hides the page, and a
+    // hidden page is not read until it shows again (lib/page/run.ts). Opened at once, the popup raced the page's
+    // idle reading and, on a loaded machine, lost: the page then read later, into the tests that followed.
+    await badgeBecomes(h, url, 'OFF');
     const popup = await h.openExtensionPage(`popup.html?tab=${await h.tabId(url)}`);
     await popup.waitFor('[data-control="public-sharing"][data-value="on"] .provenance[data-via="account-data"]');
     await popup.waitFor('[data-plan="team"] .provenance[data-via="account-data"]');
@@ -183,6 +187,7 @@ describe.each(BROWSERS)('reading pages in %s', (name) => {
       await h.reset();
       h.serve(TRPC_SETTINGS_GET, bad);
       const again = await h.open(url);
+      await badgeBecomes(h, url, 'OFF');
       const p2 = await h.openExtensionPage(`popup.html?tab=${await h.tabId(url)}`);
       await p2.waitFor('[data-plan="team"] .provenance[data-via="account-data"]');
       await p2.waitFor('[data-diagnostics="ready"]');

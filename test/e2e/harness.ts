@@ -99,7 +99,7 @@ const RESET_FN = `async () => {
 async function seen(page: { url(): string; evaluate(fn: string): Promise<unknown> }): Promise<string> {
   const shown = await page
     .evaluate(
-      `() => JSON.stringify({ text: (document.body?.innerText ?? '').slice(0, 300), html: (document.body?.innerHTML ?? '').slice(0, 300) })`,
+      `(() => JSON.stringify({ text: (document.body?.innerText ?? '').slice(0, 300), html: (document.body?.innerHTML ?? '').slice(0, 300) }))()`,
     )
     .catch((e: unknown) => `(not readable: ${String(e).slice(0, 100)})`);
   return `page ${page.url()} showed ${String(shown)}`;
@@ -349,7 +349,8 @@ export async function launchChromium(
     tabId: async (tabUrl) => (await extEval<{ tabId: number }>(BADGE_FN, tabUrl)).tabId,
     extEval: (fn, arg) => extEval(fn, arg ?? null),
     reset: async () => {
-      await extEval(RESET_FN, null);
+      const r = await extEval<{ ok?: boolean; error?: string } | undefined>(RESET_FN, null);
+      if (!r?.ok) throw new Error(`reset refused: ${JSON.stringify(r)}`);
     },
     reloadExtension: async () => {
       await extEval(`() => { setTimeout(() => chrome.runtime.reload(), 50); return true; }`, null).catch(
@@ -553,7 +554,8 @@ async function launchFirefox(
     tabId: async (tabUrl) => (await extEval<{ tabId: number }>(BADGE_FN, tabUrl)).tabId,
     extEval: (fn, arg) => extEval(fn, arg ?? null),
     reset: async () => {
-      await extEval(RESET_FN, null);
+      const r = await extEval<{ ok?: boolean; error?: string } | undefined>(RESET_FN, null);
+      if (!r?.ok) throw new Error(`reset refused: ${JSON.stringify(r)}`);
     },
     reloadExtension: async () => {
       await extEval(`() => { setTimeout(() => browser.runtime.reload(), 50); return true; }`, null).catch(
