@@ -111,30 +111,20 @@ describe('which organization a reading is filed under', () => {
     expect(painted.at(-1)).toMatchObject({ tabId: 2, org: 'name:Atelier Nord', state: 'not-training' });
   });
 
-  it('the one organization listed, with its id but no name: filed by its id, not into the current one', async () => {
+  it.each([
+    ['its id but no name', { id: 'org_1' }, 'id:org_1'],
+    ['its name but no id', { name: 'Personal' }, 'name:Personal'],
+  ])('the one organization listed, with %s: filed by it, not into the current one', async (_, named, key) => {
     const { h, painted } = setup();
     await h.onMessage(report(ADMIN_VIBE, OFF, { name: 'Other' }), page(ADMIN_VIBE, 1));
     await h.onMessage(
-      { type: 'account-data', url: CHAT, body: accountBody([{ id: 'org_1', isLeChatPro: true }]) },
+      { type: 'account-data', url: CHAT, body: accountBody([{ ...named, isLeChatPro: true }]) },
       page(CHAT, 2),
     );
     const s = await stored();
-    expect(s.orgs['id:org_1'].observations['plan:vibe']?.value).toBe('pro');
+    expect(s.orgs[key].observations['plan:vibe']?.value).toBe('pro');
     expect(s.orgs['name:Other'].observations['plan:vibe']).toBeUndefined();
-    expect(painted.at(-1)).toMatchObject({ tabId: 2, org: 'id:org_1', state: 'training' });
-  });
-
-  it('the one organization listed, with its name but no id: filed by its name, not into the current one', async () => {
-    const { h, painted } = setup();
-    await h.onMessage(report(ADMIN_VIBE, OFF, { name: 'Other' }), page(ADMIN_VIBE, 1));
-    await h.onMessage(
-      { type: 'account-data', url: CHAT, body: accountBody([{ name: 'Personal', isLeChatPro: true }]) },
-      page(CHAT, 2),
-    );
-    const s = await stored();
-    expect(s.orgs['name:Personal'].observations['plan:vibe']?.value).toBe('pro');
-    expect(s.orgs['name:Other'].observations['plan:vibe']).toBeUndefined();
-    expect(painted.at(-1)).toMatchObject({ tabId: 2, org: 'name:Personal', state: 'training' });
+    expect(painted.at(-1)).toMatchObject({ tabId: 2, org: key, state: 'training' });
   });
 
   it('several listed, the active one flagged but with neither id nor name: never an organization Windsock knows', async () => {
